@@ -1,0 +1,61 @@
+#include "impls/impl_catalog.h"
+
+#include "impls/reference_impl.h"
+
+namespace pd {
+
+const std::vector<BuiltInImpl>& BuiltInImpls() {
+  static const std::vector<BuiltInImpl> catalog = {
+      {"reference", "the reference implementation; follows every rule", "", Deviation::kNone},
+      {"mutant:notify-every-registration", "completes every registration at once, whatever the status",
+       "first-notify", Deviation::kNotifyEveryRegistration},
+      {"mutant:baseline-at-registration",
+       "takes the status at the first registration as its baseline instead of DISABLED",
+       "delivery-liveness", Deviation::kBaselineAtRegistration},
+      {"mutant:no-baseline-update", "never moves the baseline past DISABLED, so it re-notifies an unchanged status",
+       "change-only", Deviation::kNoBaselineUpdate},
+      {"mutant:accept-second-registration", "accepts a second registration, replacing the first",
+       "single-registration", Deviation::kAcceptSecondRegistration},
+      {"mutant:skip-event-when-port", "does not signal hEvent when a completion port is given",
+       "event-and-port", Deviation::kSkipEventWhenPort},
+      {"mutant:ignore-completion-key", "posts completion key 0 instead of ulCompletionKey", "event-and-port",
+       Deviation::kIgnoreCompletionKey},
+      {"mutant:keep-delivering", "stays registered after signalling and signals the same OVERLAPPED again",
+       "one-shot", Deviation::kKeepDelivering},
+      {"mutant:never-deliver", "never completes a registration", "delivery-liveness", Deviation::kNeverDeliver},
+      {"mutant:status-out-unwritten", "never writes the status out-parameter", "status-out",
+       Deviation::kStatusOutUnwritten},
+      {"mutant:bad-status-info-version", "Ex: leaves dwMinVer and dwMaxVer 0", "status-out",
+       Deviation::kBadStatusInfoVersion},
+      {"mutant:unregister-leaves-pending", "Unregister drops the registration without completing its OVERLAPPED",
+       "unregister-cancels", Deviation::kUnregisterLeavesPending},
+      {"mutant:unregister-completes-success", "Unregister completes the OVERLAPPED as a successful notification",
+       "unregister-cancels", Deviation::kUnregisterCompletesSuccess},
+      {"mutant:shutdown-leaves-pending", "Shutdown leaves the session's registration pending forever",
+       "shutdown-cancels", Deviation::kShutdownLeavesPending},
+      {"mutant:global-registration", "one registration slot shared by every session", "session-isolation",
+       Deviation::kGlobalRegistration},
+      {"mutant:accept-invalid-handle", "takes any handle value as the first session", "invalid-handle",
+       Deviation::kAcceptInvalidHandle},
+      {"mutant:accept-null-pointer", "does not refuse NULL required pointers", "null-argument",
+       Deviation::kAcceptNullPointer},
+      {"mutant:stale-get-status", "PeerDistGetStatus reports the status seen at startup", "status-report",
+       Deviation::kStaleGetStatus},
+      {"mutant:result-true-while-pending", "PeerDistGetOverlappedResult returns TRUE while still pending",
+       "overlapped-result", Deviation::kResultTrueWhilePending},
+  };
+  return catalog;
+}
+
+const BuiltInImpl* FindBuiltInImpl(const std::string& name) {
+  for (const BuiltInImpl& impl : BuiltInImpls()) {
+    if (impl.name == name) return &impl;
+  }
+  return nullptr;
+}
+
+std::unique_ptr<PeerDistAdapter> MakeBuiltInImpl(const BuiltInImpl& impl, HostServices& host) {
+  return std::make_unique<ReferenceImpl>(host, impl.deviation);
+}
+
+}  // namespace pd

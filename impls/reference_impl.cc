@@ -1,0 +1,221 @@
+#include "impls/reference_impl.h"
+
+namespace pd {
+namespace {
+
+constexpr std::uintptr_t kHandleStride = 0x10;
+
+}  // namespace
+
+ReferenceImpl::ReferenceImpl(HostServices& host, Deviation deviation)
+    : host_(host), deviation_(deviation) {}
+
+ReferenceImpl::Session* ReferenceImpl::Find(PEERDIST_INSTANCE_HANDLE handle) {
+  auto it = sessions_.find(reinterpret_cast<std::uintptr_t>(handle));
+  if (it != sessions_.end()) return &it->second;
+  if (Is(Deviation::kAcceptInvalidHandle) && !sessions_.empty()) return &sessions_.begin()->second;
+  return nullptr;
+}
+
+DWORD ReferenceImpl::PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANCE_HANDLE phPeerDist,
+                                     DWORD* pdwSupportedVersion) {
+  if (phPeerDist == nullptr) return ERROR_INVALID_PARAMETER;
+  if (dwVersionRequested < PEERDIST_VERSION_WIN7) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  const std::uintptr_t value = next_handle_;
+  next_handle_ += kHandleStride;
+  Session& session = sessions_[value];
+  session.status_at_startup = host_.ServiceStatus();
+  *phPeerDist = reinterpret_cast<PEERDIST_INSTANCE_HANDLE>(value);
+  if (pdwSupportedVersion != nullptr) {
+    *pdwSupportedVersion = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
+  }
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistShutdown(PEERDIST_INSTANCE_HANDLE hPeerDist) {
+  auto it = sessions_.find(reinterpret_cast<std::uintptr_t>(hPeerDist));
+  if (it == sessions_.end()) return ERROR_INVALID_HANDLE;
+  // Closing the session ends its outstanding request, as closing a file
+  // handle cancels its I/O.
+  if (it->second.registration && !Is(Deviation::kShutdownLeavesPending)) {
+    Complete(it->second, ERROR_OPERATION_ABORTED);
+  }
+  sessions_.erase(it);
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistGetStatus(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                       PEERDIST_STATUS* pPeerDistStatus) {
+  Session* session = Find(hPeerDist);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (pPeerDistStatus == nullptr) return ERROR_INVALID_PARAMETER;
+  *pPeerDistStatus = Is(Deviation::kStaleGetStatus) ? session->status_at_startup : host_.ServiceStatus();
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                         PEERDIST_STATUS_INFO* pPeerDistStatus) {
+  Session* session = Find(hPeerDist);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (pPeerDistStatus == nullptr) return ERROR_INVALID_PARAMETER;
+  if (pPeerDistStatus->cbSize < sizeof(PEERDIST_STATUS_INFO)) return ERROR_INVALID_PARAMETER;
+  pPeerDistStatus->status = Is(Deviation::kStaleGetStatus) ? session->status_at_startup : host_.ServiceStatus();
+  pPeerDistStatus->dwMinVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
+  pPeerDistStatus->dwMaxVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistRegisterForStatusChangeNotification(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                                 HANDLE hCompletionPort,
+                                                                 ULONG_PTR ulCompletionKey,
+                                                                 LPOVERLAPPED lpOverlapped,
+                                                                 PEERDIST_STATUS* pPeerDistStatus) {
+  const DWORD result =
+      Register(hPeerDist, hCompletionPort, ulCompletionKey, lpOverlapped, pPeerDistStatus, nullptr);
+  // The documented success value of the original function.
+  return result == ERROR_SUCCESS ? ERROR_IO_PENDING : result;
+}
+
+DWORD ReferenceImpl::PeerDistRegisterForStatusChangeNotificationEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                                   HANDLE hCompletionPort,
+                                                                   ULONG_PTR ulCompletionKey,
+                                                                   LPOVERLAPPED lpOverlapped,
+                                                                   PEERDIST_STATUS_INFO* pPeerDistStatus) {
+  if (pPeerDistStatus != nullptr && pPeerDistStatus->cbSize < sizeof(PEERDIST_STATUS_INFO)) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  return Register(hPeerDist, hCompletionPort, ulCompletionKey, lpOverlapped, nullptr, pPeerDistStatus);
+}
+
+DWORD ReferenceImpl::Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULONG_PTR key,
+                              LPOVERLAPPED overlapped, PEERDIST_STATUS* status_out,
+                              PEERDIST_STATUS_INFO* status_info_out) {
+  Session* session = Find(handle);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (!Is(Deviation::kAcceptNullPointer)) {
+    if (overlapped == nullptr) return ERROR_INVALID_PARAMETER;
+    if (status_out == nullptr && status_info_out == nullptr) return ERROR_INVALID_PARAMETER;
+  }
+  if (port != nullptr && !host_.IsCompletionPort(port)) return ERROR_INVALID_HANDLE;
+  if (session->registration && !Is(Deviation::kAcceptSecondRegistration)) {
+    return PEERDIST_ERROR_ALREADY_EXISTS;
+  }
+  if (Is(Deviation::kGlobalRegistration) && global_owner_ != 0) {
+    auto owner = sessions_.find(global_owner_);
+    if (owner != sessions_.end() && owner->second.registration) return PEERDIST_ERROR_ALREADY_EXISTS;
+  }
+
+  if (!session->ever_registered) {
+    session->ever_registered = true;
+    if (Is(Deviation::kBaselineAtRegistration)) session->baseline = host_.ServiceStatus();
+  }
+  Registration registration{port, key, overlapped, status_out, status_info_out};
+  if (overlapped != nullptr) {
+    overlapped->Internal = kStatusPending;
+    overlapped->InternalHigh = 0;
+  }
+  // The out-parameter holds the current status as soon as the call returns;
+  // a notification overwrites it with the status it reports.
+  WriteStatus(registration, host_.ServiceStatus());
+  session->registration = registration;
+  if (Is(Deviation::kGlobalRegistration)) global_owner_ = reinterpret_cast<std::uintptr_t>(handle);
+
+  if (Is(Deviation::kNotifyEveryRegistration)) {
+    host_.ScheduleAfter(0, [this, value = reinterpret_cast<std::uintptr_t>(handle)] {
+      auto it = sessions_.find(value);
+      if (it != sessions_.end() && it->second.registration) Complete(it->second, ERROR_SUCCESS);
+    });
+  } else if (host_.ServiceStatus() != session->baseline) {
+    // The status already differs from the previous notification: deliver
+    // right after the call returns, never inside it.
+    ScheduleDeliveryCheck();
+  }
+  return ERROR_SUCCESS;
+}
+
+void ReferenceImpl::WriteStatus(const Registration& registration, PEERDIST_STATUS status) const {
+  if (Is(Deviation::kStatusOutUnwritten)) return;
+  if (registration.status_out != nullptr) *registration.status_out = status;
+  if (registration.status_info_out != nullptr) {
+    registration.status_info_out->status = status;
+    const bool bad = Is(Deviation::kBadStatusInfoVersion);
+    registration.status_info_out->dwMinVer = bad ? 0 : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
+    registration.status_info_out->dwMaxVer = bad ? 0 : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+  }
+}
+
+DWORD ReferenceImpl::PeerDistUnregisterForStatusChangeNotification(PEERDIST_INSTANCE_HANDLE hPeerDist) {
+  Session* session = Find(hPeerDist);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (!session->registration) return ERROR_SUCCESS;
+  if (Is(Deviation::kUnregisterLeavesPending)) {
+    session->registration.reset();
+  } else {
+    Complete(*session, Is(Deviation::kUnregisterCompletesSuccess) ? ERROR_SUCCESS : ERROR_OPERATION_ABORTED);
+  }
+  return ERROR_SUCCESS;
+}
+
+BOOL ReferenceImpl::PeerDistGetOverlappedResult(LPOVERLAPPED lpOverlapped,
+                                                DWORD* lpNumberOfBytesTransferred, BOOL bWait) {
+  if (lpOverlapped == nullptr || (lpNumberOfBytesTransferred == nullptr && !Is(Deviation::kAcceptNullPointer))) {
+    host_.SetLastError(ERROR_INVALID_PARAMETER);
+    return kFalse;
+  }
+  if (lpOverlapped->Internal == kStatusPending && bWait && lpOverlapped->hEvent != nullptr) {
+    host_.WaitForEvent(lpOverlapped->hEvent, INFINITE);
+  }
+  if (lpOverlapped->Internal == kStatusPending) {
+    if (Is(Deviation::kResultTrueWhilePending)) {
+      if (lpNumberOfBytesTransferred != nullptr) *lpNumberOfBytesTransferred = 0;
+      return kTrue;
+    }
+    host_.SetLastError(ERROR_IO_INCOMPLETE);
+    return kFalse;
+  }
+  if (lpNumberOfBytesTransferred != nullptr) {
+    *lpNumberOfBytesTransferred = static_cast<DWORD>(lpOverlapped->InternalHigh);
+  }
+  if (lpOverlapped->Internal != ERROR_SUCCESS) {
+    host_.SetLastError(static_cast<DWORD>(lpOverlapped->Internal));
+    return kFalse;
+  }
+  return kTrue;
+}
+
+void ReferenceImpl::OnServiceStatusChanged(PEERDIST_STATUS, PEERDIST_STATUS) { ScheduleDeliveryCheck(); }
+
+void ReferenceImpl::ScheduleDeliveryCheck() {
+  host_.ScheduleAfter(0, [this] { DeliverDue(); });
+}
+
+void ReferenceImpl::DeliverDue() {
+  if (Is(Deviation::kNeverDeliver) || Is(Deviation::kNotifyEveryRegistration)) return;
+  const PEERDIST_STATUS now = host_.ServiceStatus();
+  for (auto& [value, session] : sessions_) {
+    if (session.registration && now != session.baseline) Complete(session, ERROR_SUCCESS);
+  }
+}
+
+void ReferenceImpl::Complete(Session& session, DWORD error) {
+  const Registration registration = *session.registration;
+  const PEERDIST_STATUS now = host_.ServiceStatus();
+  if (error == ERROR_SUCCESS) {
+    WriteStatus(registration, now);
+    if (!Is(Deviation::kNoBaselineUpdate)) session.baseline = now;
+  }
+  if (!Is(Deviation::kKeepDelivering) || error != ERROR_SUCCESS) session.registration.reset();
+  if (registration.overlapped != nullptr) {
+    registration.overlapped->Internal = error;
+    registration.overlapped->InternalHigh = 0;
+  }
+  HANDLE event = registration.overlapped != nullptr ? registration.overlapped->hEvent : nullptr;
+  const bool skip_event = Is(Deviation::kSkipEventWhenPort) && registration.port != nullptr;
+  if (event != nullptr && !skip_event) host_.SetEvent(event);
+  if (registration.port != nullptr) {
+    const ULONG_PTR key = Is(Deviation::kIgnoreCompletionKey) ? 0 : registration.key;
+    host_.PostQueuedCompletionStatus(registration.port, 0, key, registration.overlapped);
+  }
+}
+
+}  // namespace pd

@@ -1,0 +1,311 @@
+#include "scenario/scenario_runner.h"
+
+#include <array>
+#include <deque>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "scenario/scenario_text.h"
+#include "sim/overlapped_slot.h"
+
+namespace pd {
+namespace {
+
+// What the harness knows of one session slot.
+struct SessionSlot {
+  PEERDIST_INSTANCE_HANDLE handle = nullptr;
+  int session_id = -1;  // trace id of the session it holds or last held
+  bool open = false;
+};
+
+class Run {
+ public:
+  Run(const Scenario& scenario, const ImplFactory& make_impl, const RunConfig& config, RunStats* stats)
+      : scenario_(scenario), config_(config), stats_(stats), world_(scenario.seed, WorldWith(config, scenario)) {
+    impl_ = make_impl(world_);
+    world_.SetStatusListener([this](PEERDIST_STATUS before, PEERDIST_STATUS now) {
+      impl_->OnServiceStatusChanged(before, now);
+    });
+  }
+
+  Trace Execute() {
+    try {
+      for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
+        world_.set_current_step(static_cast<int>(i));
+        MarkStep(RenderStep(scenario_.steps[i]));
+        ExecuteStep(scenario_.steps[i]);
+        ScanOverlapped();
+      }
+      world_.set_current_step(static_cast<int>(scenario_.steps.size()));
+      MarkStep("drain");
+      world_.RunFor(config_.drain);
+      ScanOverlapped();
+      MarkStep("end");
+    } catch (const WorldBoundExceeded& bound) {
+      world_.Finding("world bound exceeded: " + bound.what);
+    } catch (const std::exception& error) {
+      world_.Finding(std::string("implementation threw: ") + error.what());
+    }
+    return world_.trace();
+  }
+
+ private:
+  static WorldConfig WorldWith(const RunConfig& config, const Scenario& scenario) {
+    WorldConfig world = config.world;
+    world.initial_status = scenario.initial_status;
+    return world;
+  }
+
+  TraceEvent Stamp(TraceKind kind) const {
+    TraceEvent event;
+    event.kind = kind;
+    event.time = world_.Now();
+    event.step = world_.current_step();
+    return event;
+  }
+
+  void MarkStep(const std::string& text) {
+    TraceEvent event = Stamp(TraceKind::kStep);
+    event.detail = text;
+    world_.trace().Add(std::move(event));
+  }
+
+  // The handle a call passes, and whether it is open.
+  PEERDIST_INSTANCE_HANDLE HandleFor(const Step& step, TraceEvent& call) {
+    const SessionSlot& slot = slots_[step.session];
+    if (step.handle == HandleArg::kBogus || slot.session_id < 0) {
+      call.handle_open = 0;
+      return World::BogusHandle(step.session);
+    }
+    call.session = slot.session_id;
+    call.handle_open = slot.open ? 1 : 0;
+    return slot.handle;
+  }
+
+  TraceEvent BeginCall(ApiFunction function) {
+    if (stats_ != nullptr) ++stats_->api_calls;
+    TraceEvent call = Stamp(TraceKind::kCall);
+    call.function = function;
+    return call;
+  }
+
+  TraceEvent ReturnOf(const TraceEvent& call, DWORD code) const {
+    TraceEvent ret = Stamp(TraceKind::kReturn);
+    ret.function = call.function;
+    ret.session = call.session;
+    ret.overlapped = call.overlapped;
+    ret.code = code;
+    return ret;
+  }
+
+  void ExecuteStep(const Step& step) {
+    switch (step.kind) {
+      case StepKind::kStartup: return Startup(step);
+      case StepKind::kShutdown: return Shutdown(step);
+      case StepKind::kGetStatus: return step.ex ? GetStatusEx(step) : GetStatus(step);
+      case StepKind::kRegister: return Register(step);
+      case StepKind::kUnregister: return Unregister(step);
+      case StepKind::kGetOverlappedResult: return GetOverlappedResult(step);
+      case StepKind::kEnvironment: return world_.Environment(step.action);
+      case StepKind::kAdvance: return world_.RunFor(step.advance);
+    }
+  }
+
+  void Startup(const Step& step) {
+    TraceEvent call = BeginCall(ApiFunction::kStartup);
+    call.null_arg = step.null_out ? 1 : 0;
+    call.detail = "version=" + std::to_string(step.version);
+    world_.trace().Add(call);
+    PEERDIST_INSTANCE_HANDLE handle = nullptr;
+    DWORD supported = kUnwrittenDword;
+    const DWORD code = impl_->PeerDistStartup(step.version, step.null_out ? nullptr : &handle, &supported);
+    TraceEvent ret = ReturnOf(call, code);
+    if (code == ERROR_SUCCESS && !step.null_out) {
+      SessionSlot& slot = slots_[step.session];
+      slot.handle = handle;
+      slot.session_id = next_session_id_++;
+      slot.open = true;
+      ret.session = slot.session_id;
+      ret.detail = "supported=" + std::to_string(supported);
+    }
+    world_.trace().Add(std::move(ret));
+  }
+
+  void Shutdown(const Step& step) {
+    TraceEvent call = BeginCall(ApiFunction::kShutdown);
+    PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
+    world_.trace().Add(call);
+    const DWORD code = impl_->PeerDistShutdown(handle);
+    if (code == ERROR_SUCCESS && call.handle_open == 1) slots_[step.session].open = false;
+    world_.trace().Add(ReturnOf(call, code));
+  }
+
+  void GetStatus(const Step& step) {
+    TraceEvent call = BeginCall(ApiFunction::kGetStatus);
+    PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
+    call.null_arg = step.null_out ? 1 : 0;
+    world_.trace().Add(call);
+    PEERDIST_STATUS status = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
+    const DWORD code = impl_->PeerDistGetStatus(handle, step.null_out ? nullptr : &status);
+    TraceEvent ret = ReturnOf(call, code);
+    if (!step.null_out) ret.status = status;
+    world_.trace().Add(std::move(ret));
+  }
+
+  void GetStatusEx(const Step& step) {
+    TraceEvent call = BeginCall(ApiFunction::kGetStatusEx);
+    PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
+    call.null_arg = step.null_out ? 1 : 0;
+    world_.trace().Add(call);
+    PEERDIST_STATUS_INFO info{sizeof(PEERDIST_STATUS_INFO), static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
+                              kUnwrittenDword, kUnwrittenDword};
+    const DWORD code = impl_->PeerDistGetStatusEx(handle, step.null_out ? nullptr : &info);
+    TraceEvent ret = ReturnOf(call, code);
+    if (!step.null_out) {
+      ret.status = info.status;
+      ret.info_size = info.cbSize;
+      ret.info_min = info.dwMinVer;
+      ret.info_max = info.dwMaxVer;
+    }
+    world_.trace().Add(std::move(ret));
+  }
+
+  HANDLE PortFor(PortArg shape, TraceEvent& call) {
+    switch (shape) {
+      case PortArg::kNone: return nullptr;
+      case PortArg::kBogus: call.port = -2; return World::BogusHandle(100);
+      case PortArg::kLast:
+        if (last_port_ >= 0) break;
+        [[fallthrough]];
+      case PortArg::kNew: last_port_ = world_.CreateCompletionPort(); break;
+    }
+    call.port = last_port_;
+    return world_.HandleOf(last_port_);
+  }
+
+  void Register(const Step& step) {
+    TraceEvent call = BeginCall(step.ex ? ApiFunction::kRegisterEx : ApiFunction::kRegister);
+    PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
+    HANDLE port = PortFor(step.port, call);
+    call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
+    call.null_arg = (step.null_out || step.null_overlapped) ? 1 : 0;
+    OverlappedSlot* slot = nullptr;
+    if (!step.null_overlapped) {
+      const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
+      slot = &world_.NewOverlappedSlot(event_id);
+      slot->uses_info = step.ex;
+      slot->overlapped.Internal = kUnwrittenDword;
+      call.overlapped = slot->id;
+      call.event = event_id;
+      last_seen_.resize(world_.slot_count(), kUnwrittenDword);
+    }
+    registrations_.push_back(slot != nullptr ? slot->id : -1);
+    call.detail = "r" + std::to_string(registrations_.size() - 1);
+    world_.trace().Add(call);
+    LPOVERLAPPED overlapped = slot != nullptr ? &slot->overlapped : nullptr;
+    DWORD code;
+    if (step.ex) {
+      PEERDIST_STATUS_INFO* out = (slot != nullptr && !step.null_out) ? &slot->status_info_out : nullptr;
+      PEERDIST_STATUS_INFO scratch{sizeof(PEERDIST_STATUS_INFO), static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
+                                   kUnwrittenDword, kUnwrittenDword};
+      if (slot == nullptr && !step.null_out) out = &scratch_infos_.emplace_back(scratch);
+      code = impl_->PeerDistRegisterForStatusChangeNotificationEx(handle, port, step.key, overlapped, out);
+    } else {
+      PEERDIST_STATUS* out = (slot != nullptr && !step.null_out) ? &slot->status_out : nullptr;
+      if (slot == nullptr && !step.null_out) {
+        out = &scratch_statuses_.emplace_back(static_cast<PEERDIST_STATUS>(kUnwrittenStatus));
+      }
+      code = impl_->PeerDistRegisterForStatusChangeNotification(handle, port, step.key, overlapped, out);
+    }
+    TraceEvent ret = ReturnOf(call, code);
+    if (slot != nullptr && !step.null_out) {
+      if (step.ex) {
+        ret.status = slot->status_info_out.status;
+        ret.info_size = slot->status_info_out.cbSize;
+        ret.info_min = slot->status_info_out.dwMinVer;
+        ret.info_max = slot->status_info_out.dwMaxVer;
+      } else {
+        ret.status = slot->status_out;
+      }
+    }
+    world_.trace().Add(std::move(ret));
+  }
+
+  void Unregister(const Step& step) {
+    TraceEvent call = BeginCall(ApiFunction::kUnregister);
+    PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
+    world_.trace().Add(call);
+    const DWORD code = impl_->PeerDistUnregisterForStatusChangeNotification(handle);
+    world_.trace().Add(ReturnOf(call, code));
+  }
+
+  void GetOverlappedResult(const Step& step) {
+    TraceEvent call = BeginCall(ApiFunction::kGetOverlappedResult);
+    const int index = step.registration;
+    const int slot_id = index < static_cast<int>(registrations_.size()) ? registrations_[index] : -1;
+    OverlappedSlot* slot = world_.SlotById(slot_id);
+    call.overlapped = slot_id;
+    call.null_arg = (slot == nullptr || step.null_out) ? 1 : 0;
+    call.detail = std::string("r") + std::to_string(index) + (step.wait ? " wait" : "");
+    world_.trace().Add(call);
+    DWORD bytes = kUnwrittenDword;
+    world_.SetLastError(ERROR_SUCCESS);
+    const BOOL ok = impl_->PeerDistGetOverlappedResult(slot != nullptr ? &slot->overlapped : nullptr,
+                                                       step.null_out ? nullptr : &bytes,
+                                                       step.wait ? kTrue : kFalse);
+    TraceEvent ret = ReturnOf(call, ok ? ERROR_SUCCESS : world_.GetLastError());
+    ret.bool_result = ok ? 1 : 0;
+    if (ok && !step.null_out) ret.bytes = bytes;
+    world_.trace().Add(std::move(ret));
+  }
+
+  // Notes every OVERLAPPED whose Internal moved to a final value since the
+  // last scan (the signal and packet events show completions as they happen;
+  // this also catches an implementation that completes silently).
+  void ScanOverlapped() {
+    for (int id = 0; id < world_.slot_count(); ++id) {
+      OverlappedSlot& slot = *world_.SlotById(id);
+      const ULONG_PTR now = slot.overlapped.Internal;
+      if (now == last_seen_[id]) continue;
+      last_seen_[id] = now;
+      if (now == kStatusPending) continue;
+      TraceEvent done = Stamp(TraceKind::kOverlappedDone);
+      done.overlapped = id;
+      done.code = static_cast<std::int64_t>(now);
+      done.bytes = static_cast<std::int64_t>(slot.overlapped.InternalHigh);
+      if (slot.uses_info) {
+        done.status = slot.status_info_out.status;
+        done.info_size = slot.status_info_out.cbSize;
+        done.info_min = slot.status_info_out.dwMinVer;
+        done.info_max = slot.status_info_out.dwMaxVer;
+      } else {
+        done.status = slot.status_out;
+      }
+      world_.trace().Add(std::move(done));
+    }
+  }
+
+  const Scenario& scenario_;
+  const RunConfig& config_;
+  RunStats* stats_;
+  World world_;
+  std::unique_ptr<PeerDistAdapter> impl_;
+  std::array<SessionSlot, kMaxSessions> slots_{};
+  int next_session_id_ = 0;
+  int last_port_ = -1;
+  std::vector<int> registrations_;  // slot id per registration attempt, -1: NULL OVERLAPPED
+  std::vector<ULONG_PTR> last_seen_;
+  std::deque<PEERDIST_STATUS> scratch_statuses_;
+  std::deque<PEERDIST_STATUS_INFO> scratch_infos_;
+};
+
+}  // namespace
+
+Trace RunScenario(const Scenario& scenario, const ImplFactory& make_impl, const RunConfig& config,
+                  RunStats* stats) {
+  Run run(scenario, make_impl, config, stats);
+  return run.Execute();
+}
+
+}  // namespace pd

@@ -1,0 +1,37 @@
+// The text form of a scenario: versioned, line based, human-editable.
+//
+//   pdscenario 1              format version; always the first line
+//   seed 42                   the World's PRNG seed
+//   initial disabled          the service status at time 0
+//   startup s0                steps, one per line, in order
+//   register s0 ex port=new key=7
+//   env enable
+//   advance 150000            microseconds of virtual time
+//
+// '#' starts a comment; blank lines are ignored. Render() writes options only
+// when they differ from their defaults, so Parse(Render(s)) == s and
+// Render(Parse(text)) is the canonical form of text.
+#ifndef SCENARIO_SCENARIO_TEXT_H_
+#define SCENARIO_SCENARIO_TEXT_H_
+
+#include <string>
+#include <variant>
+
+#include "scenario/scenario.h"
+
+namespace pd {
+
+constexpr int kScenarioFormatVersion = 1;
+
+struct ScenarioParseError {
+  int line = 0;  // 1-based; 0 for the file as a whole
+  std::string message;
+};
+
+std::string RenderStep(const Step& step);
+std::string RenderScenario(const Scenario& scenario);
+std::variant<Scenario, ScenarioParseError> ParseScenario(const std::string& text);
+
+}  // namespace pd
+
+#endif  // SCENARIO_SCENARIO_TEXT_H_

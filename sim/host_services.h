@@ -1,0 +1,52 @@
+// What the World offers an implementation under test: the only way it can
+// touch the virtual kernel (events, completion ports), the virtual clock and
+// the simulated service. In-process implementations get this interface; the
+// plugin and process adapters forward the same operations.
+#ifndef SIM_HOST_SERVICES_H_
+#define SIM_HOST_SERVICES_H_
+
+#include <functional>
+
+#include "sim/event_queue.h"
+#include "sim/peerdist_types.h"
+#include "sim/virtual_time.h"
+
+namespace pd {
+
+constexpr DWORD WAIT_OBJECT_0 = 0;
+constexpr DWORD WAIT_TIMEOUT = 258;
+constexpr DWORD WAIT_FAILED = 0xFFFFFFFF;
+
+class HostServices {
+ public:
+  virtual ~HostServices() = default;
+
+  virtual VirtualTime Now() const = 0;
+  // The status the simulated service has right now.
+  virtual PEERDIST_STATUS ServiceStatus() const = 0;
+
+  // SetEvent. FALSE (and last error ERROR_INVALID_HANDLE) for a handle that
+  // is not an event of this World.
+  virtual BOOL SetEvent(HANDLE event) = 0;
+  // PostQueuedCompletionStatus. FALSE for a handle that is not a port.
+  virtual BOOL PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key,
+                                          LPOVERLAPPED overlapped) = 0;
+  virtual bool IsCompletionPort(HANDLE handle) const = 0;
+  virtual bool IsEvent(HANDLE handle) const = 0;
+  // WaitForSingleObject on an event, in virtual time: runs the World until
+  // the event is signalled or timeout_ms of virtual time pass.
+  virtual DWORD WaitForEvent(HANDLE event, DWORD timeout_ms) = 0;
+
+  // Runs work at Now() + delay. Work scheduled for one instant runs in the
+  // order it was scheduled.
+  virtual TimerId ScheduleAfter(Duration delay, std::function<void()> work) = 0;
+  virtual bool CancelScheduled(TimerId id) = 0;
+
+  // The calling thread's last-error value (there is one simulated thread).
+  virtual void SetLastError(DWORD error) = 0;
+  virtual DWORD GetLastError() const = 0;
+};
+
+}  // namespace pd
+
+#endif  // SIM_HOST_SERVICES_H_

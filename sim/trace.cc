@@ -1,0 +1,107 @@
+#include "sim/trace.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+namespace pd {
+
+const char* TraceKindName(TraceKind kind) {
+  switch (kind) {
+    case TraceKind::kStep: return "step";
+    case TraceKind::kCall: return "call";
+    case TraceKind::kReturn: return "return";
+    case TraceKind::kStatusChange: return "status";
+    case TraceKind::kEventSignal: return "signal";
+    case TraceKind::kPacket: return "packet";
+    case TraceKind::kOverlappedDone: return "overlapped-done";
+    case TraceKind::kFinding: return "finding";
+  }
+  return "?";
+}
+
+const char* ApiFunctionName(ApiFunction function) {
+  switch (function) {
+    case ApiFunction::kNone: return "-";
+    case ApiFunction::kStartup: return "PeerDistStartup";
+    case ApiFunction::kShutdown: return "PeerDistShutdown";
+    case ApiFunction::kGetStatus: return "PeerDistGetStatus";
+    case ApiFunction::kGetStatusEx: return "PeerDistGetStatusEx";
+    case ApiFunction::kRegister: return "PeerDistRegisterForStatusChangeNotification";
+    case ApiFunction::kRegisterEx: return "PeerDistRegisterForStatusChangeNotificationEx";
+    case ApiFunction::kUnregister: return "PeerDistUnregisterForStatusChangeNotification";
+    case ApiFunction::kGetOverlappedResult: return "PeerDistGetOverlappedResult";
+  }
+  return "?";
+}
+
+namespace {
+
+void AppendField(std::string& out, const char* name, std::int64_t value) {
+  if (value == kNoValue) return;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, " %s=%" PRId64, name, value);
+  out += buffer;
+}
+
+void AppendId(std::string& out, const char* name, int value) {
+  if (value == -1) return;
+  if (value == -2) {
+    out += ' ';
+    out += name;
+    out += "=foreign";
+    return;
+  }
+  AppendField(out, name, value);
+}
+
+}  // namespace
+
+std::string TraceEvent::Render() const {
+  char head[64];
+  std::snprintf(head, sizeof head, "t=%" PRIu64 " step=%d %s", time, step, TraceKindName(kind));
+  std::string out = head;
+  if (function != ApiFunction::kNone) {
+    out += ' ';
+    out += ApiFunctionName(function);
+  }
+  AppendId(out, "session", session);
+  AppendId(out, "ov", overlapped);
+  AppendId(out, "event", event);
+  AppendId(out, "port", port);
+  if (handle_open != -1) out += handle_open ? " handle=open" : " handle=closed";
+  if (null_arg == 1) out += " null-arg";
+  if (bool_result != kNoValue) out += bool_result ? " result=TRUE" : " result=FALSE";
+  if (code != kNoValue) out += " code=" + ErrorName(static_cast<DWORD>(code));
+  if (old_status != kNoValue) out += " from=" + StatusName(old_status);
+  if (status != kNoValue) out += " status=" + StatusName(status);
+  AppendField(out, "key", key);
+  AppendField(out, "bytes", bytes);
+  AppendField(out, "info_size", info_size);
+  AppendField(out, "info_min", info_min);
+  AppendField(out, "info_max", info_max);
+  if (!detail.empty()) {
+    out += " | ";
+    out += detail;
+  }
+  return out;
+}
+
+void Trace::Add(TraceEvent event) {
+  if (events_.size() >= kMaxEvents) {
+    truncated_ = true;
+    return;
+  }
+  events_.push_back(std::move(event));
+}
+
+std::string Trace::Render() const {
+  std::string out;
+  for (const TraceEvent& event : events_) {
+    out += event.Render();
+    out += '\n';
+  }
+  if (truncated_) out += "trace truncated\n";
+  return out;
+}
+
+}  // namespace pd

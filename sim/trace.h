@@ -1,0 +1,91 @@
+// The trace: every observable event of a run, stamped with virtual time.
+// Rules judge traces; replays compare their text byte for byte, so Render()
+// must depend only on the fields below (never on addresses or wall time).
+#ifndef SIM_TRACE_H_
+#define SIM_TRACE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/peerdist_types.h"
+#include "sim/virtual_time.h"
+
+namespace pd {
+
+enum class TraceKind : std::uint8_t {
+  kStep,            // a scenario step begins (detail: its text form)
+  kCall,            // the harness calls the implementation
+  kReturn,          // ... and the call returns
+  kStatusChange,    // the simulated service's status moves
+  kEventSignal,     // the implementation signals an event (SetEvent)
+  kPacket,          // the implementation posts a completion packet
+  kOverlappedDone,  // an OVERLAPPED left the pending state (seen by the harness)
+  kFinding,         // the implementation broke the host contract (bad handle, ...)
+};
+
+const char* TraceKindName(TraceKind kind);
+
+// The API functions the harness can call.
+enum class ApiFunction : std::uint8_t {
+  kNone,
+  kStartup,
+  kShutdown,
+  kGetStatus,
+  kGetStatusEx,
+  kRegister,
+  kRegisterEx,
+  kUnregister,
+  kGetOverlappedResult,
+};
+
+const char* ApiFunctionName(ApiFunction function);
+
+constexpr std::int64_t kNoValue = -1;
+
+struct TraceEvent {
+  TraceKind kind = TraceKind::kStep;
+  VirtualTime time = 0;
+  int step = -1;  // index of the scenario step running when it happened
+  ApiFunction function = ApiFunction::kNone;
+  int session = -1;     // session slot of the call
+  int overlapped = -1;  // overlapped slot id; -2: a pointer the harness never gave out
+  int event = -1;       // event handle id
+  int port = -1;        // completion port handle id
+  // Shape of a call's arguments, as the harness chose them.
+  int handle_open = -1;  // 1: a session handle that is open; 0: closed or never issued
+  int null_arg = -1;     // 1: a required pointer was NULL
+  std::int64_t bool_result = kNoValue;  // BOOL return value (GetOverlappedResult)
+  std::int64_t code = kNoValue;        // return code, completion error, last error
+  std::int64_t status = kNoValue;      // status value (new status, status out)
+  std::int64_t old_status = kNoValue;  // kStatusChange: the status before
+  std::int64_t key = kNoValue;         // completion key
+  std::int64_t bytes = kNoValue;       // bytes transferred
+  // Ex status info out-buffer as seen at this event (kNoValue when n/a).
+  std::int64_t info_size = kNoValue, info_min = kNoValue, info_max = kNoValue;
+  std::string detail;  // free text: arguments of a call, step text, finding
+
+  std::string Render() const;
+};
+
+class Trace {
+ public:
+  // Bound on recorded events: a run that produces more is cut off with a
+  // finding rather than filling memory.
+  static constexpr std::size_t kMaxEvents = 1 << 16;
+
+  void Add(TraceEvent event);
+  const std::vector<TraceEvent>& events() const { return events_; }
+  bool truncated() const { return truncated_; }
+  // One line per event; the byte-for-byte replay comparison uses this.
+  std::string Render() const;
+
+ private:
+  std::vector<TraceEvent> events_;
+  bool truncated_ = false;
+};
+
+}  // namespace pd
+
+#endif  // SIM_TRACE_H_

@@ -1,0 +1,233 @@
+#include "sim/world.h"
+
+#include <cassert>
+
+namespace pd {
+namespace {
+
+// Handle values: small, aligned like real handles, far from NULL.
+constexpr std::uintptr_t kHandleBase = 0x1000;
+constexpr std::uintptr_t kHandleStride = 4;
+constexpr std::uintptr_t kBogusBase = 0xBAD0000;
+constexpr int kMaxWaitDepth = 4;
+
+}  // namespace
+
+World::World(std::uint64_t seed, WorldConfig config)
+    : config_(config), prng_(seed), service_(config.initial_status) {}
+
+int World::CreateEvent(bool manual_reset, bool initially_signaled) {
+  objects_.emplace_back(KernelEvent(manual_reset, initially_signaled));
+  return static_cast<int>(objects_.size()) - 1;
+}
+
+int World::CreateCompletionPort() {
+  objects_.emplace_back(CompletionPort());
+  return static_cast<int>(objects_.size()) - 1;
+}
+
+HANDLE World::HandleOf(int id) const {
+  assert(id >= 0 && id < static_cast<int>(objects_.size()));
+  return reinterpret_cast<HANDLE>(kHandleBase + kHandleStride * static_cast<std::uintptr_t>(id));
+}
+
+HANDLE World::BogusHandle(int salt) {
+  return reinterpret_cast<HANDLE>(kBogusBase + kHandleStride * static_cast<std::uintptr_t>(salt));
+}
+
+int World::IdOfHandle(HANDLE handle) const {
+  const auto value = reinterpret_cast<std::uintptr_t>(handle);
+  if (value < kHandleBase || (value - kHandleBase) % kHandleStride != 0) return -1;
+  const std::uintptr_t id = (value - kHandleBase) / kHandleStride;
+  if (id >= objects_.size()) return -1;
+  return static_cast<int>(id);
+}
+
+const KernelEvent* World::EventById(int id) const {
+  if (id < 0 || id >= static_cast<int>(objects_.size())) return nullptr;
+  return std::get_if<KernelEvent>(&objects_[id]);
+}
+
+std::optional<CompletionPacket> World::DequeuePacket(int port_id) {
+  assert(port_id >= 0 && port_id < static_cast<int>(objects_.size()));
+  auto* port = std::get_if<CompletionPort>(&objects_[port_id]);
+  assert(port != nullptr);
+  return port->TryDequeue();
+}
+
+OverlappedSlot& World::NewOverlappedSlot(int event_id) {
+  OverlappedSlot& slot = slots_.emplace_back();
+  slot.id = static_cast<int>(slots_.size()) - 1;
+  slot.event_id = event_id;
+  slot.overlapped.hEvent = event_id >= 0 ? HandleOf(event_id) : nullptr;
+  slot.status_info_out.cbSize = sizeof(PEERDIST_STATUS_INFO);
+  slot.status_info_out.status = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
+  slot.status_info_out.dwMinVer = kUnwrittenDword;
+  slot.status_info_out.dwMaxVer = kUnwrittenDword;
+  slot_of_overlapped_[&slot.overlapped] = slot.id;
+  if (event_id >= 0) last_slot_of_event_[event_id] = slot.id;
+  return slot;
+}
+
+OverlappedSlot* World::SlotById(int id) {
+  if (id < 0 || id >= static_cast<int>(slots_.size())) return nullptr;
+  return &slots_[id];
+}
+
+int World::SlotIdOf(const OVERLAPPED* overlapped) const {
+  if (overlapped == nullptr) return -1;
+  auto it = slot_of_overlapped_.find(overlapped);
+  return it == slot_of_overlapped_.end() ? -2 : it->second;
+}
+
+TraceEvent World::Stamp(TraceKind kind) const {
+  TraceEvent event;
+  event.kind = kind;
+  event.time = now_;
+  event.step = current_step_;
+  return event;
+}
+
+void World::SnapshotSlot(const OverlappedSlot& slot, TraceEvent& event) const {
+  event.overlapped = slot.id;
+  event.code = static_cast<std::int64_t>(slot.overlapped.Internal);
+  event.bytes = static_cast<std::int64_t>(slot.overlapped.InternalHigh);
+  if (slot.uses_info) {
+    event.status = slot.status_info_out.status;
+    event.info_size = slot.status_info_out.cbSize;
+    event.info_min = slot.status_info_out.dwMinVer;
+    event.info_max = slot.status_info_out.dwMaxVer;
+  } else {
+    event.status = slot.status_out;
+  }
+}
+
+void World::Finding(const std::string& what) {
+  TraceEvent event = Stamp(TraceKind::kFinding);
+  event.detail = what;
+  trace_.Add(std::move(event));
+}
+
+BOOL World::SetEvent(HANDLE handle) {
+  const int id = IdOfHandle(handle);
+  KernelEvent* event = id >= 0 ? std::get_if<KernelEvent>(&objects_[id]) : nullptr;
+  if (event == nullptr) {
+    Finding("SetEvent on a handle that is not an event");
+    last_error_ = ERROR_INVALID_HANDLE;
+    return kFalse;
+  }
+  event->Set();
+  TraceEvent traced = Stamp(TraceKind::kEventSignal);
+  auto owner = last_slot_of_event_.find(id);
+  if (owner != last_slot_of_event_.end()) SnapshotSlot(slots_[owner->second], traced);
+  traced.event = id;
+  trace_.Add(std::move(traced));
+  return kTrue;
+}
+
+BOOL World::PostQueuedCompletionStatus(HANDLE handle, DWORD bytes, ULONG_PTR key,
+                                       LPOVERLAPPED overlapped) {
+  const int id = IdOfHandle(handle);
+  CompletionPort* port = id >= 0 ? std::get_if<CompletionPort>(&objects_[id]) : nullptr;
+  if (port == nullptr) {
+    Finding("PostQueuedCompletionStatus on a handle that is not a completion port");
+    last_error_ = ERROR_INVALID_HANDLE;
+    return kFalse;
+  }
+  if (!port->Post(CompletionPacket{bytes, key, overlapped})) {
+    Finding("completion port queue bound exceeded");
+    return kFalse;
+  }
+  TraceEvent traced = Stamp(TraceKind::kPacket);
+  const int slot_id = SlotIdOf(overlapped);
+  if (slot_id >= 0) SnapshotSlot(slots_[slot_id], traced);
+  traced.overlapped = slot_id;
+  traced.port = id;
+  traced.key = static_cast<std::int64_t>(key);
+  traced.bytes = bytes;
+  trace_.Add(std::move(traced));
+  return kTrue;
+}
+
+bool World::IsCompletionPort(HANDLE handle) const {
+  const int id = IdOfHandle(handle);
+  return id >= 0 && std::holds_alternative<CompletionPort>(objects_[id]);
+}
+
+bool World::IsEvent(HANDLE handle) const {
+  const int id = IdOfHandle(handle);
+  return id >= 0 && std::holds_alternative<KernelEvent>(objects_[id]);
+}
+
+DWORD World::WaitForEvent(HANDLE handle, DWORD timeout_ms) {
+  const int id = IdOfHandle(handle);
+  KernelEvent* event = id >= 0 ? std::get_if<KernelEvent>(&objects_[id]) : nullptr;
+  if (event == nullptr) {
+    last_error_ = ERROR_INVALID_HANDLE;
+    return WAIT_FAILED;
+  }
+  if (event->TryAcquire()) return WAIT_OBJECT_0;
+  if (wait_depth_ >= kMaxWaitDepth) throw WorldBoundExceeded{"waits nested too deeply"};
+  ++wait_depth_;
+  // INFINITE is bounded by the run's own bound: a wait nobody will end
+  // surfaces as a timeout at the horizon, never as a hung harness.
+  const Duration span = timeout_ms == INFINITE ? kVirtualTimeLimit / 2 : Duration{timeout_ms} * kMillisecond;
+  RunUntil(now_ + span, [event] { return event->IsSignaled(); });
+  --wait_depth_;
+  return event->TryAcquire() ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
+}
+
+TimerId World::ScheduleAfter(Duration delay, std::function<void()> work) {
+  if (delay > kVirtualTimeLimit) delay = kVirtualTimeLimit;
+  return queue_.Schedule(now_ + delay, std::move(work));
+}
+
+void World::ChangeStatus(PEERDIST_STATUS before) {
+  const PEERDIST_STATUS now = service_.status();
+  if (now == before) return;
+  TraceEvent traced = Stamp(TraceKind::kStatusChange);
+  traced.old_status = before;
+  traced.status = now;
+  trace_.Add(std::move(traced));
+  if (status_listener_) status_listener_(before, now);
+}
+
+void World::Environment(EnvAction action) {
+  const Duration delay = prng_.Uniform(0, config_.max_environment_delay);
+  queue_.Schedule(now_ + delay, [this, action] {
+    const PEERDIST_STATUS before = service_.status();
+    service_.Apply(action);
+    ChangeStatus(before);
+    if (action == EnvAction::kRestart) {
+      const Duration downtime = prng_.Uniform(kMillisecond, config_.max_restart_downtime);
+      queue_.Schedule(now_ + downtime, [this] {
+        const PEERDIST_STATUS down = service_.status();
+        service_.ComeBackUp();
+        ChangeStatus(down);
+      });
+    }
+  });
+}
+
+void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {
+  std::uint64_t executed = 0;
+  while (!queue_.Empty() && queue_.NextTime() <= deadline) {
+    if (until && until()) return;
+    if (++executed > config_.max_work_per_run) {
+      throw WorldBoundExceeded{"more than max_work_per_run queue entries in one advance"};
+    }
+    auto [time, work] = queue_.PopNext();
+    assert(time >= now_);
+    now_ = time;
+    work();
+  }
+  if (until && until()) return;
+  now_ = deadline;
+}
+
+void World::RunFor(Duration span) {
+  if (span > kVirtualTimeLimit - now_) throw WorldBoundExceeded{"virtual time limit"};
+  RunUntil(now_ + span, nullptr);
+}
+
+}  // namespace pd

@@ -1,0 +1,124 @@
+// The World: one simulated machine. It owns the virtual clock, the event
+// queue, the one seeded PRNG, the virtual kernel objects, the simulated
+// service and the trace, and hands implementations its HostServices.
+// Single-threaded and seeded: the same calls and seed give the same trace.
+#ifndef SIM_WORLD_H_
+#define SIM_WORLD_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <variant>
+
+#include "sim/completion_port.h"
+#include "sim/event_queue.h"
+#include "sim/host_services.h"
+#include "sim/kernel_event.h"
+#include "sim/overlapped_slot.h"
+#include "sim/prng.h"
+#include "sim/service_model.h"
+#include "sim/trace.h"
+#include "sim/virtual_time.h"
+
+namespace pd {
+
+struct WorldConfig {
+  PEERDIST_STATUS initial_status = PEERDIST_STATUS_DISABLED;
+  // An environment action takes effect after a delay drawn in [0, this].
+  Duration max_environment_delay = 50 * kMillisecond;
+  // A restart keeps the service down for a delay drawn in [1ms, this].
+  Duration max_restart_downtime = 200 * kMillisecond;
+  // Bound on queue entries one RunFor may execute.
+  std::uint64_t max_work_per_run = 100000;
+};
+
+// Thrown when an implementation exceeds a World bound (runaway scheduling,
+// nested waits). The runner turns it into a finding.
+struct WorldBoundExceeded {
+  std::string what;
+};
+
+class World final : public HostServices {
+ public:
+  using StatusListener = std::function<void(PEERDIST_STATUS before, PEERDIST_STATUS now)>;
+
+  World(std::uint64_t seed, WorldConfig config);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // --- the harness side -------------------------------------------------
+  Prng& prng() { return prng_; }
+  Trace& trace() { return trace_; }
+  const Trace& trace() const { return trace_; }
+  const WorldConfig& config() const { return config_; }
+  void set_current_step(int step) { current_step_ = step; }
+  int current_step() const { return current_step_; }
+  void SetStatusListener(StatusListener listener) { status_listener_ = std::move(listener); }
+
+  // Kernel objects the harness creates for calls. Ids are small integers in
+  // creation order; handle values are derived from them.
+  int CreateEvent(bool manual_reset, bool initially_signaled);
+  int CreateCompletionPort();
+  HANDLE HandleOf(int id) const;
+  // An id that was never issued: a handle value no object has.
+  static HANDLE BogusHandle(int salt);
+  const KernelEvent* EventById(int id) const;
+  std::optional<CompletionPacket> DequeuePacket(int port_id);
+  OverlappedSlot& NewOverlappedSlot(int event_id);
+  OverlappedSlot* SlotById(int id);
+  int SlotIdOf(const OVERLAPPED* overlapped) const;  // -2 when unknown, -1 for NULL
+  int slot_count() const { return static_cast<int>(slots_.size()); }
+
+  // Schedules an environment action; it takes effect after a drawn delay.
+  void Environment(EnvAction action);
+  // Advances virtual time by `span`, running every queue entry due.
+  void RunFor(Duration span);
+  // Records a finding (the implementation broke the host contract).
+  void Finding(const std::string& what);
+
+  // --- HostServices -----------------------------------------------------
+  VirtualTime Now() const override { return now_; }
+  PEERDIST_STATUS ServiceStatus() const override { return service_.status(); }
+  BOOL SetEvent(HANDLE event) override;
+  BOOL PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key,
+                                  LPOVERLAPPED overlapped) override;
+  bool IsCompletionPort(HANDLE handle) const override;
+  bool IsEvent(HANDLE handle) const override;
+  DWORD WaitForEvent(HANDLE event, DWORD timeout_ms) override;
+  TimerId ScheduleAfter(Duration delay, std::function<void()> work) override;
+  bool CancelScheduled(TimerId id) override { return queue_.Cancel(id); }
+  void SetLastError(DWORD error) override { last_error_ = error; }
+  DWORD GetLastError() const override { return last_error_; }
+
+ private:
+  using KernelObject = std::variant<KernelEvent, CompletionPort>;
+
+  int IdOfHandle(HANDLE handle) const;  // -1 when no object has it
+  TraceEvent Stamp(TraceKind kind) const;
+  void SnapshotSlot(const OverlappedSlot& slot, TraceEvent& event) const;
+  void ChangeStatus(PEERDIST_STATUS before);
+  // Runs queue entries due up to `deadline`; stops early when `until` says so.
+  void RunUntil(VirtualTime deadline, const std::function<bool()>& until);
+
+  WorldConfig config_;
+  Prng prng_;
+  EventQueue queue_;
+  ServiceModel service_;
+  Trace trace_;
+  StatusListener status_listener_;
+  VirtualTime now_ = 0;
+  int current_step_ = -1;
+  DWORD last_error_ = ERROR_SUCCESS;
+  int wait_depth_ = 0;
+  std::deque<KernelObject> objects_;  // index = handle id
+  std::deque<OverlappedSlot> slots_;  // index = slot id; deque keeps addresses
+  std::map<const OVERLAPPED*, int> slot_of_overlapped_;
+  std::map<int, int> last_slot_of_event_;  // event id -> newest slot using it
+};
+
+}  // namespace pd
+
+#endif  // SIM_WORLD_H_
