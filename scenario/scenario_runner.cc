@@ -30,6 +30,12 @@ class Run {
   }
 
   Trace Execute() {
+    // Step -1 records the service status at time 0, the start of the
+    // status timeline every rule reads.
+    TraceEvent initial = Stamp(TraceKind::kStep);
+    initial.status = scenario_.initial_status;
+    initial.detail = "initial";
+    world_.trace().Add(std::move(initial));
     try {
       for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
         world_.set_current_step(static_cast<int>(i));

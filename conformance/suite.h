@@ -1,0 +1,72 @@
+// The conformance suite: for each selected rule, a RapidCheck property over
+// generated scenarios, run against one implementation; a violation is shrunk
+// to a minimal scenario. Also the replay of one scenario file.
+#ifndef CONFORMANCE_SUITE_H_
+#define CONFORMANCE_SUITE_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "conformance/ambiguities/ambiguity.h"
+#include "conformance/rule.h"
+#include "scenario/scenario.h"
+#include "scenario/scenario_runner.h"
+
+namespace pd {
+
+constexpr int kDefaultCasesPerRule = 200;
+
+struct SuiteOptions {
+  std::string impl_name = "reference";
+  ImplFactory make_impl;
+  std::uint64_t seed = 1;
+  int cases = kDefaultCasesPerRule;  // scenarios per rule
+  std::vector<std::string> rule_ids;  // empty: every rule
+  int shard_index = 0;                // this run covers seeds of shard i of n
+  int shard_count = 1;
+  // Called after each rule finishes (rules done, rules total); may be empty.
+  std::function<void(int, int)> progress;
+};
+
+struct RuleOutcome {
+  const Rule* rule = nullptr;
+  bool violated = false;
+  int cases_run = 0;
+  // When violated: the shrunk scenario, the violation it shows, and the
+  // rendered trace of that scenario.
+  std::optional<Scenario> counterexample;
+  std::optional<Violation> violation;
+  std::string counterexample_trace;
+};
+
+struct SuiteResult {
+  std::string impl_name;
+  std::uint64_t seed = 0;
+  int cases = 0;
+  std::vector<RuleOutcome> rules;
+  std::vector<AmbiguityObservation> ambiguities;  // in AllAmbiguities() order
+  std::uint64_t scenarios_run = 0;  // includes shrinking runs
+  std::uint64_t api_calls = 0;
+
+  bool AllHold() const;
+};
+
+SuiteResult RunSuite(const SuiteOptions& options);
+
+// Runs one scenario and judges it with every rule (or the selected ones).
+struct ReplayResult {
+  std::string trace;  // rendered, byte-for-byte comparable
+  std::vector<std::pair<const Rule*, std::optional<Violation>>> verdicts;
+  std::vector<AmbiguityObservation> ambiguities;
+  bool AllHold() const;
+};
+
+ReplayResult ReplayScenario(const Scenario& scenario, const ImplFactory& make_impl,
+                            const std::vector<std::string>& rule_ids = {});
+
+}  // namespace pd
+
+#endif  // CONFORMANCE_SUITE_H_
