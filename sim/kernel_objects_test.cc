@@ -56,10 +56,11 @@ TEST(KernelEvent, TimesSetCountsEverySetEvent) {
   EXPECT_EQ(event.times_set(), 2u);
   event.Reset();
   EXPECT_EQ(event.times_set(), 2u);  // Reset does not count
-  EXPECT_TRUE(event.TryAcquire());
-  event.Reset();
+  EXPECT_FALSE(event.TryAcquire());
   event.Set();
   EXPECT_EQ(event.times_set(), 3u);
+  EXPECT_TRUE(event.TryAcquire());
+  EXPECT_EQ(event.times_set(), 3u);  // nor does a wait
 }
 
 TEST(CompletionPort, FifoOrder) {

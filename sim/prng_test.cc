@@ -81,6 +81,15 @@ TEST(Prng, UniformFullRangeIsNext) {
   for (int i = 0; i < 100; ++i) EXPECT_EQ(a.Uniform(0, kMax), b.Next());
 }
 
+TEST(Prng, UniformRejectsTheBiasedTail) {
+  // span = 2^63 + 1: raw draws >= span would fold onto [0, 2^63 - 2] and
+  // double their weight, so they are rejected. Seed 0's first two raw draws
+  // (0x99EC..., 0xBF6E...) are >= span; the third (0x1A5F...) is accepted.
+  Prng prng(0);
+  EXPECT_EQ(prng.Uniform(0, std::uint64_t{1} << 63), 0x1A5F849D4933E6E0ull);
+  EXPECT_EQ(prng.Next(), 0x6AA594F1262D2D2Cull);  // exactly three draws were used
+}
+
 TEST(Prng, UniformSmallRangeHitsEveryValueAndNothingElse) {
   Prng prng(5);
   std::set<std::uint64_t> seen;

@@ -26,7 +26,7 @@ ServiceModel::ServiceModel(PEERDIST_STATUS initial)
       reachable_(initial != PEERDIST_STATUS_UNAVAILABLE) {}
 
 PEERDIST_STATUS ServiceModel::status() const {
-  if (down_ || !enabled_) return PEERDIST_STATUS_DISABLED;
+  if (restarts_in_progress_ > 0 || !enabled_) return PEERDIST_STATUS_DISABLED;
   return reachable_ ? PEERDIST_STATUS_AVAILABLE : PEERDIST_STATUS_UNAVAILABLE;
 }
 
@@ -36,13 +36,13 @@ PEERDIST_STATUS ServiceModel::Apply(EnvAction action) {
     case EnvAction::kDisable: enabled_ = false; break;
     case EnvAction::kLose: reachable_ = false; break;
     case EnvAction::kRegain: reachable_ = true; break;
-    case EnvAction::kRestart: down_ = true; break;
+    case EnvAction::kRestart: ++restarts_in_progress_; break;
   }
   return status();
 }
 
 PEERDIST_STATUS ServiceModel::ComeBackUp() {
-  down_ = false;
+  if (restarts_in_progress_ > 0) --restarts_in_progress_;
   return status();
 }
 

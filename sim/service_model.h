@@ -31,7 +31,7 @@ class ServiceModel {
   PEERDIST_STATUS status() const;
   bool enabled() const { return enabled_; }
   bool reachable() const { return reachable_; }
-  bool down() const { return down_; }
+  bool down() const { return restarts_in_progress_ > 0; }
 
   // Applies the immediate part of an action (kRestart: going down). Returns
   // the new status.
@@ -42,7 +42,8 @@ class ServiceModel {
  private:
   bool enabled_;
   bool reachable_;
-  bool down_ = false;
+  // Restarts overlap: the service is up again only when the last one ends.
+  int restarts_in_progress_ = 0;
 };
 
 }  // namespace pd

@@ -1,5 +1,6 @@
 #include "sim/world.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace pd {
@@ -52,6 +53,17 @@ std::optional<CompletionPacket> World::DequeuePacket(int port_id) {
   assert(port_id >= 0 && port_id < static_cast<int>(objects_.size()));
   auto* port = std::get_if<CompletionPort>(&objects_[port_id]);
   assert(port != nullptr);
+  return port->TryDequeue();
+}
+
+std::optional<CompletionPacket> World::GetQueuedCompletionStatus(int port_id, DWORD timeout_ms) {
+  assert(port_id >= 0 && port_id < static_cast<int>(objects_.size()));
+  auto* port = std::get_if<CompletionPort>(&objects_[port_id]);
+  assert(port != nullptr);
+  if (port->Queued() == 0) {
+    const Duration span = timeout_ms == INFINITE ? kVirtualTimeLimit : Duration{timeout_ms} * kMillisecond;
+    RunUntil(std::min(now_ + span, kVirtualTimeLimit), [port] { return port->Queued() > 0; });
+  }
   return port->TryDequeue();
 }
 
@@ -169,11 +181,17 @@ DWORD World::WaitForEvent(HANDLE handle, DWORD timeout_ms) {
   if (event->TryAcquire()) return WAIT_OBJECT_0;
   if (wait_depth_ >= kMaxWaitDepth) throw WorldBoundExceeded{"waits nested too deeply"};
   ++wait_depth_;
+  // Restores the depth however the wait ends (a bound may throw through it).
+  struct DepthGuard {
+    int& depth;
+    ~DepthGuard() { --depth; }
+  } guard{wait_depth_};
   // INFINITE is bounded by the run's own bound: a wait nobody will end
   // surfaces as a timeout at the horizon, never as a hung harness.
   const Duration span = timeout_ms == INFINITE ? kVirtualTimeLimit / 2 : Duration{timeout_ms} * kMillisecond;
-  RunUntil(now_ + span, [event] { return event->IsSignaled(); });
-  --wait_depth_;
+  // Never past the virtual time limit (RunFor's guard relies on it).
+  const VirtualTime deadline = std::min(now_ + span, kVirtualTimeLimit);
+  RunUntil(deadline, [event] { return event->IsSignaled(); });
   return event->TryAcquire() ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
 }
 
@@ -222,7 +240,9 @@ void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {
     work();
   }
   if (until && until()) return;
-  now_ = deadline;
+  // A wait nested in the work above may already have run the clock past
+  // `deadline`; virtual time never goes backwards.
+  if (now_ < deadline) now_ = deadline;
 }
 
 void World::RunFor(Duration span) {

@@ -67,6 +67,9 @@ class World final : public HostServices {
   static HANDLE BogusHandle(int salt);
   const KernelEvent* EventById(int id) const;
   std::optional<CompletionPacket> DequeuePacket(int port_id);
+  // GetQueuedCompletionStatus in virtual time: runs the World until the port
+  // holds a packet or timeout_ms of virtual time pass (nullopt).
+  std::optional<CompletionPacket> GetQueuedCompletionStatus(int port_id, DWORD timeout_ms);
   OverlappedSlot& NewOverlappedSlot(int event_id);
   OverlappedSlot* SlotById(int id);
   int SlotIdOf(const OVERLAPPED* overlapped) const;  // -2 when unknown, -1 for NULL
