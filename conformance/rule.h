@@ -21,7 +21,7 @@ namespace pd {
 enum class Strength {
   kDocumented,      // the documentation says it
   kImplied,         // follows from the documentation's purpose (liveness, ...)
-  kInterpretation,  // the documentation is ambiguous; see conformance/AMBIGUITIES.md
+  kInterpretation,  // the documentation is ambiguous; see conformance/ambiguities/AMBIGUITIES.md
 };
 
 const char* StrengthName(Strength strength);

@@ -1,6 +1,6 @@
 // The deliberate bugs a mutant carries: each is one small departure from the
 // reference behaviour. The reference runs with Deviation::kNone; every other
-// value is the single bug of one mutant (impls/mutant_catalog.cc).
+// value is the single bug of one mutant (impls/impl_catalog.cc).
 #ifndef IMPLS_DEVIATION_H_
 #define IMPLS_DEVIATION_H_
 

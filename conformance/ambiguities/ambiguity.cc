@@ -1,0 +1,549 @@
+#include "conformance/ambiguities/ambiguity.h"
+
+#include <algorithm>
+#include <set>
+
+#include "conformance/rule.h"
+#include "sim/peerdist_types.h"
+#include "sim/win32_types.h"
+
+namespace pd {
+namespace {
+
+constexpr std::size_t kNpos = static_cast<std::size_t>(-1);
+
+// ---------------------------------------------------------------------------
+// Reading the trace.
+
+Occurrence At(const TraceView& view, std::size_t index, std::string interpretation, std::string note) {
+  Occurrence occurrence;
+  occurrence.interpretation = std::move(interpretation);
+  occurrence.index = index;
+  if (index < view.events().size()) {
+    occurrence.step = view.events()[index].step;
+    occurrence.time = view.events()[index].time;
+  }
+  occurrence.note = std::move(note);
+  return occurrence;
+}
+
+// The service status after every status change recorded before trace
+// position `index` (trace order, so same-time events are told apart).
+PEERDIST_STATUS StatusAtIndex(const TraceView& view, std::size_t index) {
+  PEERDIST_STATUS status = view.status().initial();
+  const std::vector<TraceEvent>& events = view.events();
+  for (std::size_t i = 0; i < events.size() && i < index; ++i) {
+    if (events[i].kind == TraceKind::kStatusChange && IsValidStatus(events[i].status)) {
+      status = static_cast<PEERDIST_STATUS>(events[i].status);
+    }
+  }
+  return status;
+}
+
+bool CompletedBefore(const RegistrationView& registration, std::size_t index) {
+  return registration.first_completion != nullptr && registration.first_completion_index < index;
+}
+
+// Every completion act of a registration, in trace order.
+std::vector<CompletionView> CompletionActs(const RegistrationView& registration) {
+  std::vector<CompletionView> acts;
+  for (const auto* list : {&registration.signals, &registration.packets, &registration.done}) {
+    acts.insert(acts.end(), list->begin(), list->end());
+  }
+  std::sort(acts.begin(), acts.end(),
+            [](const CompletionView& a, const CompletionView& b) { return a.index < b.index; });
+  return acts;
+}
+
+bool IsCall(const CallView& call, ApiFunction function) { return call.call->function == function; }
+
+// A successful Unregister or Shutdown of `session` whose call lies in (from, to).
+bool EndedBetween(const TraceView& view, int session, std::size_t from, std::size_t to) {
+  for (const CallView& call : view.calls()) {
+    if (call.call_index <= from || call.call_index >= to) continue;
+    if (!IsCall(call, ApiFunction::kUnregister) && !IsCall(call, ApiFunction::kShutdown)) continue;
+    if (call.call->session != session || call.call->handle_open != 1) continue;
+    if (call.ret != nullptr && call.ret->code == ERROR_SUCCESS) return true;
+  }
+  return false;
+}
+
+// The registration of `session` still pending at trace position `index`, as
+// the harness sees it: the latest accepted registration called before it,
+// with no completion act before `index` and no successful Unregister or
+// Shutdown of the session in between. nullptr when there is none.
+const RegistrationView* PendingRegistrationAt(const TraceView& view, int session, std::size_t index) {
+  const RegistrationView* latest = nullptr;
+  for (const RegistrationView& registration : view.registrations()) {
+    if (registration.session != session || !registration.accepted) continue;
+    if (registration.call.call_index >= index) break;
+    latest = &registration;
+  }
+  if (latest == nullptr || CompletedBefore(*latest, index)) return nullptr;
+  if (EndedBetween(view, session, latest->call.call_index, index)) return nullptr;
+  return latest;
+}
+
+// The status the session's next notification is measured against at trace
+// position `index`: DISABLED before its first notification, else the status
+// when its latest notification (successful completion act) happened.
+PEERDIST_STATUS BaselineAt(const TraceView& view, int session, std::size_t index) {
+  std::size_t latest = kNpos;
+  for (const RegistrationView& registration : view.registrations()) {
+    if (registration.session != session) continue;
+    for (const CompletionView& act : CompletionActs(registration)) {
+      if (act.index >= index || act.event->code != ERROR_SUCCESS) continue;
+      if (latest == kNpos || act.index > latest) latest = act.index;
+    }
+  }
+  return latest == kNpos ? PEERDIST_STATUS_DISABLED : StatusAtIndex(view, latest);
+}
+
+std::string Code(std::int64_t code) {
+  return code == kNoValue ? std::string("none") : ErrorName(static_cast<DWORD>(code));
+}
+
+std::string Status(std::int64_t status) {
+  return IsValidStatus(status) ? StatusName(static_cast<PEERDIST_STATUS>(status)) : std::to_string(status);
+}
+
+std::string Name(const RegistrationView& registration) {
+  return std::string(registration.ex ? "RegisterEx" : "Register") + " r" + std::to_string(registration.index);
+}
+
+// ---------------------------------------------------------------------------
+// The locators, one per ambiguity.
+
+std::vector<Occurrence> LocateRegisterSuccessCode(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const RegistrationView& registration : view.registrations()) {
+    if (!registration.accepted) continue;
+    const bool pending = registration.call.ret->code == ERROR_IO_PENDING;
+    std::vector<std::string> compatible;
+    if (!registration.ex) {
+      compatible = pending ? std::vector<std::string>{"as-documented", "always-io-pending"}
+                           : std::vector<std::string>{"always-success"};
+    } else {
+      compatible = pending ? std::vector<std::string>{"always-io-pending"}
+                           : std::vector<std::string>{"as-documented", "always-success"};
+    }
+    Occurrence occurrence = At(view, registration.call.return_index, compatible.front(),
+                               Name(registration) + " returned " + Code(registration.call.ret->code));
+    occurrence.compatible = std::move(compatible);
+    occurrence.value = std::string(registration.ex ? "ex:" : "non-ex:") + std::to_string(registration.call.ret->code);
+    found.push_back(std::move(occurrence));
+  }
+  return found;
+}
+
+std::vector<Occurrence> LocateSecondRegistrationError(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const RegistrationView& registration : view.registrations()) {
+    if (registration.session < 0 || !registration.handle_open || registration.null_arg) continue;
+    if (registration.port == -2 || registration.call.ret == nullptr || registration.accepted) continue;
+    const RegistrationView* first = PendingRegistrationAt(view, registration.session, registration.call.call_index);
+    if (first == nullptr) continue;
+    const std::int64_t code = registration.call.ret->code;
+    std::string id = "other-error";
+    if (code == PEERDIST_ERROR_ALREADY_EXISTS) id = "peerdist-error-already-exists";
+    if (code == ERROR_ALREADY_EXISTS) id = "error-already-exists";
+    if (code == ERROR_INVALID_PARAMETER) id = "error-invalid-parameter";
+    Occurrence occurrence = At(view, registration.call.return_index, id,
+                               Name(registration) + " while r" + std::to_string(first->index) + " was pending returned " +
+                                   Code(code));
+    occurrence.value = std::to_string(code);
+    found.push_back(std::move(occurrence));
+  }
+  return found;
+}
+
+std::vector<Occurrence> LocateEarlyCompletion(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const RegistrationView& registration : view.registrations()) {
+    if (!registration.accepted || registration.session < 0 || !registration.handle_open) continue;
+    const std::size_t call = registration.call.call_index;
+    const PEERDIST_STATUS baseline = BaselineAt(view, registration.session, call);
+    const PEERDIST_STATUS now = StatusAtIndex(view, call);
+    if (now == baseline) continue;
+    if (registration.first_completion == nullptr || TraceView::FinalCode(registration) != ERROR_SUCCESS) continue;
+    const std::size_t first = registration.first_completion_index;
+    const bool in_call = first > call && first < registration.call.return_index;
+    found.push_back(At(view, first, in_call ? "in-call" : "after-return",
+                       Name(registration) + " made at " + StatusName(now) + " (baseline " + StatusName(baseline) +
+                           ") completed " + (in_call ? "inside the call" : "after the call returned")));
+  }
+  return found;
+}
+
+std::vector<Occurrence> LocateTransientFlap(const TraceView& view) {
+  struct Change {
+    std::size_t index;
+    VirtualTime time;
+    PEERDIST_STATUS before;
+    PEERDIST_STATUS after;
+  };
+  std::vector<Change> changes;
+  const std::vector<TraceEvent>& events = view.events();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (events[i].kind != TraceKind::kStatusChange || !IsValidStatus(events[i].status)) continue;
+    changes.push_back({i, events[i].time, StatusAtIndex(view, i), static_cast<PEERDIST_STATUS>(events[i].status)});
+  }
+  std::vector<Occurrence> found;
+  for (std::size_t c = 0; c < changes.size(); ++c) {
+    const Change& change = changes[c];
+    if (change.before == change.after) continue;
+    // The first later change back to the status before.
+    std::size_t undo = kNpos;
+    for (std::size_t d = c + 1; d < changes.size(); ++d) {
+      if (changes[d].after == change.before) {
+        undo = d;
+        break;
+      }
+    }
+    if (undo == kNpos || changes[undo].time - change.time > kLivenessBound) continue;
+    const VirtualTime window_end = changes[undo].time + kLivenessBound;
+    const std::size_t next_change = undo + 1 < changes.size() ? changes[undo + 1].index : kNpos;
+    std::set<int> sessions;
+    for (const RegistrationView& registration : view.registrations()) {
+      if (registration.session >= 0) sessions.insert(registration.session);
+    }
+    for (int session : sessions) {
+      const RegistrationView* active = PendingRegistrationAt(view, session, change.index);
+      if (active == nullptr) continue;
+      // Only a flap away from the baseline and back is left open; a change
+      // while the status already differs must be delivered anyway.
+      if (BaselineAt(view, session, change.index) != change.before) continue;
+      std::optional<CompletionView> notification;
+      for (const CompletionView& act : CompletionActs(*active)) {
+        if (act.index <= change.index) continue;
+        if (act.event->time > window_end || (next_change != kNpos && act.index > next_change)) break;
+        notification = act;
+        break;
+      }
+      const std::string flap = std::string(StatusName(change.before)) + " -> " + StatusName(change.after) + " -> " +
+                               StatusName(change.before);
+      if (!notification) {
+        found.push_back(At(view, changes[undo].index, "silent",
+                           "flap " + flap + " left r" + std::to_string(active->index) + " pending"));
+      } else if (notification->event->code == ERROR_SUCCESS) {
+        found.push_back(At(view, notification->index, "notifies",
+                           "flap " + flap + " completed r" + std::to_string(active->index)));
+      }
+      // A cancellation inside the window says nothing about the flap.
+    }
+  }
+  return found;
+}
+
+std::vector<Occurrence> LocateStatusOutTiming(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const RegistrationView& registration : view.registrations()) {
+    if (!registration.accepted || registration.null_arg) continue;
+    if (TraceView::FinalCode(registration) != ERROR_SUCCESS) continue;
+    if (IsValidStatus(registration.call.ret->status)) {
+      found.push_back(At(view, registration.call.return_index, "at-return",
+                         Name(registration) + " returned with status " + Status(registration.call.ret->status)));
+      continue;
+    }
+    for (const CompletionView& act : CompletionActs(registration)) {
+      if (act.event->code != ERROR_SUCCESS || !IsValidStatus(act.event->status)) continue;
+      found.push_back(At(view, act.index, "at-completion-only",
+                         Name(registration) + " returned with status " + Status(registration.call.ret->status) +
+                             ", completed with " + Status(act.event->status)));
+      break;
+    }
+  }
+  return found;
+}
+
+std::vector<Occurrence> LocateUnregisterLastError(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const CallView& call : view.calls()) {
+    if (!IsCall(call, ApiFunction::kGetOverlappedResult) || call.ret == nullptr || call.call->null_arg == 1) continue;
+    if (call.call->overlapped < 0) continue;
+    const RegistrationView* registration = nullptr;
+    for (const RegistrationView& candidate : view.registrations()) {
+      if (candidate.overlapped == call.call->overlapped) registration = &candidate;
+    }
+    if (registration == nullptr || !registration->accepted || registration->session < 0) continue;
+    // The first successful Unregister of its session after it, while it was
+    // still pending, and before this call.
+    const CallView* cancel = nullptr;
+    for (const CallView& other : view.calls()) {
+      if (other.call_index <= registration->call.call_index || other.call_index >= call.call_index) continue;
+      if (!IsCall(other, ApiFunction::kUnregister) || other.call->session != registration->session) continue;
+      if (other.call->handle_open != 1 || other.ret == nullptr || other.ret->code != ERROR_SUCCESS) continue;
+      if (PendingRegistrationAt(view, registration->session, other.call_index) == registration) cancel = &other;
+      break;
+    }
+    if (cancel == nullptr) continue;
+    const bool wait = call.call->detail.size() >= 5 && call.call->detail.compare(call.call->detail.size() - 5, 5, " wait") == 0;
+    // Without a wait, a cancellation that has not landed yet is a matter of
+    // timing, not of the error reported.
+    if (!wait && !CompletedBefore(*registration, call.call_index)) continue;
+    const bool aborted = call.ret->bool_result == 0 && call.ret->code == ERROR_OPERATION_ABORTED;
+    found.push_back(At(view, call.return_index, aborted ? "cancelled-registration" : "other",
+                       "GetOverlappedResult r" + std::to_string(registration->index) + " after Unregister returned " +
+                           (call.ret->bool_result == 1 ? "TRUE" : "FALSE") + ", last error " + Code(call.ret->code)));
+  }
+  return found;
+}
+
+std::vector<Occurrence> LocateUnregisterWhenIdle(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const CallView& call : view.calls()) {
+    if (!IsCall(call, ApiFunction::kUnregister) || call.ret == nullptr) continue;
+    if (call.call->session < 0 || call.call->handle_open != 1) continue;
+    if (PendingRegistrationAt(view, call.call->session, call.call_index) != nullptr) continue;
+    const std::int64_t code = call.ret->code;
+    std::string id = "other-error";
+    if (code == ERROR_SUCCESS) id = "success";
+    if (code == PEERDIST_ERROR_OPERATION_NOTFOUND) id = "operation-notfound";
+    Occurrence occurrence = At(view, call.return_index, id, "Unregister with nothing registered returned " + Code(code));
+    occurrence.value = std::to_string(code);
+    found.push_back(std::move(occurrence));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+
+const std::vector<std::string>& CompatibleOf(const Occurrence& occurrence, std::vector<std::string>& scratch) {
+  if (!occurrence.compatible.empty()) return occurrence.compatible;
+  scratch = {occurrence.interpretation};
+  return scratch;
+}
+
+std::vector<std::string> Intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  for (const std::string& id : a) {
+    if (std::find(b.begin(), b.end(), id) != b.end()) out.push_back(id);
+  }
+  return out;
+}
+
+std::string Preferred(const std::vector<std::string>& candidates, const std::vector<Interpretation>& order) {
+  for (const Interpretation& interpretation : order) {
+    if (std::find(candidates.begin(), candidates.end(), interpretation.id) != candidates.end()) {
+      return interpretation.id;
+    }
+  }
+  std::vector<std::string> sorted = candidates;
+  std::sort(sorted.begin(), sorted.end());
+  return sorted.empty() ? std::string() : sorted.front();
+}
+
+Ambiguity Make(std::string id, std::string question, std::string source, std::string citation,
+               std::vector<Interpretation> interpretations,
+               std::vector<Occurrence> (*locate)(const TraceView&)) {
+  Ambiguity ambiguity;
+  ambiguity.id = std::move(id);
+  ambiguity.question = std::move(question);
+  ambiguity.source = std::move(source);
+  ambiguity.citation = std::move(citation);
+  ambiguity.interpretations = std::move(interpretations);
+  const std::vector<Interpretation> order = ambiguity.interpretations;
+  ambiguity.locate = [locate, order](const TraceView& view) {
+    std::vector<Occurrence> occurrences = locate(view);
+    ResolveInterpretations(occurrences, order);
+    return occurrences;
+  };
+  auto located = ambiguity.locate;
+  ambiguity.classify = [located](const TraceView& view) {
+    std::vector<std::string> ids;
+    for (const Occurrence& occurrence : located(view)) ids.push_back(occurrence.interpretation);
+    return ids;
+  };
+  return ambiguity;
+}
+
+constexpr char kRegisterPage[] = "PeerDistRegisterForStatusChangeNotification";
+constexpr char kRegisterExPage[] = "PeerDistRegisterForStatusChangeNotificationEx";
+constexpr char kUnregisterPage[] = "PeerDistUnregisterForStatusChangeNotification";
+constexpr char kRemarks[] =
+    "Only one active registration for each session is allowed. The caller must register for notification each "
+    "time after it signals. The notification will be sent only if the current status is changed from the previous "
+    "notification. After the first call of PeerDistRegisterForStatusChangeNotification function for a Peer "
+    "Distribution session, the first notification will be triggered only if the status is no longer equal to "
+    "PEERDIST_STATUS_DISABLED.";
+
+std::vector<Ambiguity> Build() {
+  std::vector<Ambiguity> all;
+  all.push_back(Make(
+      "register-success-code",
+      "Which code does a successful registration return: ERROR_IO_PENDING (non-Ex page) or ERROR_SUCCESS (Ex page)?",
+      std::string(kRegisterPage) + ", " + kRegisterExPage,
+      "PeerDistRegisterForStatusChangeNotification: \"If the function succeeds, the return value is "
+      "ERROR_IO_PENDING.\" PeerDistRegisterForStatusChangeNotificationEx: \"If the function succeeds, the return "
+      "value is ERROR_SUCCESS.\"",
+      {{"as-documented", "non-Ex returns ERROR_IO_PENDING, Ex returns ERROR_SUCCESS, each as its page says"},
+       {"always-io-pending", "both functions return ERROR_IO_PENDING (the overlapped convention)"},
+       {"always-success", "both functions return ERROR_SUCCESS"}},
+      &LocateRegisterSuccessCode));
+  all.push_back(Make(
+      "second-registration-error",
+      "Which error does a second registration get while the session's first one is still active?",
+      kRegisterPage, std::string(kRemarks).substr(0, std::string(kRemarks).find('.') + 1),
+      {{"peerdist-error-already-exists", "PEERDIST_ERROR_ALREADY_EXISTS (4058)"},
+       {"error-already-exists", "ERROR_ALREADY_EXISTS (183)"},
+       {"error-invalid-parameter", "ERROR_INVALID_PARAMETER (87)"},
+       {"other-error", "any other failure code"}},
+      &LocateSecondRegistrationError));
+  all.back().consistency_by_value = true;
+  all.push_back(Make(
+      "early-completion",
+      "May a registration made while the status already differs from the session's baseline complete inside the "
+      "registering call, or only after it returns?",
+      std::string(kRegisterPage) + ", " + kRegisterExPage,
+      std::string(kRemarks) + " \"Upon successful completion, the pPeerDistStatus parameter will contain a valid "
+                              "PEERDIST_STATUS value.\"",
+      {{"in-call", "the first completion act happens between the call and its return"},
+       {"after-return", "the first completion act happens after the call returned"}},
+      &LocateEarlyCompletion));
+  all.push_back(Make(
+      "transient-flap",
+      "Does a status change that is undone within the liveness bound notify an active registration?", kRegisterPage,
+      "The notification will be sent only if the current status is changed from the previous notification.",
+      {{"notifies", "the registration completes for the short-lived status"},
+       {"silent", "the registration stays pending: the status is back to the baseline"}},
+      &LocateTransientFlap));
+  all.back().checked_for_consistency = false;
+  all.push_back(Make(
+      "status-out-timing",
+      "When does the status out-parameter hold a valid PEERDIST_STATUS: when the call returns, or only on completion?",
+      std::string(kRegisterPage) + ", " + kRegisterExPage,
+      "Upon successful completion, the pPeerDistStatus parameter will contain a valid PEERDIST_STATUS value.",
+      {{"at-return", "the out-parameter holds a valid status when the registering call returns"},
+       {"at-completion-only", "invalid when the call returns, valid once the notification completes"}},
+      &LocateStatusOutTiming));
+  all.push_back(Make(
+      "unregister-last-error",
+      "The Unregister page says GetLastError returns ERROR_OPERATION_ABORTED after a successful registration; it reads "
+      "like a slip for a cancelled one. What does GetOverlappedResult report for a cancelled registration?",
+      kUnregisterPage,
+      "To confirm successfully canceled operations, a call should be made to GetOverlappedResult using the "
+      "OVERLAPPED structure returned by GetQueuedCompletionStatus with an expected return of FALSE. Additionally, "
+      "calling GetLastError immediately after a successful PeerDistRegisterForStatusChangeNotification will return "
+      "the ERROR_OPERATION_ABORTED error code.",
+      {{"cancelled-registration",
+        "GetOverlappedResult on the cancelled registration returns FALSE with last error ERROR_OPERATION_ABORTED"},
+       {"other", "anything else (TRUE, or another last error)"}},
+      &LocateUnregisterLastError));
+  all.push_back(Make(
+      "unregister-when-idle",
+      "What does PeerDistUnregisterForStatusChangeNotification return when the session has no active registration?",
+      kUnregisterPage,
+      "This function cancels any registered notification previously set by a "
+      "PeerDistRegisterForStatusChangeNotification function call. If the function succeeds, the return value is "
+      "ERROR_SUCCESS. (The error table lists only ERROR_INVALID_PARAMETER and ERROR_INVALID_HANDLE.)",
+      {{"success", "ERROR_SUCCESS: nothing to cancel is not an error"},
+       {"operation-notfound", "PEERDIST_ERROR_OPERATION_NOTFOUND (4059)"},
+       {"other-error", "any other code"}},
+      &LocateUnregisterWhenIdle));
+  return all;
+}
+
+}  // namespace
+
+const std::vector<Ambiguity>& AllAmbiguities() {
+  static const std::vector<Ambiguity> all = Build();
+  return all;
+}
+
+const Ambiguity* FindAmbiguity(const std::string& id) {
+  for (const Ambiguity& ambiguity : AllAmbiguities()) {
+    if (ambiguity.id == id) return &ambiguity;
+  }
+  return nullptr;
+}
+
+void ResolveInterpretations(std::vector<Occurrence>& occurrences, const std::vector<Interpretation>& order) {
+  std::size_t run_start = 0;
+  std::vector<std::string> candidates;
+  std::vector<std::string> scratch;
+  auto close_run = [&](std::size_t end) {
+    const std::string chosen = Preferred(candidates, order);
+    for (std::size_t i = run_start; i < end; ++i) occurrences[i].interpretation = chosen;
+  };
+  for (std::size_t i = 0; i < occurrences.size(); ++i) {
+    const std::vector<std::string>& compatible = CompatibleOf(occurrences[i], scratch);
+    if (i == run_start) {
+      candidates = compatible;
+      continue;
+    }
+    std::vector<std::string> shared = Intersect(candidates, compatible);
+    if (shared.empty()) {
+      close_run(i);
+      run_start = i;
+      candidates = compatible;
+    } else {
+      candidates = std::move(shared);
+    }
+  }
+  if (!occurrences.empty()) close_run(occurrences.size());
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> FindInconsistency(const Ambiguity& ambiguity,
+                                                                     const std::vector<Occurrence>& occurrences) {
+  if (occurrences.empty()) return std::nullopt;
+  if (ambiguity.consistency_by_value) {
+    for (std::size_t i = 1; i < occurrences.size(); ++i) {
+      if (occurrences[i].value != occurrences[0].value) return std::make_pair(std::size_t{0}, i);
+    }
+    return std::nullopt;
+  }
+  std::vector<std::string> scratch;
+  std::vector<std::string> candidates = CompatibleOf(occurrences[0], scratch);
+  for (std::size_t i = 1; i < occurrences.size(); ++i) {
+    std::vector<std::string> shared = Intersect(candidates, CompatibleOf(occurrences[i], scratch));
+    if (shared.empty()) return std::make_pair(std::size_t{0}, i);
+    candidates = std::move(shared);
+  }
+  return std::nullopt;
+}
+
+void AmbiguityObservation::Add(const std::vector<std::string>& interpretation_ids) {
+  std::vector<Occurrence> located;
+  for (const std::string& id : interpretation_ids) {
+    Occurrence occurrence;
+    occurrence.interpretation = id;
+    located.push_back(std::move(occurrence));
+  }
+  AddOccurrences(located);
+}
+
+void AmbiguityObservation::AddOccurrences(const std::vector<Occurrence>& located) {
+  const Ambiguity* ambiguity = FindAmbiguity(ambiguity_id);
+  const std::vector<Interpretation> none;
+  const std::vector<Interpretation>& order = ambiguity != nullptr ? ambiguity->interpretations : none;
+  std::vector<std::string> scratch;
+  for (const Occurrence& occurrence : located) {
+    const std::vector<std::string>& compatible = CompatibleOf(occurrence, scratch);
+    std::vector<std::string> shared = Intersect(open_run, compatible);
+    if (open_run_size > 0 && !shared.empty()) {
+      open_run = std::move(shared);
+      ++open_run_size;
+      continue;
+    }
+    if (open_run_size > 0) closed_runs[Preferred(open_run, order)] += open_run_size;
+    open_run = compatible;
+    open_run_size = 1;
+  }
+  occurrences = closed_runs;
+  if (open_run_size > 0) occurrences[Preferred(open_run, order)] += open_run_size;
+}
+
+std::string AmbiguityObservation::Verdict() const {
+  if (occurrences.empty()) return "not exercised";
+  if (occurrences.size() == 1) return occurrences.begin()->first;
+  std::string out = "inconsistent: ";
+  bool first = true;
+  for (const auto& [id, count] : occurrences) {
+    if (!first) out += ", ";
+    first = false;
+    out += id + " (" + std::to_string(count) + ")";
+  }
+  return out;
+}
+
+}  // namespace pd

@@ -1,0 +1,56 @@
+// consistent-interpretation: where the documentation is ambiguous the suite
+// accepts every interpretation, but within one trace an implementation must
+// follow one of them (see AMBIGUITIES.md beside this file).
+#include <optional>
+#include <string>
+
+#include "conformance/ambiguities/ambiguity.h"
+#include "conformance/rule.h"
+
+namespace pd {
+namespace {
+
+std::string Describe(const Ambiguity& ambiguity, const Occurrence& occurrence) {
+  std::string out = occurrence.interpretation;
+  if (ambiguity.consistency_by_value) out += " (code " + occurrence.value + ")";
+  return out;
+}
+
+std::optional<Violation> Judge(const TraceView& view) {
+  for (const Ambiguity& ambiguity : AllAmbiguities()) {
+    if (!ambiguity.checked_for_consistency) continue;
+    const std::vector<Occurrence> occurrences = ambiguity.locate(view);
+    const auto pair = FindInconsistency(ambiguity, occurrences);
+    if (!pair) continue;
+    const Occurrence& first = occurrences[pair->first];
+    const Occurrence& second = occurrences[pair->second];
+    Violation violation;
+    violation.step = second.step;
+    violation.time = second.time;
+    violation.message = ambiguity.id + ": " + Describe(ambiguity, first) + " at step " + std::to_string(first.step) +
+                        " (" + first.note + "), then " + Describe(ambiguity, second) + " (" + second.note + ")";
+    return violation;
+  }
+  return std::nullopt;
+}
+
+Rule MakeRule() {
+  Rule rule;
+  rule.id = "consistent-interpretation";
+  rule.order = 90;
+  rule.strength = Strength::kInterpretation;
+  rule.source = "PeerDistRegisterForStatusChangeNotification";
+  rule.citation =
+      "Only one active registration for each session is allowed. [...] The notification will be sent only if the "
+      "current status is changed from the previous notification. (Ambiguities: conformance/ambiguities/AMBIGUITIES.md)";
+  rule.summary =
+      "within one trace, every ambiguity shows one interpretation only (transient-flap excepted; "
+      "second-registration-error compares codes)";
+  rule.judge = &Judge;
+  return rule;
+}
+
+PD_REGISTER_RULE(MakeRule());
+
+}  // namespace
+}  // namespace pd
