@@ -40,6 +40,9 @@ struct RuleOutcome {
   std::optional<Scenario> counterexample;
   std::optional<Violation> violation;
   std::string counterexample_trace;
+  // Non-empty when the rule could not be checked (RapidCheck gave up or
+  // failed, or a counterexample did not reproduce); such a rule does not hold.
+  std::string error;
 };
 
 struct SuiteResult {

@@ -1,0 +1,244 @@
+#include "conformance/flags.h"
+
+#include <algorithm>
+#include <set>
+
+namespace pd {
+namespace {
+
+bool IsDecimal(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A decimal number no larger than `max`, nothing else (no sign, no spaces).
+std::optional<std::uint64_t> ParseNumber(const std::string& text, std::uint64_t max) {
+  if (!IsDecimal(text) || text.size() > 20) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : text) {
+    const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
+    if (value > (max - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+std::vector<std::string> Split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+struct FlagSpec {
+  const char* name;
+  bool takes_value;
+};
+
+constexpr FlagSpec kFlags[] = {
+    {"--impl", true},      {"--seed", true},         {"--cases", true},      {"--rules", true},
+    {"--report-dir", true}, {"--no-report", false},  {"--replay", true},     {"--trace-out", true},
+    {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--help", false},
+};
+
+std::string Got(const std::string& value) { return "got '" + value + "'"; }
+
+}  // namespace
+
+std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args) {
+  Flags flags;
+  std::set<std::string> seen;
+  bool help = false, list_impls = false, list_rules = false;
+  bool seed_given = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "-h") {
+      help = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      return "unexpected argument '" + arg + "' (flags start with --; see --help)";
+    }
+    const std::size_t eq = arg.find('=');
+    const std::string name = arg.substr(0, eq);
+    const FlagSpec* spec = nullptr;
+    for (const FlagSpec& candidate : kFlags) {
+      if (name == candidate.name) spec = &candidate;
+    }
+    if (spec == nullptr) return "unknown flag '" + name + "' (see --help)";
+    if (!seen.insert(name).second) return name + ": given twice";
+    std::string value;
+    if (!spec->takes_value) {
+      if (eq != std::string::npos) return name + ": takes no value, " + Got(arg.substr(eq + 1));
+    } else if (eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return name + ": missing value";
+    }
+
+    if (name == "--help") {
+      help = true;
+    } else if (name == "--list-impls") {
+      list_impls = true;
+    } else if (name == "--list-rules") {
+      list_rules = true;
+    } else if (name == "--no-report") {
+      flags.no_report = true;
+    } else if (name == "--impl") {
+      if (value.empty()) return "--impl: expected an implementation name (see --list-impls), got ''";
+      flags.impl = value;
+    } else if (name == "--seed") {
+      auto seed = ParseNumber(value, ~std::uint64_t{0});
+      if (!seed) return "--seed: expected a non-negative integer below 2^64, " + Got(value);
+      flags.seed = *seed;
+      seed_given = true;
+    } else if (name == "--cases") {
+      auto cases = ParseNumber(value, kMaxCases);
+      if (!cases || *cases == 0) {
+        if (IsDecimal(value) && value.find_first_not_of('0') != std::string::npos) {
+          return "--cases: expected a positive integer at most " + std::to_string(kMaxCases) + ", " + Got(value);
+        }
+        return "--cases: expected a positive integer, " + Got(value);
+      }
+      flags.cases = static_cast<int>(*cases);
+    } else if (name == "--rules") {
+      if (value.empty()) return "--rules: expected a comma-separated list of rule ids, got ''";
+      for (const std::string& id : Split(value, ',')) {
+        if (id.empty()) return "--rules: empty rule id in '" + value + "'";
+        if (std::find(flags.rules.begin(), flags.rules.end(), id) != flags.rules.end()) {
+          return "--rules: rule '" + id + "' listed twice";
+        }
+        flags.rules.push_back(id);
+      }
+    } else if (name == "--report-dir") {
+      if (value.empty()) return "--report-dir: expected a directory, got '' (use --no-report to write no files)";
+      flags.report_dir = value;
+    } else if (name == "--replay") {
+      if (value.empty()) return "--replay: expected a scenario file, got ''";
+      flags.replay_file = value;
+    } else if (name == "--trace-out") {
+      if (value.empty()) return "--trace-out: expected a file, got ''";
+      flags.trace_out = value;
+    } else if (name == "--shard") {
+      const std::size_t slash = value.find('/');
+      const std::string index_text = slash == std::string::npos ? value : value.substr(0, slash);
+      const std::string count_text = slash == std::string::npos ? "" : value.substr(slash + 1);
+      auto index = ParseNumber(index_text, 1000000);
+      auto count = ParseNumber(count_text, 1000000);
+      if (!index || !count || *count == 0 || *index >= *count) {
+        return "--shard: expected I/N with 0 <= I < N (e.g. 0/4), " + Got(value);
+      }
+      flags.shard_index = static_cast<int>(*index);
+      flags.shard_count = static_cast<int>(*count);
+    }
+  }
+
+  // Which command, and which flags make no sense with it.
+  const int commands = int(help) + int(list_impls) + int(list_rules) + int(!flags.replay_file.empty());
+  if (commands > 1) return "--help, --list-impls, --list-rules and --replay exclude each other";
+  if (help) {
+    flags.command = Command::kHelp;
+    return flags;
+  }
+  auto only_with_run = [&](Command command, const char* what) -> std::string {
+    for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
+                             "--trace-out"}) {
+      const std::string flag = name;
+      const bool allowed =
+          command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out");
+      if (seen.count(flag) && !allowed) {
+        if (command == Command::kReplay && (flag == "--seed" || flag == "--cases" || flag == "--shard")) {
+          return flag + ": not used with --replay (the scenario file fixes the run)";
+        }
+        return flag + ": not used with " + what;
+      }
+    }
+    return "";
+  };
+  if (list_impls) {
+    flags.command = Command::kListImpls;
+    if (std::string error = only_with_run(flags.command, "--list-impls"); !error.empty()) return error;
+  } else if (list_rules) {
+    flags.command = Command::kListRules;
+    if (std::string error = only_with_run(flags.command, "--list-rules"); !error.empty()) return error;
+  } else if (!flags.replay_file.empty()) {
+    flags.command = Command::kReplay;
+    if (std::string error = only_with_run(flags.command, "--replay"); !error.empty()) return error;
+  } else {
+    flags.command = Command::kRun;
+    if (seen.count("--trace-out")) return "--trace-out: only used with --replay";
+    if (seen.count("--report-dir") && flags.no_report) return "--report-dir and --no-report exclude each other";
+  }
+  (void)seed_given;
+  return flags;
+}
+
+std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_names,
+                       const std::vector<std::string>& rule_ids) {
+  if (std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
+    return "--impl: unknown implementation '" + flags.impl + "' (see --list-impls)";
+  }
+  for (const std::string& id : flags.rules) {
+    if (std::find(rule_ids.begin(), rule_ids.end(), id) == rule_ids.end()) {
+      return "--rules: unknown rule '" + id + "' (see --list-rules)";
+    }
+  }
+  return "";
+}
+
+std::string ShellQuote(const std::string& word) {
+  const bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string("-_./:,=+@%").find(c) != std::string::npos;
+  });
+  if (safe) return word;
+  std::string quoted = "'";
+  for (char c : word) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+std::string UsageText() {
+  return R"(usage: pdconform [flags]
+       pdconform --replay FILE [--impl NAME] [--rules ID,...] [--trace-out FILE]
+       pdconform --list-impls | --list-rules | --help
+
+Runs the Peer Distribution API conformance suite against one implementation:
+for every rule, generated scenarios in a deterministic simulated World; a
+violation is shrunk to a minimal scenario and written out for replay.
+
+  --impl NAME        implementation under test (default: reference); see --list-impls
+  --seed N           seed of the scenario generator (default: 1)
+  --cases N          scenarios per rule (default: 200)
+  --rules ID,...     check only these rules (default: all); see --list-rules
+  --shard I/N        run shard I (0-based) of N; shards split each rule's cases
+  --report-dir DIR   write report.json, junit.xml and counterexamples/ under DIR
+                     (default: pdconform-report; relative to the directory
+                     pdconform was started from, also under `bazel run`)
+  --no-report        write no files
+  --replay FILE      run one scenario file (e.g. a counterexample) and judge it
+                     with every rule (or --rules); prints the verdict per rule
+  --trace-out FILE   with --replay: write the rendered trace to FILE
+  --list-impls       list the built-in implementations (reference and mutants)
+  --list-rules       list the rules: id, strength, source and citation
+  --help             this text
+
+Exit status: 0 every rule holds, 1 a rule is violated (or could not be checked),
+2 bad usage or bad input.
+Reports are byte-identical between runs with the same flags; wall time is
+printed on the console only.
+)";
+}
+
+}  // namespace pd

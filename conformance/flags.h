@@ -1,0 +1,60 @@
+// pdconform's command line. Parsing is a pure function so every error path is
+// tested without running the suite: each error is one line, ready to print
+// after "pdconform: ", naming the flag (or file) and what was wrong.
+#ifndef CONFORMANCE_FLAGS_H_
+#define CONFORMANCE_FLAGS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace pd {
+
+// Where counterexamples and reports go when --report-dir is not given.
+constexpr char kDefaultReportDir[] = "pdconform-report";
+// Upper bound on --cases: beyond it a run takes hours, which is a typo.
+constexpr int kMaxCases = 1000000;
+
+enum class Command {
+  kRun,        // run the suite (the default)
+  kReplay,     // --replay FILE
+  kListImpls,  // --list-impls
+  kListRules,  // --list-rules
+  kHelp,       // --help
+};
+
+struct Flags {
+  Command command = Command::kRun;
+  std::string impl = "reference";
+  std::uint64_t seed = 1;
+  std::optional<int> cases;             // unset: the suite's default
+  std::vector<std::string> rules;       // empty: every rule
+  std::string report_dir = kDefaultReportDir;
+  bool no_report = false;               // --no-report: write no files at all
+  std::string replay_file;              // kReplay
+  std::string trace_out;                // kReplay: where to write the trace
+  int shard_index = 0;
+  int shard_count = 1;
+};
+
+// Parses argv[1..]. Accepts "--flag value" and "--flag=value". Returns the
+// flags or one line of error (without the "pdconform: " prefix).
+std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args);
+
+// Checks the names in `flags` against what the binary knows. Returns "" or
+// one line of error.
+std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_names,
+                       const std::vector<std::string>& rule_ids);
+
+// The --help text.
+std::string UsageText();
+
+// Quotes `word` for a POSIX shell when it needs it, so a printed command can
+// be pasted back as is.
+std::string ShellQuote(const std::string& word);
+
+}  // namespace pd
+
+#endif  // CONFORMANCE_FLAGS_H_

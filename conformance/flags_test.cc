@@ -1,0 +1,156 @@
+#include "conformance/flags.h"
+
+#include <gtest/gtest.h>
+
+namespace pd {
+namespace {
+
+Flags Parse(const std::vector<std::string>& args) {
+  auto parsed = ParseFlags(args);
+  if (auto* error = std::get_if<std::string>(&parsed)) {
+    ADD_FAILURE() << "unexpected error: " << *error;
+    return Flags();
+  }
+  return std::get<Flags>(parsed);
+}
+
+std::string Error(const std::vector<std::string>& args) {
+  auto parsed = ParseFlags(args);
+  if (!std::holds_alternative<std::string>(parsed)) {
+    ADD_FAILURE() << "expected an error";
+    return "";
+  }
+  const std::string error = std::get<std::string>(parsed);
+  EXPECT_EQ(error.find('\n'), std::string::npos) << "errors are one line: " << error;
+  EXPECT_FALSE(error.empty());
+  return error;
+}
+
+TEST(ParseFlags, Defaults) {
+  const Flags flags = Parse({});
+  EXPECT_EQ(flags.command, Command::kRun);
+  EXPECT_EQ(flags.impl, "reference");
+  EXPECT_EQ(flags.seed, 1u);
+  EXPECT_FALSE(flags.cases.has_value());
+  EXPECT_TRUE(flags.rules.empty());
+  EXPECT_EQ(flags.report_dir, "pdconform-report");
+  EXPECT_FALSE(flags.no_report);
+  EXPECT_EQ(flags.shard_index, 0);
+  EXPECT_EQ(flags.shard_count, 1);
+}
+
+TEST(ParseFlags, EveryRunFlagInBothSpellings) {
+  const Flags flags = Parse({"--impl", "mutant:x", "--seed=18446744073709551615", "--cases", "7",
+                             "--rules=first-notify,change-only", "--report-dir", "out dir", "--shard=2/5"});
+  EXPECT_EQ(flags.impl, "mutant:x");
+  EXPECT_EQ(flags.seed, 18446744073709551615u);
+  EXPECT_EQ(flags.cases, 7);
+  EXPECT_EQ(flags.rules, (std::vector<std::string>{"first-notify", "change-only"}));
+  EXPECT_EQ(flags.report_dir, "out dir");
+  EXPECT_EQ(flags.shard_index, 2);
+  EXPECT_EQ(flags.shard_count, 5);
+}
+
+TEST(ParseFlags, Commands) {
+  EXPECT_EQ(Parse({"--help"}).command, Command::kHelp);
+  EXPECT_EQ(Parse({"-h"}).command, Command::kHelp);
+  EXPECT_EQ(Parse({"--list-impls"}).command, Command::kListImpls);
+  EXPECT_EQ(Parse({"--list-rules"}).command, Command::kListRules);
+  const Flags replay = Parse({"--replay", "x.pdscenario", "--impl", "m", "--trace-out", "t", "--rules", "a"});
+  EXPECT_EQ(replay.command, Command::kReplay);
+  EXPECT_EQ(replay.replay_file, "x.pdscenario");
+  EXPECT_EQ(replay.trace_out, "t");
+  EXPECT_TRUE(Parse({"--no-report"}).no_report);
+}
+
+TEST(ParseFlags, CasesErrors) {
+  EXPECT_EQ(Error({"--cases", "x"}), "--cases: expected a positive integer, got 'x'");
+  EXPECT_EQ(Error({"--cases", "0"}), "--cases: expected a positive integer, got '0'");
+  EXPECT_EQ(Error({"--cases", "-3"}), "--cases: expected a positive integer, got '-3'");
+  EXPECT_EQ(Error({"--cases", "1.5"}), "--cases: expected a positive integer, got '1.5'");
+  EXPECT_EQ(Error({"--cases=", ""}), "--cases: expected a positive integer, got ''");
+  EXPECT_EQ(Error({"--cases", "99999999999"}), "--cases: expected a positive integer at most 1000000, got '99999999999'");
+  EXPECT_EQ(Error({"--cases"}), "--cases: missing value");
+}
+
+TEST(ParseFlags, SeedErrors) {
+  EXPECT_EQ(Error({"--seed", "abc"}), "--seed: expected a non-negative integer below 2^64, got 'abc'");
+  EXPECT_EQ(Error({"--seed", "18446744073709551616"}),
+            "--seed: expected a non-negative integer below 2^64, got '18446744073709551616'");
+  EXPECT_EQ(Error({"--seed", "+1"}), "--seed: expected a non-negative integer below 2^64, got '+1'");
+  EXPECT_EQ(Error({"--seed"}), "--seed: missing value");
+}
+
+TEST(ParseFlags, ShardErrors) {
+  for (const char* bad : {"4/4", "1", "a/b", "0/0", "/3", "1/", "-1/3", "1/2/3"}) {
+    EXPECT_EQ(Error({"--shard", bad}), std::string("--shard: expected I/N with 0 <= I < N (e.g. 0/4), got '") + bad + "'");
+  }
+}
+
+TEST(ParseFlags, RulesErrors) {
+  EXPECT_EQ(Error({"--rules", ""}), "--rules: expected a comma-separated list of rule ids, got ''");
+  EXPECT_EQ(Error({"--rules", "a,,b"}), "--rules: empty rule id in 'a,,b'");
+  EXPECT_EQ(Error({"--rules", "a,"}), "--rules: empty rule id in 'a,'");
+  EXPECT_EQ(Error({"--rules", "a,b,a"}), "--rules: rule 'a' listed twice");
+}
+
+TEST(ParseFlags, ShapeErrors) {
+  EXPECT_EQ(Error({"--frobnicate"}), "unknown flag '--frobnicate' (see --help)");
+  EXPECT_EQ(Error({"--frobnicate=1"}), "unknown flag '--frobnicate' (see --help)");
+  EXPECT_EQ(Error({"-x"}), "unexpected argument '-x' (flags start with --; see --help)");
+  EXPECT_EQ(Error({"stray"}), "unexpected argument 'stray' (flags start with --; see --help)");
+  EXPECT_EQ(Error({"--"}), "unexpected argument '--' (flags start with --; see --help)");
+  EXPECT_EQ(Error({"--seed", "1", "--seed", "2"}), "--seed: given twice");
+  EXPECT_EQ(Error({"--help=yes"}), "--help: takes no value, got 'yes'");
+  EXPECT_EQ(Error({"--impl"}), "--impl: missing value");
+  EXPECT_EQ(Error({"--impl="}), "--impl: expected an implementation name (see --list-impls), got ''");
+  EXPECT_EQ(Error({"--report-dir="}),
+            "--report-dir: expected a directory, got '' (use --no-report to write no files)");
+  EXPECT_EQ(Error({"--replay="}), "--replay: expected a scenario file, got ''");
+  EXPECT_EQ(Error({"--trace-out="}), "--trace-out: expected a file, got ''");
+}
+
+TEST(ParseFlags, CombinationErrors) {
+  EXPECT_EQ(Error({"--list-impls", "--list-rules"}), "--help, --list-impls, --list-rules and --replay exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules and --replay exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--seed", "3"}), "--seed: not used with --replay (the scenario file fixes the run)");
+  EXPECT_EQ(Error({"--replay", "f", "--cases", "3"}), "--cases: not used with --replay (the scenario file fixes the run)");
+  EXPECT_EQ(Error({"--replay", "f", "--shard", "0/2"}), "--shard: not used with --replay (the scenario file fixes the run)");
+  EXPECT_EQ(Error({"--replay", "f", "--report-dir", "d"}), "--report-dir: not used with --replay");
+  EXPECT_EQ(Error({"--list-rules", "--impl", "x"}), "--impl: not used with --list-rules");
+  EXPECT_EQ(Error({"--list-impls", "--cases", "3"}), "--cases: not used with --list-impls");
+  EXPECT_EQ(Error({"--trace-out", "t"}), "--trace-out: only used with --replay");
+  EXPECT_EQ(Error({"--no-report", "--report-dir", "d"}), "--report-dir and --no-report exclude each other");
+  // --help wins over anything else that is well-formed.
+  EXPECT_EQ(Parse({"--cases", "3", "--help"}).command, Command::kHelp);
+}
+
+TEST(CheckNames, UnknownImplAndRule) {
+  Flags flags;
+  EXPECT_EQ(CheckNames(flags, {"reference"}, {"a"}), "");
+  flags.impl = "nope";
+  EXPECT_EQ(CheckNames(flags, {"reference"}, {"a"}), "--impl: unknown implementation 'nope' (see --list-impls)");
+  flags.impl = "reference";
+  flags.rules = {"a", "zz"};
+  EXPECT_EQ(CheckNames(flags, {"reference"}, {"a"}), "--rules: unknown rule 'zz' (see --list-rules)");
+}
+
+TEST(ShellQuote, QuotesOnlyWhenNeeded) {
+  EXPECT_EQ(ShellQuote("mutant:notify-every-registration"), "mutant:notify-every-registration");
+  EXPECT_EQ(ShellQuote("dir/counterexamples/a.pdscenario"), "dir/counterexamples/a.pdscenario");
+  EXPECT_EQ(ShellQuote("out dir/x"), "'out dir/x'");
+  EXPECT_EQ(ShellQuote("it's"), "'it'\\''s'");
+  EXPECT_EQ(ShellQuote("$HOME"), "'$HOME'");
+  EXPECT_EQ(ShellQuote(""), "''");
+}
+
+TEST(UsageText, MentionsEveryFlag) {
+  const std::string usage = UsageText();
+  for (const char* flag : {"--impl", "--seed", "--cases", "--rules", "--shard", "--report-dir", "--no-report",
+                           "--replay", "--trace-out", "--list-impls", "--list-rules", "--help"}) {
+    EXPECT_NE(usage.find(flag), std::string::npos) << flag;
+  }
+}
+
+}  // namespace
+}  // namespace pd

@@ -1,0 +1,83 @@
+// event-and-port: every completion of an accepted registration signals
+// hEvent (when non-NULL, also with a port) and posts exactly one packet with
+// the registration's key and OVERLAPPED on its port (when one was given);
+// without a port, no packet.
+#include "conformance/rule.h"
+#include "conformance/rules/rule_support.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  for (const RegistrationView& registration : view.registrations()) {
+    if (!registration.accepted) continue;
+    const std::vector<Act> acts = ActsOf(view, registration);
+    if (acts.empty()) continue;
+    const Act& first = acts.front();
+    const std::string name = Name(registration);
+    // Packets carry the wrong port or key, or come without a port at all.
+    for (const CompletionView& packet : registration.packets) {
+      const TraceEvent& event = *packet.event;
+      if (registration.port == -1) {
+        return At(event, name + ": a completion packet was posted (port " + std::to_string(event.port) +
+                             ") although hCompletionPort was NULL; expected no packet without a port");
+      }
+      if (registration.port < 0) continue;  // a bogus port handle: nothing to expect
+      if (event.port != registration.port) {
+        return At(event, name + ": its completion packet went to port " + std::to_string(event.port) +
+                             " instead of hCompletionPort (port " + std::to_string(registration.port) + ")");
+      }
+      if ((event.key & kKeyMask) != registration.key) {
+        return At(event, name + ": its completion packet carries key " + std::to_string(event.key) +
+                             "; expected ulCompletionKey " + std::to_string(registration.key));
+      }
+    }
+    const VirtualTime deadline = first.time + kLivenessBound;
+    if (view.end_time() <= deadline) continue;  // the window did not close inside the trace
+    const std::string when = " within " + std::to_string(kLivenessBound / kMillisecond) +
+                             " ms of its completion (" + Code(first.event->code) + ")";
+    if (registration.event >= 0) {
+      bool signalled = false;
+      for (const CompletionView& signal : registration.signals) signalled |= signal.event->time <= deadline;
+      if (!signalled) {
+        return At(*first.event, name + ": hEvent was not signalled" + when + "; expected SetEvent on hEvent" +
+                                    (registration.port >= 0 ? ", also when a completion port is given" : ""));
+      }
+    }
+    if (registration.port >= 0) {
+      int in_window = 0;
+      for (const CompletionView& packet : registration.packets) {
+        if (packet.event->time > deadline) continue;
+        if (++in_window > 1) {
+          return At(*packet.event, name + ": a second completion packet for one completion; expected exactly one");
+        }
+      }
+      if (in_window == 0) {
+        return At(*first.event, name + ": no completion packet on hCompletionPort (port " +
+                                    std::to_string(registration.port) + ")" + when +
+                                    "; expected one packet with ulCompletionKey and lpOverlapped");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "event-and-port",
+    50,
+    Strength::kDocumented,
+    "PeerDistRegisterForStatusChangeNotification / PeerDistRegisterForStatusChangeNotificationEx "
+    "(lpOverlapped, ulCompletionKey)",
+    "If the hEvent member of the structure is not NULL, it will be signaled via SetEvent() used in order to "
+    "signal the notification. This can occur even if the completion port is specified via the hCompletionPort "
+    "argument. / Value to be returned through the lpCompletionKey parameter of the GetQueuedCompletionStatus "
+    "function. This parameter is ignored when hCompletionPort is NULL.",
+    "on every completion, a non-NULL hEvent is signalled (also with a port) and a given port receives exactly "
+    "one packet with ulCompletionKey and lpOverlapped, within the liveness bound; no port, no packet",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

@@ -1,0 +1,238 @@
+// Hand-written example scenarios for the rule catalog: each shows one rule
+// holding on the reference and broken by the mutants it must kill, at a
+// known step (steps count from 0 in the order written).
+#ifndef CONFORMANCE_RULES_EXAMPLE_SCENARIOS_H_
+#define CONFORMANCE_RULES_EXAMPLE_SCENARIOS_H_
+
+#include <string>
+#include <vector>
+
+namespace pd {
+
+struct ExpectedKill {
+  std::string mutant;  // impl catalog name
+  int step;            // step the rule's violation must name
+};
+
+struct RuleExample {
+  std::string rule;  // the rule the example is about
+  std::string name;
+  std::string text;  // scenario text form
+  std::vector<ExpectedKill> kills;
+};
+
+inline const std::vector<RuleExample>& RuleExamples() {
+  static const std::vector<RuleExample> examples = {
+      {"first-notify", "no notification while still disabled",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"          // 0
+       "register s0\n"         // 1
+       "advance 200000\n"      // 2: the mutant completes at once
+       "env enable\n"          // 3
+       "advance 200000\n",     // 4
+       {{"mutant:notify-every-registration", 2}}},
+      {"first-notify", "first notification once enabled (port and event)",
+       "pdscenario 1\nseed 2\n"
+       "startup s0\n"
+       "register s0 port=new key=3\n"
+       "env enable\n"
+       "advance 200000\n"
+       "get-overlapped-result r0\n",
+       {}},
+      {"change-only", "re-registering on an unchanged status stays quiet",
+       "pdscenario 1\nseed 3\n"
+       "startup s0\n"          // 0
+       "register s0\n"         // 1
+       "env enable\n"          // 2
+       "advance 100000\n"      // 3: notified (available)
+       "register s0\n"         // 4
+       "advance 100000\n"      // 5: the mutant notifies available again
+       "env lose\n"            // 6
+       "advance 100000\n",     // 7: everyone notifies unavailable
+       {{"mutant:no-baseline-update", 5}}},
+      {"single-registration", "second registration refused",
+       "pdscenario 1\nseed 4\n"
+       "startup s0\n"          // 0
+       "register s0 port=new key=1\n"  // 1
+       "register s0 port=last key=2\n" // 2: the mutant accepts it
+       "env enable\n"          // 3
+       "advance 200000\n"      // 4
+       "get-overlapped-result r0\n"
+       "get-overlapped-result r1\n",
+       {{"mutant:accept-second-registration", 2}}},
+      {"one-shot", "one signal per registration",
+       "pdscenario 1\nseed 5\n"
+       "startup s0\n"          // 0
+       "register s0 port=new key=5\n"  // 1
+       "env enable\n"          // 2
+       "advance 100000\n"      // 3: notified
+       "env disable\n"         // 4
+       "advance 100000\n",     // 5: the mutant signals r0 again
+       {{"mutant:keep-delivering", 5}}},
+      {"event-and-port", "event signalled and packet posted with the key",
+       "pdscenario 1\nseed 6\n"
+       "startup s0\n"          // 0
+       "register s0 port=new key=9\n"  // 1
+       "env enable\n"          // 2
+       "advance 200000\n",     // 3: completion; no event / key 0 in the mutants
+       {{"mutant:skip-event-when-port", 3}, {"mutant:ignore-completion-key", 3}}},
+      {"event-and-port", "no port, no packet; no event, packet only",
+       "pdscenario 1\nseed 7\n"
+       "startup s0\n"
+       "startup s1\n"
+       "register s0\n"
+       "register s1 port=new key=4 event=none\n"
+       "env enable\n"
+       "advance 200000\n",
+       {}},
+      {"status-out", "status out-parameter valid at notification",
+       "pdscenario 1\nseed 8\n"
+       "startup s0\n"          // 0
+       "get-status s0\n"       // 1
+       "register s0\n"         // 2
+       "env enable\n"          // 3
+       "advance 100000\n",     // 4: notification
+       {{"mutant:status-out-unwritten", 4}}},
+      {"status-out", "Ex status info valid at notification",
+       "pdscenario 1\nseed 9\n"
+       "startup s0\n"          // 0
+       "get-status s0 ex\n"    // 1
+       "register s0 ex port=new key=2\n"  // 2
+       "env enable\n"          // 3
+       "advance 100000\n",     // 4: notification
+       {{"mutant:bad-status-info-version", 4}, {"mutant:status-out-unwritten", 4}}},
+      {"session-isolation", "each session has its own registration",
+       "pdscenario 1\nseed 10\n"
+       "startup s0\n"          // 0
+       "startup s1\n"          // 1
+       "register s0\n"         // 2
+       "register s1\n"         // 3: refused by the mutant
+       "unregister s0\n"       // 4
+       "env enable\n"          // 5
+       "advance 200000\n",     // 6: r1 notified
+       {{"mutant:global-registration", 3}}},
+      {"delivery-liveness", "notification delivered once enabled",
+       "pdscenario 1\nseed 11\n"
+       "startup s0\n"          // 0
+       "register s0 event=none\n"  // 1
+       "env enable\n"          // 2
+       "advance 300000\n",     // 3: the mutant never delivers
+       {{"mutant:never-deliver", 3}}},
+      {"delivery-liveness", "first registration while already available",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"          // 0
+       "register s0 port=new\n"  // 1
+       "advance 300000\n",     // 2: the mutant's baseline is AVAILABLE
+       {{"mutant:baseline-at-registration", 2}, {"mutant:never-deliver", 2}}},
+      {"unregister-cancels", "unregister cancels the pending registration",
+       "pdscenario 1\nseed 13\n"
+       "startup s0\n"          // 0
+       "register s0 port=new key=8\n"  // 1
+       "unregister s0\n"       // 2: success in one mutant
+       "advance 200000\n"      // 3: still pending in the other
+       "get-overlapped-result r0\n"  // 4
+       "env enable\n"          // 5
+       "advance 200000\n",     // 6
+       {{"mutant:unregister-completes-success", 2}, {"mutant:unregister-leaves-pending", 3}}},
+      {"unregister-cancels", "unregister with nothing registered, then register again",
+       "pdscenario 1\nseed 14\n"
+       "startup s0\n"
+       "unregister s0\n"
+       "register s0 event=none\n"
+       "unregister s0\n"
+       "get-overlapped-result r0\n"
+       "register s0\n"
+       "env enable\n"
+       "advance 200000\n"
+       "get-overlapped-result r1\n",
+       {}},
+      {"shutdown-cancels", "shutdown cancels the pending registration",
+       "pdscenario 1\nseed 15\n"
+       "startup s0\n"          // 0
+       "register s0 port=new key=1\n"  // 1
+       "shutdown s0\n"         // 2
+       "advance 200000\n"      // 3: still pending in the mutant
+       "get-overlapped-result r0\n",
+       {{"mutant:shutdown-leaves-pending", 3}}},
+      {"invalid-handle", "calls on handles that are not open",
+       "pdscenario 1\nseed 16\n"
+       "startup s0\n"          // 0
+       "get-status s1\n"       // 1: the mutant takes it as s0
+       "register s1\n"
+       "unregister s1 handle=bogus\n"
+       "startup s2\n"
+       "shutdown s2\n"
+       "shutdown s2\n"
+       "get-status s2 ex\n"
+       "register s2 ex\n",
+       {{"mutant:accept-invalid-handle", 1}}},
+      {"null-argument", "NULL required pointers refused",
+       "pdscenario 1\nseed 17\n"
+       "startup s0\n"          // 0
+       "register s0 overlapped=null\n"  // 1: the mutant accepts it
+       "register s0 out=null\n"
+       "get-status s0 out=null\n"
+       "get-status s0 ex out=null\n"
+       "startup s1 out=null\n"
+       "get-overlapped-result r7\n",
+       {{"mutant:accept-null-pointer", 1}}},
+      {"null-argument", "GetOverlappedResult with NULL bytes",
+       "pdscenario 1\nseed 18\n"
+       "startup s0\n"          // 0
+       "register s0\n"         // 1
+       "get-overlapped-result r0 bytes=null\n",  // 2: the mutant says IO_INCOMPLETE
+       {{"mutant:accept-null-pointer", 2}}},
+      {"status-report", "GetStatus follows the service",
+       "pdscenario 1\nseed 19\n"
+       "startup s0\n"          // 0
+       "env enable\n"          // 1
+       "advance 200000\n"      // 2
+       "get-status s0\n"       // 3: the mutant still says disabled
+       "get-status s0 ex\n",
+       {{"mutant:stale-get-status", 3}}},
+      {"overlapped-result", "pending, then completed",
+       "pdscenario 1\nseed 20\n"
+       "startup s0\n"          // 0
+       "register s0\n"         // 1
+       "get-overlapped-result r0\n"  // 2: the mutant says TRUE
+       "env enable\n"          // 3
+       "advance 200000\n"      // 4
+       "get-overlapped-result r0\n"
+       "get-overlapped-result r0 wait\n",
+       {{"mutant:result-true-while-pending", 2}}},
+      {"overlapped-result", "wait on a pending registration",
+       "pdscenario 1\nseed 21\n"
+       "startup s0\n"
+       "register s0\n"
+       "env enable\n"
+       "get-overlapped-result r0 wait\n"
+       "get-overlapped-result r0\n",
+       {}},
+      {"change-only", "restart and flaps over two sessions",
+       "pdscenario 1\nseed 22\ninitial available\n"
+       "startup s0\n"
+       "startup s1\n"
+       "register s0 port=new key=1\n"
+       "register s1 ex event=none port=new key=2\n"
+       "advance 10000\n"
+       "register s0 port=last key=3\n"
+       "register s1 ex\n"
+       "env restart\n"
+       "advance 400000\n"
+       "register s0\n"
+       "register s1\n"
+       "env lose\n"
+       "env regain\n"
+       "advance 400000\n"
+       "shutdown s0\n"
+       "unregister s1\n"
+       "get-overlapped-result r5\n"
+       "get-overlapped-result r6\n",
+       {}},
+  };
+  return examples;
+}
+
+}  // namespace pd
+
+#endif  // CONFORMANCE_RULES_EXAMPLE_SCENARIOS_H_

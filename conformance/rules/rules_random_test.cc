@@ -1,0 +1,151 @@
+// Randomised guard against false positives: every rule holds on the
+// reference for many generated scenarios (a fixed seed keeps the test
+// deterministic). It also reports, for information, how often each mutant's
+// killed_by rule catches it on the same scenarios.
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <random>
+
+#include "conformance/rule.h"
+#include "conformance/trace_view.h"
+#include "impls/impl_catalog.h"
+#include "scenario/scenario_runner.h"
+#include "scenario/scenario_text.h"
+
+namespace pd {
+namespace {
+
+class Generator {
+ public:
+  explicit Generator(std::uint64_t seed) : random_(seed) {}
+
+  Scenario Next() {
+    Scenario scenario;
+    scenario.seed = random_();
+    scenario.initial_status = static_cast<PEERDIST_STATUS>(Below(3));
+    const int length = 1 + Below(40);
+    int registrations = 0;
+    // Most scenarios open a session or two first, so registrations matter.
+    for (int session = 0; session < 2; ++session) {
+      if (Below(10) < 9 - 4 * session) {
+        Step startup;
+        startup.kind = StepKind::kStartup;
+        startup.session = session;
+        scenario.steps.push_back(startup);
+      }
+    }
+    for (int i = 0; i < length; ++i) {
+      Step step;
+      step.session = Below(10) < 7 ? Below(2) : Below(kMaxSessions);
+      step.handle = Below(20) == 0 ? HandleArg::kBogus : HandleArg::kSlot;
+      switch (Below(16)) {
+        case 0:
+        case 1:
+          step.kind = StepKind::kStartup;
+          step.null_out = Below(15) == 0;
+          if (Below(15) == 0) step.version = Below(2);
+          break;
+        case 2:
+          step.kind = StepKind::kShutdown;
+          break;
+        case 3:
+          step.kind = StepKind::kGetStatus;
+          step.ex = Below(2) == 0;
+          step.null_out = Below(10) == 0;
+          break;
+        case 4:
+        case 5:
+        case 6:
+          step.kind = StepKind::kRegister;
+          step.ex = Below(2) == 0;
+          step.port = static_cast<PortArg>(Below(10) == 0 ? 3 : Below(3));
+          step.key = Below(4) == 0 ? random_() : Below(100);
+          step.event = Below(4) != 0;
+          step.null_overlapped = Below(15) == 0;
+          step.null_out = Below(15) == 0;
+          ++registrations;
+          break;
+        case 7:
+          step.kind = StepKind::kUnregister;
+          break;
+        case 8:
+          step.kind = StepKind::kGetOverlappedResult;
+          step.registration = Below(registrations + 2);
+          step.wait = Below(8) == 0;
+          step.null_out = Below(15) == 0;
+          break;
+        case 9:
+        case 10:
+        case 11:
+          step.kind = StepKind::kEnvironment;
+          step.action = static_cast<EnvAction>(Below(5));
+          break;
+        default:
+          step.kind = StepKind::kAdvance;
+          step.advance = Below(3) == 0 ? Below(30) * kMillisecond : Below(400) * kMillisecond;
+          break;
+      }
+      scenario.steps.push_back(step);
+    }
+    return scenario;
+  }
+
+ private:
+  int Below(int n) { return static_cast<int>(random_() % static_cast<std::uint64_t>(n)); }
+
+  std::mt19937_64 random_;
+};
+
+ImplFactory Factory(const BuiltInImpl& impl) {
+  return [&impl](HostServices& host) { return MakeBuiltInImpl(impl, host); };
+}
+
+constexpr int kScenarios = 20000;
+
+TEST(RulesRandom, EveryRuleHoldsOnTheReference) {
+  const BuiltInImpl& reference = *FindBuiltInImpl("reference");
+  Generator generator(20261125);
+  int failures = 0;
+  std::size_t events = 0, completions = 0, steps = 0;
+  for (int i = 0; i < kScenarios && failures < 5; ++i) {
+    const Scenario scenario = generator.Next();
+    const Trace trace = RunScenario(scenario, Factory(reference));
+    const TraceView view(trace);
+    steps += scenario.steps.size();
+    events += trace.events().size();
+    for (const RegistrationView& registration : view.registrations()) completions += registration.first_completion != nullptr;
+    for (const Rule& rule : AllRules()) {
+      const std::optional<Violation> violation = rule.judge(view);
+      if (!violation) continue;
+      ++failures;
+      ADD_FAILURE() << rule.id << " flags the reference at step " << violation->step << ": " << violation->message
+                    << "\n--- scenario\n"
+                    << RenderScenario(scenario) << "--- trace\n"
+                    << trace.Render();
+    }
+  }
+  std::cout << kScenarios << " scenarios, " << steps << " steps, " << events << " trace events, " << completions
+            << " completed registrations\n";
+  EXPECT_GT(completions, static_cast<std::size_t>(kScenarios));  // the generator reaches completions
+}
+
+TEST(RulesRandom, MutantsAreCaughtByTheirKilledByRule) {
+  for (const BuiltInImpl& impl : BuiltInImpls()) {
+    if (impl.killed_by.empty()) continue;
+    const Rule* rule = FindRule(impl.killed_by);
+    ASSERT_NE(rule, nullptr);
+    Generator generator(7);
+    int killed = 0;
+    const int runs = kScenarios / 10;
+    for (int i = 0; i < runs; ++i) {
+      const Trace trace = RunScenario(generator.Next(), Factory(impl));
+      if (rule->judge(TraceView(trace))) ++killed;
+    }
+    std::cout << impl.name << ": " << impl.killed_by << " violated in " << killed << "/" << runs << " scenarios\n";
+    EXPECT_GT(killed, 0) << impl.name;
+  }
+}
+
+}  // namespace
+}  // namespace pd

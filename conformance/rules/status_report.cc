@@ -1,0 +1,44 @@
+// status-report: a successful GetStatus / GetStatusEx reports a status the
+// service held at some instant within kLivenessBound before the call.
+#include "conformance/rule.h"
+#include "conformance/rules/rule_support.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  for (const CallView& call : view.calls()) {
+    const ApiFunction function = call.call->function;
+    if (function != ApiFunction::kGetStatus && function != ApiFunction::kGetStatusEx) continue;
+    if (call.ret == nullptr || call.ret->code != ERROR_SUCCESS || call.call->null_arg == 1) continue;
+    const std::int64_t reported = call.ret->status;
+    if (!IsValidStatus(reported)) continue;  // status-out judges that
+    const VirtualTime t = call.ret->time;
+    const VirtualTime from = t >= kLivenessBound ? t - kLivenessBound : 0;
+    if (view.status().HeldDuring(from, t, static_cast<PEERDIST_STATUS>(reported))) continue;
+    return At(*call.ret, std::string(ApiFunctionName(function)) + " (session " +
+                             std::to_string(call.call->session) + ") reported " + StatusName(reported) +
+                             ", which the service did not hold in the last " +
+                             std::to_string(kLivenessBound / kMillisecond) + " ms (it is " +
+                             StatusName(view.status().At(t)) + "); expected the current status");
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "status-report",
+    150,
+    Strength::kImplied,
+    "PeerDistGetStatus / PeerDistGetStatusEx",
+    "[implied, no single sentence: the function reports the current status of the Peer Distribution service; "
+    "the bound allows for the service's own propagation delay.] " +
+        std::string(kValidStatusSentence),
+    "a successful GetStatus/GetStatusEx reports a status the service held at some instant within the liveness "
+    "bound before the call",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

@@ -1,0 +1,99 @@
+// The RapidCheck front door: a *stateful* generator of scenarios.
+//
+// A scenario is generated as a sequence of rc::state commands over a small
+// model of what the harness has done so far (which session slots are open,
+// how many registrations were attempted, whether a completion port exists,
+// a guess of the service status). Each command holds exactly one pd::Step.
+// Because the sequence comes from rc::state::gen::commands, RapidCheck's
+// shrinking removes steps and simplifies single steps while keeping every
+// remaining step meaningful for the model: a call meant for an open session
+// is regenerated if shrinking removed the startup that opened it.
+//
+// Weighting (per step, roughly): mostly valid calls on open sessions
+// (startup early, registrations, get-status, unregister,
+// get-overlapped-result on an existing rN, shutdown), environment actions,
+// virtual-time advances in three bands, and about 7% deliberately invalid
+// shapes (bogus or closed handles, NULL out-pointers, NULL OVERLAPPED, bogus
+// port, version 0, rN out of range, NULL byte count).
+#ifndef CONFORMANCE_SCENARIO_GEN_H_
+#define CONFORMANCE_SCENARIO_GEN_H_
+
+#include <array>
+#include <iosfwd>
+#include <memory>
+
+#include <rapidcheck.h>
+#include <rapidcheck/state.h>
+
+#include "scenario/scenario.h"
+#include "scenario/step.h"
+#include "sim/peerdist_types.h"
+
+namespace pd {
+
+// Upper bound on the number of steps of a generated scenario (well under
+// kMaxSteps, so generated scenarios are quick to run and to shrink).
+constexpr int kMaxGeneratedSteps = 40;
+static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay replayable");
+
+// What the generator knows (or guesses) after a prefix of steps. Everything
+// here follows from the steps alone, so regenerating or shrinking a prefix
+// recomputes it exactly.
+struct GenModel {
+  std::array<bool, kMaxSessions> open{};        // the slot holds an open session
+  std::array<bool, kMaxSessions> registered{};  // guess: a registration is pending there
+  int registrations = 0;                        // registration attempts so far (next rN)
+  bool port = false;                            // a completion port was created
+  // Guess of the service status, tracked like sim/service_model.
+  bool enabled = false;
+  bool reachable = true;
+
+  explicit GenModel(PEERDIST_STATUS initial = PEERDIST_STATUS_DISABLED);
+  PEERDIST_STATUS status() const;
+  // The model after `step` ran.
+  void Apply(const Step& step);
+};
+
+// Why a command was generated: a well-formed call in the model's state, or a
+// deliberately invalid shape (which has no precondition).
+enum class StepIntent : std::uint8_t { kValid, kInvalid };
+
+// One rc::state command: one step. The "system under test" of the command is
+// the scenario being built; run() appends the step.
+class StepCommand final : public rc::state::Command<GenModel, Scenario> {
+ public:
+  StepCommand(Step step, StepIntent intent) : step_(step), intent_(intent) {}
+
+  const Step& step() const { return step_; }
+  StepIntent intent() const { return intent_; }
+
+  void checkPreconditions(const GenModel& model) const override;
+  void apply(GenModel& model) const override;
+  void run(const GenModel& model, Scenario& scenario) const override;
+  void show(std::ostream& os) const override;
+
+ private:
+  Step step_;
+  StepIntent intent_;
+};
+
+// Whether a step of this intent is meaningful in `model` (the precondition
+// of StepCommand, as a predicate).
+bool StepFits(const Step& step, StepIntent intent, const GenModel& model);
+
+// The generator of one command in `model`'s state (a StepCommand, typed as
+// the base class rc::state::gen::commands works with).
+using StepCommandPtr = std::shared_ptr<const StepCommand::CommandType>;
+rc::Gen<StepCommandPtr> GenStepCommand(const GenModel& model);
+
+// The generator of whole scenarios: seed and initial status (DISABLED most
+// often) drawn too; between 1 and kMaxGeneratedSteps steps (longer as
+// RapidCheck's size grows).
+rc::Gen<Scenario> GenScenario();
+
+// RapidCheck prints generated values (counterexamples) with this.
+void showValue(const Scenario& scenario, std::ostream& os);
+
+}  // namespace pd
+
+#endif  // CONFORMANCE_SCENARIO_GEN_H_

@@ -1,0 +1,281 @@
+#include "conformance/suite.h"
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+
+#include <rapidcheck.h>
+
+#include "conformance/scenario_gen.h"
+#include "conformance/trace_view.h"
+#include "impls/impl_catalog.h"
+#include "scenario/scenario_text.h"
+#include "sim/trace.h"
+
+namespace pd {
+namespace {
+
+// RapidCheck's default listener may print progress (RC_PARAMS); the suite
+// reports through its own channels only.
+class SilentListener final : public rc::detail::TestListener {
+ public:
+  void onTestCaseFinished(const rc::detail::CaseDescription&) override {}
+  void onShrinkTried(const rc::detail::CaseDescription&, bool) override {}
+  void onTestFinished(const rc::detail::TestMetadata&, const rc::detail::TestResult&) override {}
+};
+
+std::uint64_t SplitMix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t Fnv1a(const std::string& text) {
+  std::uint64_t hash = 0xCBF29CE484222325ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001B3ull;
+  }
+  return hash;
+}
+
+// The RapidCheck seed of one (suite seed, rule, shard): a fixed mix, so the
+// same options always draw the same scenarios, and every rule and every
+// shard draws its own.
+std::uint64_t PropertySeed(std::uint64_t suite_seed, const std::string& rule_id, int shard_index) {
+  std::uint64_t x = SplitMix64(suite_seed);
+  x = SplitMix64(x ^ Fnv1a(rule_id));
+  x = SplitMix64(x ^ static_cast<std::uint64_t>(shard_index));
+  return x;
+}
+
+// Cases of shard `index` of `count`: the shards split `cases` exactly.
+int ShardCases(int cases, int index, int count) {
+  if (cases <= 0) return 0;
+  return cases / count + (index < cases % count ? 1 : 0);
+}
+
+ImplFactory FactoryFor(const std::string& impl_name, const ImplFactory& given) {
+  if (given) return given;
+  const BuiltInImpl* impl = FindBuiltInImpl(impl_name);
+  if (impl == nullptr) return nullptr;
+  return [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); };
+}
+
+std::vector<const Rule*> SelectRules(const std::vector<std::string>& ids) {
+  std::vector<const Rule*> selected;
+  for (const Rule& rule : AllRules()) {
+    bool wanted = ids.empty();
+    for (const std::string& id : ids) wanted = wanted || id == rule.id;
+    if (wanted) selected.push_back(&rule);
+  }
+  return selected;
+}
+
+std::vector<AmbiguityObservation> EmptyObservations() {
+  std::vector<AmbiguityObservation> observations;
+  for (const Ambiguity& ambiguity : AllAmbiguities()) {
+    AmbiguityObservation observation;
+    observation.ambiguity_id = ambiguity.id;
+    observations.push_back(std::move(observation));
+  }
+  return observations;
+}
+
+void Classify(const TraceView& view, std::vector<AmbiguityObservation>& observations) {
+  const std::vector<Ambiguity>& ambiguities = AllAmbiguities();
+  for (std::size_t i = 0; i < ambiguities.size() && i < observations.size(); ++i) {
+    if (!ambiguities[i].classify) continue;
+    try {
+      observations[i].Add(ambiguities[i].classify(view));
+    } catch (const std::exception&) {
+      // A classifier that cannot read a trace says nothing about it.
+    }
+  }
+}
+
+std::optional<Violation> Judge(const Rule& rule, const TraceView& view) {
+  if (!rule.judge) return std::nullopt;
+  try {
+    return rule.judge(view);
+  } catch (const std::exception& error) {
+    Violation violation;
+    violation.message = std::string("checker error: the rule threw: ") + error.what();
+    return violation;
+  }
+}
+
+struct Evaluated {
+  std::string trace;
+  std::optional<Violation> violation;
+};
+
+// Everything one rule's property shares with the suite (the side channel).
+struct PropertyContext {
+  const Rule* rule = nullptr;
+  const ImplFactory* make_impl = nullptr;
+  const rc::Gen<Scenario>* generator = nullptr;
+  std::vector<AmbiguityObservation>* observations = nullptr;
+  std::uint64_t scenarios_run = 0;
+  std::uint64_t api_calls = 0;
+  // The last failing scenario the property saw. RapidCheck adopts every
+  // failing shrink candidate, so after checking this is the shrunk one.
+  std::optional<Scenario> last_failing;
+};
+
+std::string DescribeViolation(const Violation& violation) {
+  return "step " + std::to_string(violation.step) + " at " + std::to_string(violation.time) +
+         "us: " + violation.message;
+}
+
+RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplFactory& make_impl,
+                      const rc::Gen<Scenario>& generator, SuiteResult& result) {
+  RuleOutcome outcome;
+  outcome.rule = &rule;
+  const int cases = ShardCases(options.cases, options.shard_index, options.shard_count);
+  if (cases == 0) return outcome;
+
+  PropertyContext context;
+  context.rule = &rule;
+  context.make_impl = &make_impl;
+  context.generator = &generator;
+  context.observations = &result.ambiguities;
+
+  const auto property = [&context]() {
+    const Scenario scenario = *(*context.generator);
+    RunStats stats;
+    const Trace trace = RunScenario(scenario, *context.make_impl, RunConfig{}, &stats);
+    ++context.scenarios_run;
+    context.api_calls += stats.api_calls;
+    const TraceView view(trace);
+    Classify(view, *context.observations);
+    const std::optional<Violation> violation = Judge(*context.rule, view);
+    if (violation) {
+      context.last_failing = scenario;
+      RC_FAIL(DescribeViolation(*violation));
+    }
+  };
+
+  rc::detail::TestMetadata metadata;
+  metadata.id = rule.id;
+  metadata.description = rule.id;
+  rc::detail::TestParams params;
+  params.seed = PropertySeed(options.seed, rule.id, options.shard_index);
+  params.maxSuccess = cases;
+  params.maxSize = 100;
+  params.disableShrinking = false;
+  SilentListener listener;
+  const std::unordered_map<std::string, rc::detail::Reproduce> no_reproduce;
+  const rc::detail::TestResult checked =
+      rc::detail::checkTestable(property, metadata, params, listener, no_reproduce);
+
+  result.scenarios_run += context.scenarios_run;
+  result.api_calls += context.api_calls;
+
+  rc::detail::SuccessResult success;
+  rc::detail::FailureResult failure;
+  rc::detail::GaveUpResult gave_up;
+  rc::detail::Error error;
+  if (checked.match(success)) {
+    outcome.cases_run = success.numSuccess;
+  } else if (checked.match(failure)) {
+    outcome.cases_run = failure.numSuccess + 1;
+    outcome.violated = true;
+    if (!context.last_failing) {
+      outcome.error = "RapidCheck reported a failure the suite did not see: " + failure.description;
+      return outcome;
+    }
+    outcome.counterexample = context.last_failing;
+    // Cross-check the side channel against RapidCheck's own record of the
+    // shrunk value (rendered with showValue): they must agree.
+    for (const auto& shown : failure.counterExample) {
+      const auto parsed = ParseScenario(shown.second);
+      if (const Scenario* reported = std::get_if<Scenario>(&parsed)) {
+        if (!(*reported == *outcome.counterexample)) {
+          outcome.error = "the shrunk counterexample RapidCheck reports differs from the last failing scenario";
+          outcome.counterexample = *reported;
+        }
+      }
+    }
+    // Replay the shrunk counterexample for its trace and its violation.
+    RunStats stats;
+    const Trace trace = RunScenario(*outcome.counterexample, make_impl, RunConfig{}, &stats);
+    ++result.scenarios_run;
+    result.api_calls += stats.api_calls;
+    outcome.counterexample_trace = trace.Render();
+    outcome.violation = Judge(rule, TraceView(trace));
+    if (!outcome.violation && outcome.error.empty()) {
+      outcome.error = "the shrunk counterexample did not reproduce the violation";
+    }
+  } else if (checked.match(gave_up)) {
+    outcome.cases_run = gave_up.numSuccess;
+    outcome.error = "RapidCheck gave up: " + gave_up.description;
+  } else if (checked.match(error)) {
+    outcome.error = "RapidCheck error: " + error.description;
+  }
+  return outcome;
+}
+
+}  // namespace
+
+bool SuiteResult::AllHold() const {
+  for (const RuleOutcome& outcome : rules) {
+    if (outcome.violated || !outcome.error.empty()) return false;
+  }
+  return true;
+}
+
+SuiteResult RunSuite(const SuiteOptions& options) {
+  SuiteResult result;
+  result.impl_name = options.impl_name;
+  result.seed = options.seed;
+  result.cases = options.cases;
+  result.ambiguities = EmptyObservations();
+
+  SuiteOptions safe = options;
+  if (safe.shard_count < 1) safe.shard_count = 1;
+  if (safe.shard_index < 0 || safe.shard_index >= safe.shard_count) safe.shard_index = 0;
+
+  const ImplFactory make_impl = FactoryFor(options.impl_name, options.make_impl);
+  const std::vector<const Rule*> rules = SelectRules(options.rule_ids);
+  const rc::Gen<Scenario> generator = GenScenario();
+  int done = 0;
+  for (const Rule* rule : rules) {
+    if (!make_impl) {
+      RuleOutcome outcome;
+      outcome.rule = rule;
+      outcome.error = "unknown implementation '" + options.impl_name + "'";
+      result.rules.push_back(std::move(outcome));
+    } else {
+      result.rules.push_back(CheckRule(*rule, safe, make_impl, generator, result));
+    }
+    ++done;
+    if (options.progress) options.progress(done, static_cast<int>(rules.size()));
+  }
+  return result;
+}
+
+bool ReplayResult::AllHold() const {
+  for (const auto& verdict : verdicts) {
+    if (verdict.second) return false;
+  }
+  return true;
+}
+
+ReplayResult ReplayScenario(const Scenario& scenario, const ImplFactory& make_impl,
+                            const std::vector<std::string>& rule_ids) {
+  ReplayResult result;
+  result.ambiguities = EmptyObservations();
+  const Trace trace = RunScenario(scenario, make_impl, RunConfig{});
+  result.trace = trace.Render();
+  const TraceView view(trace);
+  for (const Rule* rule : SelectRules(rule_ids)) result.verdicts.emplace_back(rule, Judge(*rule, view));
+  Classify(view, result.ambiguities);
+  return result;
+}
+
+}  // namespace pd

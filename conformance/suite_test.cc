@@ -1,0 +1,268 @@
+#include "conformance/suite.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "impls/impl_catalog.h"
+#include "scenario/scenario_text.h"
+
+namespace pd {
+namespace {
+
+ImplFactory FactoryOf(const BuiltInImpl& impl) {
+  return [&impl](HostServices& host) { return MakeBuiltInImpl(impl, host); };
+}
+
+SuiteOptions OptionsFor(const std::string& name) {
+  SuiteOptions options;
+  options.impl_name = name;
+  const BuiltInImpl* impl = FindBuiltInImpl(name);
+  if (impl != nullptr) options.make_impl = FactoryOf(*impl);
+  return options;
+}
+
+std::string Describe(const RuleOutcome& outcome) {
+  std::string out = outcome.rule != nullptr ? outcome.rule->id : "?";
+  if (!outcome.error.empty()) out += " [error: " + outcome.error + "]";
+  if (outcome.violation) out += ": " + outcome.violation->message;
+  if (outcome.counterexample) out += "\n" + RenderScenario(*outcome.counterexample);
+  return out;
+}
+
+TEST(SuiteTest, TheCatalogIsNotEmpty) {
+  ASSERT_FALSE(AllRules().empty());
+  for (const BuiltInImpl& impl : BuiltInImpls()) {
+    if (impl.killed_by.empty()) continue;
+    EXPECT_NE(FindRule(impl.killed_by), nullptr) << impl.name << " names an unknown rule " << impl.killed_by;
+  }
+}
+
+TEST(SuiteTest, ReferenceHoldsEveryRule) {
+  const auto start = std::chrono::steady_clock::now();
+  const SuiteResult result = RunSuite(OptionsFor("reference"));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Timing is informational only: the test never fails on it.
+  std::printf("reference: %zu rules, %llu scenarios, %llu API calls, %.2f s\n", result.rules.size(),
+              static_cast<unsigned long long>(result.scenarios_run),
+              static_cast<unsigned long long>(result.api_calls), seconds);
+  ASSERT_EQ(result.rules.size(), AllRules().size());
+  for (const RuleOutcome& outcome : result.rules) {
+    EXPECT_FALSE(outcome.violated) << Describe(outcome) << "\n" << outcome.counterexample_trace;
+    EXPECT_TRUE(outcome.error.empty()) << Describe(outcome);
+    EXPECT_EQ(outcome.cases_run, kDefaultCasesPerRule) << Describe(outcome);
+  }
+  EXPECT_TRUE(result.AllHold());
+  EXPECT_EQ(result.scenarios_run, static_cast<std::uint64_t>(kDefaultCasesPerRule) * result.rules.size());
+  EXPECT_EQ(result.ambiguities.size(), AllAmbiguities().size());
+  for (const AmbiguityObservation& observation : result.ambiguities) {
+    std::printf("  ambiguity %s: %s\n", observation.ambiguity_id.c_str(), observation.Verdict().c_str());
+  }
+}
+
+// Every mutant is killed by the rule the catalog names, with a shrunk
+// counterexample that replays to the same trace and the same violation.
+class MutantTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(MutantTest, KilledByItsRuleWithAReplayableCounterexample) {
+  const BuiltInImpl* impl = FindBuiltInImpl(GetParam());
+  ASSERT_NE(impl, nullptr);
+  const auto start = std::chrono::steady_clock::now();
+  const SuiteResult result = RunSuite(OptionsFor(impl->name));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::string killers;
+  const RuleOutcome* expected = nullptr;
+  for (const RuleOutcome& outcome : result.rules) {
+    EXPECT_TRUE(outcome.error.empty()) << Describe(outcome);
+    if (!outcome.violated) continue;
+    killers += (killers.empty() ? "" : ", ") + outcome.rule->id + " (" +
+               std::to_string(outcome.counterexample ? outcome.counterexample->steps.size() : 0) + " steps)";
+    if (outcome.rule->id == impl->killed_by) expected = &outcome;
+  }
+  std::printf("%s killed by: %s [%llu scenarios, %.2f s]\n", impl->name.c_str(),
+              killers.empty() ? "(nothing)" : killers.c_str(),
+              static_cast<unsigned long long>(result.scenarios_run), seconds);
+  ASSERT_NE(expected, nullptr) << impl->name << " survived its rule " << impl->killed_by;
+  ASSERT_TRUE(expected->counterexample.has_value());
+  ASSERT_TRUE(expected->violation.has_value());
+  std::printf("  shrunk counterexample for %s:\n%s", impl->killed_by.c_str(),
+              RenderScenario(*expected->counterexample).c_str());
+  std::printf("  violation: %s\n", expected->violation->message.c_str());
+
+  // The counterexample survives its text form and replays exactly.
+  const auto parsed = ParseScenario(RenderScenario(*expected->counterexample));
+  ASSERT_TRUE(std::holds_alternative<Scenario>(parsed));
+  const ReplayResult replay = ReplayScenario(std::get<Scenario>(parsed), FactoryOf(*impl));
+  EXPECT_EQ(replay.trace, expected->counterexample_trace);
+  bool found = false;
+  for (const auto& [rule, violation] : replay.verdicts) {
+    if (rule->id != impl->killed_by) continue;
+    found = true;
+    ASSERT_TRUE(violation.has_value()) << "the replay does not violate " << rule->id;
+    EXPECT_EQ(violation->message, expected->violation->message);
+    EXPECT_EQ(violation->step, expected->violation->step);
+    EXPECT_EQ(violation->time, expected->violation->time);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_FALSE(replay.AllHold());
+
+  // Selecting one rule replays only that rule.
+  const ReplayResult one = ReplayScenario(std::get<Scenario>(parsed), FactoryOf(*impl), {impl->killed_by});
+  ASSERT_EQ(one.verdicts.size(), 1u);
+  EXPECT_EQ(one.trace, replay.trace);
+}
+
+std::vector<std::string> MutantNames() {
+  std::vector<std::string> names;
+  for (const BuiltInImpl& impl : BuiltInImpls()) {
+    if (!impl.killed_by.empty()) names.push_back(impl.name);
+  }
+  return names;
+}
+
+std::string TestNameOf(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name;
+  for (char c : info.param) name += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalog, MutantTest, ::testing::ValuesIn(MutantNames()), TestNameOf);
+
+std::string Fingerprint(const SuiteResult& result) {
+  std::string out = result.impl_name + " " + std::to_string(result.seed) + " " + std::to_string(result.cases) +
+                    " " + std::to_string(result.scenarios_run) + " " + std::to_string(result.api_calls) + "\n";
+  for (const RuleOutcome& outcome : result.rules) {
+    out += outcome.rule->id + " " + std::to_string(outcome.violated) + " " + std::to_string(outcome.cases_run) + "\n";
+    if (outcome.counterexample) out += RenderScenario(*outcome.counterexample);
+    if (outcome.violation) out += outcome.violation->message + "\n";
+    out += outcome.counterexample_trace + outcome.error + "\n";
+  }
+  for (const AmbiguityObservation& observation : result.ambiguities) {
+    out += observation.ambiguity_id + ": " + observation.Verdict() + "\n";
+    for (const auto& [id, count] : observation.occurrences) out += "  " + id + " " + std::to_string(count) + "\n";
+  }
+  return out;
+}
+
+TEST(SuiteTest, SameOptionsSameResult) {
+  for (const std::string name : {"reference", "mutant:accept-second-registration", "mutant:keep-delivering"}) {
+    SuiteOptions options = OptionsFor(name);
+    options.cases = 60;
+    const std::string first = Fingerprint(RunSuite(options));
+    const std::string second = Fingerprint(RunSuite(options));
+    EXPECT_EQ(first, second) << name;
+  }
+}
+
+// The suite seed reaches the generator: other seeds, other scenarios (seen
+// in the counterexamples found and in the amount of work done).
+TEST(SuiteTest, DifferentSeedsDrawDifferentScenarios) {
+  SuiteOptions options = OptionsFor("mutant:accept-second-registration");
+  options.rule_ids = {"single-registration"};
+  options.cases = 200;
+  const SuiteResult a = RunSuite(options);
+  options.seed = 2;
+  const SuiteResult b = RunSuite(options);
+  ASSERT_EQ(a.rules.size(), 1u);
+  ASSERT_EQ(b.rules.size(), 1u);
+  EXPECT_NE(Fingerprint(a), Fingerprint(b));
+
+  SuiteOptions ref = OptionsFor("reference");
+  ref.cases = 30;
+  const SuiteResult r1 = RunSuite(ref);
+  ref.seed = 99;
+  const SuiteResult r2 = RunSuite(ref);
+  EXPECT_NE(r1.api_calls, r2.api_calls);
+}
+
+TEST(SuiteTest, ShardsSplitTheBudget) {
+  SuiteOptions options = OptionsFor("reference");
+  options.cases = 50;
+  options.rule_ids = {"first-notify", "change-only"};
+  int total = 0;
+  std::set<std::uint64_t> calls;
+  for (int shard = 0; shard < 3; ++shard) {
+    options.shard_index = shard;
+    options.shard_count = 3;
+    const SuiteResult result = RunSuite(options);
+    ASSERT_EQ(result.rules.size(), 2u);
+    EXPECT_EQ(result.rules[0].cases_run, shard < 2 ? 17 : 16);
+    total += result.rules[0].cases_run;
+    calls.insert(result.api_calls);
+  }
+  EXPECT_EQ(total, 50);
+  EXPECT_EQ(calls.size(), 3u);  // each shard ran its own scenarios
+}
+
+TEST(SuiteTest, SelectsRulesInCatalogOrderAndSkipsUnknownIds) {
+  SuiteOptions options = OptionsFor("reference");
+  options.cases = 5;
+  options.rule_ids = {"change-only", "no-such-rule", "first-notify"};
+  std::vector<std::pair<int, int>> progress;
+  options.progress = [&progress](int done, int total) { progress.emplace_back(done, total); };
+  const SuiteResult result = RunSuite(options);
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_LT(result.rules[0].rule->order, result.rules[1].rule->order + 1);
+  EXPECT_EQ(progress, (std::vector<std::pair<int, int>>{{1, 2}, {2, 2}}));
+}
+
+}  // namespace
+}  // namespace pd
+
+namespace pd {
+namespace {
+
+// Robustness of the generator's weighting, not part of the default run
+// (--gtest_also_run_disabled_tests): over many suite seeds, how often does
+// the default budget kill each mutant with its rule?
+TEST(SuiteSweep, DISABLED_KillRateOverSeeds) {
+  const int seeds = 100;
+  for (const BuiltInImpl& impl : BuiltInImpls()) {
+    if (impl.killed_by.empty()) continue;
+    int killed = 0, worst = 0;
+    for (int seed = 1; seed <= seeds; ++seed) {
+      SuiteOptions options = OptionsFor(impl.name);
+      options.seed = static_cast<std::uint64_t>(seed) * 7919;
+      options.rule_ids = {impl.killed_by};
+      const SuiteResult result = RunSuite(options);
+      if (!result.rules.empty() && result.rules[0].violated) {
+        ++killed;
+        worst = std::max(worst, result.rules[0].cases_run);
+      }
+    }
+    std::printf("%-40s %-22s killed on %d/%d seeds, at the latest by case %d\n", impl.name.c_str(),
+                impl.killed_by.c_str(), killed, seeds, worst);
+    EXPECT_EQ(killed, seeds) << impl.name;
+  }
+}
+
+}  // namespace
+}  // namespace pd
+
+namespace pd {
+namespace {
+
+// The reference over many suite seeds (--gtest_also_run_disabled_tests):
+// no rule may ever reject it.
+TEST(SuiteSweep, DISABLED_ReferenceHoldsOverSeeds) {
+  for (int seed = 1; seed <= 50; ++seed) {
+    SuiteOptions options = OptionsFor("reference");
+    options.seed = static_cast<std::uint64_t>(seed) * 104729;
+    const SuiteResult result = RunSuite(options);
+    for (const RuleOutcome& outcome : result.rules) {
+      EXPECT_FALSE(outcome.violated) << "seed " << options.seed << ": " << Describe(outcome) << "\n"
+                                     << outcome.counterexample_trace;
+      EXPECT_TRUE(outcome.error.empty()) << Describe(outcome);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pd

@@ -1,0 +1,68 @@
+#include "reports/atomic_file.h"
+
+#include <dirent.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace pd {
+namespace {
+
+std::string TempDir() {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return dir ? dir : "/tmp";
+}
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+int CountEntries(const std::string& dir) {
+  int count = 0;
+  DIR* handle = opendir(dir.c_str());
+  while (dirent* entry = readdir(handle)) {
+    if (std::string(entry->d_name) != "." && std::string(entry->d_name) != "..") ++count;
+  }
+  closedir(handle);
+  return count;
+}
+
+TEST(AtomicFile, WritesAndReplacesLeavingNoTemporaryFile) {
+  const std::string dir = TempDir() + "/atomic";
+  ASSERT_EQ(MakeDirectories(dir), "");
+  const std::string path = dir + "/report.json";
+  ASSERT_EQ(WriteFileAtomically(path, "first\n"), "");
+  EXPECT_EQ(Read(path), "first\n");
+  ASSERT_EQ(WriteFileAtomically(path, std::string("second\0binary", 13)), "");
+  EXPECT_EQ(Read(path), std::string("second\0binary", 13));
+  EXPECT_EQ(CountEntries(dir), 1);
+}
+
+TEST(AtomicFile, ReportsAMissingDirectory) {
+  const std::string error = WriteFileAtomically(TempDir() + "/no/such/dir/x", "x");
+  EXPECT_NE(error.find("/no/such/dir/x: cannot create a temporary file"), std::string::npos) << error;
+}
+
+TEST(MakeDirectories, CreatesParentsAndAcceptsExisting) {
+  const std::string dir = TempDir() + "/a/b/c";
+  EXPECT_EQ(MakeDirectories(dir), "");
+  EXPECT_EQ(MakeDirectories(dir), "");
+  struct stat info;
+  ASSERT_EQ(stat(dir.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISDIR(info.st_mode));
+}
+
+TEST(MakeDirectories, RefusesAFileInTheWay) {
+  const std::string file = TempDir() + "/plain-file";
+  ASSERT_EQ(WriteFileAtomically(file, "x"), "");
+  EXPECT_NE(MakeDirectories(file + "/sub"), "");
+}
+
+}  // namespace
+}  // namespace pd

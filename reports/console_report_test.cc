@@ -1,0 +1,44 @@
+#include "reports/console_report.h"
+
+#include <gtest/gtest.h>
+
+#include "reports/report_testing.h"
+
+namespace pd {
+namespace {
+
+TEST(ConsoleReport, OneRowPerRuleWithReplayForViolations) {
+  const std::string text = RenderConsoleReport(SampleReport(), {});
+  EXPECT_NE(text.find("RULE          STRENGTH    VERDICT   CASES  STEPS  REPLAY\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("change-only   documented  holds     50     -\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("first-notify  documented  VIOLATED  7      2      pdconform --impl "
+                      "mutant:notify-every-registration --replay 'out dir/counterexamples/first-notify.pdscenario'\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(ConsoleReport, AmbiguitiesAndSummary) {
+  ConsoleOptions options;
+  options.wall_seconds = 2.0;
+  const std::string text = RenderConsoleReport(SampleReport(), options);
+  EXPECT_NE(text.find("second-registration-error  already-exists\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2 rules: 1 hold, 1 violated; 57 scenarios executed, 400 simulated API calls, 2.00 s wall, "
+                      "200 calls/s\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(ConsoleReport, NoEscapeCodesWithoutColor) {
+  EXPECT_EQ(RenderConsoleReport(SampleReport(), {}).find('\x1b'), std::string::npos);
+  ConsoleOptions color;
+  color.color = true;
+  EXPECT_NE(RenderConsoleReport(SampleReport(), color).find("\x1b[1;31mVIOLATED\x1b[0m"), std::string::npos);
+}
+
+TEST(FormatThroughput, GuardsAgainstZeroTime) {
+  EXPECT_EQ(FormatThroughput(100, 0.5), "0.50 s wall, 200 calls/s");
+  EXPECT_EQ(FormatThroughput(100, 0.0), "0.00 s wall");
+}
+
+}  // namespace
+}  // namespace pd

@@ -1,0 +1,139 @@
+#include "reports/json_report.h"
+
+#include "reports/json_escape.h"
+
+namespace pd {
+namespace {
+
+// Appends `"key": ` at the given indentation, after a comma when needed.
+class ObjectWriter {
+ public:
+  ObjectWriter(std::string& out, int indent) : out_(out), indent_(indent) { out_ += "{"; }
+
+  std::string& Key(const std::string& key) {
+    out_ += first_ ? "\n" : ",\n";
+    first_ = false;
+    out_.append(indent_ + 2, ' ');
+    out_ += JsonString(key) + ": ";
+    return out_;
+  }
+  void String(const std::string& key, const std::string& value) { Key(key) += JsonString(value); }
+  template <typename T>
+  void Number(const std::string& key, T value) {
+    Key(key) += std::to_string(value);
+  }
+  void Close() {
+    if (!first_) {
+      out_ += "\n";
+      out_.append(indent_, ' ');
+    }
+    out_ += "}";
+  }
+  int inner() const { return indent_ + 2; }
+
+ private:
+  std::string& out_;
+  int indent_;
+  bool first_ = true;
+};
+
+void Counterexample(std::string& out, int indent, const CounterexampleReport& counterexample) {
+  ObjectWriter object(out, indent);
+  object.Number("steps", counterexample.steps);
+  object.String("file", counterexample.file);
+  object.String("trace", counterexample.trace_file);
+  object.String("replay", counterexample.replay);
+  object.Key("violation");
+  ObjectWriter violation(out, object.inner());
+  violation.Number("step", counterexample.violation.step);
+  violation.Number("time", counterexample.violation.time);
+  violation.String("message", counterexample.violation.message);
+  violation.Close();
+  object.Close();
+}
+
+template <typename Item, typename Write>
+void Array(std::string& out, int indent, const std::vector<Item>& items, Write write) {
+  if (items.empty()) {
+    out += "[]";
+    return;
+  }
+  out += "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += i == 0 ? "\n" : ",\n";
+    out.append(indent + 2, ' ');
+    write(items[i], indent + 2);
+  }
+  out += "\n";
+  out.append(indent, ' ');
+  out += "]";
+}
+
+}  // namespace
+
+std::string RenderJsonReport(const Report& report) {
+  std::string out;
+  ObjectWriter root(out, 0);
+  root.String("schema", kReportSchema);
+  root.String("impl", report.impl);
+  root.Number("seed", report.seed);
+  root.Number("cases", report.cases);
+  root.Key("shard");
+  {
+    ObjectWriter shard(out, root.inner());
+    shard.Number("index", report.shard_index);
+    shard.Number("count", report.shard_count);
+    shard.Close();
+  }
+  root.Key("rules");
+  Array(out, root.inner(), report.rules, [&](const RuleReport& rule, int indent) {
+    ObjectWriter object(out, indent);
+    object.String("id", rule.id);
+    object.String("strength", rule.strength);
+    object.String("source", rule.source);
+    object.String("citation", rule.citation);
+    object.String("summary", rule.summary);
+    object.String("verdict", RuleVerdictName(rule.verdict));
+    object.Number("cases", rule.cases);
+    if (rule.error.empty()) {
+      object.Key("error") += "null";
+    } else {
+      object.String("error", rule.error);
+    }
+    if (rule.counterexample) {
+      object.Key("counterexample");
+      Counterexample(out, object.inner(), *rule.counterexample);
+    } else {
+      object.Key("counterexample") += "null";
+    }
+    object.Close();
+  });
+  root.Key("ambiguities");
+  Array(out, root.inner(), report.ambiguities, [&](const AmbiguityReport& ambiguity, int indent) {
+    ObjectWriter object(out, indent);
+    object.String("id", ambiguity.id);
+    object.String("question", ambiguity.question);
+    object.String("verdict", ambiguity.verdict);
+    object.Key("occurrences");
+    ObjectWriter occurrences(out, object.inner());
+    for (const auto& [interpretation, count] : ambiguity.occurrences) occurrences.Number(interpretation, count);
+    occurrences.Close();
+    object.Close();
+  });
+  root.Key("totals");
+  {
+    ObjectWriter totals(out, root.inner());
+    totals.Number("rules", report.totals.rules);
+    totals.Number("held", report.totals.held);
+    totals.Number("violated", report.totals.violated);
+    totals.Number("errors", report.totals.errors);
+    totals.Number("scenarios", report.totals.scenarios);
+    totals.Number("api_calls", report.totals.api_calls);
+    totals.Close();
+  }
+  root.Close();
+  out += "\n";
+  return out;
+}
+
+}  // namespace pd

@@ -1,0 +1,88 @@
+#include "reports/junit_report.h"
+
+#include "reports/xml_escape.h"
+
+namespace pd {
+namespace {
+
+std::string Attribute(const std::string& name, const std::string& value) {
+  return " " + name + "=\"" + XmlEscapeAttribute(value) + "\"";
+}
+
+std::string FailureMessage(const RuleReport& rule) {
+  std::string message = "rule " + rule.id + " violated";
+  if (rule.counterexample) message += ": " + rule.counterexample->violation.message;
+  message += " | " + rule.source + ": \"" + rule.citation + "\"";
+  if (rule.counterexample) message += " | replay: " + rule.counterexample->replay;
+  return message;
+}
+
+std::string FailureBody(const RuleReport& rule) {
+  std::string body = "rule:     " + rule.id + " (" + rule.strength + ")\n";
+  body += "checks:   " + rule.summary + "\n";
+  body += "source:   " + rule.source + "\n";
+  body += "citation: " + rule.citation + "\n";
+  if (rule.counterexample) {
+    const CounterexampleReport& counterexample = *rule.counterexample;
+    body += "violation at step " + std::to_string(counterexample.violation.step) + ", virtual time " +
+            std::to_string(counterexample.violation.time) + " us: " + counterexample.violation.message + "\n";
+    body += "counterexample: " + std::to_string(counterexample.steps) + " steps in " + counterexample.file + "\n";
+    body += "replay:   " + counterexample.replay + "\n";
+  }
+  return body;
+}
+
+}  // namespace
+
+std::string RenderJunitReport(const Report& report) {
+  const std::string suite_name = "pdconform." + report.impl;
+  const std::string tests = std::to_string(report.totals.rules);
+  const std::string failures = std::to_string(report.totals.violated);
+  const std::string errors = std::to_string(report.totals.errors);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<testsuites" + Attribute("name", "pdconform") + Attribute("tests", tests) +
+         Attribute("failures", failures) + Attribute("errors", errors) + ">\n";
+  out += "  <testsuite" + Attribute("name", suite_name) + Attribute("tests", tests) +
+         Attribute("failures", failures) + Attribute("errors", errors) + Attribute("skipped", "0") + ">\n";
+  out += "    <properties>\n";
+  const std::pair<std::string, std::string> properties[] = {
+      {"impl", report.impl},
+      {"seed", std::to_string(report.seed)},
+      {"cases", std::to_string(report.cases)},
+      {"shard", std::to_string(report.shard_index) + "/" + std::to_string(report.shard_count)},
+      {"scenarios", std::to_string(report.totals.scenarios)},
+      {"api_calls", std::to_string(report.totals.api_calls)},
+  };
+  for (const auto& [name, value] : properties) {
+    out += "      <property" + Attribute("name", name) + Attribute("value", value) + "/>\n";
+  }
+  for (const AmbiguityReport& ambiguity : report.ambiguities) {
+    out += "      <property" + Attribute("name", "ambiguity." + ambiguity.id) +
+           Attribute("value", ambiguity.verdict) + "/>\n";
+  }
+  out += "    </properties>\n";
+  for (const RuleReport& rule : report.rules) {
+    out += "    <testcase" + Attribute("name", rule.id) + Attribute("classname", suite_name) +
+           Attribute("assertions", std::to_string(rule.cases));
+    if (rule.verdict == RuleVerdict::kHolds) {
+      out += "/>\n";
+      continue;
+    }
+    out += ">\n";
+    if (rule.verdict == RuleVerdict::kError) {
+      const std::string message = "rule " + rule.id + " could not be checked: " + rule.error;
+      out += "      <error" + Attribute("message", message) + Attribute("type", "checker-error") + ">" +
+             XmlEscapeText(FailureBody(rule) + "error:    " + rule.error + "\n") + "</error>\n";
+      out += "    </testcase>\n";
+      continue;
+    }
+    out += "      <failure" + Attribute("message", FailureMessage(rule)) + Attribute("type", "violation") + ">" +
+           XmlEscapeText(FailureBody(rule)) + "</failure>\n";
+    out += "    </testcase>\n";
+  }
+  out += "  </testsuite>\n";
+  out += "</testsuites>\n";
+  return out;
+}
+
+}  // namespace pd

@@ -1,0 +1,18 @@
+// junit.xml: one <testsuite> for the run, one <testcase> per rule. A violated
+// rule carries a <failure> whose message names the rule, its citation and
+// the replay command; the body adds the violation and the counterexample
+// file. No time attributes: the file must not depend on wall time.
+#ifndef REPORTS_JUNIT_REPORT_H_
+#define REPORTS_JUNIT_REPORT_H_
+
+#include <string>
+
+#include "reports/report_model.h"
+
+namespace pd {
+
+std::string RenderJunitReport(const Report& report);
+
+}  // namespace pd
+
+#endif  // REPORTS_JUNIT_REPORT_H_

@@ -1,0 +1,149 @@
+#include "reports/report_testing.h"
+
+#include <vector>
+
+namespace pd {
+
+Report SampleReport() {
+  Report report;
+  report.impl = "mutant:notify-every-registration";
+  report.seed = 42;
+  report.cases = 50;
+  RuleReport holds;
+  holds.id = "change-only";
+  holds.strength = "documented";
+  holds.source = "PeerDistRegisterForStatusChangeNotificationEx";
+  holds.citation = "A notification is sent only if the status differs from the previous one.";
+  holds.summary = "no notification for an unchanged status";
+  holds.verdict = RuleVerdict::kHolds;
+  holds.cases = 50;
+  report.rules.push_back(holds);
+
+  RuleReport violated;
+  violated.id = "first-notify";
+  violated.strength = "documented";
+  violated.source = "PeerDistRegisterForStatusChangeNotification";
+  violated.citation = "the \"first\" call's baseline is PEERDIST_STATUS_DISABLED & <nothing> else";
+  violated.summary = "no notification while DISABLED";
+  violated.verdict = RuleVerdict::kViolated;
+  violated.cases = 7;
+  CounterexampleReport counterexample;
+  counterexample.steps = 2;
+  counterexample.file = "out dir/counterexamples/first-notify.pdscenario";
+  counterexample.trace_file = "out dir/counterexamples/first-notify.trace";
+  counterexample.replay =
+      "pdconform --impl mutant:notify-every-registration --replay 'out dir/counterexamples/first-notify.pdscenario'";
+  counterexample.violation.step = 1;
+  counterexample.violation.time = 1500;
+  counterexample.violation.message = "notified with status\tDISABLED\n(<0>) at once";
+  violated.counterexample = counterexample;
+  report.rules.push_back(violated);
+
+  AmbiguityReport ambiguity;
+  ambiguity.id = "second-registration-error";
+  ambiguity.question = "Which error does a second registration return?";
+  ambiguity.verdict = "already-exists";
+  ambiguity.occurrences = {{"already-exists", 3}};
+  report.ambiguities.push_back(ambiguity);
+
+  report.totals.scenarios = 57;
+  report.totals.api_calls = 400;
+  CountVerdicts(report);
+  return report;
+}
+
+namespace {
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.' || c == ':';
+}
+
+// Checks the text between markup: '&' only as a known entity or a character
+// reference, no '<' (callers stop at '<'), no '>' after "]]".
+std::string CheckCharacterData(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') return "raw '<' in character data";
+    if (text[i] != '&') continue;
+    const std::size_t end = text.find(';', i);
+    if (end == std::string::npos) return "unterminated entity";
+    const std::string entity = text.substr(i + 1, end - i - 1);
+    const bool known = entity == "amp" || entity == "lt" || entity == "gt" || entity == "quot" || entity == "apos";
+    bool reference = entity.size() > 1 && entity[0] == '#';
+    for (std::size_t k = 1; reference && k < entity.size(); ++k) reference = entity[k] >= '0' && entity[k] <= '9';
+    if (!known && !reference) return "unknown entity '&" + entity + ";'";
+    i = end;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string CheckWellFormedXml(const std::string& xml) {
+  std::vector<std::string> open;
+  std::size_t pos = 0;
+  bool seen_root = false;
+  if (xml.rfind("<?xml", 0) == 0) {
+    pos = xml.find("?>");
+    if (pos == std::string::npos) return "unterminated XML declaration";
+    pos += 2;
+  }
+  while (pos < xml.size()) {
+    const std::size_t lt = xml.find('<', pos);
+    const std::string text = xml.substr(pos, lt == std::string::npos ? std::string::npos : lt - pos);
+    if (open.empty() && text.find_first_not_of(" \t\r\n") != std::string::npos) return "text outside the root";
+    if (std::string error = CheckCharacterData(text); !error.empty()) return error;
+    if (lt == std::string::npos) break;
+    std::size_t i = lt + 1;
+    const bool closing = i < xml.size() && xml[i] == '/';
+    if (closing) ++i;
+    const std::size_t name_start = i;
+    while (i < xml.size() && IsNameChar(xml[i])) ++i;
+    const std::string name = xml.substr(name_start, i - name_start);
+    if (name.empty()) return "tag without a name at byte " + std::to_string(lt);
+    if (closing) {
+      while (i < xml.size() && xml[i] == ' ') ++i;
+      if (i >= xml.size() || xml[i] != '>') return "malformed end tag </" + name;
+      if (open.empty() || open.back() != name) {
+        return "end tag </" + name + "> does not match <" + (open.empty() ? std::string() : open.back()) + ">";
+      }
+      open.pop_back();
+      pos = i + 1;
+      continue;
+    }
+    if (open.empty() && seen_root) return "second root element <" + name + ">";
+    seen_root = true;
+    std::vector<std::string> attributes;
+    for (;;) {
+      while (i < xml.size() && (xml[i] == ' ' || xml[i] == '\n' || xml[i] == '\t')) ++i;
+      if (i >= xml.size()) return "unterminated tag <" + name;
+      if (xml[i] == '>' || (xml[i] == '/' && i + 1 < xml.size() && xml[i + 1] == '>')) break;
+      const std::size_t attribute_start = i;
+      while (i < xml.size() && IsNameChar(xml[i])) ++i;
+      const std::string attribute = xml.substr(attribute_start, i - attribute_start);
+      if (attribute.empty() || i + 1 >= xml.size() || xml[i] != '=' || xml[i + 1] != '"') {
+        return "malformed attribute in <" + name + ">";
+      }
+      for (const std::string& seen : attributes) {
+        if (seen == attribute) return "duplicate attribute " + attribute + " in <" + name + ">";
+      }
+      attributes.push_back(attribute);
+      const std::size_t value_end = xml.find('"', i + 2);
+      if (value_end == std::string::npos) return "unterminated attribute value in <" + name + ">";
+      const std::string value = xml.substr(i + 2, value_end - i - 2);
+      if (std::string error = CheckCharacterData(value); !error.empty()) return error + " in attribute " + attribute;
+      i = value_end + 1;
+    }
+    if (xml[i] == '/') {
+      pos = i + 2;  // empty-element tag
+    } else {
+      open.push_back(name);
+      pos = i + 1;
+    }
+  }
+  if (!open.empty()) return "unclosed <" + open.back() + ">";
+  if (!seen_root) return "no root element";
+  return "";
+}
+
+}  // namespace pd
