@@ -89,9 +89,14 @@ std::vector<AmbiguityObservation> EmptyObservations() {
 void Classify(const TraceView& view, std::vector<AmbiguityObservation>& observations) {
   const std::vector<Ambiguity>& ambiguities = AllAmbiguities();
   for (std::size_t i = 0; i < ambiguities.size() && i < observations.size(); ++i) {
-    if (!ambiguities[i].classify) continue;
     try {
-      observations[i].Add(ambiguities[i].classify(view));
+      // locate keeps each occurrence's compatible set, so evidence that fits
+      // two interpretations is settled by other traces, not counted twice.
+      if (ambiguities[i].locate) {
+        observations[i].AddOccurrences(ambiguities[i].locate(view));
+      } else if (ambiguities[i].classify) {
+        observations[i].Add(ambiguities[i].classify(view));
+      }
     } catch (const std::exception&) {
       // A classifier that cannot read a trace says nothing about it.
     }

@@ -201,10 +201,8 @@ class Run {
       const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
       slot = &world_.NewOverlappedSlot(event_id);
       slot->uses_info = step.ex;
-      slot->overlapped.Internal = kUnwrittenDword;
       call.overlapped = slot->id;
       call.event = event_id;
-      last_seen_.resize(world_.slot_count(), kUnwrittenDword);
     }
     registrations_.push_back(slot != nullptr ? slot->id : -1);
     call.detail = "r" + std::to_string(registrations_.size() - 1);
@@ -266,31 +264,7 @@ class Run {
     world_.trace().Add(std::move(ret));
   }
 
-  // Notes every OVERLAPPED whose Internal moved to a final value since the
-  // last scan (the signal and packet events show completions as they happen;
-  // this also catches an implementation that completes silently).
-  void ScanOverlapped() {
-    for (int id = 0; id < world_.slot_count(); ++id) {
-      OverlappedSlot& slot = *world_.SlotById(id);
-      const ULONG_PTR now = slot.overlapped.Internal;
-      if (now == last_seen_[id]) continue;
-      last_seen_[id] = now;
-      if (now == kStatusPending) continue;
-      TraceEvent done = Stamp(TraceKind::kOverlappedDone);
-      done.overlapped = id;
-      done.code = static_cast<std::int64_t>(now);
-      done.bytes = static_cast<std::int64_t>(slot.overlapped.InternalHigh);
-      if (slot.uses_info) {
-        done.status = slot.status_info_out.status;
-        done.info_size = slot.status_info_out.cbSize;
-        done.info_min = slot.status_info_out.dwMinVer;
-        done.info_max = slot.status_info_out.dwMaxVer;
-      } else {
-        done.status = slot.status_out;
-      }
-      world_.trace().Add(std::move(done));
-    }
-  }
+  void ScanOverlapped() { world_.NoteOverlappedTransitions(); }
 
   const Scenario& scenario_;
   const RunConfig& config_;
@@ -301,7 +275,6 @@ class Run {
   int next_session_id_ = 0;
   int last_port_ = -1;
   std::vector<int> registrations_;  // slot id per registration attempt, -1: NULL OVERLAPPED
-  std::vector<ULONG_PTR> last_seen_;
   std::deque<PEERDIST_STATUS> scratch_statuses_;
   std::deque<PEERDIST_STATUS_INFO> scratch_infos_;
 };

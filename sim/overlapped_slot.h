@@ -20,6 +20,9 @@ struct OverlappedSlot {
   int event_id = -1;  // handle id of overlapped.hEvent, -1 when NULL
   bool uses_info = false;  // the call took a PEERDIST_STATUS_INFO (Ex)
   OVERLAPPED overlapped{};
+  // OVERLAPPED.Internal as the World last noted it; a change to a final
+  // value is traced as kOverlappedDone (World::NoteOverlappedTransitions).
+  ULONG_PTR noted_internal = kUnwrittenDword;
   PEERDIST_STATUS status_out = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
   PEERDIST_STATUS_INFO status_info_out{};
 };

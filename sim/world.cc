@@ -72,6 +72,10 @@ OverlappedSlot& World::NewOverlappedSlot(int event_id) {
   slot.id = static_cast<int>(slots_.size()) - 1;
   slot.event_id = event_id;
   slot.overlapped.hEvent = event_id >= 0 ? HandleOf(event_id) : nullptr;
+  // Until the implementation touches it, Internal holds a value that is
+  // neither pending nor a Win32 code, so "never written" stays visible.
+  slot.overlapped.Internal = kUnwrittenDword;
+  slot.noted_internal = kUnwrittenDword;
   slot.status_info_out.cbSize = sizeof(PEERDIST_STATUS_INFO);
   slot.status_info_out.status = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
   slot.status_info_out.dwMinVer = kUnwrittenDword;
@@ -111,6 +115,18 @@ void World::SnapshotSlot(const OverlappedSlot& slot, TraceEvent& event) const {
     event.info_max = slot.status_info_out.dwMaxVer;
   } else {
     event.status = slot.status_out;
+  }
+}
+
+void World::NoteOverlappedTransitions() {
+  for (OverlappedSlot& slot : slots_) {
+    const ULONG_PTR now = slot.overlapped.Internal;
+    if (now == slot.noted_internal) continue;
+    slot.noted_internal = now;
+    if (now == kStatusPending) continue;
+    TraceEvent done = Stamp(TraceKind::kOverlappedDone);
+    SnapshotSlot(slot, done);
+    trace_.Add(std::move(done));
   }
 }
 
@@ -155,7 +171,8 @@ BOOL World::PostQueuedCompletionStatus(HANDLE handle, DWORD bytes, ULONG_PTR key
   if (slot_id >= 0) SnapshotSlot(slots_[slot_id], traced);
   traced.overlapped = slot_id;
   traced.port = id;
-  traced.key = static_cast<std::int64_t>(key);
+  // The trace keeps keys in 63 bits, as the harness records them at the call.
+  traced.key = static_cast<std::int64_t>(key & 0x7FFFFFFFFFFFFFFFull);
   traced.bytes = bytes;
   trace_.Add(std::move(traced));
   return kTrue;
@@ -238,6 +255,7 @@ void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {
     assert(time >= now_);
     now_ = time;
     work();
+    NoteOverlappedTransitions();
   }
   if (until && until()) return;
   // A wait nested in the work above may already have run the clock past

@@ -79,6 +79,11 @@ class World final : public HostServices {
   void Environment(EnvAction action);
   // Advances virtual time by `span`, running every queue entry due.
   void RunFor(Duration span);
+  // Traces kOverlappedDone for every OVERLAPPED whose Internal moved to a
+  // final value since last noted. The World calls it after every queue entry;
+  // the harness calls it after every call, so completions that signal
+  // nothing are still seen at the instant they happen.
+  void NoteOverlappedTransitions();
   // Records a finding (the implementation broke the host contract).
   void Finding(const std::string& what);
 

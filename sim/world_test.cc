@@ -263,7 +263,7 @@ TEST(WorldHandles, OverlappedSlots) {
   EXPECT_EQ(with_event.event_id, event);
   EXPECT_EQ(with_event.overlapped.hEvent, world.HandleOf(event));
   EXPECT_EQ(without.overlapped.hEvent, nullptr);
-  EXPECT_EQ(with_event.overlapped.Internal, 0u);
+  EXPECT_EQ(with_event.overlapped.Internal, kUnwrittenDword);  // "never written" stays visible
   EXPECT_EQ(with_event.status_info_out.cbSize, 16u);
   EXPECT_EQ(static_cast<std::int64_t>(with_event.status_info_out.status), 0x7F7F7F7F);
   EXPECT_EQ(with_event.status_info_out.dwMinVer, 0x7F7F7F7Fu);
@@ -839,6 +839,36 @@ TEST(WorldService, OverlappingRestartsKeepTheServiceDownUntilTheLastEnds) {
   service.Apply(EnvAction::kRestart);
   EXPECT_EQ(service.ComeBackUp(), PEERDIST_STATUS_DISABLED);
   EXPECT_EQ(service.ComeBackUp(), PEERDIST_STATUS_AVAILABLE);
+}
+
+}  // namespace
+}  // namespace pd
+
+namespace pd {
+namespace {
+
+TEST(WorldOverlapped, CompletionsAreNotedAtTheInstantTheyHappen) {
+  World world(5, WorldConfig{});
+  OverlappedSlot& slot = world.NewOverlappedSlot(-1);
+  world.ScheduleAfter(3 * kMillisecond, [&] { slot.overlapped.Internal = kStatusPending; });
+  world.ScheduleAfter(9 * kMillisecond, [&] { slot.overlapped.Internal = ERROR_OPERATION_ABORTED; });
+  world.RunFor(50 * kMillisecond);
+  std::vector<TraceEvent> done;
+  for (const TraceEvent& event : world.trace().events()) {
+    if (event.kind == TraceKind::kOverlappedDone) done.push_back(event);
+  }
+  // Pending is not a completion; the abort is noted at 9 ms, not at 50 ms.
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].time, 9 * kMillisecond);
+  EXPECT_EQ(done[0].code, ERROR_OPERATION_ABORTED);
+  EXPECT_EQ(done[0].overlapped, slot.id);
+}
+
+TEST(WorldOverlapped, PacketKeysAreTracedIn63Bits) {
+  World world(5, WorldConfig{});
+  const int port = world.CreateCompletionPort();
+  world.PostQueuedCompletionStatus(world.HandleOf(port), 0, ~ULONG_PTR{0}, nullptr);
+  EXPECT_EQ(world.trace().events().back().key, 0x7FFFFFFFFFFFFFFFll);
 }
 
 }  // namespace

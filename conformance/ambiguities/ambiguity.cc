@@ -536,7 +536,11 @@ void AmbiguityObservation::AddOccurrences(const std::vector<Occurrence>& located
 std::string AmbiguityObservation::Verdict() const {
   if (occurrences.empty()) return "not exercised";
   if (occurrences.size() == 1) return occurrences.begin()->first;
-  std::string out = "inconsistent: ";
+  // Timing-dependent ambiguities (transient-flap) may legitimately show both
+  // interpretations: say so instead of calling the implementation inconsistent.
+  const Ambiguity* ambiguity = FindAmbiguity(ambiguity_id);
+  const bool timing_dependent = ambiguity != nullptr && !ambiguity->checked_for_consistency;
+  std::string out = timing_dependent ? "varies with timing: " : "inconsistent: ";
   bool first = true;
   for (const auto& [id, count] : occurrences) {
     if (!first) out += ", ";

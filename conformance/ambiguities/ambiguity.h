@@ -98,7 +98,8 @@ struct AmbiguityObservation {
   // ERROR_IO_PENDING) is settled by later traces instead of being counted as
   // an interpretation of its own: AddOccurrences(ambiguity.locate(view)).
   void AddOccurrences(const std::vector<Occurrence>& located);
-  // "not exercised", "<id>", or "inconsistent: <id> (n), <id> (m)".
+  // "not exercised", "<id>", "inconsistent: <id> (n), <id> (m)", or for an
+  // ambiguity not checked for consistency "varies with timing: ...".
   std::string Verdict() const;
   bool Consistent() const { return occurrences.size() <= 1; }
 };
