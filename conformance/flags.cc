@@ -220,7 +220,7 @@ violation is shrunk to a minimal scenario and written out for replay.
 
   --impl NAME        implementation under test (default: reference); see --list-impls
   --seed N           seed of the scenario generator (default: 1)
-  --cases N          scenarios per rule (default: 200)
+  --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules
   --shard I/N        run shard I (0-based) of N; shards split each rule's cases
   --report-dir DIR   write report.json, junit.xml and counterexamples/ under DIR

@@ -86,8 +86,16 @@ int ListRules() {
   return kExitHolds;
 }
 
+// How the user runs this binary, for the replay commands it prints: the
+// front door (./pd) says so through PDCONFORM_COMMAND; otherwise the bare
+// name. Only the environment decides, so reports stay reproducible.
+std::string CommandName() {
+  const char* command = std::getenv("PDCONFORM_COMMAND");
+  return command != nullptr && *command != '\0' ? command : "pdconform";
+}
+
 std::string ReplayCommand(const std::string& impl, const std::string& file) {
-  return "pdconform --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
+  return CommandName() + " --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
 }
 
 AmbiguityReport ToReport(const AmbiguityObservation& observation) {

@@ -17,7 +17,8 @@
 
 namespace pd {
 
-constexpr int kDefaultCasesPerRule = 200;
+// 15 rules x 1000 scenarios run in about 0.3 s on 2 cores (README, "Figures").
+constexpr int kDefaultCasesPerRule = 1000;
 
 struct SuiteOptions {
   std::string impl_name = "reference";
