@@ -21,8 +21,12 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "PeerDistUnregisterForStatusChangeNotification",
     "The PeerDistUnregisterForStatusChangeNotification function unregisters the status change notification "
-    "for the session associated with the specified handle. [Remarks, paraphrased: GetLastError returns "
-    "ERROR_OPERATION_ABORTED; read as the result of the cancelled registration, see DESIGN.md section 5.]",
+    "for the session associated with the specified handle. To confirm successfully canceled operations, a call "
+    "should be made to GetOverlappedResult using the OVERLAPPED structure returned by GetQueuedCompletionStatus "
+    "with an expected return of FALSE. Additionally, calling GetLastError immediately after a successful "
+    "PeerDistRegisterForStatusChangeNotification will return the ERROR_OPERATION_ABORTED error code. [The last "
+    "sentence is read as the cancelled registration's result: conformance/ambiguities/AMBIGUITIES.md, "
+    "unregister-last-error.]",
     "after a successful Unregister, the session's active registration completes with ERROR_OPERATION_ABORTED "
     "within the liveness bound, is never reported as a success, and GetOverlappedResult on it returns FALSE "
     "with ERROR_OPERATION_ABORTED",
