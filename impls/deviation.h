@@ -28,6 +28,7 @@ enum class Deviation : std::uint8_t {
   kAcceptNullPointer,         // NULL required pointers are not refused
   kStaleGetStatus,            // GetStatus reports the status at startup
   kResultTrueWhilePending,    // GetOverlappedResult says TRUE while pending
+  kMixedSuccessCodes,         // Ex: alternates ERROR_SUCCESS and ERROR_IO_PENDING
 };
 
 }  // namespace pd

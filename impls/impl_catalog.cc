@@ -43,6 +43,9 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        Deviation::kStaleGetStatus},
       {"mutant:result-true-while-pending", "PeerDistGetOverlappedResult returns TRUE while still pending",
        "overlapped-result", Deviation::kResultTrueWhilePending},
+      {"mutant:mixed-success-codes",
+       "RegisterEx succeeds with ERROR_SUCCESS and ERROR_IO_PENDING by turns (two readings of the docs at once)",
+       "consistent-interpretation", Deviation::kMixedSuccessCodes},
   };
   return catalog;
 }

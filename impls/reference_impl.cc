@@ -84,7 +84,11 @@ DWORD ReferenceImpl::PeerDistRegisterForStatusChangeNotificationEx(PEERDIST_INST
   if (pPeerDistStatus != nullptr && pPeerDistStatus->cbSize < sizeof(PEERDIST_STATUS_INFO)) {
     return ERROR_INVALID_PARAMETER;
   }
-  return Register(hPeerDist, hCompletionPort, ulCompletionKey, lpOverlapped, nullptr, pPeerDistStatus);
+  const DWORD result = Register(hPeerDist, hCompletionPort, ulCompletionKey, lpOverlapped, nullptr, pPeerDistStatus);
+  if (result == ERROR_SUCCESS && Is(Deviation::kMixedSuccessCodes) && (++ex_registrations_ % 2 == 0)) {
+    return ERROR_IO_PENDING;
+  }
+  return result;
 }
 
 DWORD ReferenceImpl::Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULONG_PTR key,

@@ -72,6 +72,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uintptr_t next_handle_ = 0x5E550000;
   // kGlobalRegistration: the session whose registration holds the one slot.
   std::uintptr_t global_owner_ = 0;
+  // kMixedSuccessCodes: accepted RegisterEx calls so far.
+  unsigned ex_registrations_ = 0;
 };
 
 }  // namespace pd

@@ -28,7 +28,8 @@ std::optional<Violation> Judge(const TraceView& view) {
     violation.step = second.step;
     violation.time = second.time;
     violation.message = ambiguity.id + ": " + Describe(ambiguity, first) + " at step " + std::to_string(first.step) +
-                        " (" + first.note + "), then " + Describe(ambiguity, second) + " (" + second.note + ")";
+                        " (" + first.note + "), then " + Describe(ambiguity, second) + " (" + second.note +
+                        "); expected one interpretation throughout";
     return violation;
   }
   return std::nullopt;

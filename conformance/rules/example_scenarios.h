@@ -23,6 +23,15 @@ struct RuleExample {
 
 inline const std::vector<RuleExample>& RuleExamples() {
   static const std::vector<RuleExample> examples = {
+      {"consistent-interpretation", "one success code for every RegisterEx",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"          // 0
+       "register s0 ex\n"      // 1: ERROR_SUCCESS, as the Ex page documents
+       "env enable\n"          // 2
+       "advance 200000\n"      // 3: notified
+       "register s0 ex\n"      // 4: the mutant answers ERROR_IO_PENDING now
+       "advance 100000\n",     // 5
+       {{"mutant:mixed-success-codes", 4}}},
       {"first-notify", "no notification while still disabled",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"          // 0
