@@ -37,4 +37,4 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -q >/dev/null
-"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+"${SUDO[@]}" apt-get install -y -q "${missing[@]}" >/dev/null
