@@ -4,10 +4,12 @@
 // baselines change-only, first-notify and delivery-liveness judge against).
 //
 // Timing of completion acts. A signal or a packet is stamped when the
-// implementation makes it. An overlapped-done event is stamped when the
-// runner scans the OVERLAPPED after the step, so the completion itself lies
-// somewhere inside that step: rules treat it as "between the start of the
-// step and the scan" and judge permissively over that span.
+// implementation makes it. An overlapped-done event is stamped when the World
+// notes the OVERLAPPED's change: after the queue entry that made it, or after
+// the call that made it. An implementation under another adapter may only be
+// observed at the end of a step, so rules treat an overlapped-done as
+// "between the start of its step and its stamp" and judge permissively over
+// that span.
 #ifndef CONFORMANCE_RULES_RULE_SUPPORT_H_
 #define CONFORMANCE_RULES_RULE_SUPPORT_H_
 
