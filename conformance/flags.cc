@@ -43,6 +43,7 @@ constexpr FlagSpec kFlags[] = {
     {"--impl", true},      {"--seed", true},         {"--cases", true},      {"--rules", true},
     {"--report-dir", true}, {"--no-report", false},  {"--replay", true},     {"--trace-out", true},
     {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--help", false},
+    {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
 };
 
 std::string Got(const std::string& value) { return "got '" + value + "'"; }
@@ -52,8 +53,9 @@ std::string Got(const std::string& value) { return "got '" + value + "'"; }
 std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args) {
   Flags flags;
   std::set<std::string> seen;
-  bool help = false, list_impls = false, list_rules = false;
+  bool help = false, list_impls = false, list_rules = false, merge = false;
   bool seed_given = false;
+  std::vector<std::string> positional;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-h") {
@@ -61,7 +63,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
       continue;
     }
     if (arg.rfind("--", 0) != 0 || arg == "--") {
-      return "unexpected argument '" + arg + "' (flags start with --; see --help)";
+      // Only --merge takes operands (the shard reports); checked below.
+      positional.push_back(arg);
+      continue;
     }
     const std::size_t eq = arg.find('=');
     const std::string name = arg.substr(0, eq);
@@ -90,6 +94,14 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
       list_rules = true;
     } else if (name == "--no-report") {
       flags.no_report = true;
+    } else if (name == "--merge") {
+      merge = true;
+    } else if (name == "--baseline") {
+      if (value.empty()) return "--baseline: expected a baseline file, got ''";
+      flags.baseline = value;
+    } else if (name == "--write-baseline") {
+      if (value.empty()) return "--write-baseline: expected a file, got ''";
+      flags.write_baseline = value;
     } else if (name == "--impl") {
       if (value.empty()) return "--impl: expected an implementation name (see --list-impls), got ''";
       flags.impl = value;
@@ -140,18 +152,24 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   }
 
   // Which command, and which flags make no sense with it.
-  const int commands = int(help) + int(list_impls) + int(list_rules) + int(!flags.replay_file.empty());
-  if (commands > 1) return "--help, --list-impls, --list-rules and --replay exclude each other";
+  const int commands =
+      int(help) + int(list_impls) + int(list_rules) + int(!flags.replay_file.empty()) + int(merge);
+  if (commands > 1) return "--help, --list-impls, --list-rules, --replay and --merge exclude each other";
   if (help) {
     flags.command = Command::kHelp;
     return flags;
   }
+  if (!positional.empty() && !merge) {
+    return "unexpected argument '" + positional[0] + "' (flags start with --; see --help)";
+  }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
-                             "--trace-out"}) {
+                             "--trace-out", "--baseline", "--write-baseline"}) {
       const std::string flag = name;
       const bool allowed =
-          command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out");
+          (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out")) ||
+          (command == Command::kMerge &&
+           (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
       if (seen.count(flag) && !allowed) {
         if (command == Command::kReplay && (flag == "--seed" || flag == "--cases" || flag == "--shard")) {
           return flag + ": not used with --replay (the scenario file fixes the run)";
@@ -170,6 +188,11 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   } else if (!flags.replay_file.empty()) {
     flags.command = Command::kReplay;
     if (std::string error = only_with_run(flags.command, "--replay"); !error.empty()) return error;
+  } else if (merge) {
+    flags.command = Command::kMerge;
+    if (std::string error = only_with_run(flags.command, "--merge"); !error.empty()) return error;
+    if (positional.empty()) return "--merge: expected the shard reports to merge (report directories or report.json files)";
+    flags.merge_inputs = positional;
   } else {
     flags.command = Command::kRun;
     if (seen.count("--trace-out")) return "--trace-out: only used with --replay";
@@ -212,6 +235,7 @@ std::string ShellQuote(const std::string& word) {
 std::string UsageText() {
   return R"(usage: pdconform [flags]
        pdconform --replay FILE [--impl NAME] [--rules ID,...] [--trace-out FILE]
+       pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE] [--write-baseline FILE]
        pdconform --list-impls | --list-rules | --help
 
 Runs the Peer Distribution API conformance suite against one implementation:
@@ -223,10 +247,20 @@ violation is shrunk to a minimal scenario and written out for replay.
   --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules
   --shard I/N        run shard I (0-based) of N; shards split each rule's cases
-  --report-dir DIR   write report.json, junit.xml and counterexamples/ under DIR
-                     (default: pdconform-report; relative to the directory
+                     (Bazel conformance tests pass TEST_SHARD_INDEX/TEST_TOTAL_SHARDS)
+  --report-dir DIR   write report.html, report.json, junit.xml and counterexamples/
+                     under DIR (default: pdconform-report; relative to the directory
                      pdconform was started from, also under `bazel run`)
   --no-report        write no files
+  --baseline FILE    known deviations: the violations FILE lists are expected; the
+                     run fails only on new violations and on listed rules that now
+                     hold (format: 'pdbaseline 1', then '<impl> <rule-id>' lines)
+  --write-baseline FILE  write the baseline that expects this run's violations
+                     (keeping FILE's other lines when --baseline FILE is given too);
+                     the run is then judged against it
+  --merge REPORT...  join the reports of the shards of one run (their report
+                     directories or report.json files) into one report under
+                     --report-dir, with the counterexamples
   --replay FILE      run one scenario file (e.g. a counterexample) and judge it
                      with every rule (or --rules); prints the verdict per rule
   --trace-out FILE   with --replay: write the rendered trace to FILE
@@ -234,8 +268,11 @@ violation is shrunk to a minimal scenario and written out for replay.
   --list-rules       list the rules: id, strength, source and citation
   --help             this text
 
-Exit status: 0 every rule holds, 1 a rule is violated (or could not be checked),
-2 bad usage or bad input.
+Exit status: 0 every rule holds (or every violation is listed in --baseline),
+1 a rule is violated (or could not be checked, or is listed but holds), 2 bad
+usage or bad input (a malformed baseline names its line).
+Progress goes to stderr: a line redrawn in place on a terminal, a line per
+rule otherwise.
 Reports are byte-identical between runs with the same flags; wall time is
 printed on the console only.
 )";

@@ -23,6 +23,7 @@ enum class Command {
   kListImpls,  // --list-impls
   kListRules,  // --list-rules
   kHelp,       // --help
+  kMerge,      // --merge REPORT...: join shard reports into one
 };
 
 struct Flags {
@@ -37,6 +38,9 @@ struct Flags {
   std::string trace_out;                // kReplay: where to write the trace
   int shard_index = 0;
   int shard_count = 1;
+  std::string baseline;                 // --baseline FILE: known deviations
+  std::string write_baseline;           // --write-baseline FILE
+  std::vector<std::string> merge_inputs;  // kMerge: shard report dirs or report.json files
 };
 
 // Parses argv[1..]. Accepts "--flag value" and "--flag=value". Returns the

@@ -111,8 +111,11 @@ TEST(ParseFlags, ShapeErrors) {
 }
 
 TEST(ParseFlags, CombinationErrors) {
-  EXPECT_EQ(Error({"--list-impls", "--list-rules"}), "--help, --list-impls, --list-rules and --replay exclude each other");
-  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules and --replay exclude each other");
+  EXPECT_EQ(Error({"--list-impls", "--list-rules"}),
+            "--help, --list-impls, --list-rules, --replay and --merge exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --replay and --merge exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--merge", "a"}),
+            "--help, --list-impls, --list-rules, --replay and --merge exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--seed", "3"}), "--seed: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--cases", "3"}), "--cases: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--shard", "0/2"}), "--shard: not used with --replay (the scenario file fixes the run)");
@@ -123,6 +126,32 @@ TEST(ParseFlags, CombinationErrors) {
   EXPECT_EQ(Error({"--no-report", "--report-dir", "d"}), "--report-dir and --no-report exclude each other");
   // --help wins over anything else that is well-formed.
   EXPECT_EQ(Parse({"--cases", "3", "--help"}).command, Command::kHelp);
+}
+
+TEST(ParseFlags, Baselines) {
+  const Flags flags = Parse({"--baseline", "known.pdbaseline", "--write-baseline=new.pdbaseline"});
+  EXPECT_EQ(flags.command, Command::kRun);
+  EXPECT_EQ(flags.baseline, "known.pdbaseline");
+  EXPECT_EQ(flags.write_baseline, "new.pdbaseline");
+  EXPECT_EQ(Error({"--baseline="}), "--baseline: expected a baseline file, got ''");
+  EXPECT_EQ(Error({"--write-baseline="}), "--write-baseline: expected a file, got ''");
+  EXPECT_EQ(Error({"--replay", "f", "--baseline", "b"}), "--baseline: not used with --replay");
+  EXPECT_EQ(Error({"--list-rules", "--write-baseline", "b"}), "--write-baseline: not used with --list-rules");
+}
+
+TEST(ParseFlags, Merge) {
+  const Flags flags = Parse({"--merge", "shard0", "out/shard1/report.json", "--report-dir", "all", "--baseline", "b"});
+  EXPECT_EQ(flags.command, Command::kMerge);
+  EXPECT_EQ(flags.merge_inputs, (std::vector<std::string>{"shard0", "out/shard1/report.json"}));
+  EXPECT_EQ(flags.report_dir, "all");
+  EXPECT_EQ(flags.baseline, "b");
+  // Operands may come before the flag too; only --merge takes any.
+  EXPECT_EQ(Parse({"a", "b", "--merge"}).merge_inputs, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(Error({"--merge"}),
+            "--merge: expected the shard reports to merge (report directories or report.json files)");
+  EXPECT_EQ(Error({"--merge", "a", "--seed", "3"}), "--seed: not used with --merge");
+  EXPECT_EQ(Error({"--merge", "a", "--shard", "0/2"}), "--shard: not used with --merge");
+  EXPECT_EQ(Error({"--merge", "a", "--no-report"}), "--no-report: not used with --merge");
 }
 
 TEST(CheckNames, UnknownImplAndRule) {
@@ -147,7 +176,8 @@ TEST(ShellQuote, QuotesOnlyWhenNeeded) {
 TEST(UsageText, MentionsEveryFlag) {
   const std::string usage = UsageText();
   for (const char* flag : {"--impl", "--seed", "--cases", "--rules", "--shard", "--report-dir", "--no-report",
-                           "--replay", "--trace-out", "--list-impls", "--list-rules", "--help"}) {
+                           "--replay", "--trace-out", "--list-impls", "--list-rules", "--help", "--baseline",
+                           "--write-baseline", "--merge"}) {
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;
   }
 }

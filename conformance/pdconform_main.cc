@@ -3,16 +3,35 @@
 //   pdconform [--impl NAME] [--seed N] [--cases N] [--rules ID,...]
 //             [--shard I/N] [--report-dir DIR | --no-report]
 //   pdconform --replay FILE [--impl NAME] [--rules ID,...] [--trace-out FILE]
+//   pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE]
 //   pdconform --list-impls | --list-rules | --help
 //
-// Exit status: 0 every rule holds, 1 a rule is violated, 2 bad usage or bad
-// input (one line on stderr).
+// Exit status: 0 every rule holds (or every violation is expected by
+// --baseline), 1 a rule is violated (new, or listed but now holding, or not
+// checkable), 2 bad usage or bad input (one line on stderr).
+//
+// Report files. Each file is written atomically (a temporary file in the same
+// directory, renamed over the target), so a reader or a crash never sees a
+// half-written file. The report directory itself is not swapped as a whole:
+// it is the user's directory (often an existing one, even "."), and rename(2)
+// cannot replace a non-empty directory. Instead the files are renamed into
+// place in a fixed order: counterexamples first, then report.html, junit.xml,
+// and report.json last, so report.json is the commit point: whoever sees a new
+// report.json sees every file it refers to. Stale counterexamples of an
+// earlier run are removed only after that. The run itself writes nothing
+// until it has finished, so a crash mid-run leaves the previous reports as
+// they were.
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <variant>
@@ -24,10 +43,16 @@
 #include "conformance/scenario_file.h"
 #include "conformance/suite.h"
 #include "impls/impl_catalog.h"
+#include "conformance/report_timeline.h"
 #include "reports/atomic_file.h"
+#include "reports/baseline.h"
 #include "reports/console_report.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
+#include "reports/json_report_reader.h"
 #include "reports/junit_report.h"
+#include "reports/progress.h"
+#include "reports/report_merge.h"
 #include "reports/report_model.h"
 #include "reports/text_table.h"
 #include "scenario/scenario_text.h"
@@ -106,7 +131,92 @@ AmbiguityReport ToReport(const AmbiguityObservation& observation) {
   }
   report.verdict = observation.Verdict();
   report.occurrences = observation.occurrences;
+  if (const Ambiguity* ambiguity = FindAmbiguity(observation.ambiguity_id)) {
+    for (const Interpretation& interpretation : ambiguity->interpretations) {
+      report.interpretations.emplace_back(interpretation.id, interpretation.description);
+    }
+  }
   return report;
+}
+
+// The checker's wording for summed occurrences (a merged report).
+std::string AmbiguityVerdict(const AmbiguityReport& report) {
+  AmbiguityObservation observation;
+  observation.ambiguity_id = report.id;
+  observation.occurrences = report.occurrences;
+  return observation.Verdict();
+}
+
+std::vector<std::string> KnownRuleIds() {
+  std::vector<std::string> ids;
+  for (const Rule& rule : AllRules()) ids.push_back(rule.id);
+  return ids;
+}
+
+// Judges `report` against the baseline: --write-baseline writes the one that
+// expects this run's violations (keeping --baseline's other lines) and judges
+// against it; else --baseline; else no baseline (every violation is new).
+// Returns "" or one line of error.
+std::string JudgeAgainstBaseline(const Flags& flags, const Baseline* given, Report& report) {
+  if (given != nullptr && !given->impl().empty() && given->impl() != report.impl) {
+    // Expected when the implementation was rebuilt under another name; worth
+    // a line when it is the wrong file.
+    std::cout << "note: baseline " << flags.baseline << " was written for " << given->impl() << "; judging "
+              << report.impl << " against it\n";
+  }
+  if (!flags.write_baseline.empty()) {
+    const std::string text = RenderBaseline(report, given != nullptr ? *given : Baseline{});
+    if (std::string error = WriteFileAtomically(flags.write_baseline, text); !error.empty()) return error;
+    auto written = ParseBaseline(flags.write_baseline, text, KnownRuleIds());
+    if (auto* error = std::get_if<std::string>(&written)) return "internal error: the written baseline: " + *error;
+    ApplyBaseline(std::get<Baseline>(written), flags.write_baseline, report);
+  } else if (given != nullptr) {
+    ApplyBaseline(*given, flags.baseline, report);
+  } else {
+    ComputeGate(report);
+  }
+  return "";
+}
+
+// Loads --baseline when given. Returns "" or one line of error.
+std::string LoadGivenBaseline(const Flags& flags, std::optional<Baseline>& baseline) {
+  if (flags.baseline.empty()) return "";
+  auto loaded = LoadBaseline(flags.baseline, KnownRuleIds());
+  if (auto* error = std::get_if<std::string>(&loaded)) return *error;
+  baseline = std::get<Baseline>(loaded);
+  return "";
+}
+
+// Writes report.html, junit.xml and report.json into `dir`, report.json last
+// (see the top of this file). Returns "" or one line of error.
+std::string WriteReports(const std::string& dir, const Report& report) {
+  const std::pair<std::string, std::string> files[] = {
+      {"report.html", RenderHtmlReport(report)},
+      {"junit.xml", RenderJunitReport(report)},
+      {"report.json", RenderJsonReport(report)},
+  };
+  for (const auto& [name, contents] : files) {
+    if (std::string error = WriteFileAtomically(JoinPath(dir, name), contents); !error.empty()) return error;
+  }
+  return "";
+}
+
+void PrintReportPaths(const std::string& dir) {
+  std::cout << "reports: " << JoinPath(dir, "report.html") << ", " << JoinPath(dir, "report.json") << ", "
+            << JoinPath(dir, "junit.xml") << "\n";
+}
+
+// The exit status of a judged report, with one line saying why it fails when
+// a baseline is involved (the table alone would show violations that pass).
+int GateExit(const Report& report) {
+  const GateReport& gate = report.gate;
+  if (!gate.baseline.empty()) {
+    std::cout << "baseline " << gate.baseline << ": " << gate.known << " known, " << gate.new_violations
+              << " new, " << gate.fixed << " fixed (listed but holding: remove the line)";
+    if (gate.errors > 0) std::cout << ", " << gate.errors << " not checked";
+    std::cout << " -> " << (gate.passed ? "pass" : "FAIL") << "\n";
+  }
+  return gate.passed ? kExitHolds : kExitViolated;
 }
 
 RuleReport RuleHeader(const Rule& rule) {
@@ -172,14 +282,30 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
   options.rule_ids = flags.rules;
   options.shard_index = flags.shard_index;
   options.shard_count = flags.shard_count;
-  const bool progress = isatty(STDERR_FILENO);
-  if (progress) {
-    options.progress = [](int done, int total) {
-      std::fprintf(stderr, "\rpdconform: %d/%d rules checked", done, total);
-      if (done == total) std::fprintf(stderr, "\r\x1b[K");
-      std::fflush(stderr);
-    };
-  }
+  // Before an hour-long run, not after it: a malformed baseline is bad input.
+  std::optional<Baseline> baseline;
+  if (std::string error = LoadGivenBaseline(flags, baseline); !error.empty()) return Fail(error);
+
+  const auto clock_start = std::chrono::steady_clock::now();
+  ProgressReporter progress(
+      isatty(STDERR_FILENO) != 0,
+      [](const std::string& text) {
+        std::fputs(text.c_str(), stderr);
+        std::fflush(stderr);
+      },
+      [clock_start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count(); });
+  options.on_progress = [&progress](const SuiteProgress& where) {
+    ProgressState state;
+    state.rules_done = where.rules_done;
+    state.rules_total = where.rules_total;
+    state.rule = where.rule != nullptr ? where.rule->id : "";
+    if (where.finished != nullptr) {
+      state.verdict = !where.finished->error.empty() ? "ERROR" : where.finished->violated ? "VIOLATED" : "holds";
+    }
+    state.cases_done = where.scenarios_run;
+    state.cases_total = where.scenarios_planned;
+    progress.Update(state);
+  };
 
   const bool write_files = !flags.no_report;
   const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
@@ -191,7 +317,9 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
   const auto start = std::chrono::steady_clock::now();
   const SuiteResult result = RunSuite(options);
   const double wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.Finish();
 
+  std::vector<std::string> stale;
   Report report;
   report.impl = impl->name;
   report.seed = flags.seed;
@@ -205,11 +333,10 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
     const std::string trace_file = JoinPath(counterexample_dir, outcome.rule->id + ".trace");
     if (!outcome.violated && outcome.error.empty()) {
       rule.verdict = RuleVerdict::kHolds;
-      if (write_files) {
-        // A counterexample of an earlier run in the same directory is stale now.
-        std::remove(file.c_str());
-        std::remove(trace_file.c_str());
-      }
+      // A counterexample of an earlier run in the same directory is stale
+      // now; removed once the new report.json is in place.
+      stale.push_back(file);
+      stale.push_back(trace_file);
       report.rules.push_back(std::move(rule));
       continue;
     }
@@ -227,6 +354,9 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
       counterexample.violation.time = outcome.violation->time;
       counterexample.violation.message = outcome.violation->message;
     }
+    if (outcome.counterexample) counterexample.scenario = RenderScenario(*outcome.counterexample);
+    counterexample.timeline = TimelineOf(outcome.counterexample_events);
+    counterexample.trace_truncated = outcome.counterexample_events.truncated();
     if (write_files && outcome.counterexample) {
       counterexample.file = file;
       counterexample.trace_file = trace_file;
@@ -260,23 +390,98 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
   report.totals.scenarios = result.scenarios_run;
   report.totals.api_calls = result.api_calls;
   CountVerdicts(report);
+  if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report); !error.empty()) {
+    return Fail(error);
+  }
 
   if (write_files) {
-    for (const auto& [name, contents] : {std::pair<std::string, std::string>{"report.json", RenderJsonReport(report)},
-                                         {"junit.xml", RenderJunitReport(report)}}) {
-      if (std::string error = WriteFileAtomically(JoinPath(flags.report_dir, name), contents); !error.empty()) {
-        return Fail(error);
-      }
-    }
+    if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
+    for (const std::string& path : stale) std::remove(path.c_str());
   }
 
   ConsoleOptions console;
   console.color = UseColor(STDOUT_FILENO);
   console.wall_seconds = wall_seconds;
   std::cout << RenderConsoleReport(report, console);
-  if (write_files) std::cout << "reports: " << JoinPath(flags.report_dir, "report.json") << ", "
-                             << JoinPath(flags.report_dir, "junit.xml") << "\n";
-  return report.AllHold() && result.AllHold() ? kExitHolds : kExitViolated;
+  if (write_files) PrintReportPaths(flags.report_dir);
+  if (!flags.write_baseline.empty()) std::cout << "baseline written to " << flags.write_baseline << "\n";
+  return GateExit(report);
+}
+
+// pdconform --merge: joins shard reports into the report of the whole run.
+int Merge(const Flags& flags) {
+  std::vector<Report> shards;
+  std::vector<std::string> names;
+  for (const std::string& input : flags.merge_inputs) {
+    struct stat info;
+    const bool is_dir = stat(input.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+    const std::string path = is_dir ? JoinPath(input, "report.json") : input;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Fail(path + ": cannot read: " + std::strerror(errno));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto read = ReadJsonReport(path, buffer.str());
+    if (auto* error = std::get_if<std::string>(&read)) return Fail(*error);
+    shards.push_back(std::move(std::get<Report>(read)));
+    names.push_back(path);
+  }
+  auto merged_or = MergeReports(shards, names, AmbiguityVerdict);
+  if (auto* error = std::get_if<std::string>(&merged_or)) return Fail("--merge: " + *error);
+  Report report = std::move(std::get<Report>(merged_or));
+
+  std::optional<Baseline> baseline;
+  if (std::string error = LoadGivenBaseline(flags, baseline); !error.empty()) return Fail(error);
+  if (baseline || !flags.write_baseline.empty()) {
+    if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report); !error.empty()) {
+      return Fail(error);
+    }
+  }  // else: the shards' own baseline marks, as MergeReports carried them over
+
+  // The counterexamples move into the merged report's directory, rewritten
+  // from the scenario text and trace each shard's report.json carries.
+  const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
+  if (std::string error = MakeDirectories(counterexample_dir); !error.empty()) return Fail(error);
+  for (RuleReport& rule : report.rules) {
+    const std::string file = JoinPath(counterexample_dir, rule.id + ".pdscenario");
+    const std::string trace_file = JoinPath(counterexample_dir, rule.id + ".trace");
+    if (!rule.counterexample || rule.counterexample->scenario.empty()) continue;
+    CounterexampleReport& counterexample = *rule.counterexample;
+    auto scenario = ParseScenario(counterexample.scenario);
+    if (auto* error = std::get_if<ScenarioParseError>(&scenario)) {
+      return Fail("--merge: the counterexample for " + rule.id + ": line " + std::to_string(error->line) + ": " +
+                  error->message);
+    }
+    counterexample.file = file;
+    counterexample.trace_file = trace_file;
+    counterexample.replay = ReplayCommand(report.impl, file);
+    CounterexampleHeader header;
+    header.impl = report.impl;
+    header.rule_id = rule.id;
+    header.rule_strength = rule.strength;
+    header.rule_source = rule.source;
+    header.rule_citation = rule.citation;
+    header.violation_step = counterexample.violation.step;
+    header.violation_time = counterexample.violation.time;
+    header.violation_message = counterexample.violation.message;
+    header.replay = counterexample.replay;
+    std::string trace;
+    for (const TimelineEvent& event : counterexample.timeline) trace += event.text + "\n";
+    if (counterexample.trace_truncated) trace += "trace truncated\n";
+    if (std::string error = WriteFileAtomically(file, RenderCounterexampleFile(std::get<Scenario>(scenario), header));
+        !error.empty()) {
+      return Fail(error);
+    }
+    if (std::string error = WriteFileAtomically(trace_file, trace); !error.empty()) return Fail(error);
+  }
+  if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
+
+  std::cout << "pdconform: merged " << shards.size() << " shard reports\n";
+  ConsoleOptions console;
+  console.color = UseColor(STDOUT_FILENO);
+  std::cout << RenderConsoleReport(report, console);
+  PrintReportPaths(flags.report_dir);
+  if (!flags.write_baseline.empty()) std::cout << "baseline written to " << flags.write_baseline << "\n";
+  return GateExit(report);
 }
 
 int Main(int argc, char** argv) {
@@ -295,6 +500,8 @@ int Main(int argc, char** argv) {
       return ListImpls();
     case Command::kListRules:
       return ListRules();
+    case Command::kMerge:
+      return Merge(flags);
     case Command::kRun:
     case Command::kReplay:
       break;

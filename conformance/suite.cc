@@ -130,6 +130,8 @@ struct PropertyContext {
   // The last failing scenario the property saw. RapidCheck adopts every
   // failing shrink candidate, so after checking this is the shrunk one.
   std::optional<Scenario> last_failing;
+  // Called after each scenario with this rule's scenarios so far.
+  std::function<void(std::uint64_t)> on_case;
 };
 
 std::string DescribeViolation(const Violation& violation) {
@@ -138,7 +140,8 @@ std::string DescribeViolation(const Violation& violation) {
 }
 
 RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplFactory& make_impl,
-                      const rc::Gen<Scenario>& generator, SuiteResult& result) {
+                      const rc::Gen<Scenario>& generator, SuiteResult& result,
+                      std::function<void(std::uint64_t)> on_case) {
   RuleOutcome outcome;
   outcome.rule = &rule;
   const int cases = ShardCases(options.cases, options.shard_index, options.shard_count);
@@ -156,6 +159,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     const Trace trace = RunScenario(scenario, *context.make_impl, RunConfig{}, &stats);
     ++context.scenarios_run;
     context.api_calls += stats.api_calls;
+    if (context.on_case) context.on_case(context.scenarios_run);
     const TraceView view(trace);
     Classify(view, *context.observations);
     const std::optional<Violation> violation = Judge(*context.rule, view);
@@ -212,6 +216,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     ++result.scenarios_run;
     result.api_calls += stats.api_calls;
     outcome.counterexample_trace = trace.Render();
+    outcome.counterexample_events = trace;
     outcome.violation = Judge(rule, TraceView(trace));
     if (!outcome.violation && outcome.error.empty()) {
       outcome.error = "the shrunk counterexample did not reproduce the violation";
@@ -249,17 +254,36 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   const std::vector<const Rule*> rules = SelectRules(options.rule_ids);
   const rc::Gen<Scenario> generator = GenScenario();
   int done = 0;
+  SuiteProgress progress;
+  progress.rules_total = static_cast<int>(rules.size());
+  progress.scenarios_planned = static_cast<std::uint64_t>(rules.size()) *
+                               static_cast<std::uint64_t>(ShardCases(safe.cases, safe.shard_index, safe.shard_count));
   for (const Rule* rule : rules) {
+    progress.rule = rule;
+    progress.finished = nullptr;
+    std::function<void(std::uint64_t)> on_case;
+    if (options.on_progress) {
+      on_case = [&options, &progress, &result](std::uint64_t rule_scenarios) {
+        progress.scenarios_run = result.scenarios_run + rule_scenarios;
+        options.on_progress(progress);
+      };
+    }
     if (!make_impl) {
       RuleOutcome outcome;
       outcome.rule = rule;
       outcome.error = "unknown implementation '" + options.impl_name + "'";
       result.rules.push_back(std::move(outcome));
     } else {
-      result.rules.push_back(CheckRule(*rule, safe, make_impl, generator, result));
+      result.rules.push_back(CheckRule(*rule, safe, make_impl, generator, result, std::move(on_case)));
     }
     ++done;
     if (options.progress) options.progress(done, static_cast<int>(rules.size()));
+    if (options.on_progress) {
+      progress.rules_done = done;
+      progress.finished = &result.rules.back();
+      progress.scenarios_run = result.scenarios_run;
+      options.on_progress(progress);
+    }
   }
   return result;
 }

@@ -20,6 +20,8 @@ namespace pd {
 // 15 rules x 1000 scenarios run in about 0.3 s on 2 cores (README, "Figures").
 constexpr int kDefaultCasesPerRule = 1000;
 
+struct SuiteProgress;
+
 struct SuiteOptions {
   std::string impl_name = "reference";
   ImplFactory make_impl;
@@ -30,6 +32,9 @@ struct SuiteOptions {
   int shard_count = 1;
   // Called after each rule finishes (rules done, rules total); may be empty.
   std::function<void(int, int)> progress;
+  // Called after every scenario and after each rule; may be empty. Finer
+  // than `progress`: pdconform's progress line and its estimate use it.
+  std::function<void(const SuiteProgress&)> on_progress;
 };
 
 struct RuleOutcome {
@@ -41,9 +46,20 @@ struct RuleOutcome {
   std::optional<Scenario> counterexample;
   std::optional<Violation> violation;
   std::string counterexample_trace;
+  Trace counterexample_events;  // the same trace, event by event (report.html draws it)
   // Non-empty when the rule could not be checked (RapidCheck gave up or
   // failed, or a counterexample did not reproduce); such a rule does not hold.
   std::string error;
+};
+
+// Where a suite run is, for a progress display.
+struct SuiteProgress {
+  int rules_done = 0;
+  int rules_total = 0;
+  const Rule* rule = nullptr;               // running, or just finished
+  const RuleOutcome* finished = nullptr;    // set when `rule` just finished
+  std::uint64_t scenarios_run = 0;          // so far, shrinking included
+  std::uint64_t scenarios_planned = 0;      // rules x this shard's cases
 };
 
 struct SuiteResult {

@@ -2,7 +2,10 @@
 
 #include <dirent.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -42,6 +45,30 @@ TEST(AtomicFile, WritesAndReplacesLeavingNoTemporaryFile) {
   ASSERT_EQ(WriteFileAtomically(path, std::string("second\0binary", 13)), "");
   EXPECT_EQ(Read(path), std::string("second\0binary", 13));
   EXPECT_EQ(CountEntries(dir), 1);
+}
+
+// A writer killed at any moment leaves the target either as it was or
+// complete, never half-written (a stray temporary file may remain).
+TEST(AtomicFile, AKilledWriterNeverLeavesAHalfWrittenFile) {
+  const std::string dir = TempDir() + "/atomic-kill";
+  ASSERT_EQ(MakeDirectories(dir), "");
+  const std::string path = dir + "/report.json";
+  const std::size_t size = 4 << 20;
+  ASSERT_EQ(WriteFileAtomically(path, std::string(size, 'a')), "");
+  for (int round = 0; round < 6; ++round) {
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      for (int i = 0;; ++i) WriteFileAtomically(path, std::string(size, i % 2 == 0 ? 'b' : 'a'));
+    }
+    usleep(static_cast<useconds_t>(20000 + 15000 * round));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    const std::string contents = Read(path);
+    ASSERT_EQ(contents.size(), size) << "round " << round;
+    EXPECT_TRUE(contents == std::string(size, 'a') || contents == std::string(size, 'b')) << "round " << round;
+  }
 }
 
 TEST(AtomicFile, ReportsAMissingDirectory) {

@@ -25,19 +25,32 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
   }
   out += "\n\n";
 
-  TextTable rules({"RULE", "STRENGTH", "VERDICT", "CASES", "STEPS", "REPLAY"});
+  // With a baseline, a BASELINE column says which violations are expected
+  // (known), which listed rules now hold (fixed) and which are new.
+  const bool baseline = !report.gate.baseline.empty();
+  std::vector<TableCell> header = {"RULE", "STRENGTH", "VERDICT", "CASES", "STEPS", "REPLAY"};
+  if (baseline) header.insert(header.begin() + 3, "BASELINE");
+  TextTable rules(header);
   for (const RuleReport& rule : report.rules) {
     const bool violated = rule.verdict == RuleVerdict::kViolated;
-    rules.AddRow({
+    std::vector<TableCell> row = {
         rule.id,
         rule.strength,
         rule.verdict == RuleVerdict::kError ? TableCell("ERROR", "1;35")
-        : violated                          ? TableCell("VIOLATED", "1;31")
+        : violated                          ? TableCell("VIOLATED", rule.baseline == BaselineMark::kKnown ? "33" : "1;31")
                                             : TableCell("holds", "32"),
         std::to_string(rule.cases),
         rule.counterexample ? std::to_string(rule.counterexample->steps) : "-",
         rule.counterexample ? rule.counterexample->replay : "",
-    });
+    };
+    if (baseline) {
+      const bool is_new = violated && rule.baseline != BaselineMark::kKnown;
+      row.insert(row.begin() + 3, rule.baseline == BaselineMark::kFixed ? TableCell("FIXED", "1;31")
+                                  : is_new                              ? TableCell("NEW", "1;31")
+                                  : rule.baseline == BaselineMark::kNone ? TableCell("-")
+                                                                        : TableCell(BaselineMarkName(rule.baseline)));
+    }
+    rules.AddRow(row);
   }
   out += rules.Render(options.color);
 
@@ -67,6 +80,27 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
       ambiguities.AddRow({ambiguity.id, inconsistent ? TableCell(ambiguity.verdict, "1;33") : ambiguity.verdict});
     }
     out += ambiguities.Render(options.color);
+  }
+
+  if (!report.coverage.rows.empty()) {
+    // One column per status move; a cell is the number of calls seen, "-"
+    // for a cell the run never exercised.
+    out += "\n";
+    std::vector<TableCell> header = {TableCell("COVERAGE (calls on a handle opened before the move, made after it)")};
+    for (const std::string& column : report.coverage.columns) header.emplace_back(column);
+    TextTable coverage(header);
+    int exercised = 0, cells = 0;
+    for (std::size_t r = 0; r < report.coverage.rows.size(); ++r) {
+      std::vector<TableCell> cells_of_row = {TableCell(report.coverage.rows[r])};
+      for (std::uint64_t count : report.coverage.counts[r]) {
+        ++cells;
+        exercised += count > 0 ? 1 : 0;
+        cells_of_row.emplace_back(count > 0 ? std::to_string(count) : std::string("-"));
+      }
+      coverage.AddRow(cells_of_row);
+    }
+    out += coverage.Render(options.color);
+    out += std::to_string(exercised) + "/" + std::to_string(cells) + " coverage cells exercised\n";
   }
 
   out += "\n";

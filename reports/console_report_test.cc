@@ -35,6 +35,19 @@ TEST(ConsoleReport, NoEscapeCodesWithoutColor) {
   EXPECT_NE(RenderConsoleReport(SampleReport(), color).find("\x1b[1;31mVIOLATED\x1b[0m"), std::string::npos);
 }
 
+TEST(ConsoleReport, BaselineColumnOnlyWithABaseline) {
+  EXPECT_EQ(RenderConsoleReport(SampleReport(), {}).find("BASELINE"), std::string::npos);
+  Report report = SampleReport();
+  report.gate.baseline = "known.txt";
+  report.rules[0].baseline = BaselineMark::kFixed;
+  const std::string text = RenderConsoleReport(report, {});
+  EXPECT_NE(text.find("RULE          STRENGTH    VERDICT   BASELINE  CASES"), std::string::npos) << text;
+  EXPECT_NE(text.find("change-only   documented  holds     FIXED     50"), std::string::npos) << text;
+  EXPECT_NE(text.find("first-notify  documented  VIOLATED  NEW       7"), std::string::npos) << text;
+  report.rules[1].baseline = BaselineMark::kKnown;
+  EXPECT_NE(RenderConsoleReport(report, {}).find("first-notify  documented  VIOLATED  known     7"), std::string::npos);
+}
+
 TEST(FormatThroughput, GuardsAgainstZeroTime) {
   EXPECT_EQ(FormatThroughput(100, 0.5), "0.50 s wall, 200 calls/s");
   EXPECT_EQ(FormatThroughput(100, 0.0), "0.00 s wall");

@@ -49,6 +49,28 @@ void Counterexample(std::string& out, int indent, const CounterexampleReport& co
   violation.Number("time", counterexample.violation.time);
   violation.String("message", counterexample.violation.message);
   violation.Close();
+  object.String("scenario", counterexample.scenario);
+  // One event per line: a timeline has hundreds, and diffs stay readable.
+  object.Key("timeline");
+  if (counterexample.timeline.empty()) {
+    out += "[]";
+  } else {
+    out += "[";
+    const std::string pad(static_cast<std::size_t>(object.inner() + 2), ' ');
+    for (std::size_t i = 0; i < counterexample.timeline.size(); ++i) {
+      const TimelineEvent& event = counterexample.timeline[i];
+      out += (i == 0 ? "\n" : ",\n") + pad;
+      out += "{\"time\": " + std::to_string(event.time) + ", \"step\": " + std::to_string(event.step) +
+             ", \"kind\": " + JsonString(event.kind) + ", \"session\": " + std::to_string(event.session) +
+             ", \"overlapped\": " + std::to_string(event.overlapped) + ", \"function\": " + JsonString(event.function) +
+             ", \"status\": " + JsonString(event.status) + ", \"code\": " + JsonString(event.code) +
+             ", \"text\": " + JsonString(event.text) + "}";
+    }
+    out += "\n";
+    out.append(static_cast<std::size_t>(object.inner()), ' ');
+    out += "]";
+  }
+  object.Key("trace_truncated") += counterexample.trace_truncated ? "true" : "false";
   object.Close();
 }
 
@@ -85,6 +107,22 @@ std::string RenderJsonReport(const Report& report) {
     shard.Number("count", report.shard_count);
     shard.Close();
   }
+  root.Number("merged_shards", report.merged_shards);
+  root.Key("gate");
+  {
+    ObjectWriter gate(out, root.inner());
+    gate.Key("passed") += report.gate.passed ? "true" : "false";
+    if (report.gate.baseline.empty()) {
+      gate.Key("baseline") += "null";
+    } else {
+      gate.String("baseline", report.gate.baseline);
+    }
+    gate.Number("new_violations", report.gate.new_violations);
+    gate.Number("known", report.gate.known);
+    gate.Number("fixed", report.gate.fixed);
+    gate.Number("errors", report.gate.errors);
+    gate.Close();
+  }
   root.Key("rules");
   Array(out, root.inner(), report.rules, [&](const RuleReport& rule, int indent) {
     ObjectWriter object(out, indent);
@@ -106,6 +144,7 @@ std::string RenderJsonReport(const Report& report) {
     } else {
       object.Key("counterexample") += "null";
     }
+    object.String("baseline", BaselineMarkName(rule.baseline));
     object.Close();
   });
   root.Key("ambiguities");
@@ -118,8 +157,33 @@ std::string RenderJsonReport(const Report& report) {
     ObjectWriter occurrences(out, object.inner());
     for (const auto& [interpretation, count] : ambiguity.occurrences) occurrences.Number(interpretation, count);
     occurrences.Close();
+    object.Key("interpretations");
+    Array(out, object.inner(), ambiguity.interpretations,
+          [&](const std::pair<std::string, std::string>& interpretation, int inner) {
+            ObjectWriter item(out, inner);
+            item.String("id", interpretation.first);
+            item.String("description", interpretation.second);
+            item.Close();
+          });
     object.Close();
   });
+  // The coverage matrix: rows, columns and counts[row][column].
+  root.Key("coverage");
+  {
+    ObjectWriter coverage(out, root.inner());
+    coverage.Key("rows");
+    Array(out, coverage.inner(), report.coverage.rows, [&](const std::string& row, int) { out += JsonString(row); });
+    coverage.Key("columns");
+    Array(out, coverage.inner(), report.coverage.columns,
+          [&](const std::string& column, int) { out += JsonString(column); });
+    coverage.Key("counts");
+    Array(out, coverage.inner(), report.coverage.counts, [&](const std::vector<std::uint64_t>& row, int) {
+      out += "[";
+      for (std::size_t i = 0; i < row.size(); ++i) out += (i == 0 ? "" : ", ") + std::to_string(row[i]);
+      out += "]";
+    });
+    coverage.Close();
+  }
   root.Key("totals");
   {
     ObjectWriter totals(out, root.inner());

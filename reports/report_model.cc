@@ -11,6 +11,16 @@ const char* RuleVerdictName(RuleVerdict verdict) {
   return "?";
 }
 
+const char* BaselineMarkName(BaselineMark mark) {
+  switch (mark) {
+    case BaselineMark::kNone: return "none";
+    case BaselineMark::kKnown: return "known";
+    case BaselineMark::kFixed: return "fixed";
+    case BaselineMark::kNotSeen: return "not-seen";
+  }
+  return "?";
+}
+
 void CountVerdicts(Report& report) {
   report.totals.rules = static_cast<int>(report.rules.size());
   report.totals.held = 0;
@@ -23,6 +33,25 @@ void CountVerdicts(Report& report) {
       case RuleVerdict::kError: ++report.totals.errors; break;
     }
   }
+}
+
+void ComputeGate(Report& report) {
+  GateReport& gate = report.gate;
+  gate.new_violations = gate.known = gate.fixed = gate.errors = 0;
+  for (const RuleReport& rule : report.rules) {
+    if (rule.verdict == RuleVerdict::kError) {
+      ++gate.errors;
+    } else if (rule.verdict == RuleVerdict::kViolated) {
+      if (rule.baseline == BaselineMark::kKnown) {
+        ++gate.known;
+      } else {
+        ++gate.new_violations;
+      }
+    } else if (rule.baseline == BaselineMark::kFixed) {
+      ++gate.fixed;
+    }
+  }
+  gate.passed = gate.new_violations == 0 && gate.fixed == 0 && gate.errors == 0;
 }
 
 }  // namespace pd

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pd {
@@ -23,12 +24,33 @@ struct ViolationReport {
   std::string message;
 };
 
+// One event of a counterexample's trace, as the HTML timeline draws it. The
+// fields are the ones the drawing places an event by; `text` is the trace
+// line itself (tooltips, the trace listing, and the .trace file on merge).
+struct TimelineEvent {
+  std::uint64_t time = 0;  // virtual time, microseconds
+  int step = -1;           // scenario step running (-1: before the first)
+  std::string kind;        // TraceKindName(): step, call, return, status, signal, packet, ...
+  int session = -1;        // session slot of a call/return, -1 none
+  int overlapped = -1;     // OVERLAPPED slot, -1 none, -2 foreign
+  std::string function;    // API function of a call/return, "" none
+  std::string status;      // status name carried by the event, "" none
+  std::string code;        // error/return code name, "" none
+  std::string text;        // the rendered trace line
+};
+
 struct CounterexampleReport {
   int steps = 0;               // length of the shrunk scenario
   std::string file;            // the scenario file, as a path relative to the user's directory
   std::string trace_file;      // its rendered trace, beside it
   std::string replay;          // the exact command that replays it
   ViolationReport violation;
+  // The shrunk scenario in its text form (RenderScenario) and its trace, so
+  // report.json alone is enough to redraw the timeline and to rewrite the
+  // counterexample files (pdconform --merge).
+  std::string scenario;
+  std::vector<TimelineEvent> timeline;
+  bool trace_truncated = false;
 };
 
 // kError: the rule could not be checked (the property engine gave up or
@@ -36,6 +58,16 @@ struct CounterexampleReport {
 enum class RuleVerdict { kHolds, kViolated, kError };
 
 const char* RuleVerdictName(RuleVerdict verdict);  // "holds" / "violated" / "error"
+
+// How a baseline of known deviations (--baseline) judged a rule.
+enum class BaselineMark {
+  kNone,     // not listed (or no baseline): the verdict alone gates
+  kKnown,    // listed and violated: expected, does not fail the run
+  kFixed,    // listed but holds: fails the run until the line is removed
+  kNotSeen,  // listed, holds in this shard of a sharded run: the merge decides
+};
+
+const char* BaselineMarkName(BaselineMark mark);  // "none" / "known" / "fixed" / "not-seen"
 
 struct RuleReport {
   std::string id;
@@ -47,6 +79,7 @@ struct RuleReport {
   int cases = 0;               // scenarios run for this rule
   std::optional<CounterexampleReport> counterexample;  // when violated
   std::string error;           // kError: what went wrong, one line
+  BaselineMark baseline = BaselineMark::kNone;
 };
 
 struct AmbiguityReport {
@@ -54,6 +87,8 @@ struct AmbiguityReport {
   std::string question;
   std::string verdict;                     // AmbiguityObservation::Verdict()
   std::map<std::string, int> occurrences;  // interpretation id -> count
+  // Every interpretation the harness accepts: (id, one-line description).
+  std::vector<std::pair<std::string, std::string>> interpretations;
 };
 
 struct ReportTotals {
@@ -65,21 +100,48 @@ struct ReportTotals {
   std::uint64_t api_calls = 0;  // simulated API calls
 };
 
+// The CI verdict: the exit status follows `passed`.
+struct GateReport {
+  std::string baseline;  // the --baseline file as given, "" none
+  bool passed = true;
+  int new_violations = 0;  // violated and not listed
+  int known = 0;           // violated and listed
+  int fixed = 0;           // listed but holds (not counted for a shard)
+  int errors = 0;          // rules that could not be checked: always fail
+};
+
+// The coverage matrix of the content part (conformance/coverage_matrix.h):
+// calls of a function on a handle of a kind (row), opened before a status
+// move of a kind (column) and made after it. Empty when not computed.
+struct CoverageReport {
+  std::vector<std::string> rows;     // "PeerDistClientBlockRead/content"
+  std::vector<std::string> columns;  // "available->unavailable"
+  std::vector<std::vector<std::uint64_t>> counts;  // [row][column]
+};
+
 struct Report {
   std::string impl;
   std::uint64_t seed = 0;
   int cases = 0;  // requested scenarios per rule
   int shard_index = 0;
   int shard_count = 1;
+  int merged_shards = 0;  // pdconform --merge: how many shard reports this joins; 0 otherwise
   std::vector<RuleReport> rules;
   std::vector<AmbiguityReport> ambiguities;
+  CoverageReport coverage;
   ReportTotals totals;
+  GateReport gate;
 
   bool AllHold() const { return totals.violated == 0 && totals.errors == 0; }
 };
 
-// Fills report.totals.rules/held/violated from report.rules.
+// Fills report.totals.rules/held/violated/errors from report.rules.
 void CountVerdicts(Report& report);
+
+// Fills report.gate (all but gate.baseline) from the rules' verdicts and
+// baseline marks: the run passes when no rule is new-violated, fixed, or in
+// error.
+void ComputeGate(Report& report);
 
 }  // namespace pd
 

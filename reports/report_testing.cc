@@ -36,6 +36,42 @@ Report SampleReport() {
   counterexample.violation.step = 1;
   counterexample.violation.time = 1500;
   counterexample.violation.message = "notified with status\tDISABLED\n(<0>) at once";
+  counterexample.scenario = "pdscenario 1\nseed 9\nstartup s0\nregister s0 port=new key=7\n";
+  // A small trace with every kind of mark the timeline draws.
+  auto event = [](std::uint64_t time, int step, const char* kind, int session, int overlapped, const char* function,
+                  const char* status, const char* code, const char* text) {
+    TimelineEvent e;
+    e.time = time;
+    e.step = step;
+    e.kind = kind;
+    e.session = session;
+    e.overlapped = overlapped;
+    e.function = function;
+    e.status = status;
+    e.code = code;
+    e.text = text;
+    return e;
+  };
+  counterexample.timeline = {
+      event(0, -1, "step", -1, -1, "", "disabled", "", "t=0 step=-1 step status=disabled | initial"),
+      event(0, 0, "step", -1, -1, "", "", "", "t=0 step=0 step | startup s0"),
+      event(0, 0, "call", -1, -1, "PeerDistStartup", "", "", "t=0 step=0 call PeerDistStartup | version=2"),
+      event(0, 0, "return", 0, -1, "PeerDistStartup", "", "ERROR_SUCCESS",
+            "t=0 step=0 return PeerDistStartup session=0 code=ERROR_SUCCESS | supported=2"),
+      event(0, 1, "step", -1, -1, "", "", "", "t=0 step=1 step | register s0 port=new key=7"),
+      event(0, 1, "call", 0, 0, "PeerDistRegisterForStatusChangeNotification", "", "",
+            "t=0 step=1 call PeerDistRegisterForStatusChangeNotification session=0 ov=0 event=1 port=0 key=7 | r0"),
+      event(1500, 1, "signal", -1, 0, "", "disabled", "ERROR_SUCCESS",
+            "t=1500 step=1 signal ov=0 event=1 code=ERROR_SUCCESS status=disabled <&>"),
+      event(1500, 1, "packet", -1, 0, "", "disabled", "ERROR_SUCCESS",
+            "t=1500 step=1 packet ov=0 port=0 code=ERROR_SUCCESS status=disabled key=7"),
+      event(1500, 1, "return", 0, 0, "PeerDistRegisterForStatusChangeNotification", "disabled", "ERROR_SUCCESS",
+            "t=1500 step=1 return PeerDistRegisterForStatusChangeNotification session=0 ov=0 code=ERROR_SUCCESS"),
+      event(1500, 1, "overlapped-done", -1, 0, "", "disabled", "ERROR_SUCCESS",
+            "t=1500 step=1 overlapped-done ov=0 code=ERROR_SUCCESS status=disabled"),
+      event(1500, 2, "step", -1, -1, "", "", "", "t=1500 step=2 step | drain"),
+      event(46000, 2, "status", -1, -1, "", "available", "", "t=46000 step=2 status from=disabled status=available"),
+  };
   violated.counterexample = counterexample;
   report.rules.push_back(violated);
 
@@ -44,11 +80,14 @@ Report SampleReport() {
   ambiguity.question = "Which error does a second registration return?";
   ambiguity.verdict = "already-exists";
   ambiguity.occurrences = {{"already-exists", 3}};
+  ambiguity.interpretations = {{"already-exists", "PEERDIST_ERROR_ALREADY_EXISTS (4058)"},
+                               {"other-error", "another error code, \"consistently\""}};
   report.ambiguities.push_back(ambiguity);
 
   report.totals.scenarios = 57;
   report.totals.api_calls = 400;
   CountVerdicts(report);
+  ComputeGate(report);
   return report;
 }
 

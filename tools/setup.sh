@@ -11,6 +11,10 @@ PACKAGES=(
   librapidcheck-dev
   libgtest-dev
   libbenchmark-dev
+  # reports: xmllint checks junit.xml against reports/junit.xsd, and a real
+  # headless Chromium renders report.html (conformance/html_chromium_test.sh).
+  libxml2-utils
+  chromium
 )
 
 missing=()

@@ -1,0 +1,303 @@
+#include "reports/html_report.h"
+
+#include "reports/timeline_svg.h"
+#include "reports/xml_escape.h"
+
+namespace pd {
+namespace {
+
+std::string Esc(const std::string& text) { return XmlEscapeText(text); }
+std::string Attr(const std::string& name, const std::string& value) {
+  return " " + name + "=\"" + XmlEscapeAttribute(value) + "\"";
+}
+
+// An id usable in a fragment link: rule ids are kebab-case already, but the
+// page must not break on anything else.
+std::string Anchor(const std::string& prefix, const std::string& id) {
+  std::string out = prefix;
+  for (char c : id) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    out += safe ? c : '_';
+  }
+  return out;
+}
+
+constexpr char kStyle[] = R"(
+:root { --fg:#24292f; --muted:#57606a; --line:#d0d7de; --bg2:#f6f8fa; --red:#cf222e; --green:#1a7f37; --amber:#9a6700; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 24px 32px 48px; color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 16px; margin: 0 0 6px; }
+code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+.banner { display: inline-block; margin: 8px 0 4px; padding: 6px 12px; border-radius: 6px; font-weight: 600; }
+.banner.pass { background: #dafbe1; color: var(--green); border: 1px solid #aceebb; }
+.banner.fail { background: #ffebe9; color: var(--red); border: 1px solid #ffcecb; }
+dl.run { display: grid; grid-template-columns: max-content auto; gap: 2px 14px; margin: 10px 0 0; }
+dl.run dt { color: var(--muted); }
+dl.run dd { margin: 0; }
+nav a { margin-right: 14px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+th { background: var(--bg2); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.citation { margin: 0; color: var(--fg); }
+.citation cite { display: block; color: var(--muted); font-style: normal; font-size: 12px; }
+.verdict { font-weight: 700; white-space: nowrap; }
+.verdict.holds { color: var(--green); }
+.verdict.violated { color: var(--red); }
+.verdict.error { color: #8250df; }
+.tag { display: inline-block; margin-left: 4px; padding: 0 6px; border-radius: 10px; font-size: 11px; font-weight: 600; }
+.tag.known { background: #fff8c5; color: var(--amber); }
+.tag.fixed { background: #ffebe9; color: var(--red); }
+.tag.not-seen { background: var(--bg2); color: var(--muted); }
+tr.violated td:first-child { border-left: 3px solid var(--red); }
+article.violation { margin: 18px 0 28px; padding: 14px 16px; border: 1px solid var(--line); border-radius: 8px; }
+article.violation .message { margin: 4px 0; }
+.timeline-wrap { overflow-x: auto; margin: 12px 0 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.timeline-wrap svg { display: block; }
+.legend { color: var(--muted); font-size: 12px; }
+.legend span { margin-right: 14px; white-space: nowrap; }
+.swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px; border-radius: 2px; }
+ol.steps { margin: 6px 0; padding-left: 0; list-style: none; }
+ol.steps li { padding: 1px 6px; }
+ol.steps li.violating { background: #ffebe9; border-left: 3px solid var(--red); font-weight: 600; }
+pre.trace { max-height: 420px; overflow: auto; padding: 8px; background: var(--bg2); border-radius: 6px; }
+pre.trace mark { background: #ffebe9; color: inherit; }
+details { margin: 6px 0; }
+summary { cursor: pointer; color: var(--muted); }
+.followed { font-weight: 600; }
+.inconsistent { color: var(--red); font-weight: 700; }
+.scroll { overflow-x: auto; }
+table.coverage th, table.coverage td { padding: 3px 8px; font-size: 12.5px; }
+td.unexercised { background: #fff8c5; color: var(--amber); font-weight: 700; }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+)";
+
+std::string Verdict(const RuleReport& rule) {
+  switch (rule.verdict) {
+    case RuleVerdict::kHolds: return "<span class=\"verdict holds\">holds</span>";
+    case RuleVerdict::kViolated: return "<span class=\"verdict violated\">VIOLATED</span>";
+    case RuleVerdict::kError: return "<span class=\"verdict error\">ERROR</span>";
+  }
+  return "";
+}
+
+std::string BaselineTag(BaselineMark mark) {
+  switch (mark) {
+    case BaselineMark::kNone: return "";
+    case BaselineMark::kKnown: return "<span class=\"tag known\" title=\"listed in the baseline: expected\">known</span>";
+    case BaselineMark::kFixed:
+      return "<span class=\"tag fixed\" title=\"listed in the baseline but holds: remove the line\">fixed: "
+             "remove from baseline</span>";
+    case BaselineMark::kNotSeen:
+      return "<span class=\"tag not-seen\" title=\"listed in the baseline; not seen in this shard\">listed, not "
+             "seen in this shard</span>";
+  }
+  return "";
+}
+
+std::string Header(const Report& report) {
+  std::string out = "<header>\n<h1>pdconform conformance report</h1>\n";
+  const GateReport& gate = report.gate;
+  std::string detail;
+  auto part = [&](int count, const std::string& what) {
+    if (count == 0) return;
+    detail += (detail.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+  };
+  part(gate.new_violations, gate.new_violations == 1 ? "new violation" : "new violations");
+  part(gate.fixed, "fixed but still in the baseline");
+  part(gate.errors, gate.errors == 1 ? "rule not checked (error)" : "rules not checked (error)");
+  part(gate.known, gate.known == 1 ? "known violation (baseline)" : "known violations (baseline)");
+  out += "<p class=\"banner " + std::string(gate.passed ? "pass" : "fail") + "\" id=\"gate\">" +
+         (gate.passed ? "PASS" : "FAIL") + ": " + std::to_string(report.totals.held) + " of " +
+         std::to_string(report.totals.rules) + " rules hold" + (detail.empty() ? "" : "; " + Esc(detail)) + "</p>\n";
+  out += "<dl class=\"run\">";
+  auto row = [&](const std::string& name, const std::string& value_html) {
+    out += "<dt>" + name + "</dt><dd>" + value_html + "</dd>";
+  };
+  row("implementation", "<code>" + Esc(report.impl) + "</code>");
+  row("seed", std::to_string(report.seed));
+  row("cases per rule", std::to_string(report.cases));
+  if (report.merged_shards > 0) {
+    row("shards", "merged from " + std::to_string(report.merged_shards) + " shards");
+  } else if (report.shard_count > 1) {
+    row("shard", std::to_string(report.shard_index) + " of " + std::to_string(report.shard_count) + " (0-based)");
+  }
+  row("scenarios run", std::to_string(report.totals.scenarios) + " (shrinking included)");
+  row("simulated API calls", std::to_string(report.totals.api_calls));
+  row("baseline", gate.baseline.empty() ? "none" : "<code>" + Esc(gate.baseline) + "</code>");
+  out += "</dl>\n";
+  out += "<nav>";
+  if (report.totals.violated + report.totals.errors > 0) out += "<a href=\"#violations\">Violations</a>";
+  out += "<a href=\"#rules\">Rules</a>";
+  if (!report.coverage.rows.empty()) out += "<a href=\"#coverage\">Coverage</a>";
+  out += "<a href=\"#ambiguities\">Ambiguities</a></nav>\n</header>\n";
+  return out;
+}
+
+std::string RuleTable(const Report& report) {
+  std::string out = "<section id=\"rules\">\n<h2>Rules</h2>\n<table class=\"rules\">\n<thead><tr><th>Rule</th>"
+                    "<th>Strength</th><th>Citation</th><th>Verdict</th><th>Cases</th></tr></thead>\n<tbody>\n";
+  for (const RuleReport& rule : report.rules) {
+    const bool has_details = rule.counterexample.has_value() || !rule.error.empty();
+    out += "<tr" + Attr("id", Anchor("rule-", rule.id)) + Attr("class", RuleVerdictName(rule.verdict)) +
+           Attr("data-rule", rule.id) + Attr("data-verdict", RuleVerdictName(rule.verdict)) + ">";
+    out += "<td><code>";
+    out += has_details ? "<a" + Attr("href", "#" + Anchor("violation-", rule.id)) + ">" + Esc(rule.id) + "</a>"
+                       : Esc(rule.id);
+    out += "</code><div class=\"legend\">" + Esc(rule.summary) + "</div></td>";
+    out += "<td>" + Esc(rule.strength) + "</td>";
+    out += "<td><blockquote class=\"citation\">" + Esc(rule.citation) + "<cite>" + Esc(rule.source) +
+           "</cite></blockquote></td>";
+    out += "<td>" + Verdict(rule) + BaselineTag(rule.baseline) + "</td>";
+    out += "<td class=\"num\">" + std::to_string(rule.cases) + "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+  return out;
+}
+
+std::string AmbiguityTable(const Report& report) {
+  std::string out = "<section id=\"ambiguities\">\n<h2>Ambiguities: the interpretation followed</h2>\n";
+  if (report.ambiguities.empty()) return out + "<p>None recorded.</p>\n</section>\n";
+  out += "<table class=\"ambiguities\">\n<thead><tr><th>Ambiguity</th><th>Followed</th><th>Interpretations "
+         "(occurrences)</th></tr></thead>\n<tbody>\n";
+  for (const AmbiguityReport& ambiguity : report.ambiguities) {
+    const bool inconsistent = ambiguity.verdict.rfind("inconsistent", 0) == 0;
+    out += "<tr" + Attr("data-ambiguity", ambiguity.id) + "><td><code>" + Esc(ambiguity.id) +
+           "</code><div class=\"legend\">" + Esc(ambiguity.question) + "</div></td>";
+    out += "<td" + Attr("class", inconsistent ? "inconsistent" : "followed") + ">" + Esc(ambiguity.verdict) + "</td><td>";
+    if (!ambiguity.interpretations.empty()) {
+      out += "<ul>";
+      for (const auto& [id, description] : ambiguity.interpretations) {
+        const auto found = ambiguity.occurrences.find(id);
+        const int count = found == ambiguity.occurrences.end() ? 0 : found->second;
+        out += "<li" + std::string(count > 0 ? " class=\"followed\"" : "") + "><code>" + Esc(id) + "</code> (" +
+               std::to_string(count) + "): " + Esc(description) + "</li>";
+      }
+      out += "</ul>";
+    } else {
+      for (const auto& [id, count] : ambiguity.occurrences) {
+        out += "<code>" + Esc(id) + "</code> (" + std::to_string(count) + ") ";
+      }
+    }
+    out += "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+  return out;
+}
+
+// The coverage matrix (when the run computed one): calls of a function on a
+// handle of a kind (row) made after a status move (column) on a handle
+// opened before it. An unexercised cell stands out.
+std::string CoverageTable(const Report& report) {
+  const CoverageReport& coverage = report.coverage;
+  if (coverage.rows.empty()) return "";
+  int cells = 0, exercised = 0;
+  std::string body;
+  for (std::size_t r = 0; r < coverage.rows.size(); ++r) {
+    body += "<tr><th scope=\"row\"><code>" + Esc(coverage.rows[r]) + "</code></th>";
+    for (std::size_t c = 0; c < coverage.columns.size(); ++c) {
+      const std::uint64_t count = r < coverage.counts.size() && c < coverage.counts[r].size() ? coverage.counts[r][c] : 0;
+      ++cells;
+      exercised += count > 0 ? 1 : 0;
+      body += count > 0 ? "<td class=\"num\">" + std::to_string(count) + "</td>"
+                        : std::string("<td class=\"num unexercised\" title=\"never exercised\">-</td>");
+    }
+    body += "</tr>\n";
+  }
+  std::string out = "<section id=\"coverage\">\n<h2>Coverage</h2>\n<p>Calls of each function on a handle of each "
+                    "kind, made after a status move on a handle opened before it: " +
+                    std::to_string(exercised) + " of " + std::to_string(cells) + " cells exercised.</p>\n";
+  out += "<div class=\"scroll\"><table class=\"coverage\">\n<thead><tr><th>function / handle</th>";
+  for (const std::string& column : coverage.columns) out += "<th>" + Esc(column) + "</th>";
+  out += "</tr></thead>\n<tbody>\n" + body + "</tbody>\n</table></div>\n</section>\n";
+  return out;
+}
+
+std::string Legend() {
+  auto swatch = [](const char* color, const std::string& label) {
+    return "<span><i class=\"swatch\" style=\"background:" + std::string(color) + "\"></i>" + label + "</span>";
+  };
+  return "<p class=\"legend\">" + swatch("#8d959e", "DISABLED") + swatch("#e39b2d", "UNAVAILABLE") +
+         swatch("#2e8b57", "AVAILABLE") + swatch("#4a7fc1", "call returned ERROR_SUCCESS") +
+         swatch("#7d6ac4", "call returned ERROR_IO_PENDING") + swatch("#c4473a", "call failed") +
+         "<span>&#9679; event signalled</span><span>&#9670; completion packet</span>"
+         "<span>&#9633; OVERLAPPED completed</span><span>hover any mark for its trace line</span></p>\n";
+}
+
+// The step list of a counterexample, from its step events.
+std::string StepList(const CounterexampleReport& counterexample) {
+  std::string out = "<ol class=\"steps\">";
+  for (const TimelineEvent& event : counterexample.timeline) {
+    if (event.kind != "step" || event.step < 0) continue;
+    const std::size_t bar = event.text.find(" | ");
+    const std::string text = bar == std::string::npos ? event.text : event.text.substr(bar + 3);
+    const bool violating = event.step == counterexample.violation.step;
+    const std::string label = event.step >= counterexample.steps ? "after" : "#" + std::to_string(event.step);
+    out += "<li" + std::string(violating ? " class=\"violating\"" : "") + Attr("data-step", std::to_string(event.step)) +
+           "><code>" + Esc(label) + "  t=" + Esc(FormatVirtualTime(event.time)) + "  " + Esc(text) + "</code></li>";
+  }
+  return out + "</ol>";
+}
+
+std::string TraceListing(const CounterexampleReport& counterexample) {
+  std::string out = "<pre class=\"trace\">";
+  for (const TimelineEvent& event : counterexample.timeline) {
+    const bool violating = event.step == counterexample.violation.step;
+    out += violating ? "<mark>" + Esc(event.text) + "</mark>\n" : Esc(event.text) + "\n";
+  }
+  if (counterexample.trace_truncated) out += "trace truncated\n";
+  return out + "</pre>";
+}
+
+std::string Violations(const Report& report) {
+  if (report.totals.violated + report.totals.errors == 0) return "";
+  std::string out = "<section id=\"violations\">\n<h2>Violations</h2>\n";
+  for (const RuleReport& rule : report.rules) {
+    if (rule.verdict == RuleVerdict::kHolds) continue;
+    out += "<article class=\"violation\"" + Attr("id", Anchor("violation-", rule.id)) + Attr("data-rule", rule.id) + ">\n";
+    out += "<h3><code>" + Esc(rule.id) + "</code> " + Verdict(rule) + BaselineTag(rule.baseline) + "</h3>\n";
+    out += "<blockquote class=\"citation\">" + Esc(rule.citation) + "<cite>" + Esc(rule.source) + " (" +
+           Esc(rule.strength) + ")</cite></blockquote>\n";
+    if (!rule.error.empty()) out += "<p class=\"message\">Could not be checked: " + Esc(rule.error) + "</p>\n";
+    if (rule.counterexample) {
+      const CounterexampleReport& counterexample = *rule.counterexample;
+      const ViolationReport& violation = counterexample.violation;
+      const std::string where = violation.step >= counterexample.steps ? "after the last step"
+                                                                       : "at step " + std::to_string(violation.step);
+      out += "<p class=\"message\"><strong>" + Esc(where) + ", t=" + Esc(FormatVirtualTime(violation.time)) +
+             ":</strong> " + Esc(violation.message) + "</p>\n";
+      out += "<p>Shrunk to " + std::to_string(counterexample.steps) + " steps. Replay: <code class=\"replay\">" +
+             Esc(counterexample.replay) + "</code></p>\n";
+      const std::string svg = RenderTimelineSvg(rule.id, counterexample);
+      if (!svg.empty()) out += "<div class=\"timeline-wrap\">\n" + svg + "\n</div>\n" + Legend();
+      out += "<details open=\"open\"><summary>Scenario (" + std::to_string(counterexample.steps) + " steps)</summary>" +
+             StepList(counterexample) + "</details>\n";
+      out += "<details><summary>Trace (" + std::to_string(counterexample.timeline.size()) + " events)</summary>" +
+             TraceListing(counterexample) + "</details>\n";
+    }
+    out += "</article>\n";
+  }
+  return out + "</section>\n";
+}
+
+}  // namespace
+
+std::string RenderHtmlReport(const Report& report) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>pdconform: " + Esc(report.impl) + " \xE2\x80\x94 " + (report.gate.passed ? "PASS" : "FAIL") +
+         "</title>\n";
+  out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  out += Header(report);
+  // What broke comes first: the violations (when any), then the whole table.
+  out += "<main>\n" + Violations(report) + RuleTable(report) + CoverageTable(report) + AmbiguityTable(report) +
+         "</main>\n";
+  out += "<footer>report schema " + Esc(kReportSchema) +
+         "; written by pdconform, self-contained (nothing is fetched); the same options give the same bytes.</footer>\n";
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace pd

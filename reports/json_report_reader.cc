@@ -1,0 +1,297 @@
+#include "reports/json_report_reader.h"
+
+#include <limits>
+
+#include "reports/json_value.h"
+
+namespace pd {
+namespace {
+
+// Walks the document, remembering the first error with its path; after an
+// error every accessor returns a default and the caller's result is dropped.
+class Reader {
+ public:
+  const std::string& error() const { return error_; }
+
+  const JsonValue* Member(const JsonValue& object, const std::string& path, const std::string& key,
+                          JsonValue::Type type, bool nullable = false) {
+    if (!error_.empty()) return nullptr;
+    const JsonValue* value = object.Find(key);
+    if (value == nullptr) {
+      Fail(path, "missing member \"" + key + "\"");
+      return nullptr;
+    }
+    if (nullable && value->is_null()) return value;
+    if (value->type() != type) {
+      Fail(path + "." + key, std::string("expected ") + (type == JsonValue::Type::kObject ? "an " : "a ") +
+                                 JsonTypeName(type) + ", got " + JsonTypeName(value->type()));
+      return nullptr;
+    }
+    return value;
+  }
+
+  std::string String(const JsonValue& object, const std::string& path, const std::string& key) {
+    const JsonValue* value = Member(object, path, key, JsonValue::Type::kString);
+    return value ? value->string_value() : "";
+  }
+
+  bool Bool(const JsonValue& object, const std::string& path, const std::string& key) {
+    const JsonValue* value = Member(object, path, key, JsonValue::Type::kBool);
+    return value ? value->bool_value() : false;
+  }
+
+  std::int64_t Int(const JsonValue& object, const std::string& path, const std::string& key, std::int64_t min,
+                   std::int64_t max) {
+    const JsonValue* value = Member(object, path, key, JsonValue::Type::kNumber);
+    if (value == nullptr) return 0;
+    const std::optional<std::int64_t> number = value->AsInt64();
+    if (!number || *number < min || *number > max) {
+      Fail(path + "." + key, "expected an integer in [" + std::to_string(min) + ", " + std::to_string(max) +
+                                 "], got " + value->number_literal());
+      return 0;
+    }
+    return *number;
+  }
+
+  int SmallInt(const JsonValue& object, const std::string& path, const std::string& key, int min = -2) {
+    return static_cast<int>(Int(object, path, key, min, std::numeric_limits<int>::max()));
+  }
+
+  std::uint64_t Uint(const JsonValue& object, const std::string& path, const std::string& key) {
+    const JsonValue* value = Member(object, path, key, JsonValue::Type::kNumber);
+    if (value == nullptr) return 0;
+    const std::optional<std::uint64_t> number = value->AsUint64();
+    if (!number) {
+      Fail(path + "." + key, "expected a non-negative integer below 2^64, got " + value->number_literal());
+      return 0;
+    }
+    return *number;
+  }
+
+  void Fail(const std::string& path, const std::string& what) {
+    if (error_.empty()) error_ = path + ": " + what;
+  }
+
+ private:
+  std::string error_;
+};
+
+RuleVerdict VerdictOf(Reader& reader, const std::string& path, const std::string& name) {
+  for (RuleVerdict verdict : {RuleVerdict::kHolds, RuleVerdict::kViolated, RuleVerdict::kError}) {
+    if (name == RuleVerdictName(verdict)) return verdict;
+  }
+  reader.Fail(path, "unknown verdict \"" + name + "\"");
+  return RuleVerdict::kError;
+}
+
+BaselineMark MarkOf(Reader& reader, const std::string& path, const std::string& name) {
+  for (BaselineMark mark : {BaselineMark::kNone, BaselineMark::kKnown, BaselineMark::kFixed, BaselineMark::kNotSeen}) {
+    if (name == BaselineMarkName(mark)) return mark;
+  }
+  reader.Fail(path, "unknown baseline mark \"" + name + "\"");
+  return BaselineMark::kNone;
+}
+
+CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object, const std::string& path) {
+  CounterexampleReport counterexample;
+  counterexample.steps = reader.SmallInt(object, path, "steps", 0);
+  counterexample.file = reader.String(object, path, "file");
+  counterexample.trace_file = reader.String(object, path, "trace");
+  counterexample.replay = reader.String(object, path, "replay");
+  if (const JsonValue* violation = reader.Member(object, path, "violation", JsonValue::Type::kObject)) {
+    const std::string at = path + ".violation";
+    counterexample.violation.step = reader.SmallInt(*violation, at, "step", -1);
+    counterexample.violation.time = reader.Uint(*violation, at, "time");
+    counterexample.violation.message = reader.String(*violation, at, "message");
+  }
+  counterexample.scenario = reader.String(object, path, "scenario");
+  if (const JsonValue* timeline = reader.Member(object, path, "timeline", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < timeline->items().size(); ++i) {
+      const std::string at = path + ".timeline[" + std::to_string(i) + "]";
+      const JsonValue& item = timeline->items()[i];
+      if (!item.is_object()) {
+        reader.Fail(at, "expected an object");
+        break;
+      }
+      TimelineEvent event;
+      event.time = reader.Uint(item, at, "time");
+      event.step = reader.SmallInt(item, at, "step", -1);
+      event.kind = reader.String(item, at, "kind");
+      event.session = reader.SmallInt(item, at, "session");
+      event.overlapped = reader.SmallInt(item, at, "overlapped");
+      event.function = reader.String(item, at, "function");
+      event.status = reader.String(item, at, "status");
+      event.code = reader.String(item, at, "code");
+      event.text = reader.String(item, at, "text");
+      counterexample.timeline.push_back(std::move(event));
+    }
+  }
+  counterexample.trace_truncated = reader.Bool(object, path, "trace_truncated");
+  return counterexample;
+}
+
+RuleReport ReadRule(Reader& reader, const JsonValue& object, const std::string& path) {
+  RuleReport rule;
+  rule.id = reader.String(object, path, "id");
+  rule.strength = reader.String(object, path, "strength");
+  rule.source = reader.String(object, path, "source");
+  rule.citation = reader.String(object, path, "citation");
+  rule.summary = reader.String(object, path, "summary");
+  rule.verdict = VerdictOf(reader, path + ".verdict", reader.String(object, path, "verdict"));
+  rule.cases = reader.SmallInt(object, path, "cases", 0);
+  if (const JsonValue* error = reader.Member(object, path, "error", JsonValue::Type::kString, true)) {
+    rule.error = error->is_null() ? "" : error->string_value();
+  }
+  if (const JsonValue* counterexample =
+          reader.Member(object, path, "counterexample", JsonValue::Type::kObject, true)) {
+    if (!counterexample->is_null()) {
+      rule.counterexample = ReadCounterexample(reader, *counterexample, path + ".counterexample");
+    }
+  }
+  rule.baseline = MarkOf(reader, path + ".baseline", reader.String(object, path, "baseline"));
+  return rule;
+}
+
+AmbiguityReport ReadAmbiguity(Reader& reader, const JsonValue& object, const std::string& path) {
+  AmbiguityReport ambiguity;
+  ambiguity.id = reader.String(object, path, "id");
+  ambiguity.question = reader.String(object, path, "question");
+  ambiguity.verdict = reader.String(object, path, "verdict");
+  if (const JsonValue* occurrences = reader.Member(object, path, "occurrences", JsonValue::Type::kObject)) {
+    for (const auto& [interpretation, count] : occurrences->members()) {
+      ambiguity.occurrences[interpretation] = reader.SmallInt(*occurrences, path + ".occurrences", interpretation, 0);
+    }
+  }
+  if (const JsonValue* interpretations = reader.Member(object, path, "interpretations", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < interpretations->items().size(); ++i) {
+      const std::string at = path + ".interpretations[" + std::to_string(i) + "]";
+      const JsonValue& item = interpretations->items()[i];
+      if (!item.is_object()) {
+        reader.Fail(at, "expected an object");
+        break;
+      }
+      ambiguity.interpretations.emplace_back(reader.String(item, at, "id"), reader.String(item, at, "description"));
+    }
+  }
+  return ambiguity;
+}
+
+void ReadStrings(Reader& reader, const JsonValue& array, const std::string& path, std::vector<std::string>& out) {
+  for (std::size_t i = 0; i < array.items().size(); ++i) {
+    if (!array.items()[i].is_string()) {
+      reader.Fail(path + "[" + std::to_string(i) + "]", "expected a string");
+      return;
+    }
+    out.push_back(array.items()[i].string_value());
+  }
+}
+
+void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& coverage) {
+  const std::string path = "$.coverage";
+  if (const JsonValue* rows = reader.Member(object, path, "rows", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *rows, path + ".rows", coverage.rows);
+  }
+  if (const JsonValue* columns = reader.Member(object, path, "columns", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *columns, path + ".columns", coverage.columns);
+  }
+  if (const JsonValue* counts = reader.Member(object, path, "counts", JsonValue::Type::kArray)) {
+    for (std::size_t r = 0; r < counts->items().size(); ++r) {
+      const JsonValue& row = counts->items()[r];
+      const std::string at = path + ".counts[" + std::to_string(r) + "]";
+      if (!row.is_array()) {
+        reader.Fail(at, "expected an array");
+        return;
+      }
+      coverage.counts.emplace_back();
+      for (std::size_t c = 0; c < row.items().size(); ++c) {
+        const std::optional<std::uint64_t> count = row.items()[c].AsUint64();
+        if (!count) {
+          reader.Fail(at + "[" + std::to_string(c) + "]", "expected a non-negative integer");
+          return;
+        }
+        coverage.counts.back().push_back(*count);
+      }
+    }
+  }
+  if (!reader.error().empty()) return;
+  if (coverage.counts.size() != coverage.rows.size()) {
+    reader.Fail(path, "counts has " + std::to_string(coverage.counts.size()) + " rows, rows names " +
+                          std::to_string(coverage.rows.size()));
+  }
+  for (std::size_t r = 0; r < coverage.counts.size() && reader.error().empty(); ++r) {
+    if (coverage.counts[r].size() != coverage.columns.size()) {
+      reader.Fail(path + ".counts[" + std::to_string(r) + "]", "expected one count per column");
+    }
+  }
+}
+
+}  // namespace
+
+std::variant<Report, std::string> ReadJsonReport(const std::string& name, const std::string& text) {
+  auto parsed = ParseJson(text);
+  if (auto* error = std::get_if<std::string>(&parsed)) return name + ":" + *error;
+  const JsonValue& root = std::get<JsonValue>(parsed);
+  if (!root.is_object()) return name + ": $: expected an object";
+  const JsonValue* schema = root.Find("schema");
+  if (schema == nullptr || !schema->is_string()) return name + ": $: missing member \"schema\"; not a pdconform report";
+  if (schema->string_value() != kReportSchema) {
+    return name + ": unsupported report schema \"" + schema->string_value() + "\" (this harness reads \"" +
+           kReportSchema + "\")";
+  }
+
+  Reader reader;
+  Report report;
+  report.impl = reader.String(root, "$", "impl");
+  report.seed = reader.Uint(root, "$", "seed");
+  report.cases = reader.SmallInt(root, "$", "cases", 0);
+  if (const JsonValue* shard = reader.Member(root, "$", "shard", JsonValue::Type::kObject)) {
+    report.shard_index = reader.SmallInt(*shard, "$.shard", "index", 0);
+    report.shard_count = reader.SmallInt(*shard, "$.shard", "count", 1);
+  }
+  report.merged_shards = reader.SmallInt(root, "$", "merged_shards", 0);
+  if (const JsonValue* gate = reader.Member(root, "$", "gate", JsonValue::Type::kObject)) {
+    report.gate.passed = reader.Bool(*gate, "$.gate", "passed");
+    if (const JsonValue* baseline = reader.Member(*gate, "$.gate", "baseline", JsonValue::Type::kString, true)) {
+      report.gate.baseline = baseline->is_null() ? "" : baseline->string_value();
+    }
+    report.gate.new_violations = reader.SmallInt(*gate, "$.gate", "new_violations", 0);
+    report.gate.known = reader.SmallInt(*gate, "$.gate", "known", 0);
+    report.gate.fixed = reader.SmallInt(*gate, "$.gate", "fixed", 0);
+    report.gate.errors = reader.SmallInt(*gate, "$.gate", "errors", 0);
+  }
+  if (const JsonValue* rules = reader.Member(root, "$", "rules", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < rules->items().size() && reader.error().empty(); ++i) {
+      const std::string at = "$.rules[" + std::to_string(i) + "]";
+      if (!rules->items()[i].is_object()) {
+        reader.Fail(at, "expected an object");
+        break;
+      }
+      report.rules.push_back(ReadRule(reader, rules->items()[i], at));
+    }
+  }
+  if (const JsonValue* ambiguities = reader.Member(root, "$", "ambiguities", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < ambiguities->items().size() && reader.error().empty(); ++i) {
+      const std::string at = "$.ambiguities[" + std::to_string(i) + "]";
+      if (!ambiguities->items()[i].is_object()) {
+        reader.Fail(at, "expected an object");
+        break;
+      }
+      report.ambiguities.push_back(ReadAmbiguity(reader, ambiguities->items()[i], at));
+    }
+  }
+  if (const JsonValue* coverage = reader.Member(root, "$", "coverage", JsonValue::Type::kObject)) {
+    ReadCoverage(reader, *coverage, report.coverage);
+  }
+  if (const JsonValue* totals = reader.Member(root, "$", "totals", JsonValue::Type::kObject)) {
+    report.totals.rules = reader.SmallInt(*totals, "$.totals", "rules", 0);
+    report.totals.held = reader.SmallInt(*totals, "$.totals", "held", 0);
+    report.totals.violated = reader.SmallInt(*totals, "$.totals", "violated", 0);
+    report.totals.errors = reader.SmallInt(*totals, "$.totals", "errors", 0);
+    report.totals.scenarios = reader.Uint(*totals, "$.totals", "scenarios");
+    report.totals.api_calls = reader.Uint(*totals, "$.totals", "api_calls");
+  }
+  if (!reader.error().empty()) return name + ": " + reader.error();
+  return report;
+}
+
+}  // namespace pd

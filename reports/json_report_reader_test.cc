@@ -1,0 +1,54 @@
+#include "reports/json_report_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "reports/json_report.h"
+#include "reports/report_testing.h"
+
+namespace pd {
+namespace {
+
+std::string Error(const std::string& text) {
+  auto read = ReadJsonReport("r.json", text);
+  return std::holds_alternative<std::string>(read) ? std::get<std::string>(read) : "(read)";
+}
+
+TEST(JsonReportReader, RoundTripsEveryField) {
+  Report report = SampleReport();
+  report.seed = 18446744073709551615ull;
+  report.shard_index = 2;
+  report.shard_count = 3;
+  report.gate.baseline = "known.txt";
+  report.rules[1].baseline = BaselineMark::kKnown;
+  report.rules[0].error = "x";
+  report.rules[1].counterexample->trace_truncated = true;
+  report.coverage.rows = {"PeerDistClientBlockRead/content"};
+  report.coverage.columns = {"available->disabled", "available->unavailable"};
+  report.coverage.counts = {{3, 0}};
+  const std::string json = RenderJsonReport(report);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+}
+
+TEST(JsonReportReader, ErrorsNameTheFileAndThePath) {
+  const std::string json = RenderJsonReport(SampleReport());
+  EXPECT_EQ(Error("{"), "r.json:1:2: expected a string key in an object");
+  EXPECT_EQ(Error("[]"), "r.json: $: expected an object");
+  EXPECT_EQ(Error("{\"a\": 1}"), "r.json: $: missing member \"schema\"; not a pdconform report");
+  std::string other = json;
+  other.replace(other.find("report/1"), 8, "report/9");
+  EXPECT_EQ(Error(other), "r.json: unsupported report schema \"pdconform-report/9\" (this harness reads \"pdconform-report/1\")");
+  std::string bad = json;
+  bad.replace(bad.find("\"cases\": 7"), 10, "\"cases\": \"7\"");
+  EXPECT_EQ(Error(bad), "r.json: $.rules[1].cases: expected a number, got string");
+  bad = json;
+  bad.replace(bad.find("\"verdict\": \"violated\""), 21, "\"verdict\": \"maybe\"");
+  EXPECT_EQ(Error(bad), "r.json: $.rules[1].verdict: unknown verdict \"maybe\"");
+  bad = json;
+  bad.replace(bad.find("\"totals\""), 8, "\"totalz\"");
+  EXPECT_EQ(Error(bad), "r.json: $: missing member \"totals\"");
+}
+
+}  // namespace
+}  // namespace pd

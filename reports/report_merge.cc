@@ -1,0 +1,134 @@
+#include "reports/report_merge.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace pd {
+namespace {
+
+std::string Describe(const Report& report) {
+  return "impl " + report.impl + ", seed " + std::to_string(report.seed) + ", " + std::to_string(report.cases) +
+         " cases, " + std::to_string(report.shard_count) + " shards";
+}
+
+std::vector<std::string> RuleIds(const Report& report) {
+  std::vector<std::string> ids;
+  for (const RuleReport& rule : report.rules) ids.push_back(rule.id);
+  return ids;
+}
+
+}  // namespace
+
+std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards, const std::vector<std::string>& names,
+                                               const AmbiguityVerdictFn& ambiguity_verdict) {
+  if (shards.empty()) return "nothing to merge";
+  auto name = [&](std::size_t i) { return i < names.size() ? names[i] : "report " + std::to_string(i); };
+
+  const Report& first = shards[0];
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    const Report& shard = shards[i];
+    if (shard.merged_shards > 0) return name(i) + ": is itself a merged report; merge the shard reports";
+    if (shard.impl != first.impl || shard.seed != first.seed || shard.cases != first.cases ||
+        shard.shard_count != first.shard_count) {
+      return name(i) + ": from another run (" + Describe(shard) + "; " + name(0) + ": " + Describe(first) + ")";
+    }
+    if (RuleIds(shard) != RuleIds(first)) return name(i) + ": checks other rules than " + name(0);
+    if (shard.gate.baseline != first.gate.baseline) {
+      return name(i) + ": ran with another baseline ('" + shard.gate.baseline + "'; " + name(0) + ": '" +
+             first.gate.baseline + "')";
+    }
+  }
+  // Every shard exactly once, so the merged cases are the requested budget.
+  std::vector<std::size_t> by_index(static_cast<std::size_t>(first.shard_count), shards.size());
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    const int index = shards[i].shard_index;
+    if (index < 0 || index >= first.shard_count) return name(i) + ": shard index out of range";
+    std::size_t& slot = by_index[static_cast<std::size_t>(index)];
+    if (slot != shards.size()) {
+      return name(i) + ": shard " + std::to_string(index) + "/" + std::to_string(first.shard_count) +
+             " is given twice (also " + name(slot) + ")";
+    }
+    slot = i;
+  }
+  for (std::size_t index = 0; index < by_index.size(); ++index) {
+    if (by_index[index] == shards.size()) {
+      return "shard " + std::to_string(index) + "/" + std::to_string(first.shard_count) + " is missing";
+    }
+  }
+
+  Report merged;
+  merged.impl = first.impl;
+  merged.seed = first.seed;
+  merged.cases = first.cases;
+  merged.shard_index = 0;
+  merged.shard_count = 1;
+  merged.merged_shards = first.shard_count;
+  merged.gate.baseline = first.gate.baseline;
+  for (std::size_t r = 0; r < first.rules.size(); ++r) {
+    RuleReport rule = first.rules[r];
+    rule.cases = 0;
+    rule.verdict = RuleVerdict::kHolds;
+    rule.error.clear();
+    rule.counterexample.reset();
+    bool listed = false;
+    const RuleReport* violated = nullptr;
+    const RuleReport* errored = nullptr;
+    for (std::size_t index : by_index) {  // in shard order: the lowest shard wins
+      const RuleReport& part = shards[index].rules[r];
+      rule.cases += part.cases;
+      listed = listed || part.baseline != BaselineMark::kNone;
+      if (part.verdict == RuleVerdict::kViolated && violated == nullptr) violated = &part;
+      if (part.verdict == RuleVerdict::kError && errored == nullptr) errored = &part;
+    }
+    if (violated != nullptr) {
+      rule.verdict = RuleVerdict::kViolated;
+      rule.counterexample = violated->counterexample;
+    } else if (errored != nullptr) {
+      rule.verdict = RuleVerdict::kError;
+      rule.error = errored->error;
+      rule.counterexample = errored->counterexample;
+    }
+    rule.baseline = !listed                                  ? BaselineMark::kNone
+                    : rule.verdict == RuleVerdict::kViolated ? BaselineMark::kKnown
+                    : rule.verdict == RuleVerdict::kHolds    ? BaselineMark::kFixed
+                                                             : BaselineMark::kNone;
+    merged.rules.push_back(std::move(rule));
+  }
+  for (std::size_t a = 0; a < first.ambiguities.size(); ++a) {
+    AmbiguityReport ambiguity = first.ambiguities[a];
+    ambiguity.occurrences.clear();
+    for (std::size_t index : by_index) {
+      const Report& shard = shards[index];
+      if (a >= shard.ambiguities.size() || shard.ambiguities[a].id != ambiguity.id) {
+        return name(index) + ": lists other ambiguities than " + name(0);
+      }
+      for (const auto& [interpretation, count] : shard.ambiguities[a].occurrences) {
+        ambiguity.occurrences[interpretation] += count;
+      }
+    }
+    ambiguity.verdict = ambiguity_verdict ? ambiguity_verdict(ambiguity) : ambiguity.verdict;
+    merged.ambiguities.push_back(std::move(ambiguity));
+  }
+  // Coverage counts add up, cell by cell.
+  merged.coverage = first.coverage;
+  for (std::size_t i = 1; i < shards.size(); ++i) {
+    const CoverageReport& part = shards[i].coverage;
+    if (part.rows != merged.coverage.rows || part.columns != merged.coverage.columns) {
+      return name(i) + ": has another coverage matrix than " + name(0);
+    }
+    for (std::size_t r = 0; r < part.counts.size() && r < merged.coverage.counts.size(); ++r) {
+      for (std::size_t c = 0; c < part.counts[r].size() && c < merged.coverage.counts[r].size(); ++c) {
+        merged.coverage.counts[r][c] += part.counts[r][c];
+      }
+    }
+  }
+  for (const Report& shard : shards) {
+    merged.totals.scenarios += shard.totals.scenarios;
+    merged.totals.api_calls += shard.totals.api_calls;
+  }
+  CountVerdicts(merged);
+  ComputeGate(merged);
+  return merged;
+}
+
+}  // namespace pd

@@ -1,0 +1,84 @@
+// report.json against its documented schema (reports/report.schema.json).
+// The end-to-end tests validate real runs' report.json with the same schema
+// (json_schema_check); this one covers every optional part at once and shows
+// that the schema rejects what it must.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "reports/baseline.h"
+#include "reports/json_report.h"
+#include "reports/json_schema.h"
+#include "reports/json_value.h"
+#include "reports/report_testing.h"
+
+namespace pd {
+namespace {
+
+JsonSchema LoadSchema() {
+  std::ifstream in("reports/report.schema.json");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto parsed = ParseJson(buffer.str());
+  if (auto* error = std::get_if<std::string>(&parsed)) ADD_FAILURE() << "report.schema.json:" << *error;
+  auto compiled = JsonSchema::Compile(std::get<JsonValue>(parsed));
+  if (auto* error = std::get_if<std::string>(&compiled)) ADD_FAILURE() << "report.schema.json: " << *error;
+  return std::get<JsonSchema>(compiled);
+}
+
+std::vector<std::string> Validate(const std::string& json) {
+  static const JsonSchema schema = LoadSchema();
+  auto parsed = ParseJson(json);
+  if (auto* error = std::get_if<std::string>(&parsed)) return {"not JSON: " + *error};
+  return schema.Validate(std::get<JsonValue>(parsed));
+}
+
+void Replace(std::string& text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
+TEST(ReportSchema, TheSampleReportValidates) {
+  EXPECT_EQ(Validate(RenderJsonReport(SampleReport())), std::vector<std::string>{});
+  Report report = SampleReport();
+  Baseline baseline;
+  baseline.entries.push_back({report.impl, "first-notify", "", 2});
+  baseline.entries.push_back({report.impl, "change-only", "", 3});
+  ApplyBaseline(baseline, "known.txt", report);
+  report.seed = 18446744073709551615ull;
+  report.coverage.rows = {"PeerDistClientBlockRead/content"};
+  report.coverage.columns = {"available->disabled"};
+  report.coverage.counts = {{7}};
+  report.rules.push_back(report.rules[0]);
+  report.rules.back().id = "one-shot";
+  report.rules.back().verdict = RuleVerdict::kError;
+  report.rules.back().error = "RapidCheck gave up";
+  EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});
+}
+
+TEST(ReportSchema, RejectsWhatItMust) {
+  const std::string good = RenderJsonReport(SampleReport());
+  std::string json = good;
+  Replace(json, "\"schema\": \"pdconform-report/1\"", "\"schema\": \"pdconform-report/2\"");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.schema: \"pdconform-report/2\" is not \"pdconform-report/1\""});
+  json = good;
+  Replace(json, "\"verdict\": \"violated\"", "\"verdict\": \"maybe\"");
+  EXPECT_EQ(Validate(json).size(), 1u);
+  json = good;
+  Replace(json, "\"cases\": 7", "\"cases\": -7");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.rules[1].cases: -7 is below the minimum 0"});
+  json = good;
+  Replace(json, "\"impl\": ", "\"extra\": 1, \"impl\": ");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$: unexpected member \"extra\""});
+  json = good;
+  Replace(json, "\"kind\": \"signal\"", "\"kind\": 3");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.rules[1].counterexample.timeline[6].kind: expected string, got 3"});
+  json = good;
+  Replace(json, "\"id\": \"first-notify\"", "\"id\": \"First Notify\"");
+  EXPECT_EQ(Validate(json).size(), 1u);
+}
+
+}  // namespace
+}  // namespace pd
