@@ -3,10 +3,11 @@
     load("//conformance:conformance_test.bzl", "conformance_test")
 
     conformance_test(
-        name = "my_impl_conformance_test",
-        impl = "reference",                  # pdconform --impl
-        baseline = "known-deviations.pdbaseline",  # optional: pdconform --baseline
-        shard_count = 4,                     # split the seed budget over 4 test shards
+        name = "my_port_conformance_test",
+        impl = "plugin:$(rootpath :my_port)",  # pdconform --impl; $(rootpath) of a target in data
+        data = [":my_port"],
+        baseline = "my_port.pdbaseline",       # optional: pdconform --baseline
+        shard_count = 8,                       # split the seed budget over 8 test shards
     )
 
 Each Bazel test shard runs `pdconform --shard $TEST_SHARD_INDEX/$TEST_TOTAL_SHARDS`,
@@ -17,13 +18,22 @@ becomes Bazel's test.xml (one test case per rule), and
 `pdconform --merge` joins the shards' report.json files into one report.
 """
 
-def conformance_test(name, impl, baseline = None, cases = None, seed = None, shard_count = None, size = "medium", **kwargs):
+def conformance_test(
+        name,
+        impl,
+        baseline = None,
+        cases = None,
+        seed = None,
+        shard_count = None,
+        data = [],
+        size = "medium",
+        **kwargs):
     args = ["$(rootpath //conformance:pdconform)", impl, "$(rootpath %s)" % baseline if baseline else "-"]
     if cases != None:
         args.append("--cases=%d" % cases)
     if seed != None:
         args.append("--seed=%d" % seed)
-    data = ["//conformance:pdconform"]
+    data = ["//conformance:pdconform"] + data
     if baseline:
         data.append(baseline)
     native.sh_test(

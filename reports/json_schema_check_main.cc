@@ -2,7 +2,10 @@
 // schema (the subset json_schema.h implements). Prints one line per problem,
 // "DOCUMENT: $.path: what", and exits 0 when every document is valid, 1 when
 // one is not, 2 when a file cannot be read or the schema is unusable.
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -30,6 +33,13 @@ bool Read(const std::string& path, std::string& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under `bazel run`, paths the user types are relative to where they typed them.
+  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY"); dir != nullptr && *dir != '\0') {
+    if (chdir(dir) != 0) {
+      std::cerr << "cannot enter BUILD_WORKING_DIRECTORY " << dir << "\n";
+      return 2;
+    }
+  }
   if (argc < 3) {
     std::cerr << "usage: json_schema_check SCHEMA DOCUMENT...\n";
     return 2;
