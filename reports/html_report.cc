@@ -1,5 +1,7 @@
 #include "reports/html_report.h"
 
+#include <algorithm>
+
 #include "reports/timeline_svg.h"
 #include "reports/xml_escape.h"
 
@@ -241,12 +243,28 @@ std::string StepList(const CounterexampleReport& counterexample) {
   return out + "</ol>";
 }
 
+// The trace, its violating step marked; a long one is cut to the lines
+// around the violation (the .trace file beside the scenario has them all).
 std::string TraceListing(const CounterexampleReport& counterexample) {
+  constexpr std::size_t kMaxLines = 2000;
+  const std::vector<TimelineEvent>& events = counterexample.timeline;
+  std::size_t begin = 0, end = events.size();
+  if (events.size() > kMaxLines) {
+    std::size_t violating = 0;
+    while (violating < events.size() && events[violating].step != counterexample.violation.step) ++violating;
+    if (violating == events.size()) violating = 0;
+    begin = violating > kMaxLines / 2 ? violating - kMaxLines / 2 : 0;
+    end = std::min(events.size(), begin + kMaxLines);
+    begin = end - kMaxLines;
+  }
   std::string out = "<pre class=\"trace\">";
-  for (const TimelineEvent& event : counterexample.timeline) {
+  if (begin > 0) out += "... " + std::to_string(begin) + " earlier events (see " + Esc(counterexample.trace_file) + ")\n";
+  for (std::size_t i = begin; i < end; ++i) {
+    const TimelineEvent& event = events[i];
     const bool violating = event.step == counterexample.violation.step;
     out += violating ? "<mark>" + Esc(event.text) + "</mark>\n" : Esc(event.text) + "\n";
   }
+  if (end < events.size()) out += "... " + std::to_string(events.size() - end) + " later events\n";
   if (counterexample.trace_truncated) out += "trace truncated\n";
   return out + "</pre>";
 }

@@ -92,6 +92,16 @@ TEST(HtmlReport, CoverageMatrixWhenComputed) {
   EXPECT_NE(html.find("<a href=\"#coverage\">Coverage</a>"), std::string::npos);
 }
 
+TEST(HtmlReport, ALongTraceListingIsCutAroundTheViolation) {
+  Report report = SampleReport();
+  CounterexampleReport& counterexample = *report.rules[1].counterexample;
+  const TimelineEvent early = counterexample.timeline[2];
+  counterexample.timeline.insert(counterexample.timeline.begin() + 2, 4000, early);
+  const std::string html = RenderHtmlReport(report);
+  EXPECT_NE(html.find("... 2012 earlier events (see out dir/counterexamples/first-notify.trace)\n"), std::string::npos);
+  EXPECT_NE(html.find("<mark>t=1500 step=1 signal"), std::string::npos);
+}
+
 TEST(HtmlReport, Deterministic) { EXPECT_EQ(RenderHtmlReport(SampleReport()), RenderHtmlReport(SampleReport())); }
 
 }  // namespace

@@ -20,6 +20,7 @@ constexpr int kAxis = 34;          // time axis under the lanes
 constexpr int kMinLabelGap = 90;   // px between two time labels
 constexpr double kCharWidth = 7.3;  // a monospace character at 12px
 constexpr int kMaxStepLabel = 190; // px a step's label may widen its column to
+constexpr std::size_t kMaxDrawnEvents = 400;
 
 int TextWidth(const std::string& text) { return static_cast<int>(static_cast<double>(text.size()) * kCharWidth + 0.5); }
 
@@ -91,23 +92,23 @@ std::string ShortFunctionName(const std::string& function) {
 }
 
 std::string RenderTimelineSvg(const std::string& rule_id, const CounterexampleReport& counterexample) {
-  const std::vector<TimelineEvent>& events = counterexample.timeline;
-  if (events.empty()) return "";
+  const std::vector<TimelineEvent>& all = counterexample.timeline;
+  if (all.empty()) return "";
 
   // The session each event is drawn in. A Startup call has no session yet:
   // it takes the one its return hands out. Completions and
   // GetOverlappedResult carry only the OVERLAPPED: they take the session of
   // the call that passed it.
-  const std::size_t count = events.size();
-  std::vector<int> session_of(count, -1);
+  std::vector<int> all_session_of(all.size(), -1);
   std::map<int, int> owner;
-  for (std::size_t i = 0; i < count; ++i) {
-    const TimelineEvent& event = events[i];
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const TimelineEvent& event = all[i];
     int session = event.session;
     if (session < 0 && event.kind == "call") {
-      for (std::size_t r = i + 1; r < count; ++r) {
-        if (events[r].kind == "return" && events[r].function == event.function) {
-          session = events[r].session;
+      // The return follows its call closely (completions may come between).
+      for (std::size_t r = i + 1; r < all.size() && r <= i + 64; ++r) {
+        if (all[r].kind == "return" && all[r].function == event.function) {
+          session = all[r].session;
           break;
         }
       }
@@ -117,8 +118,30 @@ std::string RenderTimelineSvg(const std::string& rule_id, const CounterexampleRe
       if (found != owner.end()) session = found->second;
     }
     if (session >= 0 && event.overlapped >= 0 && event.kind == "call") owner.emplace(event.overlapped, session);
-    session_of[i] = session;
+    all_session_of[i] = session;
   }
+
+  // A long trace (a runaway implementation) is drawn around the violation:
+  // at most kMaxDrawnEvents columns, the status carried in from before.
+  std::size_t begin = 0, end = all.size();
+  if (all.size() > kMaxDrawnEvents) {
+    std::size_t violating = 0;
+    while (violating < all.size() && all[violating].step != counterexample.violation.step) ++violating;
+    if (violating == all.size()) violating = 0;
+    begin = violating > kMaxDrawnEvents / 2 ? violating - kMaxDrawnEvents / 2 : 0;
+    end = std::min(all.size(), begin + kMaxDrawnEvents);
+    begin = end - kMaxDrawnEvents;
+  }
+  std::string status_before;
+  for (std::size_t i = 0; i < begin; ++i) {
+    const bool initial = all[i].kind == "step" && all[i].step < 0 && !all[i].status.empty();
+    if (all[i].kind == "status" || initial) status_before = all[i].status;
+  }
+  const std::vector<TimelineEvent> events(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                                          all.begin() + static_cast<std::ptrdiff_t>(end));
+  const std::vector<int> session_of(all_session_of.begin() + static_cast<std::ptrdiff_t>(begin),
+                                    all_session_of.begin() + static_cast<std::ptrdiff_t>(end));
+  const std::size_t count = events.size();
   std::set<int> sessions;
   bool unattributed = false;
   for (std::size_t i = 0; i < count; ++i) {
@@ -193,9 +216,14 @@ std::string RenderTimelineSvg(const std::string& rule_id, const CounterexampleRe
                     Attr("viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height)) +
                     " role=\"img\"" + Attr("aria-label", "timeline of the counterexample for " + rule_id) +
                     " font-family=\"ui-monospace, SFMono-Regular, Menlo, Consolas, monospace\" font-size=\"12\">\n";
-  svg += Title("Counterexample for " + rule_id + ": " + std::to_string(counterexample.steps) +
-               " steps; violation at step " + std::to_string(violation.step) + ", t=" +
-               FormatVirtualTime(violation.time));
+  std::string title = "Counterexample for " + rule_id + ": " + std::to_string(counterexample.steps) +
+                      " steps; violation at step " + std::to_string(violation.step) + ", t=" +
+                      FormatVirtualTime(violation.time);
+  if (count < all.size()) {
+    title += "; events " + std::to_string(begin + 1) + " to " + std::to_string(end) + " of " +
+             std::to_string(all.size()) + " drawn";
+  }
+  svg += Title(title);
 
   // Lane backgrounds and titles.
   for (std::size_t i = 0; i < lanes.size(); ++i) {
@@ -245,7 +273,7 @@ std::string RenderTimelineSvg(const std::string& rule_id, const CounterexampleRe
   // Service status: bands between status changes.
   {
     const Lane& lane = lanes[1];
-    std::string status;
+    std::string status = status_before;
     int from = 0;
     svg += "<g class=\"status-lane\">";
     auto flush = [&](int to) {  // columns [from, to)

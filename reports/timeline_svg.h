@@ -11,7 +11,8 @@
 // where it moves. Every event takes one column; a call is a bar from its
 // call to its return, in the lane of its session; signals, packets and
 // OVERLAPPED completions are marks in the lane of the session whose
-// registration they complete. Classes and data- attributes name what each
+// registration they complete. A trace longer than 400 events (a runaway
+// implementation) is drawn around the violation. Classes and data- attributes name what each
 // element is, for the headless-browser test and for anyone's CSS.
 #ifndef REPORTS_TIMELINE_SVG_H_
 #define REPORTS_TIMELINE_SVG_H_

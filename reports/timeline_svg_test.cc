@@ -83,6 +83,26 @@ TEST(TimelineSvg, SignalsGoToTheLaneOfTheRegistrationsSession) {
   EXPECT_NE(RenderTimelineSvg("x", counterexample).find("data-lane=\"other\""), std::string::npos);
 }
 
+TEST(TimelineSvg, ALongTraceIsDrawnAroundTheViolation) {
+  CounterexampleReport counterexample = Sample();
+  // 3000 signals after the violating step: the drawing keeps 400 columns.
+  const TimelineEvent signal = counterexample.timeline[6];
+  TimelineEvent late = signal;
+  late.step = 2;
+  counterexample.timeline.insert(counterexample.timeline.end(), 3000, late);
+  counterexample.violation.step = 2;
+  const std::string svg = RenderTimelineSvg("x", counterexample);
+  EXPECT_NE(svg.find("events 1 to 400 of 3012 drawn"), std::string::npos);
+  EXPECT_LE(Count(svg, "<g class=\"signal\""), 400);
+  EXPECT_NE(svg.find("<rect class=\"violating-step\" data-step=\"2\""), std::string::npos);
+  // Far into the trace, the window moves and the status is carried in.
+  counterexample.timeline.insert(counterexample.timeline.begin() + 10, 3000, signal);
+  const std::string moved = RenderTimelineSvg("x", counterexample);
+  EXPECT_NE(moved.find("events 2811 to 3210 of 6012 drawn"), std::string::npos) << moved.substr(0, 400);
+  EXPECT_NE(moved.find("<g class=\"status\" data-status=\"disabled\">"), std::string::npos);
+  EXPECT_EQ(CheckWellFormedXml(moved), "");
+}
+
 TEST(TimelineSvg, NothingToDrawWithoutATimeline) {
   EXPECT_EQ(RenderTimelineSvg("x", CounterexampleReport{}), "");
 }
