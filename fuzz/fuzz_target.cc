@@ -1,0 +1,68 @@
+#include "fuzz/fuzz_target.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "fuzz/finding_file.h"
+#include "fuzz/fuzz_check.h"
+#include "fuzz/scenario_decoder.h"
+#include "impls/impl_catalog.h"
+
+namespace pd {
+namespace {
+
+FuzzTarget MakeBuiltInTarget() {
+  const char* env = std::getenv("PD_FUZZ_IMPL");
+  const std::string name = env != nullptr && *env != '\0' ? env : "reference";
+  const BuiltInImpl* impl = FindBuiltInImpl(name);
+  if (impl == nullptr) {
+    std::fprintf(stderr, "pd-fuzz: PD_FUZZ_IMPL names no built-in implementation: '%s'. Known:\n", name.c_str());
+    for (const BuiltInImpl& known : BuiltInImpls()) {
+      std::fprintf(stderr, "  %s %s\n", known.name.c_str(), known.killed_by.empty() ? "-" : known.killed_by.c_str());
+    }
+    std::exit(2);
+  }
+  return FuzzTarget{impl->name, [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); }};
+}
+
+// Inputs this process has run: the number of executions it took to find
+// something (hunt_mutants.sh reads it from the report).
+std::uint64_t executions = 0;
+
+[[noreturn]] void Report(const FuzzTarget& target, const Scenario& scenario, const FuzzFinding& first) {
+  const std::vector<FuzzFinding> all = CheckScenarioAll(scenario, target.make_impl);
+  const std::string path = WriteFindingFile(FindingDirectory(), scenario, target.impl_name, first);
+  std::string others;
+  for (const FuzzFinding& finding : all) {
+    if (finding.rule_id != first.rule_id) others += (others.empty() ? "" : ", ") + finding.rule_id;
+  }
+  std::fprintf(stderr,
+               "\n==pd-fuzz== rule %s violated by %s at step %d, t=%llu us: %s\n"
+               "==pd-fuzz== other rules violated by the same scenario: %s\n"
+               "==pd-fuzz== scenario written to %s\n==pd-fuzz== replay: %s\n"
+               "==pd-fuzz== found at execution %llu of this process\n",
+               first.rule_id.c_str(), target.impl_name.c_str(), first.violation.step,
+               static_cast<unsigned long long>(first.violation.time), first.violation.message.c_str(),
+               others.empty() ? "none" : others.c_str(), path.empty() ? "(not written)" : path.c_str(),
+               path.empty() ? "-" : ReplayCommandFor(target.impl_name, path).c_str(),
+               static_cast<unsigned long long>(executions));
+  std::fflush(stderr);
+  std::abort();
+}
+
+}  // namespace
+
+const FuzzTarget& BuiltInTargetFromEnvironment() {
+  static const FuzzTarget target = MakeBuiltInTarget();
+  return target;
+}
+
+int RunFuzzInput(const FuzzTarget& target, const std::uint8_t* data, std::size_t size) {
+  ++executions;
+  const Scenario scenario = DecodeScenario(data, size);
+  const std::optional<FuzzFinding> finding = CheckScenario(scenario, target.make_impl);
+  if (finding) Report(target, scenario, *finding);
+  return 0;
+}
+
+}  // namespace pd

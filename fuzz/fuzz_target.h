@@ -1,0 +1,40 @@
+// The body of every fuzz target: decode the input into a scenario, run it
+// against one implementation, judge the trace with the whole rule catalog,
+// and on a violation write the scenario out (finding_file.h) and abort with
+// the rule id, which libFuzzer reports as a crash and saves the input of.
+//
+// Built-in implementations share one binary, selected at run time:
+//   PD_FUZZ_IMPL=mutant:never-deliver ./peerdist_fuzzer ...   (default: reference)
+// A target for your own implementation is a few lines (fuzz/README.md):
+//   extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+//     static const pd::FuzzTarget target{"my-impl", [](pd::HostServices& host) {
+//       return std::make_unique<MyImpl>(host);
+//     }};
+//     return pd::RunFuzzInput(target, data, size);
+//   }
+#ifndef FUZZ_FUZZ_TARGET_H_
+#define FUZZ_FUZZ_TARGET_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "scenario/scenario_runner.h"
+
+namespace pd {
+
+struct FuzzTarget {
+  std::string impl_name;  // for messages and finding files; `--impl` of the replay
+  ImplFactory make_impl;
+};
+
+// The built-in implementation $PD_FUZZ_IMPL names (default "reference"). An
+// unknown name prints the catalog to stderr and exits with status 2.
+const FuzzTarget& BuiltInTargetFromEnvironment();
+
+// Returns 0 when every rule holds; otherwise writes the finding and aborts.
+int RunFuzzInput(const FuzzTarget& target, const std::uint8_t* data, std::size_t size);
+
+}  // namespace pd
+
+#endif  // FUZZ_FUZZ_TARGET_H_

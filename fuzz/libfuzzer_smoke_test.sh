@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The libFuzzer smoke run (tagged manual; it needs the libFuzzer build):
+#   bazel --output_base=... test --config=fuzz //fuzz:libfuzzer_smoke_test
+# Every built-in implementation from an empty corpus, one -seed, bounded in
+# runs: the reference shows nothing in 50,000; every mutant is found.
+set -euo pipefail
+fuzzer=$1
+hunt=fuzz/hunt_mutants.sh
+if ! PD_FUZZ_IMPL=list "$fuzzer" -runs=0 2>&1 | grep -q '^  reference'; then
+  echo "libfuzzer_smoke_test: $fuzzer is not a libFuzzer build; run with --config=fuzz" >&2
+  exit 1
+fi
+exec "$hunt" --seeds 1 --runs 2000000 --reference-runs 50000 "$fuzzer"
