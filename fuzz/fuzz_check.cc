@@ -20,18 +20,8 @@ bool IsCallerHang(const TraceEvent& finding) {
 
 void JudgeInto(const Trace& trace, bool first_only, std::vector<FuzzFinding>& out) {
   const TraceView view(trace);
-  for (std::size_t index : view.findings()) {
-    const TraceEvent& event = trace.events()[index];
-    if (IsCallerHang(event)) continue;
-    out.push_back({kHarnessFindingId, nullptr, Violation{event.step, event.time, event.detail}});
-    if (first_only) return;
-  }
-  if (trace.truncated()) {
-    const VirtualTime end = trace.events().empty() ? 0 : trace.events().back().time;
-    out.push_back({kHarnessFindingId, nullptr,
-                   Violation{-1, end, "the trace exceeded " + std::to_string(Trace::kMaxEvents) + " events"}});
-    if (first_only) return;
-  }
+  // Rules first: where a rule covers a finding (no-crash, no-hang for the
+  // plugin and process adapters), the report names the rule.
   for (const Rule& rule : AllRules()) {
     if (!rule.judge) continue;
     std::optional<Violation> violation;
@@ -43,6 +33,17 @@ void JudgeInto(const Trace& trace, bool first_only, std::vector<FuzzFinding>& ou
     if (!violation) continue;
     out.push_back({rule.id, &rule, *violation});
     if (first_only) return;
+  }
+  for (std::size_t index : view.findings()) {
+    const TraceEvent& event = trace.events()[index];
+    if (IsCallerHang(event)) continue;
+    out.push_back({kHarnessFindingId, nullptr, Violation{event.step, event.time, event.detail}});
+    if (first_only) return;
+  }
+  if (trace.truncated()) {
+    const VirtualTime end = trace.events().empty() ? 0 : trace.events().back().time;
+    out.push_back({kHarnessFindingId, nullptr,
+                   Violation{-1, end, "the trace exceeded " + std::to_string(Trace::kMaxEvents) + " events"}});
   }
 }
 

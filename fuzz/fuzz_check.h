@@ -28,9 +28,9 @@ struct FuzzFinding {
   Violation violation;
 };
 
-// Every violation of `trace`: harness findings first, then rules in
-// AllRules() order. A rule that throws is reported as its own violation,
-// like the suite does.
+// Every violation of `trace`: rules in AllRules() order, then harness
+// findings. A rule that throws is reported as its own violation, like the
+// suite does.
 std::vector<FuzzFinding> JudgeTrace(const Trace& trace);
 
 // The first of JudgeTrace(RunScenario(...)), or nullopt when all hold.

@@ -6,7 +6,9 @@
 set -euo pipefail
 fuzzer=$1
 hunt=fuzz/hunt_mutants.sh
-if ! PD_FUZZ_IMPL=list "$fuzzer" -runs=0 2>&1 | grep -q '^  reference'; then
+# PD_FUZZ_IMPL=list makes a libFuzzer build print the catalog and exit 2.
+listing=$(PD_FUZZ_IMPL=list "$fuzzer" -runs=0 2>&1 || true)
+if ! grep -q '^  reference' <<<"$listing"; then
   echo "libfuzzer_smoke_test: $fuzzer is not a libFuzzer build; run with --config=fuzz" >&2
   exit 1
 fi
