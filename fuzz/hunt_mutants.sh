@@ -16,7 +16,7 @@ set -uo pipefail
 seeds=5
 runs=2000000
 reference_runs=""
-max_len=2057   # kMaxInputSize: up to kMaxSteps steps
+max_len=3081   # kMaxInputSize: up to kMaxSteps steps
 dict=""
 only=""
 while (($# > 1)); do

@@ -7,7 +7,7 @@
 //   then          one kRecordSize-byte record per step, at most kMaxSteps:
 //     byte 0        the step kind: index into the codec table (step_codecs.cc),
 //                   modulo its size
-//     bytes 1..15   the kind's fields, in the order its codec binds them
+//     bytes 1..23   the kind's fields, in the order its codec binds them
 //
 // Every byte string decodes: missing header bytes read as zero, a trailing
 // partial record is padded with zeros, bytes past kMaxSteps records are
@@ -30,7 +30,11 @@
 namespace pd {
 
 constexpr std::size_t kHeaderSize = 9;
-constexpr std::size_t kRecordSize = 16;
+// Room for the widest codec: the content calls of peerdist.h pass a session,
+// flags, a handle slot, a content number, an offset, a length, a port and a
+// 64-bit key (17 bytes); the rest is headroom. Changing it changes the
+// corpus format: regenerate with `bazel run //fuzz:make_seed_corpus`.
+constexpr std::size_t kRecordSize = 24;
 constexpr std::size_t kRecordPayload = kRecordSize - 1;
 // Inputs longer than this carry bytes the decoder ignores.
 constexpr std::size_t kMaxInputSize = kHeaderSize + kRecordSize * kMaxSteps;
