@@ -42,6 +42,77 @@ class PeerDistAdapter {
   virtual BOOL PeerDistGetOverlappedResult(LPOVERLAPPED lpOverlapped,
                                            DWORD* lpNumberOfBytesTransferred, BOOL bWait) = 0;
 
+  // --- peerdist.h (the content part: server side) ---------------------------
+  // Every content, content-information and stream handle stops working when
+  // the status moves to DISABLED or UNAVAILABLE: calls fail with
+  // PEERDIST_ERROR_INVALIDATED, and only the close functions still succeed.
+  virtual DWORD PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                            PBYTE pContentIdentifier, ULONGLONG cbContentLength,
+                                            PCPEERDIST_PUBLICATION_OPTIONS pPublishOptions,
+                                            HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                            PPEERDIST_STREAM_HANDLE phStream) = 0;
+  virtual DWORD PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_STREAM_HANDLE hStream,
+                                                 DWORD cbNumberOfBytes, PBYTE pBuffer,
+                                                 LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                    PEERDIST_STREAM_HANDLE hStream, LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                PEERDIST_STREAM_HANDLE hStream) = 0;
+  virtual DWORD PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                        PBYTE pContentIdentifier) = 0;
+  virtual DWORD PeerDistServerOpenContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                                     PBYTE pContentIdentifier, ULONGLONG ullContentOffset,
+                                                     ULONGLONG cbContentLength, HANDLE hCompletionPort,
+                                                     ULONG_PTR ulCompletionKey,
+                                                     PPEERDIST_CONTENTINFO_HANDLE phContentInfo) = 0;
+  // Windows 8+: needs a session that negotiated PEERDIST_VERSION_WIN8.
+  virtual DWORD PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                       DWORD cbContentIdentifier, PBYTE pContentIdentifier,
+                                                       ULONGLONG ullContentOffset, ULONGLONG cbContentLength,
+                                                       PEERDIST_RETRIEVAL_OPTIONS* pRetrievalOptions,
+                                                       HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                                       PPEERDIST_CONTENTINFO_HANDLE phContentInfo) = 0;
+  virtual DWORD PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                         PEERDIST_CONTENTINFO_HANDLE hContentInfo,
+                                                         DWORD cbMaxNumberOfBytes, PBYTE pBuffer,
+                                                         LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                      PEERDIST_CONTENTINFO_HANDLE hContentInfo) = 0;
+  virtual DWORD PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                                   PBYTE pContentIdentifier, LPOVERLAPPED pOverlapped) = 0;
+
+  // --- peerdist.h (the content part: client side) ---------------------------
+  virtual DWORD PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
+                                          HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                          PPEERDIST_CONTENT_HANDLE phContentHandle) = 0;
+  virtual DWORD PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                           PEERDIST_CONTENT_HANDLE hContentHandle) = 0;
+  virtual DWORD PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                    PEERDIST_CONTENT_HANDLE hContentHandle, DWORD cbNumberOfBytes,
+                                                    PBYTE pBuffer, LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistClientCompleteContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                         PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                         LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                      DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                        DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
+                                        LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                         DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
+                                         LPOVERLAPPED lpOverlapped) = 0;
+  virtual DWORD PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
+                                           HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                           LPOVERLAPPED lpOverlapped) = 0;
+  // Windows 8+: needs a session that negotiated PEERDIST_VERSION_WIN8.
+  virtual DWORD PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                     PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                     PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS PeerDistClientInfoClass,
+                                                     DWORD dwBufferSize, LPVOID lpInformation) = 0;
+  virtual DWORD PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                   PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                   LPOVERLAPPED pOverlapped) = 0;
+
   // --- the environment door -----------------------------------------------
   // The simulated service's status moved. Called at the virtual instant of
   // the change, before anything else runs at that instant.

@@ -44,6 +44,7 @@ constexpr FlagSpec kFlags[] = {
     {"--report-dir", true}, {"--no-report", false},  {"--replay", true},     {"--trace-out", true},
     {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
+    {"--timeout-ms", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + value + "'"; }
@@ -102,6 +103,12 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     } else if (name == "--write-baseline") {
       if (value.empty()) return "--write-baseline: expected a file, got ''";
       flags.write_baseline = value;
+    } else if (name == "--timeout-ms") {
+      auto timeout = ParseNumber(value, 3600000);
+      if (!timeout || *timeout == 0) {
+        return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
+      }
+      flags.timeout_ms = static_cast<int>(*timeout);
     } else if (name == "--impl") {
       if (value.empty()) return "--impl: expected an implementation name (see --list-impls), got ''";
       flags.impl = value;
@@ -164,10 +171,11 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
-                             "--trace-out", "--baseline", "--write-baseline"}) {
+                             "--trace-out", "--baseline", "--write-baseline", "--timeout-ms"}) {
       const std::string flag = name;
       const bool allowed =
-          (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out")) ||
+          (command == Command::kReplay &&
+           (flag == "--impl" || flag == "--rules" || flag == "--trace-out" || flag == "--timeout-ms")) ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
       if (seen.count(flag) && !allowed) {
@@ -204,7 +212,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
 
 std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_names,
                        const std::vector<std::string>& rule_ids) {
-  if (std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
+  // plugin:PATH and exec:COMMAND are checked when they are opened.
+  const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0;
+  if (!external && std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
     return "--impl: unknown implementation '" + flags.impl + "' (see --list-impls)";
   }
   for (const std::string& id : flags.rules) {
@@ -242,7 +252,11 @@ Runs the Peer Distribution API conformance suite against one implementation:
 for every rule, generated scenarios in a deterministic simulated World; a
 violation is shrunk to a minimal scenario and written out for replay.
 
-  --impl NAME        implementation under test (default: reference); see --list-impls
+  --impl NAME        implementation under test (default: reference); see --list-impls;
+                     or plugin:PATH.so (built against adapters/peerdist_plugin.h)
+                     or exec:'COMMAND ARGS' (speaks adapters/PROTOCOL.md on stdin/stdout)
+  --timeout-ms N     with plugin: or exec:, wall-clock bound on each answer
+                     (default: 2000); a miss is a no-hang finding
   --seed N           seed of the scenario generator (default: 1)
   --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules

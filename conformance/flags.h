@@ -36,6 +36,9 @@ struct Flags {
   bool no_report = false;               // --no-report: write no files at all
   std::string replay_file;              // kReplay
   std::string trace_out;                // kReplay: where to write the trace
+  // --timeout-ms: wall-clock bound on each answer of a plugin: or exec:
+  // implementation (adapters/implementation_process.h); a miss is a no-hang finding.
+  int timeout_ms = 2000;
   int shard_index = 0;
   int shard_count = 1;
   std::string baseline;                 // --baseline FILE: known deviations

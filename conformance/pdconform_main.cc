@@ -37,6 +37,7 @@
 #include <variant>
 #include <vector>
 
+#include "adapters/external_impl.h"
 #include "conformance/ambiguities/ambiguity.h"
 #include "conformance/flags.h"
 #include "conformance/rule.h"
@@ -81,6 +82,12 @@ std::string JoinPath(const std::string& dir, const std::string& name) {
   if (!dir.empty() && dir.back() == '/') return dir + name;
   return dir + "/" + name;
 }
+
+// The implementation under test: a built-in one, or plugin:/exec: (adapters/).
+struct ImplUnderTest {
+  std::string name;
+  ImplFactory make;
+};
 
 ImplFactory FactoryFor(const BuiltInImpl* impl) {
   return [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); };
@@ -219,6 +226,19 @@ int GateExit(const Report& report) {
   return gate.passed ? kExitHolds : kExitViolated;
 }
 
+CoverageReport CoverageOf(const CoverageMatrix& matrix) {
+  CoverageReport report;
+  for (const CoverageRow& row : CoverageMatrix::Rows()) report.rows.push_back(CoverageMatrix::RowName(row));
+  for (const CoverageColumn& column : CoverageMatrix::Columns()) {
+    report.columns.push_back(CoverageMatrix::ColumnName(column));
+  }
+  for (std::size_t r = 0; r < report.rows.size(); ++r) {
+    report.counts.emplace_back();
+    for (std::size_t c = 0; c < report.columns.size(); ++c) report.counts.back().push_back(matrix.Count(r, c));
+  }
+  return report;
+}
+
 RuleReport RuleHeader(const Rule& rule) {
   RuleReport report;
   report.id = rule.id;
@@ -229,11 +249,11 @@ RuleReport RuleHeader(const Rule& rule) {
   return report;
 }
 
-int Replay(const Flags& flags, const BuiltInImpl* impl) {
+int Replay(const Flags& flags, const ImplUnderTest& impl) {
   auto loaded = LoadScenarioFile(flags.replay_file);
   if (auto* error = std::get_if<std::string>(&loaded)) return Fail(*error);
   const Scenario& scenario = std::get<Scenario>(loaded);
-  const ReplayResult result = ReplayScenario(scenario, FactoryFor(impl), flags.rules);
+  const ReplayResult result = ReplayScenario(scenario, impl.make, flags.rules);
   if (!flags.trace_out.empty()) {
     if (std::string error = WriteFileAtomically(flags.trace_out, result.trace); !error.empty()) return Fail(error);
   }
@@ -273,10 +293,10 @@ int Replay(const Flags& flags, const BuiltInImpl* impl) {
   return result.AllHold() ? kExitHolds : kExitViolated;
 }
 
-int Run(const Flags& flags, const BuiltInImpl* impl) {
+int Run(const Flags& flags, const ImplUnderTest& impl) {
   SuiteOptions options;
-  options.impl_name = impl->name;
-  options.make_impl = FactoryFor(impl);
+  options.impl_name = impl.name;
+  options.make_impl = impl.make;
   options.seed = flags.seed;
   if (flags.cases) options.cases = *flags.cases;
   options.rule_ids = flags.rules;
@@ -321,7 +341,7 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
 
   std::vector<std::string> stale;
   Report report;
-  report.impl = impl->name;
+  report.impl = impl.name;
   report.seed = flags.seed;
   report.cases = options.cases;
   report.shard_index = flags.shard_index;
@@ -360,9 +380,9 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
     if (write_files && outcome.counterexample) {
       counterexample.file = file;
       counterexample.trace_file = trace_file;
-      counterexample.replay = ReplayCommand(impl->name, file);
+      counterexample.replay = ReplayCommand(impl.name, file);
       CounterexampleHeader header;
-      header.impl = impl->name;
+      header.impl = impl.name;
       header.rule_id = rule.id;
       header.rule_strength = rule.strength;
       header.rule_source = rule.source;
@@ -389,6 +409,7 @@ int Run(const Flags& flags, const BuiltInImpl* impl) {
   for (const AmbiguityObservation& observation : result.ambiguities) report.ambiguities.push_back(ToReport(observation));
   report.totals.scenarios = result.scenarios_run;
   report.totals.api_calls = result.api_calls;
+  report.coverage = CoverageOf(result.coverage);
   CountVerdicts(report);
   if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report); !error.empty()) {
     return Fail(error);
@@ -510,7 +531,16 @@ int Main(int argc, char** argv) {
   for (const BuiltInImpl& impl : BuiltInImpls()) impl_names.push_back(impl.name);
   for (const Rule& rule : AllRules()) rule_ids.push_back(rule.id);
   if (std::string error = CheckNames(flags, impl_names, rule_ids); !error.empty()) return Fail(error);
-  const BuiltInImpl* impl = FindBuiltInImpl(flags.impl);
+  ImplUnderTest impl{flags.impl, nullptr};
+  if (IsExternalImplSpec(flags.impl)) {
+    ExternalImplOptions options;
+    options.answer_timeout_ms = flags.timeout_ms;
+    auto opened = OpenExternalImpl(flags.impl, options);
+    if (auto* error = std::get_if<std::string>(&opened)) return Fail(*error);
+    impl.make = std::get<ExternalImplFactory>(std::move(opened));
+  } else {
+    impl.make = FactoryFor(FindBuiltInImpl(flags.impl));
+  }
   return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl);
 }
 

@@ -13,8 +13,44 @@ namespace pd {
 // ---------------------------------------------------------------------------
 // The model.
 
-GenModel::GenModel(PEERDIST_STATUS initial)
-    : enabled(initial != PEERDIST_STATUS_DISABLED), reachable(initial != PEERDIST_STATUS_UNAVAILABLE) {}
+GenModel::GenModel(PEERDIST_STATUS initial, bool content_steps)
+    : enabled(initial != PEERDIST_STATUS_DISABLED),
+      reachable(initial != PEERDIST_STATUS_UNAVAILABLE),
+      content(content_steps) {}
+
+namespace {
+
+// The handle slots of the kind a content step names (nullptr for none).
+std::array<GenModel::ObjectSlot, kMaxObjects>* SlotsFor(GenModel& m, StepKind kind) {
+  switch (kind) {
+    case StepKind::kPublish:
+    case StepKind::kAddToStream:
+    case StepKind::kCompleteStream:
+    case StepKind::kCloseStream: return &m.streams;
+    case StepKind::kOpenInfo:
+    case StepKind::kRetrieveInfo:
+    case StepKind::kCloseInfo: return &m.infos;
+    case StepKind::kOpenContent:
+    case StepKind::kCloseContent:
+    case StepKind::kAddInfo:
+    case StepKind::kCompleteInfo:
+    case StepKind::kAddData:
+    case StepKind::kBlockRead:
+    case StepKind::kStreamRead:
+    case StepKind::kGetInfo:
+    case StepKind::kClientCancel: return &m.contents;
+    default: return nullptr;
+  }
+}
+
+bool IsOpenStep(StepKind kind) {
+  return kind == StepKind::kPublish || kind == StepKind::kOpenInfo || kind == StepKind::kOpenContent;
+}
+bool IsCloseStep(StepKind kind) {
+  return kind == StepKind::kCloseStream || kind == StepKind::kCloseInfo || kind == StepKind::kCloseContent;
+}
+
+}  // namespace
 
 PEERDIST_STATUS GenModel::status() const {
   if (!enabled) return PEERDIST_STATUS_DISABLED;
@@ -48,6 +84,9 @@ void GenModel::Apply(const Step& step) {
       if (slot_open) registered[s] = false;
       break;
     case StepKind::kEnvironment: {
+      // Bounds of WorldConfig: the action's delay, a restart's downtime.
+      unsettled = std::max<Duration>(unsettled, step.action == EnvAction::kRestart ? 260 * kMillisecond
+                                                                                  : 60 * kMillisecond);
       const PEERDIST_STATUS before = status();
       switch (step.action) {
         case EnvAction::kEnable: enabled = true; break;
@@ -60,10 +99,53 @@ void GenModel::Apply(const Step& step) {
       if (status() != before || step.action == EnvAction::kRestart) registered.fill(false);
       break;
     }
+    case StepKind::kAdvance:
+      unsettled -= std::min(unsettled, step.advance);
+      // The reference's slowest operation takes 80 ms.
+      if (step.advance >= 90 * kMillisecond) {
+        busy = false;
+        for (std::size_t id = 0; id < completed.size(); ++id) completed[id] = completed[id] || completing[id];
+        completing.fill(false);
+      }
+      break;
     case StepKind::kGetStatus:
     case StepKind::kGetOverlappedResult:
-    case StepKind::kAdvance:
       break;
+    default: {
+      // The content part.
+      if (IsAsyncContentStep(step.kind)) {
+        ++operations;
+        busy = true;
+      }
+      auto* slots = SlotsFor(*this, step.kind);
+      if (slots == nullptr || step.object < 0 || step.object >= kMaxObjects) break;
+      ObjectSlot& slot = (*slots)[step.object];
+      const bool info_exists = step.kind != StepKind::kOpenInfo ||
+                               (step.content < completed.size() && completed[step.content]);
+      if (IsOpenStep(step.kind) && slot_open && !step.null_in && !step.null_out && step.port != PortArg::kBogus &&
+          status() == PEERDIST_STATUS_AVAILABLE && unsettled == 0 && info_exists) {
+        slot.used = true;
+        slot.open = true;
+        slot.session = s;
+        slot.content = step.content;
+      }
+      if (step.kind == StepKind::kCompleteStream && slot.open && slot.session == s && slot.content < completed.size()) {
+        completing[slot.content] = true;
+      }
+      if (IsCloseStep(step.kind) && slot_open && slot.session == s) slot.open = false;
+      break;
+    }
+  }
+  if (step.kind == StepKind::kUnpublish && slot_open && step.content < completed.size()) {
+    completed[step.content] = false;
+    completing[step.content] = false;
+  }
+  if (step.kind == StepKind::kShutdown && slot_open) {
+    for (auto* slots : {&streams, &infos, &contents}) {
+      for (ObjectSlot& slot : *slots) {
+        if (slot.session == s) slot.open = false;
+      }
+    }
   }
 }
 
@@ -83,12 +165,21 @@ bool StepFits(const Step& step, StepIntent intent, const GenModel& model) {
     case StepKind::kUnregister:
       return in_range && step.handle == HandleArg::kSlot && model.open[s];
     case StepKind::kGetOverlappedResult:
-      return step.registration >= 0 && step.registration < model.registrations;
+      return step.registration >= 0 &&
+             step.registration < (step.of_operation ? model.operations : model.registrations);
     case StepKind::kEnvironment:
     case StepKind::kAdvance:
       return true;
+    default:
+      break;
   }
-  return false;
+  // The content part: an open session, and the handle slot open by it.
+  if (!model.content || !in_range || step.handle != HandleArg::kSlot || !model.open[s]) return false;
+  if (IsOpenStep(step.kind)) return true;
+  auto* slots = SlotsFor(const_cast<GenModel&>(model), step.kind);
+  if (slots == nullptr) return true;  // unpublish, server-cancel, flush
+  const GenModel::ObjectSlot& slot = (*slots)[step.object];
+  return slot.open && slot.session == s;
 }
 
 void StepCommand::checkPreconditions(const GenModel& model) const {
@@ -204,11 +295,257 @@ Step ValidRegister(Draw& d, const GenModel& m, int s) {
   return step;
 }
 
+struct ObjectRef {
+  StepKind kind_of_slots;  // a step naming that kind of slot (kPublish, kOpenInfo or kOpenContent)
+  int slot;
+  int session;
+};
+
+// Open (or, `open` false, used but closed) handle slots of every kind.
+std::vector<ObjectRef> Objects(const GenModel& m, bool open) {
+  std::vector<ObjectRef> out;
+  const std::pair<StepKind, const std::array<GenModel::ObjectSlot, kMaxObjects>*> kinds[] = {
+      {StepKind::kPublish, &m.streams}, {StepKind::kOpenInfo, &m.infos}, {StepKind::kOpenContent, &m.contents}};
+  for (const auto& [kind, slots] : kinds) {
+    for (int i = 0; i < kMaxObjects; ++i) {
+      const GenModel::ObjectSlot& slot = (*slots)[i];
+      if (open ? slot.open : (slot.used && !slot.open)) out.push_back({kind, i, slot.session});
+    }
+  }
+  return out;
+}
+
+// A call on the handle in `ref` (any function that takes its kind).
+Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
+  Step step;
+  step.session = ref.session;
+  step.object = ref.slot;
+  step.event = d.Percent(85);
+  switch (ref.kind_of_slots) {
+    case StepKind::kPublish:
+      step.kind = std::vector<StepKind>{StepKind::kAddToStream, StepKind::kCompleteStream,
+                                        StepKind::kCloseStream}[d.Weighted({45, 45, m.busy ? 3 : 12})];
+      step.bytes = static_cast<std::uint32_t>(d.Between(16, 200));
+      break;
+    case StepKind::kOpenInfo:
+      step.kind = d.Percent(55) ? StepKind::kRetrieveInfo : StepKind::kCloseInfo;
+      step.bytes = d.Percent(70) ? 4096 : static_cast<std::uint32_t>(d.Between(16, 128));
+      break;
+    default: {
+      static const StepKind kCalls[] = {StepKind::kAddInfo,   StepKind::kCompleteInfo, StepKind::kAddData,
+                                        StepKind::kBlockRead, StepKind::kStreamRead,   StepKind::kGetInfo,
+                                        StepKind::kClientCancel, StepKind::kCloseContent};
+      step.kind = kCalls[d.Weighted({15, 12, 8, 18, 12, 8, 14, 13})];
+      step.source = d.Below(kMaxObjects);
+      step.content = static_cast<std::uint32_t>(d.Below(3));
+      step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
+      step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
+                                                   : static_cast<std::uint32_t>(d.Between(0, 128));
+      step.corrupt = step.kind == StepKind::kAddData && d.Percent(10);
+      step.timeout = d.Percent(20) ? TimeoutArg::kLocalOnly : TimeoutArg::kDefault;
+      if (step.kind == StepKind::kClientCancel) {
+        step.all = d.Percent(15);
+        step.registration = m.operations > 0 && d.Percent(75) ? m.operations - 1 : d.Below(m.operations + 1);
+      }
+      break;
+    }
+  }
+  return step;
+}
+
+// An open call for open session `s`.
+Step OpenFor(Draw& d, const GenModel& m, int s) {
+  Step step;
+  step.session = s;
+  bool any_completed = false;
+  for (bool c : m.completed) any_completed = any_completed || c;
+  // Content information only once some stream surely completed.
+  step.kind = std::vector<StepKind>{StepKind::kPublish, StepKind::kOpenInfo,
+                                    StepKind::kOpenContent}[d.Weighted({35, any_completed ? 80 : 3, 35})];
+  const auto& slots = step.kind == StepKind::kPublish ? m.streams : step.kind == StepKind::kOpenInfo ? m.infos
+                                                                                                     : m.contents;
+  std::vector<int> free;
+  for (int i = 0; i < kMaxObjects; ++i) {
+    if (!slots[i].open) free.push_back(i);
+  }
+  step.object = !free.empty() && d.Percent(85) ? free.front() : d.Below(kMaxObjects);
+  step.content = static_cast<std::uint32_t>(d.Below(3));
+  if (step.kind == StepKind::kOpenInfo) {
+    // Mostly content whose stream was completed: information exists for it.
+    std::vector<std::uint32_t> done;
+    for (std::uint32_t id = 0; id < m.completed.size(); ++id) {
+      if (m.completed[id]) done.push_back(id);
+    }
+    if (!done.empty() && d.Percent(85)) step.content = d.Of(done);
+  } else if (step.kind == StepKind::kPublish) {
+    // Mostly content not published yet (publishing twice fails).
+    std::vector<std::uint32_t> fresh;
+    for (std::uint32_t id = 0; id < m.completed.size(); ++id) {
+      if (!m.completed[id]) fresh.push_back(id);
+    }
+    if (!fresh.empty() && d.Percent(70)) step.content = d.Of(fresh);
+  }
+  step.ex = step.kind == StepKind::kOpenInfo && d.Percent(40);
+  step.tag = static_cast<std::uint8_t>(d.Below(3));
+  if (d.Percent(30)) {
+    step.port = m.port && d.Percent(50) ? PortArg::kLast : PortArg::kNew;
+    step.key = DrawKey(d);
+  }
+  return step;
+}
+
+// One content step: opens, calls on open handles, the handle-less calls,
+// and about a sixth deliberately invalid shapes.
+StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
+  const std::vector<int> open = OpenSlots(m);
+  const std::vector<ObjectRef> objects = Objects(m, true);
+  const std::vector<ObjectRef> closed = Objects(m, false);
+  const bool available = m.status() == PEERDIST_STATUS_AVAILABLE;
+  enum Choice { kOpen, kCall, kMisc, kInvalid, kMakeAvailable, kSettle, kMove };
+  Step step;
+  StepIntent intent = StepIntent::kValid;
+  bool completing = false;
+  for (bool c : m.completing) completing = completing || c;
+  const int settle_weight = m.unsettled > 0 ? 45 : completing ? 30 : m.busy ? 12 : 0;
+  // kOpen, kCall, kMisc (handle-less calls, short advances), kInvalid, and
+  // while the service is not available, an action that makes it so (handles
+  // are opened while AVAILABLE, and only then can a move invalidate them).
+  bool any_completed = false, any_info = false;
+  for (bool c : m.completed) any_completed = any_completed || c;
+  for (const GenModel::ObjectSlot& slot : m.infos) any_info = any_info || slot.open;
+  // Content information is the longest chain (publish, add, complete, wait,
+  // open): once it is possible, opening it is the likeliest step.
+  const int open_weight = !available ? 5 : any_completed && !any_info ? 70 : 30;
+  switch (d.Weighted({open_weight, objects.empty() ? 0 : 45, 10, 11,
+                      available || m.unsettled > 0 ? 0 : 25, settle_weight,
+                      // with handles open, a status move (the invalidation rules' subject)
+                      objects.empty() ? 0 : any_info ? 22 : 14})) {
+    case kOpen:
+      step = OpenFor(d, m, d.Of(open));
+      break;
+    case kCall: {
+      // A kind first, then a handle of it: content information handles are
+      // the rarest, and every kind should see its calls.
+      std::vector<StepKind> kinds;
+      for (const ObjectRef& ref : objects) {
+        if (std::find(kinds.begin(), kinds.end(), ref.kind_of_slots) == kinds.end()) kinds.push_back(ref.kind_of_slots);
+      }
+      const StepKind kind = d.Of(kinds);
+      std::vector<ObjectRef> of_kind;
+      for (const ObjectRef& ref : objects) {
+        if (ref.kind_of_slots == kind) of_kind.push_back(ref);
+      }
+      step = CallOn(d, m, d.Of(of_kind));
+      break;
+    }
+    case kMisc:
+      step.session = d.Of(open);
+      switch (d.Weighted({2, 2, 3, m.operations > 0 ? 4 : 0, 6})) {
+        case 0:
+          step.kind = StepKind::kUnpublish;
+          step.content = static_cast<std::uint32_t>(d.Below(3));
+          break;
+        case 1:
+          step.kind = StepKind::kFlush;
+          step.tag = static_cast<std::uint8_t>(d.Below(3));
+          break;
+        case 2:
+          step.kind = StepKind::kServerCancel;
+          step.content = static_cast<std::uint32_t>(d.Below(3));
+          step.registration = m.operations > 0 && d.Percent(70) ? m.operations - 1 : d.Below(m.operations + 1);
+          break;
+        case 3:
+          step.kind = StepKind::kGetOverlappedResult;
+          step.session = 0;
+          step.of_operation = true;
+          step.registration = d.Percent(50) ? m.operations - 1 : d.Below(m.operations);
+          step.wait = d.Percent(10);
+          break;
+        default:
+          // Long enough for the operations started so far to complete.
+          step.kind = StepKind::kAdvance;
+          step.session = 0;
+          step.advance = static_cast<Duration>(d.Between(20, 90)) * kMillisecond;
+          break;
+      }
+      break;
+    case kMakeAvailable:
+      step.kind = StepKind::kEnvironment;
+      step.action = !m.enabled ? EnvAction::kEnable : EnvAction::kRegain;
+      break;
+    case kMove:
+      step.kind = StepKind::kEnvironment;
+      step.action = DrawEnvAction(d, m);
+      // Steer towards the rarest transitions, through UNAVAILABLE: a restart
+      // while UNAVAILABLE goes unavailable->disabled->unavailable; losing
+      // reachability while DISABLED makes the next enable disabled->unavailable.
+      if (d.Percent(40)) {
+        switch (m.status()) {
+          case PEERDIST_STATUS_AVAILABLE: step.action = EnvAction::kLose; break;
+          case PEERDIST_STATUS_UNAVAILABLE: step.action = EnvAction::kRestart; break;
+          case PEERDIST_STATUS_DISABLED: step.action = m.reachable ? EnvAction::kLose : EnvAction::kEnable; break;
+        }
+      }
+      break;
+    case kSettle:
+      // Until the environment surely moved and operations surely completed.
+      step.kind = StepKind::kAdvance;
+      step.session = 0;
+      step.advance = std::max<Duration>(m.unsettled, 90 * kMillisecond) + static_cast<Duration>(d.Between(0, 20)) * kMillisecond;
+      break;
+    default: {
+      intent = StepIntent::kInvalid;
+      switch (d.Weighted({closed.empty() ? 1 : 5, 2, objects.empty() ? 0 : 3, objects.empty() ? 0 : 2})) {
+        case 0: {  // a call (often the close) on a handle closed before, or on a slot never used
+          if (!closed.empty()) {
+            const ObjectRef ref = d.Of(closed);
+            step = CallOn(d, m, ref);
+            if (d.Percent(50)) {
+              step.kind = ref.kind_of_slots == StepKind::kPublish    ? StepKind::kCloseStream
+                          : ref.kind_of_slots == StepKind::kOpenInfo ? StepKind::kCloseInfo
+                                                                     : StepKind::kCloseContent;
+            }
+          } else {
+            step = CallOn(d, m, ObjectRef{StepKind::kOpenContent, d.Below(kMaxObjects), d.Of(open)});
+          }
+          step.session = d.Of(open);
+          break;
+        }
+        case 1:  // a NULL required pointer on an open call
+          step = OpenFor(d, m, d.Of(open));
+          if (d.Percent(50)) step.null_in = true; else step.null_out = true;
+          break;
+        case 2: {  // a NULL pointer on a call on a handle (or a handle-less one)
+          step = objects.empty() ? OpenFor(d, m, d.Of(open)) : CallOn(d, m, d.Of(objects));
+          if (IsAsyncContentStep(step.kind) && d.Percent(50)) {
+            step.null_overlapped = true;
+          } else if (step.kind == StepKind::kGetInfo) {
+            step.null_out = true;
+          } else {
+            step.null_in = true;
+          }
+          break;
+        }
+        default:  // cancelling an operation that never existed
+          step = CallOn(d, m, d.Of(objects));
+          step.kind = StepKind::kClientCancel;
+          step.all = false;
+          step.registration = std::min(m.operations + d.Below(3), kMaxSteps);
+          break;
+      }
+      break;
+    }
+  }
+  *out = step;
+  return intent;
+}
+
 // One well-formed step, or an invalid shape; returns the intent.
 StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
   const std::vector<int> open = OpenSlots(m);
   const std::vector<int> closed = ClosedSlots(m);
   const bool any_open = !open.empty();
+  if (m.content && any_open && d.Percent(75)) return ChooseContentStep(d, m, out);
 
   enum Choice { kStartup, kRegister, kEnv, kAdvance, kGetStatus, kUnregister, kResult, kShutdown, kInvalid };
   const int startup_weight = !any_open ? 60 : closed.empty() ? 0 : open.size() == 1 ? 8 : 3;
@@ -431,6 +768,43 @@ std::vector<Step> StepShrinks(const Step& step) {
     case StepKind::kUnregister:
     case StepKind::kEnvironment:
       break;
+    default:
+      // The content part: drop the optional shapes one by one.
+      for (auto field : {&Step::null_in, &Step::null_out, &Step::null_overlapped, &Step::corrupt, &Step::ex,
+                         &Step::all}) {
+        if (step.*field) {
+          s = step;
+          s.*field = false;
+          add(s);
+        }
+      }
+      if (!step.event) {
+        s = step;
+        s.event = true;
+        add(s);
+      }
+      if (step.port != PortArg::kNone) {
+        s = step;
+        s.port = PortArg::kNone;
+        s.key = 0;
+        add(s);
+      }
+      if (step.offset != 0) {
+        s = step;
+        s.offset = 0;
+        add(s);
+      }
+      if (step.bytes != Step{}.bytes) {
+        s = step;
+        s.bytes = Step{}.bytes;
+        add(s);
+      }
+      if (step.registration > 0) {
+        s = step;
+        s.registration = step.registration - 1;
+        add(s);
+      }
+      break;
   }
   return out;
 }
@@ -480,22 +854,34 @@ rc::Gen<StepCommandPtr> GenStepCommand(const GenModel& model) {
   });
 }
 
+// Whether a scenario has content steps: half of them; shrinks to "no".
+rc::Gen<bool> GenContentSteps() {
+  return rc::Gen<bool>([](const rc::Random& random, int) {
+    Draw d(random);
+    return rc::shrinkable::shrinkRecur(d.Percent(50), [](bool content) {
+      return content ? rc::seq::just(false) : rc::Seq<bool>();
+    });
+  });
+}
+
 rc::Gen<Scenario> GenScenario() {
   using Commands = rc::state::Commands<StepCommand::CommandType>;
-  rc::Gen<std::pair<PEERDIST_STATUS, Commands>> body =
-      rc::gen::mapcat(GenInitialStatus(), [](PEERDIST_STATUS initial) {
-        const rc::Gen<Commands> commands = rc::gen::withSize([initial](int size) {
-          return rc::gen::resize(CommandsSizeFor(size),
-                                 rc::state::gen::commands(GenModel(initial), &GenStepCommand));
-        });
-        return rc::gen::map(commands, [initial](Commands c) { return std::make_pair(initial, std::move(c)); });
-      });
+  using Start = std::pair<PEERDIST_STATUS, bool>;  // initial status, content steps
+  const rc::Gen<Start> start = rc::gen::apply([](PEERDIST_STATUS initial, bool content) { return Start(initial, content); },
+                                              GenInitialStatus(), GenContentSteps());
+  rc::Gen<std::pair<Start, Commands>> body = rc::gen::mapcat(start, [](Start begin) {
+    const rc::Gen<Commands> commands = rc::gen::withSize([begin](int size) {
+      return rc::gen::resize(CommandsSizeFor(size),
+                             rc::state::gen::commands(GenModel(begin.first, begin.second), &GenStepCommand));
+    });
+    return rc::gen::map(commands, [begin](Commands c) { return std::make_pair(begin, std::move(c)); });
+  });
   return rc::gen::apply(
-      [](const std::pair<PEERDIST_STATUS, Commands>& body, std::uint64_t seed) {
+      [](const std::pair<Start, Commands>& body, std::uint64_t seed) {
         Scenario scenario;
         scenario.seed = seed;
-        scenario.initial_status = body.first;
-        GenModel model(body.first);
+        scenario.initial_status = body.first.first;
+        GenModel model(body.first.first, body.first.second);
         for (const auto& command : body.second) {
           command->run(model, scenario);
           command->apply(model);

@@ -15,6 +15,17 @@
 // virtual-time advances in three bands, and about 7% deliberately invalid
 // shapes (bogus or closed handles, NULL out-pointers, NULL OVERLAPPED, bogus
 // port, version 0, rN out of range, NULL byte count).
+//
+// Half the scenarios (a flag drawn first, shrinking to "off") also exercise
+// the content part: three steps in four are then content steps — opening
+// streams, content information and content handles while AVAILABLE, calls
+// on open handles (reads, adds, cancels of the latest operation, closes),
+// status moves while handles are open (steered through UNAVAILABLE so that
+// every transition occurs), waits long enough for status moves and
+// operations to land, and invalid shapes (calls on closed handles, double
+// closes, NULL pointers, cancels of operations that never existed). The
+// other half is shaped exactly as before, so the notification rules keep
+// their budget.
 #ifndef CONFORMANCE_SCENARIO_GEN_H_
 #define CONFORMANCE_SCENARIO_GEN_H_
 
@@ -47,8 +58,29 @@ struct GenModel {
   // Guess of the service status, tracked like sim/service_model.
   bool enabled = false;
   bool reachable = true;
+  // The content part. A scenario either exercises it (content steps among
+  // the others) or not at all, so the notification rules keep the budget of
+  // scenarios shaped as before.
+  bool content = false;
+  struct ObjectSlot {
+    bool used = false;  // an open call filled it once
+    bool open = false;  // guess: it holds an open handle
+    int session = 0;    // the session slot that opened it
+    std::uint32_t content = 0;  // streams: the content number published
+  };
+  std::array<ObjectSlot, kMaxObjects> streams{}, infos{}, contents{};
+  int operations = 0;  // asynchronous content steps so far (next oN)
+  // Guess: content numbers 0..2 whose stream was completed (content
+  // information can be opened for them).
+  std::array<bool, 3> completed{};
+  std::array<bool, 3> completing{};  // completed, but maybe not yet (busy)
+  // Virtual time until the environment actions so far have surely taken
+  // effect (their delays are drawn), and whether content operations may
+  // still be in flight: content steps that depend on them wait first.
+  Duration unsettled = 0;
+  bool busy = false;
 
-  explicit GenModel(PEERDIST_STATUS initial = PEERDIST_STATUS_DISABLED);
+  explicit GenModel(PEERDIST_STATUS initial = PEERDIST_STATUS_DISABLED, bool content_steps = false);
   PEERDIST_STATUS status() const;
   // The model after `step` ran.
   void Apply(const Step& step);

@@ -125,6 +125,7 @@ struct PropertyContext {
   const ImplFactory* make_impl = nullptr;
   const rc::Gen<Scenario>* generator = nullptr;
   std::vector<AmbiguityObservation>* observations = nullptr;
+  CoverageMatrix* coverage = nullptr;
   std::uint64_t scenarios_run = 0;
   std::uint64_t api_calls = 0;
   // The last failing scenario the property saw. RapidCheck adopts every
@@ -152,6 +153,8 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   context.make_impl = &make_impl;
   context.generator = &generator;
   context.observations = &result.ambiguities;
+  context.coverage = &result.coverage;
+  context.on_case = std::move(on_case);
 
   const auto property = [&context]() {
     const Scenario scenario = *(*context.generator);
@@ -162,6 +165,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     if (context.on_case) context.on_case(context.scenarios_run);
     const TraceView view(trace);
     Classify(view, *context.observations);
+    context.coverage->Add(view);
     const std::optional<Violation> violation = Judge(*context.rule, view);
     if (violation) {
       context.last_failing = scenario;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "conformance/ambiguities/ambiguity.h"
+#include "conformance/coverage_matrix.h"
 #include "conformance/rule.h"
 #include "scenario/scenario.h"
 #include "scenario/scenario_runner.h"
@@ -68,6 +69,8 @@ struct SuiteResult {
   int cases = 0;
   std::vector<RuleOutcome> rules;
   std::vector<AmbiguityObservation> ambiguities;  // in AllAmbiguities() order
+  // Function x handle kind x status move, over every scenario run.
+  CoverageMatrix coverage;
   std::uint64_t scenarios_run = 0;  // includes shrinking runs
   std::uint64_t api_calls = 0;
 

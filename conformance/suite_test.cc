@@ -62,6 +62,11 @@ TEST(SuiteTest, ReferenceHoldsEveryRule) {
   EXPECT_TRUE(result.AllHold());
   EXPECT_EQ(result.scenarios_run, static_cast<std::uint64_t>(kDefaultCasesPerRule) * result.rules.size());
   EXPECT_EQ(result.ambiguities.size(), AllAmbiguities().size());
+  // The default run exercises every cell of the coverage matrix: every call
+  // on every kind of handle after every kind of status move.
+  std::string missing;
+  for (const std::string& cell : result.coverage.Missing()) missing += "\n  " + cell;
+  EXPECT_EQ(result.coverage.Exercised(), result.coverage.Cells()) << "cells never exercised:" << missing;
   for (const AmbiguityObservation& observation : result.ambiguities) {
     std::printf("  ambiguity %s: %s\n", observation.ambiguity_id.c_str(), observation.Verdict().c_str());
   }

@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "scenario/scenario_text.h"  // IsAsyncContentStep
+#include "scenario/step_fields.h"
 #include "sim/peerdist_types.h"
 #include "sim/service_model.h"
 #include "sim/virtual_time.h"
@@ -57,6 +59,49 @@ void BindGetOverlappedResult(FieldBinder& b, Step& s) {
   b.Int(s.registration, kMaxSteps);
   b.Flag(s.wait);
   b.Flag(s.null_out);
+  b.Flag(s.of_operation);  // oN (a content operation) instead of rN; a later bit, so old records keep rN
+}
+
+// Every content step: the fields its kind uses, as scenario/step_fields.h
+// says (the same answer the text form uses), in one fixed order. Fields a
+// kind does not use are not bound and keep a fresh Step's defaults. The
+// 64-bit key comes last, so short records still decode to key 0.
+void BindContentStep(FieldBinder& b, Step& s) {
+  const StepKind k = s.kind;
+  BindSessionCall(b, s);
+  if (ObjectPrefix(k) != 0) b.Int(s.object, kMaxObjects - 1);
+  if (TakesOperation(k)) b.Int(s.registration, kMaxSteps);
+  if (k == StepKind::kClientCancel) b.Flag(s.all);
+  if (HasEx(k)) b.Flag(s.ex);
+  if (HasCorrupt(k)) b.Flag(s.corrupt);
+  if (HasTimeout(k)) {
+    bool local = s.timeout == TimeoutArg::kLocalOnly;
+    b.Flag(local);
+    s.timeout = local ? TimeoutArg::kLocalOnly : TimeoutArg::kDefault;
+  }
+  if (IsAsyncContentStep(k)) {
+    bool no_event = !s.event;  // stored inverted: zero bytes give an event
+    b.Flag(no_event);
+    s.event = !no_event;
+  }
+  if (HasOverlapped(k)) b.Flag(s.null_overlapped);
+  if (NullInName(k) != nullptr) b.Flag(s.null_in);
+  if (HasOut(k)) b.Flag(s.null_out);
+  if (HasId(k)) b.Unsigned(s.content, kMaxContentId);
+  if (HasOffset(k)) b.Unsigned(s.offset, kMaxStepBytes);
+  if (HasLength(k)) b.Unsigned(s.length, kMaxStepBytes);
+  if (HasBytes(k)) {
+    // Stored as the difference from the default, so zero bytes give it.
+    std::uint64_t delta = (s.bytes + kMaxStepBytes + 1 - Step{}.bytes) % (kMaxStepBytes + 1);
+    b.Number(delta, kMaxStepBytes);
+    s.bytes = static_cast<std::uint32_t>((delta + Step{}.bytes) % (kMaxStepBytes + 1));
+  }
+  if (HasTag(k)) b.Unsigned(s.tag, 255);
+  if (k == StepKind::kAddInfo) b.Int(s.source, kMaxObjects - 1);
+  if (HasPort(k)) {
+    b.Choice(s.port, {PortArg::kNone, PortArg::kNew, PortArg::kLast, PortArg::kBogus});
+    b.Unsigned(s.key, ~std::uint64_t{0});
+  }
 }
 
 void BindEnvironment(FieldBinder& b, Step& s) {
@@ -76,6 +121,26 @@ constexpr StepCodec kCodecs[] = {
     {StepKind::kUnregister, &BindUnregister},
     {StepKind::kGetOverlappedResult, &BindGetOverlappedResult},
     {StepKind::kShutdown, &BindShutdown},
+    // The content part (issue 3).
+    {StepKind::kPublish, &BindContentStep},
+    {StepKind::kAddToStream, &BindContentStep},
+    {StepKind::kCompleteStream, &BindContentStep},
+    {StepKind::kCloseStream, &BindContentStep},
+    {StepKind::kUnpublish, &BindContentStep},
+    {StepKind::kOpenInfo, &BindContentStep},
+    {StepKind::kRetrieveInfo, &BindContentStep},
+    {StepKind::kCloseInfo, &BindContentStep},
+    {StepKind::kServerCancel, &BindContentStep},
+    {StepKind::kOpenContent, &BindContentStep},
+    {StepKind::kCloseContent, &BindContentStep},
+    {StepKind::kAddInfo, &BindContentStep},
+    {StepKind::kCompleteInfo, &BindContentStep},
+    {StepKind::kAddData, &BindContentStep},
+    {StepKind::kBlockRead, &BindContentStep},
+    {StepKind::kStreamRead, &BindContentStep},
+    {StepKind::kFlush, &BindContentStep},
+    {StepKind::kGetInfo, &BindContentStep},
+    {StepKind::kClientCancel, &BindContentStep},
 };
 
 }  // namespace

@@ -29,6 +29,17 @@ enum class Deviation : std::uint8_t {
   kStaleGetStatus,            // GetStatus reports the status at startup
   kResultTrueWhilePending,    // GetOverlappedResult says TRUE while pending
   kMixedSuccessCodes,         // Ex: alternates ERROR_SUCCESS and ERROR_IO_PENDING
+  // The content part of the API.
+  kUnavailableKeepsHandles,   // only a move to DISABLED invalidates handles
+  kRevalidateOnReturn,        // invalidated handles work again once AVAILABLE
+  kCloseInvalidatedFails,     // close of an invalidated handle fails (INVALIDATED)
+  kStreamNeverInvalidated,    // stream handles survive every status move
+  kInFlightReadSucceeds,      // reads pending at invalidation complete successfully
+  kAcceptClosedObjectHandle,  // calls on a closed content/info/stream handle are served
+  kDoubleCloseSucceeds,       // closing a handle that is not open succeeds
+  kAcceptNullOverlapped,      // content operations accept a NULL lpOverlapped
+  kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
+  kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
 };
 
 }  // namespace pd

@@ -46,6 +46,27 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:mixed-success-codes",
        "RegisterEx succeeds with ERROR_SUCCESS and ERROR_IO_PENDING by turns (two readings of the docs at once)",
        "consistent-interpretation", Deviation::kMixedSuccessCodes},
+      // The content part: handles, operations, invalidation.
+      {"mutant:unavailable-keeps-handles", "a move to UNAVAILABLE does not invalidate handles (only DISABLED does)",
+       "invalidated", Deviation::kUnavailableKeepsHandles},
+      {"mutant:stream-never-invalidated", "stream handles keep working after any status move", "invalidated",
+       Deviation::kStreamNeverInvalidated},
+      {"mutant:revalidate-on-return", "invalidated handles work again once the status is back to AVAILABLE",
+       "no-revalidation", Deviation::kRevalidateOnReturn},
+      {"mutant:close-invalidated-fails", "closing an invalidated handle fails with PEERDIST_ERROR_INVALIDATED",
+       "close-invalidated", Deviation::kCloseInvalidatedFails},
+      {"mutant:in-flight-read-succeeds", "a read pending when its handle is invalidated still completes successfully",
+       "in-flight-operations", Deviation::kInFlightReadSucceeds},
+      {"mutant:accept-closed-handle", "content, content-information and stream handles keep working after close",
+       "object-invalid-handle", Deviation::kAcceptClosedObjectHandle},
+      {"mutant:double-close-succeeds", "closing a handle that is not open returns ERROR_SUCCESS", "double-close",
+       Deviation::kDoubleCloseSucceeds},
+      {"mutant:accept-null-overlapped", "asynchronous content operations accept a NULL lpOverlapped",
+       "object-null-argument", Deviation::kAcceptNullOverlapped},
+      {"mutant:cancel-unknown-succeeds", "cancelling an OVERLAPPED with no operation in flight returns ERROR_SUCCESS",
+       "cancel-unknown-operation", Deviation::kCancelUnknownSucceeds},
+      {"mutant:cancel-leaves-pending", "a successful cancel leaves the operation to complete normally later",
+       "cancel-aborts", Deviation::kCancelLeavesPending},
   };
   return catalog;
 }

@@ -25,10 +25,13 @@ DWORD ReferenceImpl::PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANC
   next_handle_ += kHandleStride;
   Session& session = sessions_[value];
   session.status_at_startup = host_.ServiceStatus();
+  // Version negotiation: the session gets the lower of what was asked for and
+  // what this implementation supports (Windows 8 = PEERDIST_VERSION). The
+  // Windows 8 functions (the Ex ones, GetInformationByHandle) need the
+  // Windows 8 version.
+  session.version = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
   *phPeerDist = reinterpret_cast<PEERDIST_INSTANCE_HANDLE>(value);
-  if (pdwSupportedVersion != nullptr) {
-    *pdwSupportedVersion = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
-  }
+  if (pdwSupportedVersion != nullptr) *pdwSupportedVersion = session.version;
   return ERROR_SUCCESS;
 }
 
@@ -39,6 +42,16 @@ DWORD ReferenceImpl::PeerDistShutdown(PEERDIST_INSTANCE_HANDLE hPeerDist) {
   // handle cancels its I/O.
   if (it->second.registration && !Is(Deviation::kShutdownLeavesPending)) {
     Complete(it->second, ERROR_OPERATION_ABORTED);
+  }
+  // "PeerDistShutdown cancels all the pending Peer Distribution client and
+  // server operations" and removes the session's publications.
+  const std::uintptr_t value = it->first;
+  AbortOperations([value](const PendingOperation& op) { return op.session == value; }, ERROR_OPERATION_ABORTED);
+  for (auto object = objects_.begin(); object != objects_.end();) {
+    object = object->second.session == value ? objects_.erase(object) : std::next(object);
+  }
+  for (auto publication = publications_.begin(); publication != publications_.end();) {
+    publication = publication->second.owner == value ? publications_.erase(publication) : std::next(publication);
   }
   sessions_.erase(it);
   return ERROR_SUCCESS;
@@ -187,7 +200,12 @@ BOOL ReferenceImpl::PeerDistGetOverlappedResult(LPOVERLAPPED lpOverlapped,
   return kTrue;
 }
 
-void ReferenceImpl::OnServiceStatusChanged(PEERDIST_STATUS, PEERDIST_STATUS) { ScheduleDeliveryCheck(); }
+void ReferenceImpl::OnServiceStatusChanged(PEERDIST_STATUS before, PEERDIST_STATUS now) {
+  // Handles stop working at the instant of the move, before anything else
+  // runs; notifications are delivered right after.
+  InvalidateObjects(before, now);
+  ScheduleDeliveryCheck();
+}
 
 void ReferenceImpl::ScheduleDeliveryCheck() {
   host_.ScheduleAfter(0, [this] { DeliverDue(); });

@@ -1,15 +1,20 @@
-// The reference implementation of the status-change notification part of
-// peerdist.h, written on the World's host services. It passes every rule of
-// the catalog; constructed with a Deviation it becomes one mutant.
+// The reference implementation of peerdist.h, written on the World's host
+// services. It passes every rule of the catalog; constructed with a
+// Deviation it becomes one mutant. The notification part and the sessions
+// live in reference_impl.cc; the content part in reference_server.cc
+// (publishing, content information), reference_client.cc (content handles,
+// reads) and reference_async.cc (operations in flight, invalidation).
 #ifndef IMPLS_REFERENCE_IMPL_H_
 #define IMPLS_REFERENCE_IMPL_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 
 #include "adapters/peerdist_adapter.h"
 #include "impls/deviation.h"
+#include "impls/reference_objects.h"
 #include "sim/host_services.h"
 
 namespace pd {
@@ -37,6 +42,65 @@ class ReferenceImpl final : public PeerDistAdapter {
                                    BOOL bWait) override;
   void OnServiceStatusChanged(PEERDIST_STATUS before, PEERDIST_STATUS now) override;
 
+  // --- the content part (server side: reference_server.cc) ------------------
+  DWORD PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                    PBYTE pContentIdentifier, ULONGLONG cbContentLength,
+                                    PCPEERDIST_PUBLICATION_OPTIONS pPublishOptions, HANDLE hCompletionPort,
+                                    ULONG_PTR ulCompletionKey, PPEERDIST_STREAM_HANDLE phStream) override;
+  DWORD PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_STREAM_HANDLE hStream,
+                                         DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_STREAM_HANDLE hStream,
+                                            LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_STREAM_HANDLE hStream) override;
+  DWORD PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                PBYTE pContentIdentifier) override;
+  DWORD PeerDistServerOpenContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                             PBYTE pContentIdentifier, ULONGLONG ullContentOffset,
+                                             ULONGLONG cbContentLength, HANDLE hCompletionPort,
+                                             ULONG_PTR ulCompletionKey,
+                                             PPEERDIST_CONTENTINFO_HANDLE phContentInfo) override;
+  DWORD PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                               PBYTE pContentIdentifier, ULONGLONG ullContentOffset,
+                                               ULONGLONG cbContentLength,
+                                               PEERDIST_RETRIEVAL_OPTIONS* pRetrievalOptions,
+                                               HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                               PPEERDIST_CONTENTINFO_HANDLE phContentInfo) override;
+  DWORD PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                 PEERDIST_CONTENTINFO_HANDLE hContentInfo, DWORD cbMaxNumberOfBytes,
+                                                 PBYTE pBuffer, LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                              PEERDIST_CONTENTINFO_HANDLE hContentInfo) override;
+  DWORD PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                           PBYTE pContentIdentifier, LPOVERLAPPED pOverlapped) override;
+
+  // --- the content part (client side: reference_client.cc) ------------------
+  DWORD PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
+                                  HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                  PPEERDIST_CONTENT_HANDLE phContentHandle) override;
+  DWORD PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle) override;
+  DWORD PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                            DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistClientCompleteContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                 PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                 LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                              DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
+                                LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                 DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
+                                 LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
+                                   HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                   LPOVERLAPPED lpOverlapped) override;
+  DWORD PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                             PEERDIST_CONTENT_HANDLE hContentHandle,
+                                             PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS PeerDistClientInfoClass,
+                                             DWORD dwBufferSize, LPVOID lpInformation) override;
+  DWORD PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                           LPOVERLAPPED pOverlapped) override;
+
  private:
   // The one pending status-change request of a session.
   struct Registration {
@@ -52,6 +116,7 @@ class ReferenceImpl final : public PeerDistAdapter {
     PEERDIST_STATUS baseline = PEERDIST_STATUS_DISABLED;
     bool ever_registered = false;
     PEERDIST_STATUS status_at_startup = PEERDIST_STATUS_DISABLED;
+    DWORD version = PEERDIST_VERSION;  // negotiated at startup
     std::optional<Registration> registration;
   };
 
@@ -65,6 +130,46 @@ class ReferenceImpl final : public PeerDistAdapter {
   void DeliverDue();
   void Complete(Session& session, DWORD error);
 
+  // --- content objects and operations (reference_async.cc) -----------------
+  // The object behind a handle of `kind` owned by `session`, or nullptr when
+  // the handle is not open (never issued, closed, another kind or session).
+  // `for_close`: a close call (kAcceptClosedObjectHandle serves closed ones
+  // to every call but the close).
+  ContentObject* FindObject(std::uintptr_t session, HANDLE handle, ObjectKind kind, bool for_close = false);
+  HANDLE AddObject(ContentObject object);
+  // ERROR_SUCCESS when objects may be opened now; else why not.
+  DWORD OpenableNow() const;
+  // Closes an object: aborts its pending operations, forgets it.
+  void RemoveObject(std::uintptr_t handle);
+  // Runs `operation` after a drawn delay; returns ERROR_IO_PENDING.
+  DWORD StartOperation(PendingOperation operation, Duration low, Duration high);
+  void FinishOperation(std::uint64_t id);
+  // Writes the result into the OVERLAPPED, signals its event, posts to the port.
+  void CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes);
+  // Completes (as `error`) every pending operation that `match` selects.
+  int AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error);
+  void InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS now);
+  // The result of an operation whose time has come: error and bytes.
+  std::pair<DWORD, DWORD> Perform(PendingOperation& operation);
+  std::pair<DWORD, DWORD> PerformRead(PendingOperation& operation, ContentObject& content, std::uint64_t offset);
+  // Validated bytes of `content` available from `offset` on (local cache).
+  std::uint64_t LocalRun(const ContentObject& content, std::uint64_t offset) const;
+  // Fills block `block` of `content` from a publication whose data matches
+  // its hash (the "peers"); false when none has it.
+  bool FetchFromPeers(ContentObject& content, std::size_t block);
+  void ValidateRawData(ContentObject& content);
+  DWORD CheckOverlapped(LPOVERLAPPED overlapped) const;
+  // Both OpenContentInformation functions, once their own checks passed.
+  DWORD OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier, PBYTE pContentIdentifier,
+                        ULONGLONG offset, ULONGLONG length, DWORD version, HANDLE port, ULONG_PTR key,
+                        PPEERDIST_CONTENTINFO_HANDLE out);
+  // The checks every client call on a content handle starts with: the
+  // object, or the error to return.
+  std::pair<ContentObject*, DWORD> ContentFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent);
+  DWORD StartContentOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent, OperationKind kind,
+                              LPOVERLAPPED overlapped, PBYTE buffer, DWORD size, DWORD timeout_ms);
+  bool IsWin8(const Session& session) const { return session.version >= PEERDIST_VERSION_WIN8; }
+
   HostServices& host_;
   const Deviation deviation_;
   // Ordered by handle value, so delivery order is the order of startup.
@@ -74,6 +179,13 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uintptr_t global_owner_ = 0;
   // kMixedSuccessCodes: accepted RegisterEx calls so far.
   unsigned ex_registrations_ = 0;
+
+  // The content part. Ordered maps: iteration order is handle / id order.
+  std::map<std::string, Publication> publications_;  // by content identifier
+  std::map<std::uintptr_t, ContentObject> objects_;  // by handle value
+  std::uintptr_t next_object_ = 0x0B1E0000;
+  std::map<std::uint64_t, PendingOperation> operations_;  // by id (start order)
+  std::uint64_t next_operation_ = 1;
 };
 
 }  // namespace pd

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "adapters/implementation_lost.h"
+#include "scenario/content_calls.h"
 #include "scenario/scenario_text.h"
 #include "sim/overlapped_slot.h"
 
@@ -24,6 +26,14 @@ class Run {
   Run(const Scenario& scenario, const ImplFactory& make_impl, const RunConfig& config, RunStats* stats)
       : scenario_(scenario), config_(config), stats_(stats), world_(scenario.seed, WorldWith(config, scenario)) {
     impl_ = make_impl(world_);
+    contents_ = std::make_unique<ContentCalls>(
+        world_, *impl_,
+        [this](ApiFunction function, const Step& step, PEERDIST_INSTANCE_HANDLE* handle) {
+          TraceEvent call = BeginCall(function);
+          *handle = HandleFor(step, call);
+          return call;
+        },
+        [this](PortArg shape, TraceEvent& call) { return PortFor(shape, call); });
     world_.SetStatusListener([this](PEERDIST_STATUS before, PEERDIST_STATUS now) {
       impl_->OnServiceStatusChanged(before, now);
     });
@@ -48,6 +58,10 @@ class Run {
       world_.RunFor(config_.drain);
       ScanOverlapped();
       MarkStep("end");
+    } catch (const ImplementationLost& lost) {
+      // A plugin or process implementation crashed, hung or broke the
+      // protocol: the finding names the rule (no-crash, no-hang); the case ends.
+      world_.Finding(lost.finding);
     } catch (const WorldBoundExceeded& bound) {
       world_.Finding("world bound exceeded: " + bound.what);
     } catch (const std::exception& error) {
@@ -115,6 +129,7 @@ class Run {
       case StepKind::kGetOverlappedResult: return GetOverlappedResult(step);
       case StepKind::kEnvironment: return world_.Environment(step.action);
       case StepKind::kAdvance: return world_.RunFor(step.advance);
+      default: return contents_->Execute(step);
     }
   }
 
@@ -247,11 +262,12 @@ class Run {
   void GetOverlappedResult(const Step& step) {
     TraceEvent call = BeginCall(ApiFunction::kGetOverlappedResult);
     const int index = step.registration;
-    const int slot_id = index < static_cast<int>(registrations_.size()) ? registrations_[index] : -1;
+    int slot_id = index < static_cast<int>(registrations_.size()) ? registrations_[index] : -1;
+    if (step.of_operation) slot_id = contents_->OperationSlot(index);
     OverlappedSlot* slot = world_.SlotById(slot_id);
     call.overlapped = slot_id;
     call.null_arg = (slot == nullptr || step.null_out) ? 1 : 0;
-    call.detail = std::string("r") + std::to_string(index) + (step.wait ? " wait" : "");
+    call.detail = std::string(step.of_operation ? "o" : "r") + std::to_string(index) + (step.wait ? " wait" : "");
     world_.trace().Add(call);
     DWORD bytes = kUnwrittenDword;
     world_.SetLastError(ERROR_SUCCESS);
@@ -264,13 +280,17 @@ class Run {
     world_.trace().Add(std::move(ret));
   }
 
-  void ScanOverlapped() { world_.NoteOverlappedTransitions(); }
+  void ScanOverlapped() {
+    world_.NoteOverlappedTransitions();
+    contents_->Scan();
+  }
 
   const Scenario& scenario_;
   const RunConfig& config_;
   RunStats* stats_;
   World world_;
   std::unique_ptr<PeerDistAdapter> impl_;
+  std::unique_ptr<ContentCalls> contents_;
   std::array<SessionSlot, kMaxSessions> slots_{};
   int next_session_id_ = 0;
   int last_port_ = -1;

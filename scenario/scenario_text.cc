@@ -1,9 +1,12 @@
 #include "scenario/scenario_text.h"
 
+#include "scenario/step_fields.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <optional>
 #include <sstream>
+#include <type_traits>
 #include <vector>
 
 namespace pd {
@@ -22,9 +25,38 @@ const char* VerbOf(StepKind kind) {
     case StepKind::kGetOverlappedResult: return "get-overlapped-result";
     case StepKind::kEnvironment: return "env";
     case StepKind::kAdvance: return "advance";
+    case StepKind::kPublish: return "publish";
+    case StepKind::kAddToStream: return "add-to-stream";
+    case StepKind::kCompleteStream: return "complete-stream";
+    case StepKind::kCloseStream: return "close-stream";
+    case StepKind::kUnpublish: return "unpublish";
+    case StepKind::kOpenInfo: return "open-info";
+    case StepKind::kRetrieveInfo: return "retrieve-info";
+    case StepKind::kCloseInfo: return "close-info";
+    case StepKind::kServerCancel: return "server-cancel";
+    case StepKind::kOpenContent: return "open-content";
+    case StepKind::kCloseContent: return "close-content";
+    case StepKind::kAddInfo: return "add-info";
+    case StepKind::kCompleteInfo: return "complete-info";
+    case StepKind::kAddData: return "add-data";
+    case StepKind::kBlockRead: return "block-read";
+    case StepKind::kStreamRead: return "stream-read";
+    case StepKind::kFlush: return "flush";
+    case StepKind::kGetInfo: return "get-info";
+    case StepKind::kClientCancel: return "client-cancel";
   }
   return "?";
 }
+
+constexpr StepKind kAllKinds[] = {
+    StepKind::kStartup,      StepKind::kShutdown,     StepKind::kGetStatus,      StepKind::kRegister,
+    StepKind::kUnregister,   StepKind::kGetOverlappedResult, StepKind::kEnvironment, StepKind::kAdvance,
+    StepKind::kPublish,      StepKind::kAddToStream,  StepKind::kCompleteStream, StepKind::kCloseStream,
+    StepKind::kUnpublish,    StepKind::kOpenInfo,     StepKind::kRetrieveInfo,   StepKind::kCloseInfo,
+    StepKind::kServerCancel, StepKind::kOpenContent,  StepKind::kCloseContent,   StepKind::kAddInfo,
+    StepKind::kCompleteInfo, StepKind::kAddData,      StepKind::kBlockRead,      StepKind::kStreamRead,
+    StepKind::kFlush,        StepKind::kGetInfo,      StepKind::kClientCancel,
+};
 
 const char* PortName(PortArg port) {
   switch (port) {
@@ -36,18 +68,46 @@ const char* PortName(PortArg port) {
   return "?";
 }
 
-bool TakesSession(StepKind kind) {
-  return kind == StepKind::kStartup || kind == StepKind::kShutdown || kind == StepKind::kGetStatus ||
-         kind == StepKind::kRegister || kind == StepKind::kUnregister;
+void RenderContentOptions(const Step& step, std::string& out) {
+  const StepKind k = step.kind;
+  if (HasId(k)) out += " id=" + std::to_string(step.content);
+  if (HasOffset(k) && step.offset != 0) out += " offset=" + std::to_string(step.offset);
+  if (HasLength(k) && step.length != 0) out += " length=" + std::to_string(step.length);
+  if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
+  if (HasTag(k) && step.tag != 0) out += " tag=" + std::to_string(step.tag);
+  if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
+  if (k == StepKind::kAddInfo && step.source != 0) out += " from=i" + std::to_string(step.source);
+  if (HasCorrupt(k) && step.corrupt) out += " corrupt";
+  if (HasEx(k) && step.ex) out += " ex";
+  if (HasPort(k) && step.port != PortArg::kNone) out += std::string(" port=") + PortName(step.port);
+  if (HasPort(k) && step.key != 0) out += " key=" + std::to_string(step.key);
+  if (IsAsyncContentStep(k) && !step.event) out += " event=none";
+  if (HasOverlapped(k) && step.null_overlapped) out += " overlapped=null";
+  if (NullInName(k) != nullptr && step.null_in) out += std::string(" ") + NullInName(k) + "=null";
+  if (HasOut(k) && step.null_out) out += " out=null";
 }
 
-bool TakesHandle(StepKind kind) { return TakesSession(kind) && kind != StepKind::kStartup; }
-
 }  // namespace
+
+bool IsAsyncContentStep(StepKind k) {
+  return k == StepKind::kAddToStream || k == StepKind::kCompleteStream || k == StepKind::kRetrieveInfo ||
+         k == StepKind::kAddInfo || k == StepKind::kCompleteInfo || k == StepKind::kAddData ||
+         k == StepKind::kBlockRead || k == StepKind::kStreamRead || k == StepKind::kFlush;
+}
 
 std::string RenderStep(const Step& step) {
   std::string out = VerbOf(step.kind);
   if (TakesSession(step.kind)) out += " s" + std::to_string(step.session);
+  if (IsContentKind(step.kind)) {
+    if (const char prefix = ObjectPrefix(step.kind)) out += std::string(" ") + prefix + std::to_string(step.object);
+    if (TakesOperation(step.kind)) {
+      out += step.kind == StepKind::kClientCancel && step.all ? std::string(" all")
+                                                              : " o" + std::to_string(step.registration);
+    }
+    if (step.handle == HandleArg::kBogus) out += " handle=bogus";
+    RenderContentOptions(step, out);
+    return out;
+  }
   if (TakesHandle(step.kind) && step.handle == HandleArg::kBogus) out += " handle=bogus";
   switch (step.kind) {
     case StepKind::kStartup:
@@ -67,7 +127,7 @@ std::string RenderStep(const Step& step) {
       if (step.null_out) out += " out=null";
       break;
     case StepKind::kGetOverlappedResult:
-      out += " r" + std::to_string(step.registration);
+      out += (step.of_operation ? " o" : " r") + std::to_string(step.registration);
       if (step.wait) out += " wait";
       if (step.null_out) out += " bytes=null";
       break;
@@ -77,8 +137,7 @@ std::string RenderStep(const Step& step) {
     case StepKind::kAdvance:
       out += " " + std::to_string(step.advance);
       break;
-    case StepKind::kShutdown:
-    case StepKind::kUnregister:
+    default:
       break;
   }
   return out;
@@ -121,12 +180,72 @@ std::optional<PEERDIST_STATUS> ParseStatus(const std::string& text) {
 }
 
 std::optional<StepKind> ParseVerb(const std::string& verb) {
-  for (StepKind kind : {StepKind::kStartup, StepKind::kShutdown, StepKind::kGetStatus, StepKind::kRegister,
-                        StepKind::kUnregister, StepKind::kGetOverlappedResult, StepKind::kEnvironment,
-                        StepKind::kAdvance}) {
+  for (StepKind kind : kAllKinds) {
     if (verb == VerbOf(kind)) return kind;
   }
   return std::nullopt;
+}
+
+std::string ParseContentOption(const std::string& name, const std::string& value, bool flag, const std::string& token,
+                               Step& step) {
+  const StepKind k = step.kind;
+  auto number = [&](std::uint64_t max, auto& field) -> std::string {
+    auto parsed = ParseUnsigned(value, max);
+    if (!parsed) return name + " must be a decimal number at most " + std::to_string(max) + ", not '" + value + "'";
+    field = static_cast<std::remove_reference_t<decltype(field)>>(*parsed);
+    return "";
+  };
+  if (name == "handle") {
+    if (value == "bogus") { step.handle = HandleArg::kBogus; return ""; }
+    if (value == "slot") { step.handle = HandleArg::kSlot; return ""; }
+    return "handle must be 'slot' or 'bogus', not '" + value + "'";
+  }
+  if (name == "id" && HasId(k)) return number(kMaxContentId, step.content);
+  if (name == "offset" && HasOffset(k)) return number(kMaxStepBytes, step.offset);
+  if (name == "length" && HasLength(k)) return number(kMaxStepBytes, step.length);
+  if (name == "bytes" && HasBytes(k)) return number(kMaxStepBytes, step.bytes);
+  if (name == "tag" && HasTag(k)) {
+    if (value == "null") { step.null_in = true; return ""; }
+    return number(255, step.tag);
+  }
+  if (name == "timeout" && HasTimeout(k)) {
+    if (value == "local") { step.timeout = TimeoutArg::kLocalOnly; return ""; }
+    if (value == "default") { step.timeout = TimeoutArg::kDefault; return ""; }
+    return "timeout must be 'local' or 'default', not '" + value + "'";
+  }
+  if (name == "from" && k == StepKind::kAddInfo) {
+    if (value.size() == 2 && value[0] == 'i' && value[1] >= '0' && value[1] < '0' + kMaxObjects) {
+      step.source = value[1] - '0';
+      return "";
+    }
+    return "from must name an info slot i0..i" + std::to_string(kMaxObjects - 1);
+  }
+  if (flag && name == "corrupt" && HasCorrupt(k)) { step.corrupt = true; return ""; }
+  if (flag && name == "ex" && HasEx(k)) { step.ex = true; return ""; }
+  if (name == "port" && HasPort(k)) {
+    for (PortArg port : {PortArg::kNone, PortArg::kNew, PortArg::kLast, PortArg::kBogus}) {
+      if (value == PortName(port)) { step.port = port; return ""; }
+    }
+    return "port must be none, new, last or bogus, not '" + value + "'";
+  }
+  if (name == "key" && HasPort(k)) return number(~std::uint64_t{0}, step.key);
+  if (name == "event" && IsAsyncContentStep(k)) {
+    if (value == "none") { step.event = false; return ""; }
+    if (value == "new") { step.event = true; return ""; }
+    return "event must be 'new' or 'none', not '" + value + "'";
+  }
+  if (name == "overlapped" && HasOverlapped(k)) {
+    if (value == "null") { step.null_overlapped = true; return ""; }
+    if (value == "ok") { step.null_overlapped = false; return ""; }
+    return "overlapped must be 'ok' or 'null', not '" + value + "'";
+  }
+  if (NullInName(k) != nullptr && name == NullInName(k) && value == "null") { step.null_in = true; return ""; }
+  if (name == "out" && HasOut(k)) {
+    if (value == "null") { step.null_out = true; return ""; }
+    if (value == "ok") { step.null_out = false; return ""; }
+    return "out must be 'ok' or 'null', not '" + value + "'";
+  }
+  return "unknown option '" + token + "' for " + VerbOf(k);
 }
 
 // Parses the options after a step's positional arguments. Returns an error
@@ -137,6 +256,7 @@ std::string ParseOption(const std::string& token, Step& step) {
   const std::string value = eq == std::string::npos ? "" : token.substr(eq + 1);
   const bool flag = eq == std::string::npos;
   const StepKind kind = step.kind;
+  if (IsContentKind(kind)) return ParseContentOption(name, value, flag, token, step);
   if (name == "handle" && TakesHandle(kind)) {
     if (value == "bogus") { step.handle = HandleArg::kBogus; return ""; }
     if (value == "slot") { step.handle = HandleArg::kSlot; return ""; }
@@ -206,11 +326,39 @@ std::variant<Step, std::string> ParseStep(const std::vector<std::string>& tokens
       return std::string(VerbOf(step.kind)) + " needs a session s0..s" + std::to_string(kMaxSessions - 1);
     }
     step.session = (*token)[1] - '0';
+    if (const char prefix = IsContentKind(step.kind) ? ObjectPrefix(step.kind) : 0) {
+      auto slot = positional("slot");
+      if (!slot || slot->size() != 2 || (*slot)[0] != prefix || (*slot)[1] < '0' || (*slot)[1] >= '0' + kMaxObjects) {
+        return std::string(VerbOf(step.kind)) + " needs a handle slot " + prefix + "0.." + prefix +
+               std::to_string(kMaxObjects - 1);
+      }
+      step.object = (*slot)[1] - '0';
+    }
+    if (TakesOperation(step.kind)) {
+      auto token = positional("operation");
+      std::optional<std::uint64_t> number;
+      if (token && step.kind == StepKind::kClientCancel && *token == "all") {
+        step.all = true;
+      } else {
+        if (token && token->size() > 1 && (*token)[0] == 'o') number = ParseUnsigned(token->substr(1), kMaxSteps);
+        if (!number) {
+          return std::string(VerbOf(step.kind)) + " needs an operation o0..o" + std::to_string(kMaxSteps) +
+                 (step.kind == StepKind::kClientCancel ? " or 'all'" : "");
+        }
+        step.registration = static_cast<int>(*number);
+      }
+    }
   } else if (step.kind == StepKind::kGetOverlappedResult) {
     auto token = positional("registration");
     std::optional<std::uint64_t> number;
-    if (token && token->size() > 1 && (*token)[0] == 'r') number = ParseUnsigned(token->substr(1), kMaxSteps);
-    if (!number) return "get-overlapped-result needs a registration r0..r" + std::to_string(kMaxSteps);
+    if (token && token->size() > 1 && ((*token)[0] == 'r' || (*token)[0] == 'o')) {
+      number = ParseUnsigned(token->substr(1), kMaxSteps);
+      step.of_operation = (*token)[0] == 'o';
+    }
+    if (!number) {
+      return "get-overlapped-result needs a registration r0..r" + std::to_string(kMaxSteps) + " or an operation o0..o" +
+             std::to_string(kMaxSteps);
+    }
     step.registration = static_cast<int>(*number);
   } else if (step.kind == StepKind::kEnvironment) {
     auto token = positional("action");

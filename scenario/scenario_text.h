@@ -7,6 +7,9 @@
 //   register s0 ex port=new key=7
 //   env enable
 //   advance 150000            microseconds of virtual time
+//   publish s0 t0 id=1 length=200   content steps name handle slots tN/iN/cN
+//   block-read s1 c0 offset=64 bytes=32 timeout=local
+//   client-cancel s1 c0 o3    ... and asynchronous operations oN
 //
 // '#' starts a comment; blank lines are ignored. Render() writes options only
 // when they differ from their defaults, so Parse(Render(s)) == s and
@@ -29,6 +32,9 @@ struct ScenarioParseError {
 };
 
 std::string RenderStep(const Step& step);
+// The steps that start an asynchronous content operation (each one is the
+// scenario's next oN, whatever its arguments).
+bool IsAsyncContentStep(StepKind kind);
 std::string RenderScenario(const Scenario& scenario);
 std::variant<Scenario, ScenarioParseError> ParseScenario(const std::string& text);
 

@@ -14,6 +14,9 @@
 namespace pd {
 
 constexpr int kMaxSessions = 4;              // session slots s0..s3
+constexpr int kMaxObjects = 4;               // handle slots t0..t3, i0..i3, c0..c3 (per kind)
+constexpr std::uint32_t kMaxContentId = 15;  // content numbers id=0..15
+constexpr std::uint32_t kMaxStepBytes = 4096;  // bound on a buffer a step passes
 constexpr int kMaxSteps = 128;               // bound on a scenario's length
 constexpr Duration kMaxAdvance = 10 * kSecond;  // bound on one advance
 
@@ -26,6 +29,32 @@ enum class StepKind : std::uint8_t {
   kGetOverlappedResult,
   kEnvironment,
   kAdvance,
+  // The content part (format version 1 keeps reading the verbs above).
+  kPublish,         // PeerDistServerPublishStream              -> stream slot tN
+  kAddToStream,     // PeerDistServerPublishAddToStream (async)
+  kCompleteStream,  // PeerDistServerPublishCompleteStream (async)
+  kCloseStream,     // PeerDistServerCloseStreamHandle
+  kUnpublish,       // PeerDistServerUnpublish
+  kOpenInfo,        // PeerDistServerOpenContentInformation(Ex) -> info slot iN
+  kRetrieveInfo,    // PeerDistServerRetrieveContentInformation (async)
+  kCloseInfo,       // PeerDistServerCloseContentInformation
+  kServerCancel,    // PeerDistServerCancelAsyncOperation
+  kOpenContent,     // PeerDistClientOpenContent                -> content slot cN
+  kCloseContent,    // PeerDistClientCloseContent
+  kAddInfo,         // PeerDistClientAddContentInformation (async)
+  kCompleteInfo,    // PeerDistClientCompleteContentInformation (async)
+  kAddData,         // PeerDistClientAddData (async)
+  kBlockRead,       // PeerDistClientBlockRead (async)
+  kStreamRead,      // PeerDistClientStreamRead (async)
+  kFlush,           // PeerDistClientFlushContent (async)
+  kGetInfo,         // PeerDistClientGetInformationByHandle
+  kClientCancel,    // PeerDistClientCancelAsyncOperation
+};
+
+// The read timeout a read step passes.
+enum class TimeoutArg : std::uint8_t {
+  kDefault,    // PEERDIST_READ_TIMEOUT_DEFAULT
+  kLocalOnly,  // PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY
 };
 
 // Which session handle a call passes.
@@ -55,9 +84,24 @@ struct Step {
   std::uint64_t key = 0;
   bool event = true;                 // lpOverlapped->hEvent is a new event
   bool null_overlapped = false;
-  // kGetOverlappedResult: the n-th registration attempt of the scenario
+  // kGetOverlappedResult: the n-th registration attempt of the scenario (rN),
+  // or with `of_operation` the n-th asynchronous content operation (oN).
+  // kServerCancel / kClientCancel: the n-th content operation's OVERLAPPED.
   int registration = 0;
+  bool of_operation = false;
   bool wait = false;
+  // --- the content part ---
+  int object = 0;              // handle slot of the step's kind (tN, iN or cN)
+  std::uint32_t content = 0;   // content number (identifier "pd-content-N")
+  std::uint64_t offset = 0;    // open-info range start, read / add-data offset
+  std::uint64_t length = 0;    // publish: declared length; open-info: range length
+  std::uint32_t bytes = 64;    // buffer size: data added, bytes to read or retrieve
+  TimeoutArg timeout = TimeoutArg::kDefault;
+  std::uint8_t tag = 0;        // content tag number (open-content, flush)
+  bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
+  bool corrupt = false;        // add-info / add-data: one byte flipped
+  bool all = false;            // client-cancel: pOverlapped NULL (every operation of the handle)
+  int source = 0;              // add-info: the info slot iN whose retrieved bytes it adds
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

@@ -41,6 +41,10 @@ class HostServices {
   // order it was scheduled.
   virtual TimerId ScheduleAfter(Duration delay, std::function<void()> work) = 0;
   virtual bool CancelScheduled(TimerId id) = 0;
+  // A duration in [low, high] drawn from the host's one PRNG: how long an
+  // asynchronous operation takes, so completions race status changes. The
+  // default (always `low`) serves hosts without randomness.
+  virtual Duration DrawDelay(Duration low, Duration high) { return high < low ? high : low; }
 
   // The calling thread's last-error value (there is one simulated thread).
   virtual void SetLastError(DWORD error) = 0;

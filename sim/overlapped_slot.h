@@ -6,6 +6,7 @@
 #define SIM_OVERLAPPED_SLOT_H_
 
 #include <cstdint>
+#include <vector>
 
 #include "sim/peerdist_types.h"
 
@@ -19,12 +20,18 @@ struct OverlappedSlot {
   int id = -1;
   int event_id = -1;  // handle id of overlapped.hEvent, -1 when NULL
   bool uses_info = false;  // the call took a PEERDIST_STATUS_INFO (Ex)
+  // A status-change registration writes a status out-parameter; a content
+  // operation (publish, read, ...) does not, so its trace events carry none.
+  bool carries_status = true;
   OVERLAPPED overlapped{};
   // OVERLAPPED.Internal as the World last noted it; a change to a final
   // value is traced as kOverlappedDone (World::NoteOverlappedTransitions).
   ULONG_PTR noted_internal = kUnwrittenDword;
   PEERDIST_STATUS status_out = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
   PEERDIST_STATUS_INFO status_info_out{};
+  // The data buffer of a content operation (what it reads into or writes
+  // from); its heap block never moves while the operation may use it.
+  std::vector<BYTE> buffer;
 };
 
 }  // namespace pd

@@ -30,6 +30,36 @@ const char* ApiFunctionName(ApiFunction function) {
     case ApiFunction::kRegisterEx: return "PeerDistRegisterForStatusChangeNotificationEx";
     case ApiFunction::kUnregister: return "PeerDistUnregisterForStatusChangeNotification";
     case ApiFunction::kGetOverlappedResult: return "PeerDistGetOverlappedResult";
+    case ApiFunction::kServerPublishStream: return "PeerDistServerPublishStream";
+    case ApiFunction::kServerPublishAddToStream: return "PeerDistServerPublishAddToStream";
+    case ApiFunction::kServerPublishCompleteStream: return "PeerDistServerPublishCompleteStream";
+    case ApiFunction::kServerCloseStreamHandle: return "PeerDistServerCloseStreamHandle";
+    case ApiFunction::kServerUnpublish: return "PeerDistServerUnpublish";
+    case ApiFunction::kServerOpenContentInformation: return "PeerDistServerOpenContentInformation";
+    case ApiFunction::kServerOpenContentInformationEx: return "PeerDistServerOpenContentInformationEx";
+    case ApiFunction::kServerRetrieveContentInformation: return "PeerDistServerRetrieveContentInformation";
+    case ApiFunction::kServerCloseContentInformation: return "PeerDistServerCloseContentInformation";
+    case ApiFunction::kServerCancelAsyncOperation: return "PeerDistServerCancelAsyncOperation";
+    case ApiFunction::kClientOpenContent: return "PeerDistClientOpenContent";
+    case ApiFunction::kClientCloseContent: return "PeerDistClientCloseContent";
+    case ApiFunction::kClientAddContentInformation: return "PeerDistClientAddContentInformation";
+    case ApiFunction::kClientCompleteContentInformation: return "PeerDistClientCompleteContentInformation";
+    case ApiFunction::kClientAddData: return "PeerDistClientAddData";
+    case ApiFunction::kClientBlockRead: return "PeerDistClientBlockRead";
+    case ApiFunction::kClientStreamRead: return "PeerDistClientStreamRead";
+    case ApiFunction::kClientFlushContent: return "PeerDistClientFlushContent";
+    case ApiFunction::kClientGetInformationByHandle: return "PeerDistClientGetInformationByHandle";
+    case ApiFunction::kClientCancelAsyncOperation: return "PeerDistClientCancelAsyncOperation";
+  }
+  return "?";
+}
+
+const char* HandleKindName(HandleKind kind) {
+  switch (kind) {
+    case HandleKind::kNone: return "-";
+    case HandleKind::kStream: return "stream";
+    case HandleKind::kContentInfo: return "contentinfo";
+    case HandleKind::kContent: return "content";
   }
   return "?";
 }
@@ -69,6 +99,20 @@ std::string TraceEvent::Render() const {
   AppendId(out, "event", event);
   AppendId(out, "port", port);
   if (handle_open != -1) out += handle_open ? " handle=open" : " handle=closed";
+  if (object_kind != HandleKind::kNone) {
+    // " content=3(open)", " stream=bogus": absent for events without one, so
+    // traces of the notification part render as they always did.
+    out += ' ';
+    out += HandleKindName(object_kind);
+    out += '=';
+    out += object == kBogusObject ? std::string("bogus") : std::to_string(object);
+    switch (object_state) {
+      case HandleState::kOpen: out += "(open)"; break;
+      case HandleState::kClosed: out += "(closed)"; break;
+      case HandleState::kNeverIssued:
+      case HandleState::kUnknown: break;
+    }
+  }
   if (null_arg == 1) out += " null-arg";
   if (bool_result != kNoValue) out += bool_result ? " result=TRUE" : " result=FALSE";
   if (code != kNoValue) out += " code=" + ErrorName(static_cast<DWORD>(code));

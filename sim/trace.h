@@ -38,9 +38,51 @@ enum class ApiFunction : std::uint8_t {
   kRegisterEx,
   kUnregister,
   kGetOverlappedResult,
+  // The content part of peerdist.h: server side ...
+  kServerPublishStream,
+  kServerPublishAddToStream,
+  kServerPublishCompleteStream,
+  kServerCloseStreamHandle,
+  kServerUnpublish,
+  kServerOpenContentInformation,
+  kServerOpenContentInformationEx,
+  kServerRetrieveContentInformation,
+  kServerCloseContentInformation,
+  kServerCancelAsyncOperation,
+  // ... and client side.
+  kClientOpenContent,
+  kClientCloseContent,
+  kClientAddContentInformation,
+  kClientCompleteContentInformation,
+  kClientAddData,
+  kClientBlockRead,
+  kClientStreamRead,
+  kClientFlushContent,
+  kClientGetInformationByHandle,
+  kClientCancelAsyncOperation,
 };
 
 const char* ApiFunctionName(ApiFunction function);
+
+// The kinds of handle the content functions take (besides the session).
+enum class HandleKind : std::uint8_t {
+  kNone,
+  kStream,       // PEERDIST_STREAM_HANDLE
+  kContentInfo,  // PEERDIST_CONTENTINFO_HANDLE
+  kContent,      // PEERDIST_CONTENT_HANDLE
+};
+
+const char* HandleKindName(HandleKind kind);  // "stream", "contentinfo", "content"
+
+// The state of the handle a call passes, as the harness knows it.
+enum class HandleState : std::int8_t {
+  kUnknown = -1,
+  kNeverIssued = 0,  // a value no open call returned
+  kOpen = 1,         // returned by a successful open, not closed since
+  kClosed = 2,       // closed successfully before this call
+};
+
+constexpr int kBogusObject = -2;  // TraceEvent::object of a handle never issued
 
 constexpr std::int64_t kNoValue = -1;
 
@@ -56,6 +98,12 @@ struct TraceEvent {
   // Shape of a call's arguments, as the harness chose them.
   int handle_open = -1;  // 1: a session handle that is open; 0: closed or never issued
   int null_arg = -1;     // 1: a required pointer was NULL
+  // The content, content-information or stream handle a call passes (or an
+  // open call returns): its kind, its trace id (kBogusObject: never issued)
+  // and its state when called.
+  HandleKind object_kind = HandleKind::kNone;
+  int object = -1;
+  HandleState object_state = HandleState::kUnknown;
   std::int64_t bool_result = kNoValue;  // BOOL return value (GetOverlappedResult)
   std::int64_t code = kNoValue;        // return code, completion error, last error
   std::int64_t status = kNoValue;      // status value (new status, status out)

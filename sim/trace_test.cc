@@ -74,6 +74,9 @@ TEST(TraceNames, FunctionsArePinned) {
   EXPECT_STREQ(ApiFunctionName(ApiFunction::kUnregister),
                "PeerDistUnregisterForStatusChangeNotification");
   EXPECT_STREQ(ApiFunctionName(ApiFunction::kGetOverlappedResult), "PeerDistGetOverlappedResult");
+  EXPECT_STREQ(ApiFunctionName(ApiFunction::kServerOpenContentInformationEx),
+               "PeerDistServerOpenContentInformationEx");
+  EXPECT_STREQ(ApiFunctionName(ApiFunction::kClientCancelAsyncOperation), "PeerDistClientCancelAsyncOperation");
 }
 
 TEST(Trace, RenderIsOneLinePerEvent) {
@@ -116,6 +119,23 @@ TEST(Trace, IsCutOffAtTheBound) {
   const std::string tail = "t=65535 step=-1 step\ntrace truncated\n";
   ASSERT_GE(text.size(), tail.size());
   EXPECT_EQ(text.substr(text.size() - tail.size()), tail);
+}
+
+
+TEST(Trace, HandleFieldsRenderOnlyWhenSet) {
+  TraceEvent event;
+  event.kind = TraceKind::kCall;
+  event.function = ApiFunction::kClientBlockRead;
+  event.object_kind = HandleKind::kContent;
+  event.object = 3;
+  event.object_state = HandleState::kOpen;
+  EXPECT_EQ(event.Render(), "t=0 step=-1 call PeerDistClientBlockRead content=3(open)");
+  event.object = kBogusObject;
+  event.object_state = HandleState::kNeverIssued;
+  EXPECT_EQ(event.Render(), "t=0 step=-1 call PeerDistClientBlockRead content=bogus");
+  event.object_kind = HandleKind::kNone;
+  EXPECT_EQ(event.Render(), "t=0 step=-1 call PeerDistClientBlockRead");
+  EXPECT_STREQ(HandleKindName(HandleKind::kContentInfo), "contentinfo");
 }
 
 }  // namespace

@@ -108,6 +108,7 @@ void World::SnapshotSlot(const OverlappedSlot& slot, TraceEvent& event) const {
   event.overlapped = slot.id;
   event.code = static_cast<std::int64_t>(slot.overlapped.Internal);
   event.bytes = static_cast<std::int64_t>(slot.overlapped.InternalHigh);
+  if (!slot.carries_status) return;
   if (slot.uses_info) {
     event.status = slot.status_info_out.status;
     event.info_size = slot.status_info_out.cbSize;
@@ -215,6 +216,11 @@ DWORD World::WaitForEvent(HANDLE handle, DWORD timeout_ms) {
 TimerId World::ScheduleAfter(Duration delay, std::function<void()> work) {
   if (delay > kVirtualTimeLimit) delay = kVirtualTimeLimit;
   return queue_.Schedule(now_ + delay, std::move(work));
+}
+
+Duration World::DrawDelay(Duration low, Duration high) {
+  if (high <= low) return high;
+  return prng_.Uniform(low, std::min<Duration>(high, kVirtualTimeLimit));
 }
 
 void World::ChangeStatus(PEERDIST_STATUS before) {

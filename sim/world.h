@@ -98,6 +98,7 @@ class World final : public HostServices {
   DWORD WaitForEvent(HANDLE event, DWORD timeout_ms) override;
   TimerId ScheduleAfter(Duration delay, std::function<void()> work) override;
   bool CancelScheduled(TimerId id) override { return queue_.Cancel(id); }
+  Duration DrawDelay(Duration low, Duration high) override;
   void SetLastError(DWORD error) override { last_error_ = error; }
   DWORD GetLastError() const override { return last_error_; }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "conformance/handle_history.h"
 #include "conformance/rule.h"
 #include "sim/peerdist_types.h"
 #include "sim/win32_types.h"
@@ -306,6 +307,37 @@ std::vector<Occurrence> LocateUnregisterWhenIdle(const TraceView& view) {
   return found;
 }
 
+// Operations pending on a handle when a move to DISABLED or UNAVAILABLE
+// invalidated it: how did each end?
+std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
+  const HandleHistory history(view);
+  std::vector<Occurrence> found;
+  for (const OperationView& operation : history.operations()) {
+    if (!operation.accepted || operation.object < 0) continue;
+    const OpenedHandle* handle = history.WellFormedTarget(*operation.call);
+    if (handle == nullptr) continue;
+    const std::size_t first = operation.FirstAct();
+    const StatusMove* move = history.InvalidatedBy(*handle, first == kNoPosition ? view.events().size() : first);
+    if (move == nullptr || move->index < operation.call->return_index) continue;
+    std::string id = "stays-pending";
+    std::size_t at = move->index;
+    for (const OperationAct& act : operation.acts) {
+      if (act.code == kNoValue) continue;  // a signal that carries no code of its own
+      at = act.index;
+      if (act.code == PEERDIST_ERROR_INVALIDATED) id = "fails-invalidated";
+      else if (act.code == ERROR_OPERATION_ABORTED) id = "fails-aborted";
+      else if (act.code == ERROR_SUCCESS) id = "";  // in-flight-operations' business, no interpretation
+      else id = "fails-other";
+      break;
+    }
+    if (id.empty()) continue;
+    found.push_back(At(view, at, id,
+                       std::string(ApiFunctionName(operation.call->call->function)) + " pending at the move to " +
+                           StatusName(move->to) + ": " + id));
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------------------
 
 const std::vector<std::string>& CompatibleOf(const Occurrence& occurrence, std::vector<std::string>& scratch) {
@@ -440,6 +472,19 @@ std::vector<Ambiguity> Build() {
        {"operation-notfound", "PEERDIST_ERROR_OPERATION_NOTFOUND (4059)"},
        {"other-error", "any other code"}},
       &LocateUnregisterWhenIdle));
+  all.push_back(Make(
+      "in-flight-at-invalidation",
+      "How does an asynchronous operation that is pending on a handle end when a move to DISABLED or UNAVAILABLE "
+      "invalidates the handle?",
+      "PeerDistRegisterForStatusChangeNotification (Remarks)",
+      "If the new status is disabled or unavailable, the content, content information, or stream handles the caller "
+      "has access to will no longer function. In this case, any API that uses these handles will fail with error "
+      "PEERDIST_ ERROR_INVALIDATED. (Nothing is said of operations already in flight.)",
+      {{"fails-invalidated", "it completes with PEERDIST_ERROR_INVALIDATED"},
+       {"fails-aborted", "it completes with ERROR_OPERATION_ABORTED"},
+       {"fails-other", "it completes with another error"},
+       {"stays-pending", "it stays pending (until its handle is closed, which cancels it)"}},
+      &LocateInFlightAtInvalidation));
   return all;
 }
 

@@ -161,6 +161,7 @@ TEST(AmbiguityCatalog, HasTheDocumentedAmbiguities) {
       {"status-out-timing", {"at-return", "at-completion-only"}},
       {"unregister-last-error", {"cancelled-registration", "other"}},
       {"unregister-when-idle", {"success", "operation-notfound", "other-error"}},
+      {"in-flight-at-invalidation", {"fails-invalidated", "fails-aborted", "fails-other", "stays-pending"}},
   };
   ASSERT_EQ(AllAmbiguities().size(), expected.size());
   for (const Ambiguity& ambiguity : AllAmbiguities()) {
@@ -475,6 +476,33 @@ TEST(ResolveInterpretations, RunsNeverShareAnInterpretation) {
   const auto pair = FindInconsistency(ambiguity, occurrences);
   ASSERT_TRUE(pair.has_value());
   EXPECT_EQ(pair->second, 2u);
+}
+
+// A read pending when UNAVAILABLE invalidates its handle: the reference
+// fails it with PEERDIST_ERROR_INVALIDATED; edited copies of its trace show
+// the other endings.
+TEST(InFlightAtInvalidation, EveryEnding) {
+  const Trace trace = RunText(
+      "pdscenario 1\nseed 34\ninitial available\n"
+      "startup s0\nopen-content s0 c0\nblock-read s0 c0\nenv lose\nadvance 200000\n");
+  ExpectClassified("in-flight-at-invalidation", trace, {"fails-invalidated"});
+  const std::pair<std::int64_t, const char*> endings[] = {{ERROR_OPERATION_ABORTED, "fails-aborted"},
+                                                          {PEERDIST_ERROR_MISSING_DATA, "fails-other"}};
+  for (const auto& [code, id] : endings) {
+    Trace edited;
+    for (TraceEvent event : trace.events()) {
+      if (event.code == PEERDIST_ERROR_INVALIDATED && event.kind != TraceKind::kReturn) event.code = code;
+      edited.Add(event);
+    }
+    ExpectClassified("in-flight-at-invalidation", edited, {id});
+  }
+  Trace pending;
+  for (const TraceEvent& event : trace.events()) {
+    const bool act = event.kind == TraceKind::kEventSignal || event.kind == TraceKind::kPacket ||
+                     event.kind == TraceKind::kOverlappedDone;
+    if (!act) pending.Add(event);
+  }
+  ExpectClassified("in-flight-at-invalidation", pending, {"stays-pending"});
 }
 
 // Last (gtest runs tests in definition order within a file): every

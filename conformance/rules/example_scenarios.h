@@ -238,6 +238,98 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result r5\n"
        "get-overlapped-result r6\n",
        {}},
+      // --- the content part ---
+      {"invalidated", "a move to UNAVAILABLE invalidates stream and content handles",
+       "pdscenario 1\nseed 31\ninitial available\n"
+       "startup s0\n"                 // 0
+       "publish s0 t0 id=1\n"         // 1
+       "open-content s0 c0 tag=1\n"   // 2
+       "env lose\n"                   // 3
+       "advance 100000\n"             // 4
+       "add-to-stream s0 t0\n"        // 5: both mutants serve it
+       "block-read s0 c0\n"
+       "get-info s0 c0\n"
+       "close-stream s0 t0\n"         // 8
+       "close-content s0 c0\n",
+       {{"mutant:unavailable-keeps-handles", 5}, {"mutant:stream-never-invalidated", 5}}},
+      {"no-revalidation", "handles stay invalid once AVAILABLE again; new ones work",
+       "pdscenario 1\nseed 32\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "env disable\n"                // 2
+       "advance 100000\n"             // 3
+       "env enable\n"                 // 4
+       "advance 100000\n"             // 5
+       "block-read s0 c0\n"           // 6: the mutant serves it again
+       "open-content s0 c1\n"
+       "block-read s0 c1\n"
+       "close-content s0 c0\n"
+       "close-content s0 c1\n",
+       {{"mutant:revalidate-on-return", 6}}},
+      {"close-invalidated", "invalidated handles close, and are gone afterwards",
+       "pdscenario 1\nseed 33\ninitial available\n"
+       "startup s0\n"                 // 0
+       "publish s0 t0 id=2\n"         // 1
+       "open-content s0 c0\n"         // 2
+       "env disable\n"                // 3
+       "advance 100000\n"             // 4
+       "close-stream s0 t0\n"         // 5: the first mutant refuses
+       "close-content s0 c0\n"        // 6
+       "add-to-stream s0 t0\n",       // 7: the second serves the closed handle
+       {{"mutant:close-invalidated-fails", 5}, {"mutant:accept-closed-handle", 7}}},
+      {"in-flight-operations", "a read in flight when the handle is invalidated fails",
+       "pdscenario 1\nseed 34\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "block-read s0 c0\n"           // 2
+       "env lose\n"                   // 3
+       "advance 200000\n",            // 4: the mutant completes it successfully
+       {{"mutant:in-flight-read-succeeds", 4}}},
+      {"object-invalid-handle", "calls on closed or never-issued handles",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "close-content s0 c0\n"        // 2
+       "block-read s0 c0\n"           // 3: the mutant serves it
+       "close-content s0 c0\n"
+       "block-read s0 c1 overlapped=null\n",
+       {{"mutant:accept-closed-handle", 3}}},
+      {"double-close", "a second close fails",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "close-content s0 c0\n"        // 2
+       "block-read s0 c0\n"           // 3
+       "close-content s0 c0\n",       // 4: the mutant says ERROR_SUCCESS
+       {{"mutant:double-close-succeeds", 4}}},
+      {"object-null-argument", "NULL lpOverlapped, buffer, identifier and out-pointers refused",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "block-read s0 c0 overlapped=null\n"  // 2: the mutant accepts it
+       "block-read s0 c0 buffer=null\n"
+       "publish s0 t0 id=1 identifier=null\n"
+       "open-content s0 c1 out=null\n"
+       "get-info s0 c0 out=null\n",
+       {{"mutant:accept-null-overlapped", 2}}},
+      {"cancel-unknown-operation", "cancelling an OVERLAPPED with nothing pending",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "client-cancel s0 c0 o7\n"     // 2: no such operation; the mutant says ERROR_SUCCESS
+       "block-read s0 c0\n"
+       "advance 200000\n"
+       "client-cancel s0 c0 o0\n",    // 5: completed already
+       {{"mutant:cancel-unknown-succeeds", 2}}},
+      {"cancel-aborts", "a cancel completes the operation as aborted before it returns",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                 // 0
+       "open-content s0 c0\n"         // 1
+       "block-read s0 c0\n"           // 2
+       "client-cancel s0 c0 o0\n"     // 3: the mutant leaves it pending
+       "get-overlapped-result o0\n"
+       "advance 200000\n",
+       {{"mutant:cancel-leaves-pending", 3}}},
   };
   return examples;
 }

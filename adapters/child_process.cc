@@ -1,0 +1,242 @@
+#include "adapters/child_process.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include "adapters/protocol_text.h"
+
+namespace pd {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int RemainingMs(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return left <= 0 ? 0 : static_cast<int>(left);
+}
+
+// A dead child must surface as a failed write, not as a SIGPIPE that kills
+// the harness.
+void IgnoreSigpipeOnce() {
+  static const bool done = [] {
+    signal(SIGPIPE, SIG_IGN);
+    return true;
+  }();
+  (void)done;
+}
+
+struct Pipes {
+  int to_child[2] = {-1, -1};    // [0] child's stdin end, [1] harness's write end
+  int from_child[2] = {-1, -1};  // [0] harness's read end, [1] child's stdout end
+  bool Open(std::string* error) {
+    if (pipe2(to_child, O_CLOEXEC) != 0 || pipe2(from_child, O_CLOEXEC) != 0) {
+      *error = std::string("cannot create pipes: ") + std::strerror(errno);
+      CloseAll();
+      return false;
+    }
+    return true;
+  }
+  void CloseAll() {
+    for (int* fd : {&to_child[0], &to_child[1], &from_child[0], &from_child[1]}) {
+      if (*fd >= 0) close(*fd);
+      *fd = -1;
+    }
+  }
+};
+
+// Everything both spawns share: pipes, fork, process group. `in_child` runs
+// in the child with its ends of the pipes and never returns.
+std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_child, std::string* error,
+                                    const std::function<std::unique_ptr<ChildProcess>(pid_t, int, int)>& make) {
+  IgnoreSigpipeOnce();
+  Pipes pipes;
+  if (!pipes.Open(error)) return nullptr;
+  // Whatever the harness buffered must not be written twice.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    *error = std::string("cannot fork: ") + std::strerror(errno);
+    pipes.CloseAll();
+    return nullptr;
+  }
+  if (pid == 0) {
+    setpgid(0, 0);
+    close(pipes.to_child[1]);
+    close(pipes.from_child[0]);
+    in_child(pipes.to_child[0], pipes.from_child[1]);
+    _exit(127);
+  }
+  setpgid(pid, pid);  // also here: no race with the child's own call
+  close(pipes.to_child[0]);
+  close(pipes.from_child[1]);
+  fcntl(pipes.to_child[1], F_SETFL, fcntl(pipes.to_child[1], F_GETFL) | O_NONBLOCK);
+  return make(pid, pipes.to_child[1], pipes.from_child[0]);
+}
+
+}  // namespace
+
+std::string SignalName(int signal) {
+  switch (signal) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGKILL: return "SIGKILL";
+    case SIGTERM: return "SIGTERM";
+    case SIGINT: return "SIGINT";
+    case SIGPIPE: return "SIGPIPE";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGSYS: return "SIGSYS";
+    case SIGXCPU: return "SIGXCPU";
+    default: return "signal " + std::to_string(signal);
+  }
+}
+
+ChildProcess::ChildProcess(pid_t pid, int to_child, int from_child)
+    : pid_(pid), to_child_(to_child), from_child_(from_child) {}
+
+std::unique_ptr<ChildProcess> ChildProcess::Exec(const std::string& command, std::string* error) {
+  auto make = [](pid_t pid, int to, int from) { return std::unique_ptr<ChildProcess>(new ChildProcess(pid, to, from)); };
+  return Spawn(
+      [&command](int in, int out) {
+        if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0) _exit(127);
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+      },
+      error, make);
+}
+
+std::unique_ptr<ChildProcess> ChildProcess::Fork(const std::function<int(int, int)>& body, std::string* error) {
+  auto make = [](pid_t pid, int to, int from) { return std::unique_ptr<ChildProcess>(new ChildProcess(pid, to, from)); };
+  return Spawn(
+      [&body](int in, int out) {
+        dup2(STDERR_FILENO, STDOUT_FILENO);
+        _exit(body(in, out));
+      },
+      error, make);
+}
+
+ChildProcess::~ChildProcess() {
+  Kill();
+  if (to_child_ >= 0) close(to_child_);
+  if (from_child_ >= 0) close(from_child_);
+}
+
+ChildProcess::ReadResult ChildProcess::ReadLine(int timeout_ms, std::string* line) {
+  const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  std::size_t scanned = 0;
+  for (;;) {
+    const std::size_t newline = pending_.find('\n', scanned);
+    if (newline != std::string::npos) {
+      if (newline > protocol::kMaxLineBytes) {
+        *line = pending_.substr(0, protocol::kMaxLineBytes);
+        return ReadResult::kTooLong;
+      }
+      line->assign(pending_, 0, newline);
+      pending_.erase(0, newline + 1);
+      return ReadResult::kLine;
+    }
+    scanned = pending_.size();
+    if (pending_.size() > protocol::kMaxLineBytes) {
+      *line = pending_.substr(0, protocol::kMaxLineBytes);
+      return ReadResult::kTooLong;
+    }
+    if (from_child_ < 0) {
+      *line = pending_;
+      return ReadResult::kEnd;
+    }
+    pollfd poll_fd{from_child_, POLLIN, 0};
+    const int ready = poll(&poll_fd, 1, RemainingMs(deadline));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      *line = pending_;
+      return ReadResult::kTimeout;
+    }
+    char chunk[4096];
+    const ssize_t got = read(from_child_, chunk, sizeof chunk);
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (got <= 0) {
+      close(from_child_);
+      from_child_ = -1;
+      continue;
+    }
+    pending_.append(chunk, static_cast<std::size_t>(got));
+  }
+}
+
+bool ChildProcess::WriteLine(const std::string& line, int timeout_ms) {
+  if (to_child_ < 0) return false;
+  const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  const std::string data = line + "\n";
+  std::size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t put = write(to_child_, data.data() + written, data.size() - written);
+    if (put > 0) {
+      written += static_cast<std::size_t>(put);
+      continue;
+    }
+    if (put < 0 && errno == EINTR) continue;
+    if (put < 0 && errno == EAGAIN) {
+      pollfd poll_fd{to_child_, POLLOUT, 0};
+      const int left = RemainingMs(deadline);
+      if (left == 0 || poll(&poll_fd, 1, left) == 0) return false;
+      continue;
+    }
+    return false;  // EPIPE: the child is gone
+  }
+  return true;
+}
+
+bool ChildProcess::TryReap(bool block) {
+  if (reaped_) return true;
+  for (;;) {
+    const pid_t got = waitpid(pid_, &wait_status_, block ? 0 : WNOHANG);
+    if (got < 0 && errno == EINTR) continue;
+    if (got == pid_ || (got < 0 && errno == ECHILD)) {
+      reaped_ = true;
+      return true;
+    }
+    return false;
+  }
+}
+
+std::string ChildProcess::DescribeEnd(int grace_ms) {
+  const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(grace_ms);
+  while (!TryReap(false)) {
+    if (RemainingMs(deadline) == 0) {
+      Kill();
+      return "closed its output but kept running (killed)";
+    }
+    usleep(1000);
+  }
+  // The group may hold more (a shell's children): none may outlive the case.
+  kill(-pid_, SIGKILL);
+  if (WIFEXITED(wait_status_)) return "exited with status " + std::to_string(WEXITSTATUS(wait_status_));
+  if (WIFSIGNALED(wait_status_)) {
+    return "was killed by signal " + std::to_string(WTERMSIG(wait_status_)) + " (" + SignalName(WTERMSIG(wait_status_)) +
+           ")";
+  }
+  return "ended (wait status " + std::to_string(wait_status_) + ")";
+}
+
+void ChildProcess::Kill() {
+  if (!reaped_) {
+    kill(-pid_, SIGKILL);
+    kill(pid_, SIGKILL);
+    TryReap(true);
+  }
+}
+
+}  // namespace pd

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# The bars of plugin:/exec: implementations, through the pdconform binary:
+#  - the example plugin (C) and the example program (Python) pass (exit 0);
+#  - their wrong variants fail naming their rule (exit 1);
+#  - plugins that segfault, abort or hang on their third call, and a program
+#    that dies on it, each give a finding (no-crash / no-hang), a complete
+#    report and a counterexample that replays to the same finding;
+#  - a plugin built against another ABI version, or missing a function, is
+#    refused with one line and exit 2.
+# Arguments: runfiles paths of pdconform, the example plugin, its wrong
+# variant, example_impl.py, the segv/abort/hang plugins, the ABI-mismatch
+# plugin, the incomplete plugin, faulty_impl.py.
+set -uo pipefail
+
+bin="$PWD/$1"
+example_plugin="$PWD/$2"
+example_plugin_bug="$PWD/$3"
+example_py="$PWD/$4"
+segv_plugin="$PWD/$5"
+abort_plugin="$PWD/$6"
+hang_plugin="$PWD/$7"
+abi_plugin="$PWD/$8"
+incomplete_plugin="$PWD/$9"
+faulty_py="$PWD/${10}"
+python=/usr/bin/python3
+work="${TEST_TMPDIR:-$(mktemp -d)}/external"
+# The examples implement the status-change notification part of the API; the
+# content part (publishing, reading) answers ERROR_CALL_NOT_IMPLEMENTED, so
+# they are judged by the notification rules and the isolation rules.
+notification_rules=first-notify,change-only,single-registration,one-shot,event-and-port,status-out
+notification_rules+=,consistent-interpretation,session-isolation,delivery-liveness,unregister-cancels
+notification_rules+=,shutdown-cancels,invalid-handle,null-argument,status-report,overlapped-result,no-crash,no-hang
+rm -rf "$work" && mkdir -p "$work"
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# run DIR EXPECTED_RC ARGS...: runs pdconform in DIR, stdout/stderr to DIR/{out,err}.
+run() {
+  local dir=$1 want=$2
+  shift 2
+  mkdir -p "$dir"
+  (cd "$dir" && "$bin" "$@" >out 2>err)
+  local rc=$?
+  if [[ $rc -ne $want ]]; then
+    fail "pdconform $* (in $dir): exit $rc, want $want"
+    sed 's/^/  stdout: /' "$dir/out" | tail -40 >&2
+    sed 's/^/  stderr: /' "$dir/err" | tail -20 >&2
+    return 1
+  fi
+  return 0
+}
+
+verdict() {  # verdict DIR RULE: the rule's verdict word in the console table
+  awk -v rule="$2" '$1 == rule { print $3; exit }' "$1/out"
+}
+
+expect_only_violated() {  # expect_only_violated DIR RULE...: exactly these rules are VIOLATED (others may be too when listed)
+  local dir=$1
+  shift
+  for rule in "$@"; do
+    [[ "$(verdict "$dir" "$rule")" == VIOLATED ]] || fail "$dir: $rule is '$(verdict "$dir" "$rule")', want VIOLATED"
+  done
+}
+
+# A complete report: report.json, junit.xml, and a counterexample for `rule`
+# whose replay (the printed command's flags) reproduces the finding.
+expect_report_with_replay() {  # DIR RULE IMPL
+  local dir=$1 rule=$2 impl=$3
+  [[ -s "$dir/report/report.json" ]] || fail "$dir: no report.json"
+  [[ -s "$dir/report/junit.xml" ]] || fail "$dir: no junit.xml"
+  local scenario="$dir/report/counterexamples/$rule.pdscenario"
+  [[ -s "$scenario" ]] || { fail "$dir: no counterexample $rule.pdscenario"; return; }
+  grep -q "\"$rule\"" "$dir/report/report.json" || fail "$dir: report.json does not name $rule"
+  if run "$dir/replay" 1 --impl "$impl" --replay "$scenario" --timeout-ms 300; then
+    [[ "$(verdict "$dir/replay" "$rule")" == VIOLATED ]] || fail "$dir: the replay does not reproduce $rule"
+  fi
+}
+
+echo "== the example plugin passes"
+run "$work/plugin" 0 --impl "plugin:$example_plugin" --rules "$notification_rules" --cases 60 --no-report &&
+  grep -qE '^[0-9]+ rules: [0-9]+ hold, 0 violated' "$work/plugin/out" || fail "example plugin: no clean summary"
+
+echo "== its wrong variant fails single-registration"
+run "$work/plugin-bug" 1 --impl "plugin:$example_plugin_bug" --rules "$notification_rules" --cases 60 --no-report &&
+  expect_only_violated "$work/plugin-bug" single-registration
+
+echo "== the Python example passes"
+run "$work/python" 0 --impl "exec:$python $example_py" --rules "$notification_rules" --cases 60 --no-report
+
+echo "== its wrong variant fails event-and-port"
+run "$work/python-bug" 1 --impl "exec:$python $example_py --bug=skip-event-when-port" --rules "$notification_rules" \
+  --cases 60 --no-report &&
+  expect_only_violated "$work/python-bug" event-and-port
+
+echo "== a plugin that segfaults on its third call: a no-crash finding and a complete report"
+impl="plugin:$segv_plugin"
+if run "$work/segv" 1 --impl "$impl" --cases 5 --report-dir report; then
+  expect_only_violated "$work/segv" no-crash
+  grep -q 'SIGSEGV' "$work/segv/report/counterexamples/no-crash.pdscenario" ||
+    fail "segv: the counterexample does not say SIGSEGV"
+  expect_report_with_replay "$work/segv" no-crash "$impl"
+  # Shrunk to the three calls it takes.
+  [[ $(grep -cE '^(startup|shutdown|get-status|register|unregister|get-overlapped-result)' \
+    "$work/segv/report/counterexamples/no-crash.pdscenario") -eq 3 ]] || fail "segv: not shrunk to 3 calls"
+fi
+
+echo "== a plugin that aborts on its third call: a no-crash finding"
+run "$work/abort" 1 --impl "plugin:$abort_plugin" --cases 5 --no-report &&
+  expect_only_violated "$work/abort" no-crash
+
+echo "== a plugin that sleeps forever on its third call: a no-hang finding and a complete report"
+impl="plugin:$hang_plugin"
+start=$(date +%s)
+if run "$work/hang" 1 --impl "$impl" --cases 2 --timeout-ms 100 --report-dir report; then
+  expect_only_violated "$work/hang" no-hang
+  grep -q 'within 100 ms' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
+    fail "hang: the counterexample does not state the bound"
+  expect_report_with_replay "$work/hang" no-hang "$impl"
+fi
+echo "   ($(($(date +%s) - start)) s)"
+
+echo "== a program that dies on its third call: a no-crash finding"
+run "$work/py-die" 1 --impl "exec:$python $faulty_py --fault=die" --cases 5 --no-report &&
+  expect_only_violated "$work/py-die" no-crash
+
+echo "== a program that writes garbage: a no-crash finding quoting it"
+if run "$work/py-garbage" 1 --impl "exec:$python $faulty_py --fault=garbage" --cases 5 --report-dir report; then
+  expect_only_violated "$work/py-garbage" no-crash
+  grep -q 'this is not the protocol' "$work/py-garbage/report/counterexamples/no-crash.pdscenario" ||
+    fail "garbage: the counterexample does not quote what was received"
+fi
+
+# usage_error EXPECTED_SUBSTRING ARGS...: exit 2, nothing on stdout, one line on stderr containing it.
+usage_error() {
+  local want=$1
+  shift
+  local dir="$work/usage-$RANDOM$RANDOM"
+  run "$dir" 2 "$@" || return
+  [[ -s "$dir/out" ]] && fail "pdconform $*: printed on stdout: $(cat "$dir/out")"
+  [[ $(wc -l <"$dir/err") -eq 1 ]] || fail "pdconform $*: stderr is not one line: $(cat "$dir/err")"
+  grep -qF -- "$want" "$dir/err" || fail "pdconform $*: stderr '$(cat "$dir/err")' lacks '$want'"
+}
+
+echo "== refusals: exit 2, one line"
+usage_error "built against plugin ABI version 2, this harness speaks version 1" --impl "plugin:$abi_plugin"
+usage_error "missing symbol PeerDistGetStatusEx" --impl "plugin:$incomplete_plugin"
+usage_error "cannot load" --impl "plugin:$work/no-such-plugin.so"
+usage_error "does not speak the harness protocol" --impl "exec:$python $faulty_py --fault=hello"
+usage_error "--timeout-ms: expected milliseconds" --impl "plugin:$example_plugin" --timeout-ms 0
+
+if [[ $failures -ne 0 ]]; then
+  echo "$failures failure(s)" >&2
+  exit 1
+fi
+echo "all external implementation checks passed"

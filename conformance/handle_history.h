@@ -1,0 +1,96 @@
+// The content part of a trace, indexed for judging: every content,
+// content-information and stream handle the harness saw opened (kind, owner
+// session, when), every asynchronous content operation with its completion
+// acts, and the status moves that invalidate handles. The invalidation
+// rules, the generic-contract rules and the coverage matrix read this.
+#ifndef CONFORMANCE_HANDLE_HISTORY_H_
+#define CONFORMANCE_HANDLE_HISTORY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "conformance/trace_view.h"
+#include "sim/trace.h"
+
+namespace pd {
+
+constexpr std::size_t kNoPosition = static_cast<std::size_t>(-1);
+
+// A handle a successful open returned.
+struct OpenedHandle {
+  int id = -1;
+  HandleKind kind = HandleKind::kNone;
+  int session = -1;               // the session that opened it
+  std::int64_t content = -1;      // streams and content information: the content number
+  std::size_t open_index = 0;     // trace position of the open's return
+};
+
+// One completion act of an operation: a SetEvent on its event, a packet
+// carrying its OVERLAPPED, or the harness seeing its Internal leave pending.
+struct OperationAct {
+  std::size_t index = 0;
+  std::int64_t code = kNoValue;
+};
+
+// One asynchronous content call (the scenario's oN) that was accepted.
+struct OperationView {
+  const CallView* call = nullptr;
+  int overlapped = -1;  // OVERLAPPED slot id (-1: NULL)
+  int event = -1;
+  int object = -1;      // the handle it was called on (-1: FlushContent)
+  bool accepted = false;  // returned ERROR_IO_PENDING or ERROR_SUCCESS
+  std::vector<OperationAct> acts;  // in trace order
+  // Trace position of its first completion act, kNoPosition if none.
+  std::size_t FirstAct() const { return acts.empty() ? kNoPosition : acts.front().index; }
+};
+
+// A status change event.
+struct StatusMove {
+  std::size_t index = 0;
+  PEERDIST_STATUS from = PEERDIST_STATUS_DISABLED;
+  PEERDIST_STATUS to = PEERDIST_STATUS_DISABLED;
+  // A move to DISABLED or UNAVAILABLE: every handle opened before it stops working.
+  bool Invalidates() const { return to != PEERDIST_STATUS_AVAILABLE; }
+};
+
+class HandleHistory {
+ public:
+  explicit HandleHistory(const TraceView& view);
+
+  const TraceView& view() const { return view_; }
+  const std::map<int, OpenedHandle>& handles() const { return handles_; }
+  const std::vector<OperationView>& operations() const { return operations_; }
+  const std::vector<StatusMove>& moves() const { return moves_; }
+  const OpenedHandle* Handle(int id) const;
+  // The first invalidating move after the handle's open and before trace
+  // position `before`, or nullptr.
+  const StatusMove* InvalidatedBy(const OpenedHandle& handle, std::size_t before) const;
+  // Whether the status returned to AVAILABLE between positions (from, to).
+  bool ReturnedBetween(std::size_t from, std::size_t to) const;
+  // Calls whose session handle is open and is the handle's owner, with no
+  // NULL required pointer, on a handle that is open: the calls whose result
+  // the invalidation rules fix. nullptr when `call` is none of those.
+  const OpenedHandle* WellFormedTarget(const CallView& call) const;
+  // Whether the session negotiated the Windows 8 version (kNoValue: unknown).
+  bool IsWin8Session(int session) const;
+
+ private:
+  const TraceView& view_;
+  std::map<int, OpenedHandle> handles_;
+  std::vector<OperationView> operations_;
+  std::vector<StatusMove> moves_;
+  std::map<int, std::int64_t> versions_;  // session -> negotiated version
+};
+
+bool IsCloseFunction(ApiFunction function);
+// The functions only Windows 8 sessions may call.
+bool IsWin8Function(ApiFunction function);
+// Short name for messages: "PeerDistClientBlockRead on content handle 3".
+std::string CallName(const CallView& call);
+
+}  // namespace pd
+
+#endif  // CONFORMANCE_HANDLE_HISTORY_H_

@@ -1,0 +1,48 @@
+// in-flight-operations: an asynchronous operation still pending on a handle
+// when a move to DISABLED or UNAVAILABLE invalidates it never completes with
+// ERROR_SUCCESS after that move. How it ends instead (INVALIDATED, ABORTED,
+// another error, or pending until its handle is closed) is left open by the
+// documentation: see AMBIGUITIES.md, in-flight-at-invalidation.
+#include "conformance/rule.h"
+#include "conformance/rules/content_rule_support.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  const HandleHistory history(view);
+  for (const OperationView& operation : history.operations()) {
+    if (!operation.accepted || operation.object < 0) continue;
+    const OpenedHandle* handle = history.WellFormedTarget(*operation.call);
+    if (handle == nullptr) continue;
+    const std::size_t first = operation.FirstAct();
+    // Pending at the move: called before it, no completion act before it.
+    const StatusMove* move = history.InvalidatedBy(*handle, first == kNoPosition ? view.events().size() : first);
+    if (move == nullptr || move->index < operation.call->return_index) continue;
+    for (const OperationAct& act : operation.acts) {
+      if (act.index < move->index || act.code != ERROR_SUCCESS) continue;
+      const TraceEvent& event = view.events()[act.index];
+      return At(event, CallName(*operation.call) + ", pending when the status moved to " + StatusName(move->to) +
+                           ", completed with ERROR_SUCCESS afterwards; expected it to fail (the handle no longer "
+                           "functions)");
+    }
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "in-flight-operations",
+    176,
+    Strength::kInterpretation,
+    kInvalidationPage,
+    std::string(kInvalidationSentence) +
+        " [The pages say nothing of operations already in flight; see AMBIGUITIES.md, in-flight-at-invalidation.]",
+    "an operation pending on a handle when a move to DISABLED or UNAVAILABLE invalidates it never completes with "
+    "ERROR_SUCCESS after the move",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

@@ -1,0 +1,41 @@
+// invalidated: after the status moves to DISABLED or UNAVAILABLE, every
+// call on a content, content-information or stream handle opened before the
+// move (other than its close) fails with PEERDIST_ERROR_INVALIDATED, until
+// the status comes back (no-revalidation judges the calls after that).
+#include "conformance/rule.h"
+#include "conformance/rules/content_rule_support.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  const HandleHistory history(view);
+  for (const CallView& call : view.calls()) {
+    if (!TakesObject(call) || IsCloseFunction(call.call->function)) continue;
+    const OpenedHandle* handle = history.WellFormedTarget(call);
+    if (handle == nullptr) continue;
+    const StatusMove* move = history.InvalidatedBy(*handle, call.call_index);
+    if (move == nullptr || history.ReturnedBetween(move->index, call.call_index)) continue;
+    if (call.ret->code == PEERDIST_ERROR_INVALIDATED) continue;
+    return At(*call.ret, CallName(call) + " after the status moved from " + StatusName(move->from) + " to " +
+                             StatusName(move->to) + " (at t=" + std::to_string(view.events()[move->index].time) +
+                             ") returned " + Code(call.ret->code) + "; expected PEERDIST_ERROR_INVALIDATED");
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "invalidated",
+    170,
+    Strength::kDocumented,
+    kInvalidationPage,
+    kInvalidationSentence,
+    "after a move to DISABLED or UNAVAILABLE, every call on a content, content-information or stream handle opened "
+    "before it (other than its close) fails with PEERDIST_ERROR_INVALIDATED",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

@@ -1,0 +1,32 @@
+// no-crash: the implementation survives every call and every callback. A
+// plugin's worker or an exec: program that dies (signal, exit), or that
+// breaks the line protocol (garbage, an over-long line), leaves a finding
+// starting "no-crash: " (adapters/implementation_lost.h); the run stops there.
+#include "adapters/implementation_lost.h"
+#include "conformance/rule.h"
+#include "conformance/rules/implementation_findings.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  return FirstFindingWithPrefix(view, kCrashFindingPrefix,
+                                "; expected every call to return and the implementation to keep running");
+}
+
+PD_REGISTER_RULE((Rule{
+    "no-crash",
+    170,
+    Strength::kImplied,
+    "peerdist.h (the Return value section of every function)",
+    "If the function succeeds, the return value is ERROR_SUCCESS. Otherwise, the function may return one of "
+    "the following values:",
+    "every call returns a value: the implementation's process does not die (crash, abort, exit) and speaks "
+    "the harness protocol (no garbage, no over-long line)",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

@@ -1,0 +1,45 @@
+// object-invalid-handle: a call (other than a close) given a content,
+// content-information or stream handle that is not open (never issued, or
+// closed before) fails with ERROR_INVALID_HANDLE. Its session handle must
+// be open (invalid-handle judges the others); another invalid argument may
+// be reported first (ERROR_INVALID_PARAMETER), and a Windows 8 function on a
+// Windows 7 session may be refused first.
+#include "conformance/rule.h"
+#include "conformance/rules/content_rule_support.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  const HandleHistory history(view);
+  for (const CallView& call : view.calls()) {
+    if (!TakesObject(call) || IsCloseFunction(call.call->function) || call.ret == nullptr) continue;
+    const TraceEvent& c = *call.call;
+    if (c.handle_open != 1 || c.object_state == HandleState::kOpen) continue;
+    const std::int64_t code = call.ret->code;
+    if (code == ERROR_INVALID_HANDLE) continue;
+    // Which of two bad arguments is reported first is not documented.
+    if (code == ERROR_INVALID_PARAMETER) continue;
+    if (IsWin8Function(c.function) && !history.IsWin8Session(c.session)) continue;
+    return At(*call.ret, CallName(call) + ", a handle " +
+                             (c.object_state == HandleState::kClosed ? "closed before" : "no open call returned") +
+                             ", returned " + Code(code) + "; expected ERROR_INVALID_HANDLE");
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "object-invalid-handle",
+    180,
+    Strength::kDocumented,
+    kContentPages,
+    kInvalidHandleSentence,
+    "a call other than a close given a content, content-information or stream handle that is not open (never "
+    "issued, or closed) fails with ERROR_INVALID_HANDLE",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

@@ -1,0 +1,41 @@
+// object-null-argument: a content-part call with an open session handle and
+// a NULL required pointer (identifier, tag, buffer, lpOverlapped of an
+// asynchronous call, handle out-pointer, information buffer) fails with
+// ERROR_INVALID_PARAMETER.
+#include "conformance/rule.h"
+#include "conformance/rules/content_rule_support.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+bool IsContentFunction(ApiFunction function) { return function >= ApiFunction::kServerPublishStream; }
+
+std::optional<Violation> Judge(const TraceView& view) {
+  const HandleHistory history(view);
+  for (const CallView& call : view.calls()) {
+    const TraceEvent& c = *call.call;
+    if (!IsContentFunction(c.function) || c.null_arg != 1 || c.handle_open != 1 || call.ret == nullptr) continue;
+    if (call.ret->code == ERROR_INVALID_PARAMETER) continue;
+    // A Windows 8 function on a Windows 7 session may be refused first.
+    if (IsWin8Function(c.function) && !history.IsWin8Session(c.session)) continue;
+    return At(*call.ret, CallName(call) + " " + c.detail + " with a NULL required pointer returned " +
+                             Code(call.ret->code) + "; expected ERROR_INVALID_PARAMETER");
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "object-null-argument",
+    184,
+    Strength::kDocumented,
+    kContentPages,
+    kInvalidParameterSentence,
+    "a content-part call with an open session handle and a NULL required pointer fails with "
+    "ERROR_INVALID_PARAMETER",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

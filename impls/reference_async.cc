@@ -1,0 +1,319 @@
+// The reference implementation's content objects and asynchronous
+// operations: the handle table, operations completing at drawn virtual
+// times, their completion through the OVERLAPPED, its event and the port,
+// and the invalidation of every handle when the status moves to DISABLED or
+// UNAVAILABLE.
+#include <algorithm>
+#include <vector>
+
+#include "impls/reference_impl.h"
+
+namespace pd {
+namespace {
+
+constexpr std::uintptr_t kObjectStride = 0x10;
+// Bound on operations in flight: a scenario cannot start more, but an
+// implementation must not grow without end either.
+constexpr std::size_t kMaxOperations = 1024;
+
+bool Invalidating(PEERDIST_STATUS status) {
+  return status == PEERDIST_STATUS_DISABLED || status == PEERDIST_STATUS_UNAVAILABLE;
+}
+
+}  // namespace
+
+ContentObject* ReferenceImpl::FindObject(std::uintptr_t session, HANDLE handle, ObjectKind kind, bool for_close) {
+  auto it = objects_.find(reinterpret_cast<std::uintptr_t>(handle));
+  if (it == objects_.end() || it->second.kind != kind || it->second.session != session) return nullptr;
+  if (it->second.closed && for_close) return nullptr;
+  return &it->second;
+}
+
+HANDLE ReferenceImpl::AddObject(ContentObject object) {
+  const std::uintptr_t value = next_object_;
+  next_object_ += kObjectStride;
+  objects_.emplace(value, std::move(object));
+  return reinterpret_cast<HANDLE>(value);
+}
+
+DWORD ReferenceImpl::OpenableNow() const {
+  switch (host_.ServiceStatus()) {
+    case PEERDIST_STATUS_AVAILABLE: return ERROR_SUCCESS;
+    case PEERDIST_STATUS_UNAVAILABLE: return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
+    case PEERDIST_STATUS_DISABLED: break;
+  }
+  return ERROR_ACCESS_DISABLED_BY_POLICY;
+}
+
+void ReferenceImpl::RemoveObject(std::uintptr_t handle) {
+  // Closing a handle cancels its pending operations (documented for
+  // PeerDistServerCloseContentInformation; the reference does it for all).
+  AbortOperations([handle](const PendingOperation& op) { return op.object == handle; }, ERROR_OPERATION_ABORTED);
+  if (Is(Deviation::kAcceptClosedObjectHandle)) {
+    auto it = objects_.find(handle);
+    if (it != objects_.end()) it->second.closed = true;
+    return;
+  }
+  objects_.erase(handle);
+}
+
+DWORD ReferenceImpl::CheckOverlapped(LPOVERLAPPED overlapped) const {
+  if (overlapped == nullptr && !Is(Deviation::kAcceptNullOverlapped)) return ERROR_INVALID_PARAMETER;
+  if (operations_.size() >= kMaxOperations) return ERROR_INVALID_PARAMETER;
+  for (const auto& [id, operation] : operations_) {
+    // One OVERLAPPED serves one operation at a time.
+    if (overlapped != nullptr && operation.overlapped == overlapped) return ERROR_INVALID_PARAMETER;
+  }
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::StartOperation(PendingOperation operation, Duration low, Duration high) {
+  operation.id = next_operation_++;
+  if (operation.overlapped != nullptr) {
+    operation.overlapped->Internal = kStatusPending;
+    operation.overlapped->InternalHigh = 0;
+  }
+  const std::uint64_t id = operation.id;
+  Duration delay = host_.DrawDelay(low, high);
+  auto object = objects_.find(operation.object);
+  if (object != objects_.end()) {
+    const VirtualTime now = host_.Now();
+    if (object->second.busy_until >= now + delay) delay = object->second.busy_until - now + 1;
+    object->second.busy_until = now + delay;
+  }
+  operation.timer = host_.ScheduleAfter(delay, [this, id] { FinishOperation(id); });
+  operations_.emplace(id, operation);
+  return ERROR_IO_PENDING;
+}
+
+void ReferenceImpl::FinishOperation(std::uint64_t id) {
+  auto it = operations_.find(id);
+  if (it == operations_.end()) return;
+  PendingOperation operation = it->second;
+  operations_.erase(it);
+  const auto [error, bytes] = Perform(operation);
+  CompleteOperation(operation, error, bytes);
+}
+
+void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes) {
+  if (operation.overlapped != nullptr) {
+    operation.overlapped->Internal = error;
+    operation.overlapped->InternalHigh = bytes;
+  }
+  HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
+  if (event != nullptr) host_.SetEvent(event);
+  if (operation.port != nullptr) host_.PostQueuedCompletionStatus(operation.port, bytes, operation.key, operation.overlapped);
+}
+
+int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
+  // Collected first: completing one may not disturb the walk.
+  std::vector<PendingOperation> matched;
+  for (const auto& [id, operation] : operations_) {
+    if (match(operation)) matched.push_back(operation);
+  }
+  for (const PendingOperation& operation : matched) {
+    operations_.erase(operation.id);
+    host_.CancelScheduled(operation.timer);
+    CompleteOperation(operation, error, 0);
+  }
+  return static_cast<int>(matched.size());
+}
+
+void ReferenceImpl::InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS now) {
+  if (now == PEERDIST_STATUS_AVAILABLE && Is(Deviation::kRevalidateOnReturn)) {
+    for (auto& [handle, object] : objects_) object.invalidated = false;
+    return;
+  }
+  if (!Invalidating(now) || before == now) return;
+  if (now == PEERDIST_STATUS_UNAVAILABLE && Is(Deviation::kUnavailableKeepsHandles)) return;
+  for (auto& [handle, object] : objects_) {
+    if (object.kind == ObjectKind::kStream && Is(Deviation::kStreamNeverInvalidated)) continue;
+    object.invalidated = true;
+  }
+  // Operations in flight on an invalidated handle fail with it (the
+  // interpretation the reference follows; see AMBIGUITIES.md,
+  // in-flight-at-invalidation).
+  AbortOperations(
+      [this](const PendingOperation& op) {
+        auto it = objects_.find(op.object);
+        if (it == objects_.end() || !it->second.invalidated) return false;
+        if (Is(Deviation::kInFlightReadSucceeds) &&
+            (op.kind == OperationKind::kBlockRead || op.kind == OperationKind::kStreamRead)) {
+          return false;
+        }
+        return true;
+      },
+      PEERDIST_ERROR_INVALIDATED);
+}
+
+std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
+  if (operation.kind == OperationKind::kFlush) {
+    for (auto& [handle, object] : objects_) {
+      if (object.kind != ObjectKind::kContent || object.session != operation.session) continue;
+      if (!std::equal(object.tag.Data, object.tag.Data + 16, operation.tag.Data)) continue;
+      object.valid_blocks.clear();
+      object.raw_data.clear();
+    }
+    return {ERROR_SUCCESS, 0};
+  }
+  auto it = objects_.find(operation.object);
+  if (it == objects_.end()) return {ERROR_OPERATION_ABORTED, 0};
+  ContentObject& object = it->second;
+  const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
+  if (object.invalidated) {
+    // The mutant's bug: a read that was in flight reports success anyway.
+    if (read && Is(Deviation::kInFlightReadSucceeds)) return {ERROR_SUCCESS, 0};
+    return {PEERDIST_ERROR_INVALIDATED, 0};
+  }
+  switch (operation.kind) {
+    case OperationKind::kAddToStream: {
+      auto publication = publications_.find(object.identifier);
+      if (publication == publications_.end()) return {ERROR_NOT_FOUND, 0};
+      Publication& target = publication->second;
+      if (target.complete) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
+      const std::uint64_t room = kMaxContentLength - std::min<std::uint64_t>(kMaxContentLength, target.data.size());
+      if (operation.size > room ||
+          (target.declared_length != 0 && target.data.size() + operation.size > target.declared_length)) {
+        return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
+      }
+      target.data.insert(target.data.end(), operation.buffer, operation.buffer + operation.size);
+      return {ERROR_SUCCESS, operation.size};
+    }
+    case OperationKind::kCompleteStream: {
+      auto publication = publications_.find(object.identifier);
+      if (publication == publications_.end()) return {ERROR_NOT_FOUND, 0};
+      Publication& target = publication->second;
+      if (target.complete) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
+      // A declared length must match what was added.
+      if (target.declared_length != 0 && target.data.size() != target.declared_length) {
+        return {ERROR_INVALID_PARAMETER, 0};
+      }
+      target.complete = true;
+      return {ERROR_SUCCESS, 0};
+    }
+    case OperationKind::kRetrieveInfo: {
+      const std::size_t left = object.info_blob.size() - std::min(object.info_read, object.info_blob.size());
+      if (left == 0) return {PEERDIST_ERROR_NO_MORE, 0};
+      const std::size_t n = std::min<std::size_t>(left, operation.size);
+      std::copy_n(object.info_blob.begin() + static_cast<std::ptrdiff_t>(object.info_read), n, operation.buffer);
+      object.info_read += n;
+      return {ERROR_SUCCESS, static_cast<DWORD>(n)};
+    }
+    case OperationKind::kAddInfo:
+      if (object.info || object.info_failed) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
+      if (object.added_info.size() + operation.size > kMaxContentInfoSize) {
+        return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};
+      }
+      object.added_info.insert(object.added_info.end(), operation.buffer, operation.buffer + operation.size);
+      return {ERROR_SUCCESS, operation.size};
+    case OperationKind::kCompleteInfo: {
+      if (object.info || object.info_failed) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
+      object.info = DecodeContentInfo(object.added_info.data(), object.added_info.size());
+      if (!object.info) {
+        object.info_failed = true;
+        return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};
+      }
+      object.stream_position = object.info->offset;
+      ValidateRawData(object);
+      return {ERROR_SUCCESS, 0};
+    }
+    case OperationKind::kAddData:
+      if (operation.offset < kMaxContentLength && operation.size <= kMaxContentLength) {
+        object.raw_data[operation.offset] = std::vector<BYTE>(operation.buffer, operation.buffer + operation.size);
+        ValidateRawData(object);
+      }
+      return {ERROR_SUCCESS, operation.size};
+    case OperationKind::kBlockRead:
+      return PerformRead(operation, object, operation.offset);
+    case OperationKind::kStreamRead: {
+      if (!object.info) return {PEERDIST_ERROR_NO_MORE, 0};
+      const auto result = PerformRead(operation, object, object.stream_position);
+      if (result.first == ERROR_SUCCESS) object.stream_position += result.second;
+      return result;
+    }
+    case OperationKind::kFlush:
+      break;
+  }
+  return {ERROR_SUCCESS, 0};
+}
+
+std::uint64_t ReferenceImpl::LocalRun(const ContentObject& content, std::uint64_t offset) const {
+  if (!content.info) return 0;
+  const ContentInfo& info = *content.info;
+  std::uint64_t run = 0;
+  std::uint64_t at = offset;
+  while (at < info.offset + info.length) {
+    const std::size_t block = static_cast<std::size_t>((at - info.offset) / kContentBlockSize);
+    if (content.valid_blocks.count(block) == 0) break;
+    const std::uint64_t block_end = info.offset + block * std::uint64_t{kContentBlockSize} + BlockLength(info, block);
+    run += block_end - at;
+    at = block_end;
+  }
+  return run;
+}
+
+bool ReferenceImpl::FetchFromPeers(ContentObject& content, std::size_t block) {
+  const ContentInfo& info = *content.info;
+  const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
+  const std::uint64_t length = BlockLength(info, block);
+  for (const auto& [identifier, publication] : publications_) {
+    if (!publication.complete || publication.data.size() < start + length) continue;
+    const BYTE* data = publication.data.data() + start;
+    if (!BlockMatches(info, block, data, static_cast<std::size_t>(length))) continue;
+    content.valid_blocks[block] = std::vector<BYTE>(data, data + length);
+    return true;
+  }
+  return false;
+}
+
+void ReferenceImpl::ValidateRawData(ContentObject& content) {
+  if (!content.info) return;
+  const ContentInfo& info = *content.info;
+  for (std::size_t block = 0; block < info.block_hashes.size(); ++block) {
+    if (content.valid_blocks.count(block) != 0) continue;
+    const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
+    const std::uint64_t length = BlockLength(info, block);
+    // Data added in one piece that covers the whole block.
+    for (const auto& [offset, bytes] : content.raw_data) {
+      if (offset > start || offset + bytes.size() < start + length) continue;
+      const BYTE* data = bytes.data() + (start - offset);
+      if (BlockMatches(info, block, data, static_cast<std::size_t>(length))) {
+        content.valid_blocks[block] = std::vector<BYTE>(data, data + length);
+        break;
+      }
+    }
+  }
+}
+
+std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, ContentObject& content,
+                                                   std::uint64_t offset) {
+  if (!content.info) return {PEERDIST_ERROR_NO_MORE, 0};
+  const ContentInfo& info = *content.info;
+  const std::uint64_t end = info.offset + info.length;
+  if (operation.overlapped != nullptr) {
+    operation.overlapped->Offset = static_cast<DWORD>(offset);
+    operation.overlapped->OffsetHigh = static_cast<DWORD>(offset >> 32);
+  }
+  if (offset < info.offset || offset >= end) return {PEERDIST_ERROR_NO_MORE, 0};
+  // cbMaxNumberOfBytes 0: how many consecutive bytes the local cache holds.
+  if (operation.size == 0) return {ERROR_SUCCESS, static_cast<DWORD>(LocalRun(content, offset))};
+  const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
+  if (content.valid_blocks.count(block) == 0) {
+    const bool may_fetch = operation.timeout_ms != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
+    if (!may_fetch || !FetchFromPeers(content, block)) {
+      // The missing range runs to the end of the described range.
+      return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+    }
+  }
+  // Completes as soon as some data is there: up to the end of the local run.
+  const std::uint64_t available = LocalRun(content, offset);
+  const std::uint64_t n = std::min<std::uint64_t>(available, operation.size);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const std::uint64_t at = offset + i;
+    const std::size_t b = static_cast<std::size_t>((at - info.offset) / kContentBlockSize);
+    operation.buffer[i] = content.valid_blocks[b][static_cast<std::size_t>((at - info.offset) % kContentBlockSize)];
+  }
+  return {ERROR_SUCCESS, static_cast<DWORD>(n)};
+}
+
+}  // namespace pd

@@ -1,0 +1,179 @@
+// The reference implementation, client side: content handles, content
+// information added to them, data added or read from the local cache and
+// from "peers" (the publications of every session of the World).
+#include "impls/reference_impl.h"
+
+namespace pd {
+namespace {
+
+constexpr Duration kShortOperationMin = 1 * kMillisecond;
+constexpr Duration kShortOperationMax = 30 * kMillisecond;
+// A read may have to reach peers: it takes longer.
+constexpr Duration kReadMin = 2 * kMillisecond;
+constexpr Duration kReadMax = 80 * kMillisecond;
+
+std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
+
+// The start offset of a read or AddData: OVERLAPPED.Offset/OffsetHigh.
+std::uint64_t OffsetOf(LPOVERLAPPED overlapped) {
+  if (overlapped == nullptr) return 0;
+  return (static_cast<std::uint64_t>(overlapped->OffsetHigh) << 32) | overlapped->Offset;
+}
+
+}  // namespace
+
+std::pair<ContentObject*, DWORD> ReferenceImpl::ContentFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent) {
+  ContentObject* content = FindObject(ValueOf(hPeerDist), hContent, ObjectKind::kContent);
+  if (content == nullptr) return {nullptr, ERROR_INVALID_HANDLE};
+  if (content->invalidated) return {nullptr, PEERDIST_ERROR_INVALIDATED};
+  return {content, ERROR_SUCCESS};
+}
+
+DWORD ReferenceImpl::StartContentOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent, OperationKind kind,
+                                           LPOVERLAPPED overlapped, PBYTE buffer, DWORD size, DWORD timeout_ms) {
+  if (const DWORD check = CheckOverlapped(overlapped); check != ERROR_SUCCESS) return check;
+  auto [content, error] = ContentFor(hPeerDist, hContent);
+  if (content == nullptr) return error;
+  PendingOperation operation;
+  operation.kind = kind;
+  operation.session = ValueOf(hPeerDist);
+  operation.object = ValueOf(hContent);
+  operation.overlapped = overlapped;
+  operation.port = content->port;
+  operation.key = content->key;
+  operation.buffer = buffer;
+  operation.size = size;
+  operation.offset = OffsetOf(overlapped);
+  operation.timeout_ms = timeout_ms;
+  const bool read = kind == OperationKind::kBlockRead || kind == OperationKind::kStreamRead;
+  return read ? StartOperation(operation, kReadMin, kReadMax)
+              : StartOperation(operation, kShortOperationMin, kShortOperationMax);
+}
+
+DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
+                                               HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                               PPEERDIST_CONTENT_HANDLE phContentHandle) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pContentTag == nullptr || phContentHandle == nullptr) return ERROR_INVALID_PARAMETER;
+  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
+  ContentObject content;
+  content.kind = ObjectKind::kContent;
+  content.session = ValueOf(hPeerDist);
+  content.port = hCompletionPort;
+  content.key = ulCompletionKey;
+  content.tag = *pContentTag;
+  *phContentHandle = AddObject(std::move(content));
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                PEERDIST_CONTENT_HANDLE hContentHandle) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  ContentObject* content = FindObject(ValueOf(hPeerDist), hContentHandle, ObjectKind::kContent, /*for_close=*/true);
+  if (content == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
+  if (content->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
+  RemoveObject(ValueOf(hContentHandle));
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                         PEERDIST_CONTENT_HANDLE hContentHandle, DWORD cbNumberOfBytes,
+                                                         PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kAddInfo, lpOverlapped, pBuffer,
+                               cbNumberOfBytes, 0);
+}
+
+DWORD ReferenceImpl::PeerDistClientCompleteContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                              PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                              LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kCompleteInfo, lpOverlapped, nullptr, 0, 0);
+}
+
+DWORD ReferenceImpl::PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                           DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kAddData, lpOverlapped, pBuffer,
+                               cbNumberOfBytes, 0);
+}
+
+DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                             DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
+                                             LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  // "If the cbMaxNumberOfBytesToRead argument is equal to 0, the pBuffer
+  // parameter can be NULL."
+  if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
+  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kBlockRead, lpOverlapped, pBuffer,
+                               cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
+}
+
+DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
+                                              DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
+                                              LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
+  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kStreamRead, lpOverlapped, pBuffer,
+                               cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
+}
+
+DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
+                                                HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                                LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pContentTag == nullptr) return ERROR_INVALID_PARAMETER;
+  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
+  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  PendingOperation operation;
+  operation.kind = OperationKind::kFlush;
+  operation.session = ValueOf(hPeerDist);
+  operation.overlapped = lpOverlapped;
+  operation.port = hCompletionPort;
+  operation.key = ulCompletionKey;
+  operation.tag = *pContentTag;
+  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+}
+
+DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                          PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                          PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS PeerDistClientInfoClass,
+                                                          DWORD dwBufferSize, LPVOID lpInformation) {
+  Session* session = Find(hPeerDist);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (lpInformation == nullptr || PeerDistClientInfoClass != PeerDistClientBasicInfo) return ERROR_INVALID_PARAMETER;
+  // A Windows 8 function: the session must have negotiated that version.
+  if (!IsWin8(*session)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  auto [content, error] = ContentFor(hPeerDist, hContentHandle);
+  if (content == nullptr) return error;
+  if (dwBufferSize < sizeof(PEERDIST_CLIENT_BASIC_INFO)) return ERROR_INSUFFICIENT_BUFFER;
+  // The simulated network never sees a flash crowd.
+  static_cast<PEERDIST_CLIENT_BASIC_INFO*>(lpInformation)->fFlashCrowd = kFalse;
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                        PEERDIST_CONTENT_HANDLE hContentHandle,
+                                                        LPOVERLAPPED pOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  auto [content, error] = ContentFor(hPeerDist, hContentHandle);
+  if (content == nullptr) return error;
+  const std::uintptr_t object = ValueOf(hContentHandle);
+  // A NULL pOverlapped cancels every operation of the handle.
+  auto match = [object, pOverlapped](const PendingOperation& op) {
+    return op.object == object && (pOverlapped == nullptr || op.overlapped == pOverlapped);
+  };
+  bool found = false;
+  for (const auto& [id, operation] : operations_) found = found || match(operation);
+  if (!found && pOverlapped != nullptr) {
+    return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
+  }
+  // "will not return until the cancellation result is posted".
+  if (!Is(Deviation::kCancelLeavesPending)) AbortOperations(match, ERROR_OPERATION_ABORTED);
+  return ERROR_SUCCESS;
+}
+
+}  // namespace pd

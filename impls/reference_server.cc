@@ -1,0 +1,244 @@
+// The reference implementation, server side: publishing a stream of data
+// under a content identifier, and handing out content information for it.
+#include <algorithm>
+#include <string>
+
+#include "impls/reference_impl.h"
+
+namespace pd {
+namespace {
+
+// Bounds on the identifiers and sizes a caller may pass.
+constexpr DWORD kMaxIdentifierSize = 256;
+
+constexpr Duration kShortOperationMin = 1 * kMillisecond;
+constexpr Duration kShortOperationMax = 30 * kMillisecond;
+
+std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
+
+}  // namespace
+
+DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                                 PBYTE pContentIdentifier, ULONGLONG cbContentLength,
+                                                 PCPEERDIST_PUBLICATION_OPTIONS pPublishOptions,
+                                                 HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                                 PPEERDIST_STREAM_HANDLE phStream) {
+  Session* session = Find(hPeerDist);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (phStream == nullptr || pContentIdentifier == nullptr || cbContentIdentifier == 0 ||
+      cbContentIdentifier > kMaxIdentifierSize || cbContentLength > kMaxContentLength) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  if (pPublishOptions != nullptr && pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_1 &&
+      pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_2) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
+  const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
+  if (publications_.count(identifier) != 0) return PEERDIST_ERROR_ALREADY_EXISTS;
+  Publication& publication = publications_[identifier];
+  publication.owner = ValueOf(hPeerDist);
+  publication.declared_length = cbContentLength;
+  ContentObject stream;
+  stream.kind = ObjectKind::kStream;
+  stream.session = ValueOf(hPeerDist);
+  stream.port = hCompletionPort;
+  stream.key = ulCompletionKey;
+  stream.identifier = identifier;
+  *phStream = AddObject(std::move(stream));
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                      PEERDIST_STREAM_HANDLE hStream, DWORD cbNumberOfBytes,
+                                                      PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
+  ContentObject* stream = FindObject(ValueOf(hPeerDist), hStream, ObjectKind::kStream);
+  if (stream == nullptr) return ERROR_INVALID_HANDLE;
+  if (stream->invalidated) return PEERDIST_ERROR_INVALIDATED;
+  PendingOperation operation;
+  operation.kind = OperationKind::kAddToStream;
+  operation.session = ValueOf(hPeerDist);
+  operation.object = ValueOf(hStream);
+  operation.overlapped = lpOverlapped;
+  operation.port = stream->port;
+  operation.key = stream->key;
+  operation.buffer = pBuffer;
+  operation.size = cbNumberOfBytes;
+  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+}
+
+DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                         PEERDIST_STREAM_HANDLE hStream, LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
+  ContentObject* stream = FindObject(ValueOf(hPeerDist), hStream, ObjectKind::kStream);
+  if (stream == nullptr) return ERROR_INVALID_HANDLE;
+  if (stream->invalidated) return PEERDIST_ERROR_INVALIDATED;
+  PendingOperation operation;
+  operation.kind = OperationKind::kCompleteStream;
+  operation.session = ValueOf(hPeerDist);
+  operation.object = ValueOf(hStream);
+  operation.overlapped = lpOverlapped;
+  operation.port = stream->port;
+  operation.key = stream->key;
+  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+}
+
+DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                     PEERDIST_STREAM_HANDLE hStream) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  ContentObject* stream = FindObject(ValueOf(hPeerDist), hStream, ObjectKind::kStream, /*for_close=*/true);
+  if (stream == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
+  if (stream->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
+  RemoveObject(ValueOf(hStream));
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                             PBYTE pContentIdentifier) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
+  auto it = publications_.find(identifier);
+  if (it == publications_.end() || it->second.owner != ValueOf(hPeerDist)) return ERROR_NOT_FOUND;
+  publications_.erase(it);
+  // Publishing operations still running for it end now.
+  AbortOperations(
+      [this, &identifier](const PendingOperation& op) {
+        auto object = objects_.find(op.object);
+        return object != objects_.end() && object->second.kind == ObjectKind::kStream &&
+               object->second.identifier == identifier;
+      },
+      ERROR_OPERATION_ABORTED);
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistServerOpenContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                          DWORD cbContentIdentifier, PBYTE pContentIdentifier,
+                                                          ULONGLONG ullContentOffset, ULONGLONG cbContentLength,
+                                                          HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                                          PPEERDIST_CONTENTINFO_HANDLE phContentInfo) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (phContentInfo == nullptr) return ERROR_INVALID_PARAMETER;
+  // The Windows 7 function hands out content information version 1.
+  return OpenContentInfo(hPeerDist, cbContentIdentifier, pContentIdentifier, ullContentOffset, cbContentLength,
+                         PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1, hCompletionPort, ulCompletionKey,
+                         phContentInfo);
+}
+
+DWORD ReferenceImpl::PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                            DWORD cbContentIdentifier, PBYTE pContentIdentifier,
+                                                            ULONGLONG ullContentOffset, ULONGLONG cbContentLength,
+                                                            PEERDIST_RETRIEVAL_OPTIONS* pRetrievalOptions,
+                                                            HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
+                                                            PPEERDIST_CONTENTINFO_HANDLE phContentInfo) {
+  Session* session = Find(hPeerDist);
+  if (session == nullptr) return ERROR_INVALID_HANDLE;
+  if (phContentInfo == nullptr || pRetrievalOptions == nullptr) return ERROR_INVALID_PARAMETER;
+  // A Windows 8 function: the session must have negotiated that version.
+  if (!IsWin8(*session)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  if (pRetrievalOptions->cbSize < sizeof(PEERDIST_RETRIEVAL_OPTIONS) ||
+      pRetrievalOptions->dwContentInfoMinVersion > pRetrievalOptions->dwContentInfoMaxVersion) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  // The highest version both sides know.
+  const DWORD version = std::min<DWORD>(pRetrievalOptions->dwContentInfoMaxVersion,
+                                        PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2);
+  if (version < pRetrievalOptions->dwContentInfoMinVersion ||
+      version < PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1) {
+    return PEERDIST_ERROR_CONTENTINFO_VERSION_UNSUPPORTED;
+  }
+  return OpenContentInfo(hPeerDist, cbContentIdentifier, pContentIdentifier, ullContentOffset, cbContentLength,
+                         version, hCompletionPort, ulCompletionKey, phContentInfo);
+}
+
+DWORD ReferenceImpl::OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
+                                     PBYTE pContentIdentifier, ULONGLONG offset, ULONGLONG length, DWORD version,
+                                     HANDLE port, ULONG_PTR key, PPEERDIST_CONTENTINFO_HANDLE out) {
+  if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  if (port != nullptr && !host_.IsCompletionPort(port)) return ERROR_INVALID_HANDLE;
+  if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
+  const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
+  auto it = publications_.find(identifier);
+  // Content information exists once PublishCompleteStream succeeded.
+  if (it == publications_.end() || !it->second.complete) return ERROR_NOT_FOUND;
+  const std::vector<BYTE>& data = it->second.data;
+  // Offset and length both 0: the whole content. A range starts on a block.
+  const bool whole = offset == 0 && length == 0;
+  if (!whole && (offset >= data.size() || offset % kContentBlockSize != 0)) return ERROR_INVALID_PARAMETER;
+  ContentObject info;
+  info.kind = ObjectKind::kContentInfo;
+  info.session = ValueOf(hPeerDist);
+  info.port = port;
+  info.key = key;
+  info.identifier = identifier;
+  info.info_blob = EncodeContentInfo(DescribeContent(data, offset, whole ? data.size() : length, version));
+  *out = AddObject(std::move(info));
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                              PEERDIST_CONTENTINFO_HANDLE hContentInfo,
+                                                              DWORD cbMaxNumberOfBytes, PBYTE pBuffer,
+                                                              LPOVERLAPPED lpOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pBuffer == nullptr || cbMaxNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
+  ContentObject* info = FindObject(ValueOf(hPeerDist), hContentInfo, ObjectKind::kContentInfo);
+  if (info == nullptr) return ERROR_INVALID_HANDLE;
+  if (info->invalidated) return PEERDIST_ERROR_INVALIDATED;
+  PendingOperation operation;
+  operation.kind = OperationKind::kRetrieveInfo;
+  operation.session = ValueOf(hPeerDist);
+  operation.object = ValueOf(hContentInfo);
+  operation.overlapped = lpOverlapped;
+  operation.port = info->port;
+  operation.key = info->key;
+  operation.buffer = pBuffer;
+  operation.size = cbMaxNumberOfBytes;
+  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+}
+
+DWORD ReferenceImpl::PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                           PEERDIST_CONTENTINFO_HANDLE hContentInfo) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  ContentObject* info = FindObject(ValueOf(hPeerDist), hContentInfo, ObjectKind::kContentInfo, /*for_close=*/true);
+  if (info == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
+  if (info->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
+  RemoveObject(ValueOf(hContentInfo));
+  return ERROR_SUCCESS;
+}
+
+DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist,
+                                                        DWORD cbContentIdentifier, PBYTE pContentIdentifier,
+                                                        LPOVERLAPPED pOverlapped) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (pContentIdentifier == nullptr || pOverlapped == nullptr || cbContentIdentifier == 0 ||
+      cbContentIdentifier > kMaxIdentifierSize) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
+  const std::uintptr_t session = ValueOf(hPeerDist);
+  auto match = [this, &identifier, session, pOverlapped](const PendingOperation& op) {
+    if (op.overlapped != pOverlapped || op.session != session) return false;
+    auto object = objects_.find(op.object);
+    return object != objects_.end() && object->second.kind != ObjectKind::kContent &&
+           object->second.identifier == identifier;
+  };
+  bool found = false;
+  for (const auto& [id, operation] : operations_) found = found || match(operation);
+  if (!found) return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
+  // The cancellation result is posted before the call returns.
+  if (!Is(Deviation::kCancelLeavesPending)) AbortOperations(match, ERROR_OPERATION_ABORTED);
+  return ERROR_SUCCESS;
+}
+
+}  // namespace pd

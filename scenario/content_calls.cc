@@ -1,0 +1,450 @@
+#include "scenario/content_calls.h"
+
+#include <string>
+#include <utility>
+
+#include "scenario/scenario_text.h"
+#include "sim/content_info.h"
+#include "sim/overlapped_slot.h"
+
+namespace pd {
+namespace {
+
+std::string Slot(char prefix, int index) { return std::string(1, prefix) + std::to_string(index); }
+
+PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
+  PEERDIST_CONTENT_TAG tag{};
+  tag.Data[0] = number;
+  tag.Data[15] = 0x5A;  // a fixed marker: tags are never all zero
+  return tag;
+}
+
+}  // namespace
+
+ContentCalls::ContentCalls(World& world, PeerDistAdapter& impl, BeginCall begin_call, PortFor port_for)
+    : world_(world), impl_(impl), begin_call_(std::move(begin_call)), port_for_(std::move(port_for)) {}
+
+std::array<ContentCalls::ObjectSlot, kMaxObjects>& ContentCalls::SlotsOf(HandleKind kind) {
+  switch (kind) {
+    case HandleKind::kStream: return streams_;
+    case HandleKind::kContentInfo: return infos_;
+    case HandleKind::kContent:
+    case HandleKind::kNone: break;
+  }
+  return contents_;
+}
+
+HANDLE ContentCalls::ObjectFor(HandleKind kind, const Step& step, TraceEvent& call) {
+  const ObjectSlot& slot = SlotsOf(kind)[step.object];
+  call.object_kind = kind;
+  if (slot.id < 0) {
+    // A value no open call returned (distinct per kind and slot).
+    call.object = kBogusObject;
+    call.object_state = HandleState::kNeverIssued;
+    return World::BogusHandle(200 + 10 * static_cast<int>(kind) + step.object);
+  }
+  call.object = slot.id;
+  call.object_state = slot.open ? HandleState::kOpen : HandleState::kClosed;
+  return slot.handle;
+}
+
+void ContentCalls::Opened(HandleKind kind, const Step& step, HANDLE handle, int session, TraceEvent& ret) {
+  ObjectSlot& slot = SlotsOf(kind)[step.object];
+  slot = ObjectSlot();
+  slot.handle = handle;
+  slot.id = next_object_id_++;
+  slot.session = session;
+  slot.open = true;
+  slot.content = step.content;
+  ret.object_kind = kind;
+  ret.object = slot.id;
+  ret.object_state = HandleState::kOpen;
+}
+
+void ContentCalls::Closed(HandleKind kind, const Step& step, const TraceEvent& call, DWORD code) {
+  if (code == ERROR_SUCCESS && call.object_state == HandleState::kOpen) SlotsOf(kind)[step.object].open = false;
+}
+
+OverlappedSlot* ContentCalls::NewOperation(const Step& step, TraceEvent& call, std::size_t buffer_size,
+                                           int info_slot) {
+  Operation operation;
+  operation.info_slot = info_slot;
+  call.detail = "o" + std::to_string(operations_.size()) + (call.detail.empty() ? "" : " " + call.detail);
+  OverlappedSlot* slot = nullptr;
+  if (!step.null_overlapped) {
+    const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
+    slot = &world_.NewOverlappedSlot(event_id);
+    slot->carries_status = false;
+    slot->buffer.assign(buffer_size, 0);
+    operation.slot = slot->id;
+    call.overlapped = slot->id;
+    call.event = event_id;
+  }
+  operations_.push_back(operation);
+  return slot;
+}
+
+int ContentCalls::OperationSlot(int index) const {
+  if (index < 0 || index >= static_cast<int>(operations_.size())) return -1;
+  return operations_[index].slot;
+}
+
+void ContentCalls::Finish(const TraceEvent& call, DWORD code, TraceEvent ret) {
+  // An OVERLAPPED the call completed itself (a cancel, say) shows as done
+  // before the return: completions inside a call are seen inside it.
+  world_.NoteOverlappedTransitions();
+  ret.kind = TraceKind::kReturn;
+  ret.time = world_.Now();
+  ret.step = world_.current_step();
+  ret.function = call.function;
+  ret.session = call.session;
+  ret.overlapped = call.overlapped;
+  if (ret.object_kind == HandleKind::kNone) {
+    ret.object_kind = call.object_kind;
+    ret.object = call.object;
+  }
+  ret.code = code;
+  world_.trace().Add(std::move(ret));
+}
+
+std::vector<BYTE> ContentCalls::Identifier(const Step& step) const {
+  const std::string id = ContentIdentifier(step.content);
+  return std::vector<BYTE>(id.begin(), id.end());
+}
+
+void ContentCalls::Execute(const Step& step) {
+  switch (step.kind) {
+    case StepKind::kPublish: return Publish(step);
+    case StepKind::kAddToStream: return AddToStream(step);
+    case StepKind::kCompleteStream: return CompleteStream(step);
+    case StepKind::kCloseStream: return CloseObject(step, HandleKind::kStream, ApiFunction::kServerCloseStreamHandle);
+    case StepKind::kUnpublish: return Unpublish(step);
+    case StepKind::kOpenInfo: return OpenInfo(step);
+    case StepKind::kRetrieveInfo: return RetrieveInfo(step);
+    case StepKind::kCloseInfo:
+      return CloseObject(step, HandleKind::kContentInfo, ApiFunction::kServerCloseContentInformation);
+    case StepKind::kServerCancel: return ServerCancel(step);
+    case StepKind::kOpenContent: return OpenContent(step);
+    case StepKind::kCloseContent: return CloseObject(step, HandleKind::kContent, ApiFunction::kClientCloseContent);
+    case StepKind::kAddInfo: return ContentOperation(step, ApiFunction::kClientAddContentInformation);
+    case StepKind::kCompleteInfo: return ContentOperation(step, ApiFunction::kClientCompleteContentInformation);
+    case StepKind::kAddData: return ContentOperation(step, ApiFunction::kClientAddData);
+    case StepKind::kBlockRead: return ContentOperation(step, ApiFunction::kClientBlockRead);
+    case StepKind::kStreamRead: return ContentOperation(step, ApiFunction::kClientStreamRead);
+    case StepKind::kFlush: return Flush(step);
+    case StepKind::kGetInfo: return GetInfo(step);
+    case StepKind::kClientCancel: return ClientCancel(step);
+    default: return;
+  }
+}
+
+void ContentCalls::Scan() {
+  for (Operation& operation : operations_) {
+    if (operation.collected || operation.info_slot < 0 || operation.slot < 0) continue;
+    OverlappedSlot* slot = world_.SlotById(operation.slot);
+    const ULONG_PTR internal = slot->overlapped.Internal;
+    if (internal == kStatusPending || internal == kUnwrittenDword) continue;
+    operation.collected = true;
+    if (internal != ERROR_SUCCESS) continue;
+    const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
+    std::vector<BYTE>& retrieved = infos_[operation.info_slot].retrieved;
+    if (retrieved.size() + n <= kMaxContentInfoSize) {
+      retrieved.insert(retrieved.end(), slot->buffer.begin(), slot->buffer.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+  }
+}
+
+void ContentCalls::Publish(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kServerPublishStream, step, &session);
+  HANDLE port = port_for_(step.port, call);
+  call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
+  call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
+  call.detail = Slot('t', step.object) + " id=" + std::to_string(step.content) + " length=" + std::to_string(step.length);
+  world_.trace().Add(call);
+  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
+  PEERDIST_STREAM_HANDLE stream = nullptr;
+  const DWORD code = impl_.PeerDistServerPublishStream(
+      session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), step.length,
+      nullptr, port, step.key, step.null_out ? nullptr : &stream);
+  TraceEvent ret;
+  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, stream, call.session, ret);
+  Finish(call, code, ret);
+}
+
+void ContentCalls::AddToStream(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kServerPublishAddToStream, step, &session);
+  HANDLE stream = ObjectFor(HandleKind::kStream, step, call);
+  ObjectSlot& slot = streams_[step.object];
+  call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
+  call.bytes = step.bytes;
+  call.detail = Slot('t', step.object) + " bytes=" + std::to_string(step.bytes);
+  OverlappedSlot* overlapped = NewOperation(step, call, 0);
+  std::vector<BYTE>& data = kept_.emplace_back(ContentBytes(slot.content, slot.written, step.bytes));
+  world_.trace().Add(call);
+  const DWORD code = impl_.PeerDistServerPublishAddToStream(
+      session, stream, step.bytes, step.null_in ? nullptr : data.data(), overlapped ? &overlapped->overlapped : nullptr);
+  // The next add continues the content where this one ends.
+  if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) slot.written += step.bytes;
+  Finish(call, code);
+}
+
+void ContentCalls::CompleteStream(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kServerPublishCompleteStream, step, &session);
+  HANDLE stream = ObjectFor(HandleKind::kStream, step, call);
+  call.null_arg = step.null_overlapped ? 1 : 0;
+  call.detail = Slot('t', step.object);
+  OverlappedSlot* overlapped = NewOperation(step, call, 0);
+  world_.trace().Add(call);
+  const DWORD code =
+      impl_.PeerDistServerPublishCompleteStream(session, stream, overlapped ? &overlapped->overlapped : nullptr);
+  Finish(call, code);
+}
+
+void ContentCalls::CloseObject(const Step& step, HandleKind kind, ApiFunction function) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(function, step, &session);
+  HANDLE object = ObjectFor(kind, step, call);
+  const char prefix = kind == HandleKind::kStream ? 't' : kind == HandleKind::kContentInfo ? 'i' : 'c';
+  call.detail = Slot(prefix, step.object);
+  world_.trace().Add(call);
+  DWORD code = ERROR_SUCCESS;
+  switch (kind) {
+    case HandleKind::kStream: code = impl_.PeerDistServerCloseStreamHandle(session, object); break;
+    case HandleKind::kContentInfo: code = impl_.PeerDistServerCloseContentInformation(session, object); break;
+    case HandleKind::kContent:
+    case HandleKind::kNone: code = impl_.PeerDistClientCloseContent(session, object); break;
+  }
+  Closed(kind, step, call, code);
+  Finish(call, code);
+}
+
+void ContentCalls::Unpublish(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kServerUnpublish, step, &session);
+  call.null_arg = step.null_in ? 1 : 0;
+  call.detail = "id=" + std::to_string(step.content);
+  world_.trace().Add(call);
+  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
+  const DWORD code = impl_.PeerDistServerUnpublish(session, static_cast<DWORD>(identifier.size()),
+                                                   step.null_in ? nullptr : identifier.data());
+  Finish(call, code);
+}
+
+void ContentCalls::OpenInfo(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(
+      step.ex ? ApiFunction::kServerOpenContentInformationEx : ApiFunction::kServerOpenContentInformation, step,
+      &session);
+  HANDLE port = port_for_(step.port, call);
+  call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
+  call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
+  call.detail = Slot('i', step.object) + " id=" + std::to_string(step.content) + " offset=" +
+                std::to_string(step.offset) + " length=" + std::to_string(step.length);
+  world_.trace().Add(call);
+  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
+  PEERDIST_CONTENTINFO_HANDLE info = nullptr;
+  DWORD code;
+  if (step.ex) {
+    PEERDIST_RETRIEVAL_OPTIONS options{sizeof(PEERDIST_RETRIEVAL_OPTIONS),
+                                       PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1,
+                                       PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, 0};
+    code = impl_.PeerDistServerOpenContentInformationEx(
+        session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), step.offset,
+        step.length, &options, port, step.key, step.null_out ? nullptr : &info);
+  } else {
+    code = impl_.PeerDistServerOpenContentInformation(
+        session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), step.offset,
+        step.length, port, step.key, step.null_out ? nullptr : &info);
+  }
+  TraceEvent ret;
+  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContentInfo, step, info, call.session, ret);
+  Finish(call, code, ret);
+}
+
+void ContentCalls::RetrieveInfo(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kServerRetrieveContentInformation, step, &session);
+  HANDLE info = ObjectFor(HandleKind::kContentInfo, step, call);
+  call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
+  call.bytes = step.bytes;
+  call.detail = Slot('i', step.object) + " bytes=" + std::to_string(step.bytes);
+  OverlappedSlot* overlapped = NewOperation(step, call, step.bytes, step.object);
+  BYTE* buffer = overlapped != nullptr ? overlapped->buffer.data() : kept_.emplace_back(step.bytes, 0).data();
+  world_.trace().Add(call);
+  const DWORD code = impl_.PeerDistServerRetrieveContentInformation(
+      session, info, step.bytes, step.null_in ? nullptr : buffer, overlapped ? &overlapped->overlapped : nullptr);
+  Finish(call, code);
+}
+
+void ContentCalls::ServerCancel(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kServerCancelAsyncOperation, step, &session);
+  call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
+  call.detail = "o" + std::to_string(step.registration) + " id=" + std::to_string(step.content);
+  LPOVERLAPPED overlapped = nullptr;
+  if (!step.null_overlapped) {
+    // The operation's own OVERLAPPED, or one no operation ever used.
+    OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
+    if (slot == nullptr) {
+      slot = &world_.NewOverlappedSlot(-1);
+      slot->carries_status = false;
+    }
+    overlapped = &slot->overlapped;
+    call.overlapped = slot->id;
+  }
+  world_.trace().Add(call);
+  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
+  const DWORD code = impl_.PeerDistServerCancelAsyncOperation(
+      session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), overlapped);
+  Finish(call, code);
+}
+
+void ContentCalls::OpenContent(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kClientOpenContent, step, &session);
+  HANDLE port = port_for_(step.port, call);
+  call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
+  call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
+  call.detail = Slot('c', step.object) + " tag=" + std::to_string(step.tag);
+  world_.trace().Add(call);
+  const PEERDIST_CONTENT_TAG tag = TagOf(step.tag);
+  PEERDIST_CONTENT_HANDLE content = nullptr;
+  const DWORD code = impl_.PeerDistClientOpenContent(session, step.null_in ? nullptr : &tag, port, step.key,
+                                                     step.null_out ? nullptr : &content);
+  TraceEvent ret;
+  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContent, step, content, call.session, ret);
+  Finish(call, code, ret);
+}
+
+void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(function, step, &session);
+  HANDLE content = ObjectFor(HandleKind::kContent, step, call);
+  // A read of 0 bytes may pass a NULL buffer ("If the cbMaxNumberOfBytesToRead
+  // argument is equal to 0, the pBuffer parameter can be NULL").
+  const bool read = function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientStreamRead;
+  const bool has_buffer = function != ApiFunction::kClientCompleteContentInformation && !(read && step.bytes == 0);
+  call.null_arg = ((has_buffer && step.null_in) || step.null_overlapped) ? 1 : 0;
+  call.detail = Slot('c', step.object);
+  // The input data, or the size of the buffer a read fills.
+  std::vector<BYTE> input;
+  std::size_t read_size = 0;
+  switch (function) {
+    case ApiFunction::kClientAddContentInformation:
+      input = infos_[step.source].retrieved;
+      // Nothing retrieved: bytes that are no content information at all.
+      if (input.empty()) input = ContentBytes(kMaxContentId + 1, 0, 16);
+      if (step.corrupt) input[input.size() / 2] ^= 0x20;
+      call.detail += " from=i" + std::to_string(step.source) + (step.corrupt ? " corrupt" : "");
+      break;
+    case ApiFunction::kClientAddData:
+      input = ContentBytes(step.content, step.offset, step.bytes);
+      if (step.corrupt && !input.empty()) input[0] ^= 0x01;
+      call.detail += " id=" + std::to_string(step.content) + " offset=" + std::to_string(step.offset) +
+                     " bytes=" + std::to_string(step.bytes) + (step.corrupt ? " corrupt" : "");
+      break;
+    case ApiFunction::kClientBlockRead:
+      read_size = step.bytes;
+      call.detail += " offset=" + std::to_string(step.offset) + " bytes=" + std::to_string(step.bytes);
+      break;
+    case ApiFunction::kClientStreamRead:
+      read_size = step.bytes;
+      call.detail += " bytes=" + std::to_string(step.bytes);
+      break;
+    default:
+      break;
+  }
+  if (!input.empty()) call.bytes = static_cast<std::int64_t>(input.size());
+  const DWORD timeout =
+      step.timeout == TimeoutArg::kLocalOnly ? PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY : PEERDIST_READ_TIMEOUT_DEFAULT;
+  if (read_size > 0 || function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientStreamRead) {
+    call.detail += step.timeout == TimeoutArg::kLocalOnly ? " timeout=local" : "";
+  }
+  OverlappedSlot* overlapped = NewOperation(step, call, read_size);
+  if (overlapped != nullptr && (function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientAddData)) {
+    overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
+    overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
+  }
+  LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
+  BYTE* buffer = nullptr;
+  if (read_size > 0) buffer = overlapped != nullptr ? overlapped->buffer.data() : kept_.emplace_back(read_size, 0).data();
+  if (!input.empty()) buffer = kept_.emplace_back(std::move(input)).data();
+  const DWORD size = read_size > 0 ? static_cast<DWORD>(read_size) : static_cast<DWORD>(call.bytes == kNoValue ? 0 : call.bytes);
+  if (step.null_in) buffer = nullptr;
+  world_.trace().Add(call);
+  DWORD code = ERROR_SUCCESS;
+  switch (function) {
+    case ApiFunction::kClientAddContentInformation:
+      code = impl_.PeerDistClientAddContentInformation(session, content, size, buffer, lp);
+      break;
+    case ApiFunction::kClientCompleteContentInformation:
+      code = impl_.PeerDistClientCompleteContentInformation(session, content, lp);
+      break;
+    case ApiFunction::kClientAddData:
+      code = impl_.PeerDistClientAddData(session, content, size, buffer, lp);
+      break;
+    case ApiFunction::kClientBlockRead:
+      code = impl_.PeerDistClientBlockRead(session, content, size, buffer, timeout, lp);
+      break;
+    case ApiFunction::kClientStreamRead:
+      code = impl_.PeerDistClientStreamRead(session, content, size, buffer, timeout, lp);
+      break;
+    default:
+      break;
+  }
+  Finish(call, code);
+}
+
+void ContentCalls::Flush(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kClientFlushContent, step, &session);
+  HANDLE port = port_for_(step.port, call);
+  call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
+  call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
+  call.detail = "tag=" + std::to_string(step.tag);
+  OverlappedSlot* overlapped = NewOperation(step, call, 0);
+  world_.trace().Add(call);
+  const PEERDIST_CONTENT_TAG tag = TagOf(step.tag);
+  const DWORD code = impl_.PeerDistClientFlushContent(session, step.null_in ? nullptr : &tag, port, step.key,
+                                                      overlapped ? &overlapped->overlapped : nullptr);
+  Finish(call, code);
+}
+
+void ContentCalls::GetInfo(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kClientGetInformationByHandle, step, &session);
+  HANDLE content = ObjectFor(HandleKind::kContent, step, call);
+  call.null_arg = step.null_out ? 1 : 0;
+  call.detail = Slot('c', step.object) + " bytes=" + std::to_string(step.bytes);
+  world_.trace().Add(call);
+  // Room for at least a PEERDIST_CLIENT_BASIC_INFO whatever size is claimed.
+  std::vector<BYTE>& buffer = kept_.emplace_back(std::max<std::size_t>(step.bytes, 8), 0x7F);
+  const DWORD code = impl_.PeerDistClientGetInformationByHandle(session, content, PeerDistClientBasicInfo, step.bytes,
+                                                                step.null_out ? nullptr : buffer.data());
+  Finish(call, code);
+}
+
+void ContentCalls::ClientCancel(const Step& step) {
+  PEERDIST_INSTANCE_HANDLE session = nullptr;
+  TraceEvent call = begin_call_(ApiFunction::kClientCancelAsyncOperation, step, &session);
+  HANDLE content = ObjectFor(HandleKind::kContent, step, call);
+  call.detail = Slot('c', step.object) + (step.all ? std::string(" all") : " o" + std::to_string(step.registration));
+  LPOVERLAPPED overlapped = nullptr;
+  if (!step.all) {
+    OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
+    if (slot == nullptr) {
+      slot = &world_.NewOverlappedSlot(-1);
+      slot->carries_status = false;
+    }
+    overlapped = &slot->overlapped;
+    call.overlapped = slot->id;
+  }
+  world_.trace().Add(call);
+  const DWORD code = impl_.PeerDistClientCancelAsyncOperation(session, content, overlapped);
+  Finish(call, code);
+}
+
+}  // namespace pd

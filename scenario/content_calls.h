@@ -1,0 +1,94 @@
+// The content part of a scenario run: the harness's handle slots (streams
+// tN, content information iN, content cN), the buffers and OVERLAPPEDs of
+// asynchronous operations oN, and the calls of every content step. The
+// runner hands each content step here with the session handle it chose.
+#ifndef SCENARIO_CONTENT_CALLS_H_
+#define SCENARIO_CONTENT_CALLS_H_
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <vector>
+
+#include "adapters/peerdist_adapter.h"
+#include "scenario/step.h"
+#include "sim/trace.h"
+#include "sim/world.h"
+
+namespace pd {
+
+class ContentCalls {
+ public:
+  // `begin_call` stamps a call event of a function with the session handle
+  // the step passes filled in (session, handle_open) and returns that handle.
+  using BeginCall = std::function<TraceEvent(ApiFunction, const Step&, PEERDIST_INSTANCE_HANDLE*)>;
+  // `port_for` resolves a step's port argument (sharing the runner's ports).
+  using PortFor = std::function<HANDLE(PortArg, TraceEvent&)>;
+
+  ContentCalls(World& world, PeerDistAdapter& impl, BeginCall begin_call, PortFor port_for);
+
+  void Execute(const Step& step);
+  // After every step: collects the bytes retrieve-info operations delivered.
+  void Scan();
+  // The OVERLAPPED slot id of operation oN; -1 when it had none or never ran.
+  int OperationSlot(int index) const;
+
+ private:
+  // What the harness knows of one handle slot.
+  struct ObjectSlot {
+    HANDLE handle = nullptr;
+    int id = -1;       // trace id of the handle it holds or last held
+    int session = -1;  // the session id that opened it
+    bool open = false;
+    // Stream slots: the content number and how many bytes were added.
+    std::uint32_t content = 0;
+    std::uint64_t written = 0;
+    // Info slots: the content information retrieved so far.
+    std::vector<BYTE> retrieved;
+  };
+  struct Operation {
+    int slot = -1;         // OVERLAPPED slot id, -1 for a NULL lpOverlapped
+    int info_slot = -1;    // retrieve-info: the iN slot its bytes go to
+    bool collected = false;
+  };
+
+  std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);
+  // The handle a step passes for its slot, with its kind, id and state traced.
+  HANDLE ObjectFor(HandleKind kind, const Step& step, TraceEvent& call);
+  // Records an open call's new handle in its slot.
+  void Opened(HandleKind kind, const Step& step, HANDLE handle, int session, TraceEvent& ret);
+  void Closed(HandleKind kind, const Step& step, const TraceEvent& call, DWORD code);
+  // A new OVERLAPPED (and event) for an asynchronous step, or nullptr.
+  OverlappedSlot* NewOperation(const Step& step, TraceEvent& call, std::size_t buffer_size, int info_slot = -1);
+  void Finish(const TraceEvent& call, DWORD code, TraceEvent ret = TraceEvent());
+  std::vector<BYTE> Identifier(const Step& step) const;
+
+  void Publish(const Step& step);
+  void AddToStream(const Step& step);
+  void CompleteStream(const Step& step);
+  void CloseObject(const Step& step, HandleKind kind, ApiFunction function);
+  void Unpublish(const Step& step);
+  void OpenInfo(const Step& step);
+  void RetrieveInfo(const Step& step);
+  void ServerCancel(const Step& step);
+  void OpenContent(const Step& step);
+  void ContentOperation(const Step& step, ApiFunction function);
+  void Flush(const Step& step);
+  void GetInfo(const Step& step);
+  void ClientCancel(const Step& step);
+
+  World& world_;
+  PeerDistAdapter& impl_;
+  BeginCall begin_call_;
+  PortFor port_for_;
+  std::array<ObjectSlot, kMaxObjects> streams_{}, infos_{}, contents_{};
+  int next_object_id_ = 0;
+  std::vector<Operation> operations_;  // index = oN
+  // Inputs the implementation may keep pointers to until the run ends.
+  std::deque<std::vector<BYTE>> kept_;
+};
+
+}  // namespace pd
+
+#endif  // SCENARIO_CONTENT_CALLS_H_

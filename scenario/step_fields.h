@@ -1,0 +1,34 @@
+// Which fields of a Step each kind uses. The text form (scenario_text.cc)
+// renders and parses exactly these, and the fuzz codec (fuzz/step_codecs.cc)
+// binds exactly these: one answer, so the two never disagree.
+#ifndef SCENARIO_STEP_FIELDS_H_
+#define SCENARIO_STEP_FIELDS_H_
+
+#include "scenario/step.h"
+
+namespace pd {
+
+bool IsContentKind(StepKind kind);   // the content part of the API
+bool TakesSession(StepKind kind);    // names a session slot sN
+bool TakesHandle(StepKind kind);     // passes that session's handle
+bool HasId(StepKind k);              // content number id=
+bool HasBytes(StepKind k);           // buffer size bytes=
+bool HasOffset(StepKind k);          // offset=
+bool HasLength(StepKind k);          // length=
+bool HasPort(StepKind k);            // port= and key=
+bool HasTag(StepKind k);             // content tag tag=
+bool HasTimeout(StepKind k);         // timeout=local|default
+bool HasCorrupt(StepKind k);         // corrupt
+bool HasOut(StepKind k);             // out=null
+bool HasEx(StepKind k);              // ex
+bool HasOverlapped(StepKind k);      // the harness makes its OVERLAPPED
+// The name of the step's required input pointer ("identifier", "tag",
+// "buffer"), or nullptr when it has none.
+const char* NullInName(StepKind k);
+// 't', 'i' or 'c': the handle slot kind a step names; 0 for none.
+char ObjectPrefix(StepKind k);
+bool TakesOperation(StepKind k);     // names an operation oN (the cancels)
+
+}  // namespace pd
+
+#endif  // SCENARIO_STEP_FIELDS_H_
