@@ -4,6 +4,7 @@
 #include <deque>
 #include <exception>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "adapters/implementation_lost.h"
@@ -67,7 +68,9 @@ class Run {
     } catch (const std::exception& error) {
       world_.Finding(std::string("implementation threw: ") + error.what());
     }
-    return world_.trace();
+    // The run ends here: hand the trace over instead of copying every
+    // event (measurable in the fuzzer's executions per second).
+    return std::move(world_.trace());
   }
 
  private:
