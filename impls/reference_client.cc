@@ -29,6 +29,15 @@ std::pair<ContentObject*, DWORD> ReferenceImpl::ContentFor(PEERDIST_INSTANCE_HAN
   return {content, ERROR_SUCCESS};
 }
 
+DWORD ReferenceImpl::CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind) {
+  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  ContentObject* object = FindObject(ValueOf(hPeerDist), handle, kind, /*for_close=*/true);
+  if (object == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
+  if (object->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
+  RemoveObject(ValueOf(handle));
+  return ERROR_SUCCESS;
+}
+
 DWORD ReferenceImpl::StartContentOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent, OperationKind kind,
                                            LPOVERLAPPED overlapped, PBYTE buffer, DWORD size, DWORD timeout_ms) {
   if (const DWORD check = CheckOverlapped(overlapped); check != ERROR_SUCCESS) return check;
@@ -69,12 +78,7 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
 
 DWORD ReferenceImpl::PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                 PEERDIST_CONTENT_HANDLE hContentHandle) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  ContentObject* content = FindObject(ValueOf(hPeerDist), hContentHandle, ObjectKind::kContent, /*for_close=*/true);
-  if (content == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
-  if (content->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
-  RemoveObject(ValueOf(hContentHandle));
-  return ERROR_SUCCESS;
+  return CloseObject(hPeerDist, hContentHandle, ObjectKind::kContent);
 }
 
 DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,

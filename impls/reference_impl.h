@@ -166,6 +166,9 @@ class ReferenceImpl final : public PeerDistAdapter {
   // The checks every client call on a content handle starts with: the
   // object, or the error to return.
   std::pair<ContentObject*, DWORD> ContentFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent);
+  // The close functions of all three handle kinds: an invalidated handle
+  // still closes, a closed one is gone (ERROR_INVALID_HANDLE).
+  DWORD CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind);
   DWORD StartContentOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent, OperationKind kind,
                               LPOVERLAPPED overlapped, PBYTE buffer, DWORD size, DWORD timeout_ms);
   bool IsWin8(const Session& session) const { return session.version >= PEERDIST_VERSION_WIN8; }

@@ -90,12 +90,7 @@ DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDL
 
 DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                      PEERDIST_STREAM_HANDLE hStream) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  ContentObject* stream = FindObject(ValueOf(hPeerDist), hStream, ObjectKind::kStream, /*for_close=*/true);
-  if (stream == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
-  if (stream->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
-  RemoveObject(ValueOf(hStream));
-  return ERROR_SUCCESS;
+  return CloseObject(hPeerDist, hStream, ObjectKind::kStream);
 }
 
 DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
@@ -209,12 +204,7 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
 
 DWORD ReferenceImpl::PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                            PEERDIST_CONTENTINFO_HANDLE hContentInfo) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  ContentObject* info = FindObject(ValueOf(hPeerDist), hContentInfo, ObjectKind::kContentInfo, /*for_close=*/true);
-  if (info == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
-  if (info->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
-  RemoveObject(ValueOf(hContentInfo));
-  return ERROR_SUCCESS;
+  return CloseObject(hPeerDist, hContentInfo, ObjectKind::kContentInfo);
 }
 
 DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist,
