@@ -1,9 +1,33 @@
 #include "conformance/trace_view.h"
 
 #include <algorithm>
-#include <map>
 
 namespace pd {
+
+namespace {
+
+constexpr std::size_t kNoStepStart = static_cast<std::size_t>(-1);
+
+// Registration index by OVERLAPPED slot id or event id. The World hands
+// out both densely from 0, so a vector indexed by id, grown on demand (ids
+// beyond the trace's event bound cannot come from a World and are ignored).
+class RegistrationById {
+ public:
+  void Set(int id, int registration) {
+    if (id < 0 || static_cast<std::size_t>(id) >= Trace::kMaxEvents) return;
+    if (static_cast<std::size_t>(id) >= by_id_.size()) by_id_.resize(static_cast<std::size_t>(id) + 1, -1);
+    by_id_[static_cast<std::size_t>(id)] = registration;
+  }
+  int Get(int id) const {
+    if (id < 0 || static_cast<std::size_t>(id) >= by_id_.size()) return -1;
+    return by_id_[static_cast<std::size_t>(id)];
+  }
+
+ private:
+  std::vector<int> by_id_;
+};
+
+}  // namespace
 
 bool IsRegistrationAccepted(std::int64_t code) { return code == ERROR_SUCCESS || code == ERROR_IO_PENDING; }
 
@@ -79,9 +103,10 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
   const std::vector<TraceEvent>& events = *events_;
   PEERDIST_STATUS initial = PEERDIST_STATUS_DISABLED;
   std::vector<std::pair<VirtualTime, PEERDIST_STATUS>> changes;
-  std::map<int, int> registration_of_slot;   // overlapped slot -> registration index
-  std::map<int, int> registration_of_event;  // event id -> registration index
+  RegistrationById registration_of_slot;
+  RegistrationById registration_of_event;
   std::vector<std::size_t> open_calls;
+  calls_.reserve(events.size() / 2);
 
   for (std::size_t i = 0; i < events.size(); ++i) {
     const TraceEvent& event = events[i];
@@ -92,6 +117,11 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
           initial = static_cast<PEERDIST_STATUS>(event.status);
         }
         if (event.detail == "end") complete_ = true;
+        if (event.step >= 0 && event.detail != "initial") {
+          const std::size_t step = static_cast<std::size_t>(event.step);
+          if (step >= step_starts_.size()) step_starts_.resize(step + 1, {kNoStepStart, 0});
+          if (step_starts_[step].first == kNoStepStart) step_starts_[step] = {i, event.time};
+        }
         break;
       case TraceKind::kStatusChange:
         if (IsValidStatus(event.status)) changes.emplace_back(event.time, static_cast<PEERDIST_STATUS>(event.status));
@@ -113,8 +143,8 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
           registration.event = event.event;
           registration.port = event.port;
           registration.key = event.key == kNoValue ? 0 : event.key;
-          if (event.overlapped >= 0) registration_of_slot[event.overlapped] = registration.index;
-          if (event.event >= 0) registration_of_event[event.event] = registration.index;
+          registration_of_slot.Set(event.overlapped, registration.index);
+          registration_of_event.Set(event.event, registration.index);
           registrations_.push_back(registration);
         }
         break;
@@ -132,14 +162,8 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
       case TraceKind::kEventSignal:
       case TraceKind::kPacket:
       case TraceKind::kOverlappedDone: {
-        int registration = -1;
-        if (event.kind == TraceKind::kEventSignal) {
-          auto it = registration_of_event.find(event.event);
-          if (it != registration_of_event.end()) registration = it->second;
-        } else {
-          auto it = registration_of_slot.find(event.overlapped);
-          if (it != registration_of_slot.end()) registration = it->second;
-        }
+        const int registration = event.kind == TraceKind::kEventSignal ? registration_of_event.Get(event.event)
+                                                                        : registration_of_slot.Get(event.overlapped);
         if (registration < 0) {
           if (event.kind == TraceKind::kPacket) stray_packets_.push_back(i);
           break;
@@ -185,6 +209,12 @@ std::int64_t TraceView::FinalCode(const RegistrationView& registration) {
     }
   }
   return code;
+}
+
+std::pair<std::size_t, VirtualTime> TraceView::StepStart(int step) const {
+  if (step < 0 || static_cast<std::size_t>(step) >= step_starts_.size()) return {0, 0};
+  const std::pair<std::size_t, VirtualTime>& start = step_starts_[static_cast<std::size_t>(step)];
+  return start.first == kNoStepStart ? std::pair<std::size_t, VirtualTime>{0, 0} : start;
 }
 
 }  // namespace pd

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -80,6 +81,9 @@ struct RegistrationView {
 class TraceView {
  public:
   explicit TraceView(const Trace& trace);
+  // Derived indexes refer to the view that built them: no copies.
+  TraceView(const TraceView&) = delete;
+  TraceView& operator=(const TraceView&) = delete;
 
   const std::vector<TraceEvent>& events() const { return *events_; }
   const StatusTimeline& status() const { return status_; }
@@ -97,16 +101,54 @@ class TraceView {
   // of its last completion act, or kNoValue.
   static std::int64_t FinalCode(const RegistrationView& registration);
 
+  // Trace position and time of the marker that starts scenario step `step`;
+  // {0, 0} when the trace has none (a run cut short before it).
+  std::pair<std::size_t, VirtualTime> StepStart(int step) const;
+
+  // An index derived from this trace that several rules read (HandleHistory,
+  // the per-session notification histories): built on first use, then shared
+  // by every rule judging this view, instead of once per rule. `Index` is
+  // constructible from `const TraceView&` and may keep a reference to it.
+  template <typename Index>
+  const Index& Derived() const;
+
  private:
+  // One derived index: its type's tag and the object (type-erased, deleted
+  // through the shared_ptr's own deleter).
+  struct DerivedIndex {
+    const void* tag = nullptr;
+    std::shared_ptr<const void> index;
+  };
+  template <typename Index>
+  static const void* DerivedTag() {
+    static const char tag = 0;
+    return &tag;
+  }
+
   const std::vector<TraceEvent>* events_;
   StatusTimeline status_;
   std::vector<CallView> calls_;
   std::vector<RegistrationView> registrations_;
   std::vector<std::size_t> stray_packets_;
   std::vector<std::size_t> findings_;
+  // Per scenario step: the position and time of its marker.
+  std::vector<std::pair<std::size_t, VirtualTime>> step_starts_;
   VirtualTime end_time_ = 0;
   bool complete_ = false;
+  // A handful at most (one per index type), so a linear search.
+  mutable std::vector<DerivedIndex> derived_;
 };
+
+template <typename Index>
+const Index& TraceView::Derived() const {
+  const void* tag = DerivedTag<Index>();
+  for (const DerivedIndex& entry : derived_) {
+    if (entry.tag == tag) return *static_cast<const Index*>(entry.index.get());
+  }
+  auto index = std::make_shared<const Index>(*this);
+  derived_.push_back({tag, index});
+  return *index;
+}
 
 // ERROR_SUCCESS or ERROR_IO_PENDING: the codes a registration may succeed with.
 bool IsRegistrationAccepted(std::int64_t code);

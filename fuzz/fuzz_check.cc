@@ -47,6 +47,14 @@ void JudgeInto(const Trace& trace, bool first_only, std::vector<FuzzFinding>& ou
   }
 }
 
+// The oracle judges and never shows the trace: step markers go unlabelled.
+// A finding is replayed with `pdconform --replay`, whose trace has them.
+RunConfig OracleRunConfig() {
+  RunConfig config;
+  config.label_steps = false;
+  return config;
+}
+
 }  // namespace
 
 std::vector<FuzzFinding> JudgeTrace(const Trace& trace) {
@@ -57,13 +65,13 @@ std::vector<FuzzFinding> JudgeTrace(const Trace& trace) {
 
 std::optional<FuzzFinding> CheckScenario(const Scenario& scenario, const ImplFactory& make_impl) {
   std::vector<FuzzFinding> out;
-  JudgeInto(RunScenario(scenario, make_impl), /*first_only=*/true, out);
+  JudgeInto(RunScenario(scenario, make_impl, OracleRunConfig()), /*first_only=*/true, out);
   if (out.empty()) return std::nullopt;
   return out.front();
 }
 
 std::vector<FuzzFinding> CheckScenarioAll(const Scenario& scenario, const ImplFactory& make_impl) {
-  return JudgeTrace(RunScenario(scenario, make_impl));
+  return JudgeTrace(RunScenario(scenario, make_impl, OracleRunConfig()));
 }
 
 }  // namespace pd

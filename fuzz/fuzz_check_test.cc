@@ -11,6 +11,7 @@
 
 #include "conformance/scenario_file.h"
 #include "fuzz/finding_file.h"
+#include "fuzz/seed_corpus.h"
 #include "fuzz/scenario_minimizer.h"
 #include "impls/impl_catalog.h"
 #include "scenario/scenario_text.h"
@@ -55,6 +56,29 @@ TEST(FuzzCheckTest, TheCallersOwnEndlessWaitsAreNotAFinding) {
   }
   EXPECT_TRUE(horizon) << "the scenario no longer reaches the horizon; pick one that does";
   EXPECT_FALSE(CheckScenario(scenario, Factory("reference")));
+}
+
+// The oracle runs with unlabelled step markers (RunConfig::label_steps),
+// which must not change a verdict: over generated scenarios and every
+// built-in implementation, it finds exactly what judging the labelled trace
+// (the one pdconform --replay shows) finds, message for message.
+TEST(FuzzCheckTest, UnlabelledStepsJudgeLikeTheLabelledTrace) {
+  const std::vector<Scenario> scenarios = GeneratedSeedScenarios(/*seed=*/7, /*count=*/40);
+  int violations = 0;
+  for (const BuiltInImpl& impl : BuiltInImpls()) {
+    for (const Scenario& scenario : scenarios) {
+      const std::vector<FuzzFinding> oracle = CheckScenarioAll(scenario, Factory(impl.name));
+      const std::vector<FuzzFinding> labelled = JudgeTrace(RunScenario(scenario, Factory(impl.name)));
+      ASSERT_EQ(oracle.size(), labelled.size()) << impl.name << "\n" << RenderScenario(scenario);
+      for (std::size_t i = 0; i < oracle.size(); ++i) {
+        EXPECT_EQ(oracle[i].rule_id, labelled[i].rule_id) << impl.name;
+        EXPECT_EQ(oracle[i].violation.message, labelled[i].violation.message) << impl.name;
+        EXPECT_EQ(oracle[i].violation.step, labelled[i].violation.step) << impl.name;
+      }
+      violations += static_cast<int>(oracle.size());
+    }
+  }
+  EXPECT_GT(violations, 0) << "no mutant violated anything: the comparison proved nothing";
 }
 
 TEST(FuzzCheckTest, HarnessFindingsAreViolations) {

@@ -50,7 +50,7 @@ class Run {
     try {
       for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
         world_.set_current_step(static_cast<int>(i));
-        MarkStep(RenderStep(scenario_.steps[i]));
+        MarkStep(config_.label_steps ? RenderStep(scenario_.steps[i]) : std::string());
         ExecuteStep(scenario_.steps[i]);
         ScanOverlapped();
       }

@@ -310,7 +310,7 @@ std::vector<Occurrence> LocateUnregisterWhenIdle(const TraceView& view) {
 // Operations pending on a handle when a move to DISABLED or UNAVAILABLE
 // invalidated it: how did each end?
 std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   std::vector<Occurrence> found;
   for (const OperationView& operation : history.operations()) {
     if (!operation.accepted || operation.object < 0) continue;
@@ -374,6 +374,7 @@ Ambiguity Make(std::string id, std::string question, std::string source, std::st
   ambiguity.source = std::move(source);
   ambiguity.citation = std::move(citation);
   ambiguity.interpretations = std::move(interpretations);
+  ambiguity.evidence = locate;
   const std::vector<Interpretation> order = ambiguity.interpretations;
   ambiguity.locate = [locate, order](const TraceView& view) {
     std::vector<Occurrence> occurrences = locate(view);

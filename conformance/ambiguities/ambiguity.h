@@ -54,6 +54,12 @@ struct Ambiguity {
   // The same occurrences with their positions, in trace order, resolved.
   // classify(view) == the interpretation ids of locate(view).
   std::function<std::vector<Occurrence>(const TraceView&)> locate;
+  // The same occurrences as found, before resolution (each one's
+  // interpretation is the first it fits). Consistency (FindInconsistency)
+  // reads only compatible sets and values, which resolution leaves alone, so
+  // the consistent-interpretation rule judges on this and resolves only to
+  // word a violation.
+  std::vector<Occurrence> (*evidence)(const TraceView&) = nullptr;
   // Whether one trace may show two interpretations (false for timing
   // dependent ambiguities such as transient-flap).
   bool checked_for_consistency = true;

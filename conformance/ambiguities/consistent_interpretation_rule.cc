@@ -19,9 +19,10 @@ std::string Describe(const Ambiguity& ambiguity, const Occurrence& occurrence) {
 std::optional<Violation> Judge(const TraceView& view) {
   for (const Ambiguity& ambiguity : AllAmbiguities()) {
     if (!ambiguity.checked_for_consistency) continue;
+    if (!FindInconsistency(ambiguity, ambiguity.evidence(view))) continue;
     const std::vector<Occurrence> occurrences = ambiguity.locate(view);
     const auto pair = FindInconsistency(ambiguity, occurrences);
-    if (!pair) continue;
+    if (!pair) continue;  // cannot happen: resolution keeps compatible sets and values
     const Occurrence& first = occurrences[pair->first];
     const Occurrence& second = occurrences[pair->second];
     Violation violation;

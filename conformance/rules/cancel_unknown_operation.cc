@@ -11,7 +11,7 @@ namespace rules {
 namespace {
 
 std::optional<Violation> Judge(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
     const bool client = c.function == ApiFunction::kClientCancelAsyncOperation;

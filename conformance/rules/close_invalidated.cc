@@ -10,7 +10,7 @@ namespace rules {
 namespace {
 
 std::optional<Violation> Judge(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   std::map<int, const CallView*> closed_invalidated;  // handle id -> its successful close
   for (const CallView& call : view.calls()) {
     if (!TakesObject(call) || call.ret == nullptr) continue;

@@ -10,7 +10,7 @@ namespace {
 
 std::optional<Violation> Judge(const TraceView& view) {
   if (view.end_time() == 0) return std::nullopt;
-  const std::map<int, SessionHistory> histories = SessionHistories(view);
+  const std::map<int, SessionHistory>& histories = SessionHistories(view);
   std::optional<Violation> earliest;
   for (const RegistrationView& registration : view.registrations()) {
     if (!registration.accepted || registration.session < 0 || !registration.handle_open) continue;

@@ -11,7 +11,7 @@ namespace rules {
 namespace {
 
 std::optional<Violation> Judge(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   for (const OperationView& operation : history.operations()) {
     if (!operation.accepted || operation.object < 0) continue;
     const OpenedHandle* handle = history.WellFormedTarget(*operation.call);

@@ -10,7 +10,7 @@ namespace rules {
 namespace {
 
 std::optional<Violation> Judge(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   for (const CallView& call : view.calls()) {
     if (!TakesObject(call) || IsCloseFunction(call.call->function)) continue;
     const OpenedHandle* handle = history.WellFormedTarget(call);

@@ -12,7 +12,7 @@ namespace {
 bool IsContentFunction(ApiFunction function) { return function >= ApiFunction::kServerPublishStream; }
 
 std::optional<Violation> Judge(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
     if (!IsContentFunction(c.function) || c.null_arg != 1 || c.handle_open != 1 || call.ret == nullptr) continue;

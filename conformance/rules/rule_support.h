@@ -90,15 +90,7 @@ inline bool IsCompletionKind(TraceKind kind) {
 }
 
 // Index and time of the marker that starts scenario step `step`.
-inline std::pair<std::size_t, VirtualTime> StepStart(const TraceView& view, int step) {
-  const std::vector<TraceEvent>& events = view.events();
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    if (events[i].kind == TraceKind::kStep && events[i].step == step && events[i].detail != "initial") {
-      return {i, events[i].time};
-    }
-  }
-  return {0, 0};
-}
+inline std::pair<std::size_t, VirtualTime> StepStart(const TraceView& view, int step) { return view.StepStart(step); }
 
 // The step running at virtual time t: the step of the last event stamped at
 // or before t.
@@ -199,8 +191,14 @@ inline const RegistrationView* ActiveRegistrationOf(const TraceView& view, int s
   return nullptr;
 }
 
-inline std::map<int, SessionHistory> SessionHistories(const TraceView& view) {
+// Every session's registrations and notifications, built once per view
+// (TraceView::Derived) since several rules read it.
+struct SessionHistoryIndex {
+  explicit SessionHistoryIndex(const TraceView& view);
   std::map<int, SessionHistory> sessions;
+};
+
+inline SessionHistoryIndex::SessionHistoryIndex(const TraceView& view) {
   for (const RegistrationView& registration : view.registrations()) {
     if (registration.session < 0) continue;
     SessionHistory& history = sessions[registration.session];
@@ -214,7 +212,10 @@ inline std::map<int, SessionHistory> SessionHistories(const TraceView& view) {
     std::sort(history.notifications.begin(), history.notifications.end(),
               [](const Notification& a, const Notification& b) { return a.act.index < b.act.index; });
   }
-  return sessions;
+}
+
+inline const std::map<int, SessionHistory>& SessionHistories(const TraceView& view) {
+  return view.Derived<SessionHistoryIndex>().sessions;
 }
 
 // The session's baseline just before trace event `index`: DISABLED before
