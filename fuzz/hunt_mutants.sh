@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer build of //fuzz:peerdist_fuzzer against every built-in
-# implementation from an EMPTY corpus, several times with different -seed,
-# and prints how many executions each took to find something: the median
-# over the seeds, each run, and the rule it found. The reference must find
-# nothing in --runs executions; every mutant must be found in every run.
+# implementation from an EMPTY corpus (or a copy of --seed-corpus), several
+# times with different -seed, and prints how many executions each took to
+# find something: the median over the seeds, each run, and the rule it
+# found. The reference must find nothing in --runs executions; every mutant
+# must be found in every run.
 #
 #   bazel --output_base=... build --config=fuzz //fuzz:peerdist_fuzzer
 #   fuzz/hunt_mutants.sh [--seeds K] [--runs N] [--max-len BYTES] [--dict FILE]
-#                        [--only NAME] FUZZER
+#                        [--only NAME] [--seed-corpus DIR] FUZZER
 #
 # Exit status: 0 when every mutant was found in every run and the reference
 # in none; 1 otherwise; 2 on bad usage. Bounded in runs, never in time.
@@ -19,6 +20,7 @@ reference_runs=""
 max_len=3081   # kMaxInputSize: up to kMaxSteps steps
 dict=""
 only=""
+seed_corpus=""
 while (($# > 1)); do
   case "$1" in
     --seeds) seeds=$2; shift 2 ;;
@@ -27,11 +29,12 @@ while (($# > 1)); do
     --max-len) max_len=$2; shift 2 ;;
     --dict) dict=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
+    --seed-corpus) seed_corpus=$2; shift 2 ;;
     *) echo "hunt_mutants: unknown flag $1" >&2; exit 2 ;;
   esac
 done
 if (($# != 1)) || [[ ! -x "$1" ]]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 fuzzer=$1
@@ -61,6 +64,8 @@ while read -r name killed_by; do
     corpus="$work/corpus-$seed"
     rm -rf "$corpus" "$work/out"
     mkdir -p "$corpus"
+    # A copy: libFuzzer adds what it finds to its first corpus directory.
+    [[ -n "$seed_corpus" ]] && cp "$seed_corpus"/* "$corpus"/
     args=(-seed="$seed" -runs="$budget" -max_len="$max_len" -timeout=10 -detect_leaks=0
           -artifact_prefix="$work/" -print_final_stats=0)
     [[ -n "$dict" ]] && args+=(-dict="$dict")
