@@ -102,6 +102,9 @@ if run "$work/segv" 1 --impl "$impl" --cases 5 --report-dir report; then
   expect_only_violated "$work/segv" no-crash
   grep -q 'SIGSEGV' "$work/segv/report/counterexamples/no-crash.pdscenario" ||
     fail "segv: the counterexample does not say SIGSEGV"
+  # Run under the default bound: the replay command needs no --timeout-ms.
+  grep -q '^# replay: .*--timeout-ms' "$work/segv/report/counterexamples/no-crash.pdscenario" &&
+    fail "segv: the replay command names a --timeout-ms the run did not set"
   expect_report_with_replay "$work/segv" no-crash "$impl"
   # Shrunk to the three calls it takes.
   [[ $(grep -cE '^(startup|shutdown|get-status|register|unregister|get-overlapped-result)' \
@@ -119,6 +122,9 @@ if run "$work/hang" 1 --impl "$impl" --cases 2 --timeout-ms 100 --report-dir rep
   expect_only_violated "$work/hang" no-hang
   grep -q 'within 100 ms' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
     fail "hang: the counterexample does not state the bound"
+  # Its replay command keeps the bound the run had.
+  grep -qE '^# replay: .* --replay .* --timeout-ms 100$' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
+    fail "hang: the replay command does not carry --timeout-ms 100: $(grep '^# replay' "$work/hang/report/counterexamples/no-hang.pdscenario")"
   expect_report_with_replay "$work/hang" no-hang "$impl"
 fi
 echo "   ($(($(date +%s) - start)) s)"

@@ -126,8 +126,13 @@ std::string CommandName() {
   return command != nullptr && *command != '\0' ? command : "pdconform";
 }
 
-std::string ReplayCommand(const std::string& impl, const std::string& file) {
-  return CommandName() + " --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
+// A plugin: or exec: run under a --timeout-ms other than the default
+// replays under the same bound, or a no-hang finding may not reproduce.
+std::string ReplayCommand(const std::string& impl, const std::string& file, int timeout_ms) {
+  std::string command = CommandName() + " --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
+  const bool external = impl.rfind("plugin:", 0) == 0 || impl.rfind("exec:", 0) == 0;
+  if (external && timeout_ms != Flags{}.timeout_ms) command += " --timeout-ms " + std::to_string(timeout_ms);
+  return command;
 }
 
 AmbiguityReport ToReport(const AmbiguityObservation& observation) {
@@ -380,7 +385,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     if (write_files && outcome.counterexample) {
       counterexample.file = file;
       counterexample.trace_file = trace_file;
-      counterexample.replay = ReplayCommand(impl.name, file);
+      counterexample.replay = ReplayCommand(impl.name, file, flags.timeout_ms);
       CounterexampleHeader header;
       header.impl = impl.name;
       header.rule_id = rule.id;
@@ -474,7 +479,8 @@ int Merge(const Flags& flags) {
     }
     counterexample.file = file;
     counterexample.trace_file = trace_file;
-    counterexample.replay = ReplayCommand(report.impl, file);
+    // A report does not record --timeout-ms: merged replays use the default.
+    counterexample.replay = ReplayCommand(report.impl, file, Flags{}.timeout_ms);
     CounterexampleHeader header;
     header.impl = report.impl;
     header.rule_id = rule.id;
