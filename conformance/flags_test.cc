@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "conformance/suite.h"
+
 namespace pd {
 namespace {
 
@@ -24,6 +26,16 @@ std::string Error(const std::vector<std::string>& args) {
   EXPECT_EQ(error.find('\n'), std::string::npos) << "errors are one line: " << error;
   EXPECT_FALSE(error.empty());
   return error;
+}
+
+// The usage text states defaults that live elsewhere (the suite's cases per
+// rule, Flags' own timeout): written by hand, so checked here.
+TEST(UsageText, StatesTheDefaultsInForce) {
+  const std::string usage = UsageText();
+  EXPECT_NE(usage.find("scenarios per rule (default: " + std::to_string(kDefaultCasesPerRule) + ")"),
+            std::string::npos);
+  EXPECT_NE(usage.find("(default: " + std::to_string(Flags{}.timeout_ms) + "); a miss is a no-hang finding"),
+            std::string::npos);
 }
 
 TEST(ParseFlags, Defaults) {
