@@ -16,6 +16,21 @@ constexpr std::uintptr_t kObjectStride = 0x10;
 // implementation must not grow without end either.
 constexpr std::size_t kMaxOperations = 1024;
 
+// How long operations take (drawn between the bounds): a read may have to
+// reach peers, so it takes longer.
+constexpr Duration kShortOperationMin = 1 * kMillisecond;
+constexpr Duration kShortOperationMax = 30 * kMillisecond;
+constexpr Duration kReadMin = 2 * kMillisecond;
+constexpr Duration kReadMax = 80 * kMillisecond;
+
+std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
+
+// The start offset of a read or AddData: OVERLAPPED.Offset/OffsetHigh.
+std::uint64_t OffsetOf(LPOVERLAPPED overlapped) {
+  if (overlapped == nullptr) return 0;
+  return (static_cast<std::uint64_t>(overlapped->OffsetHigh) << 32) | overlapped->Offset;
+}
+
 bool Invalidating(PEERDIST_STATUS status) {
   return status == PEERDIST_STATUS_DISABLED || status == PEERDIST_STATUS_UNAVAILABLE;
 }
@@ -67,14 +82,43 @@ DWORD ReferenceImpl::CheckOverlapped(LPOVERLAPPED overlapped) const {
   return ERROR_SUCCESS;
 }
 
-DWORD ReferenceImpl::StartOperation(PendingOperation operation, Duration low, Duration high) {
+std::pair<ContentObject*, DWORD> ReferenceImpl::ObjectFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle,
+                                                          ObjectKind kind) {
+  ContentObject* object = FindObject(ValueOf(hPeerDist), handle, kind);
+  if (object == nullptr) return {nullptr, ERROR_INVALID_HANDLE};
+  if (object->invalidated) return {nullptr, PEERDIST_ERROR_INVALIDATED};
+  return {object, ERROR_SUCCESS};
+}
+
+DWORD ReferenceImpl::StartObjectOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind object_kind,
+                                          OperationKind kind, LPOVERLAPPED overlapped, PBYTE buffer, DWORD size,
+                                          DWORD timeout_ms) {
+  if (const DWORD check = CheckOverlapped(overlapped); check != ERROR_SUCCESS) return check;
+  auto [object, error] = ObjectFor(hPeerDist, handle, object_kind);
+  if (object == nullptr) return error;
+  PendingOperation operation;
+  operation.kind = kind;
+  operation.session = ValueOf(hPeerDist);
+  operation.object = ValueOf(handle);
+  operation.overlapped = overlapped;
+  operation.port = object->port;
+  operation.key = object->key;
+  operation.buffer = buffer;
+  operation.size = size;
+  operation.offset = OffsetOf(overlapped);
+  operation.timeout_ms = timeout_ms;
+  return StartOperation(operation);
+}
+
+DWORD ReferenceImpl::StartOperation(PendingOperation operation) {
+  const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
   operation.id = next_operation_++;
   if (operation.overlapped != nullptr) {
     operation.overlapped->Internal = kStatusPending;
     operation.overlapped->InternalHigh = 0;
   }
   const std::uint64_t id = operation.id;
-  Duration delay = host_.DrawDelay(low, high);
+  Duration delay = read ? host_.DrawDelay(kReadMin, kReadMax) : host_.DrawDelay(kShortOperationMin, kShortOperationMax);
   auto object = objects_.find(operation.object);
   if (object != objects_.end()) {
     const VirtualTime now = host_.Now();

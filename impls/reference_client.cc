@@ -6,28 +6,9 @@
 namespace pd {
 namespace {
 
-constexpr Duration kShortOperationMin = 1 * kMillisecond;
-constexpr Duration kShortOperationMax = 30 * kMillisecond;
-// A read may have to reach peers: it takes longer.
-constexpr Duration kReadMin = 2 * kMillisecond;
-constexpr Duration kReadMax = 80 * kMillisecond;
-
 std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
 
-// The start offset of a read or AddData: OVERLAPPED.Offset/OffsetHigh.
-std::uint64_t OffsetOf(LPOVERLAPPED overlapped) {
-  if (overlapped == nullptr) return 0;
-  return (static_cast<std::uint64_t>(overlapped->OffsetHigh) << 32) | overlapped->Offset;
-}
-
 }  // namespace
-
-std::pair<ContentObject*, DWORD> ReferenceImpl::ContentFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent) {
-  ContentObject* content = FindObject(ValueOf(hPeerDist), hContent, ObjectKind::kContent);
-  if (content == nullptr) return {nullptr, ERROR_INVALID_HANDLE};
-  if (content->invalidated) return {nullptr, PEERDIST_ERROR_INVALIDATED};
-  return {content, ERROR_SUCCESS};
-}
 
 DWORD ReferenceImpl::CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
@@ -36,27 +17,6 @@ DWORD ReferenceImpl::CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hand
   if (object->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
   RemoveObject(ValueOf(handle));
   return ERROR_SUCCESS;
-}
-
-DWORD ReferenceImpl::StartContentOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent, OperationKind kind,
-                                           LPOVERLAPPED overlapped, PBYTE buffer, DWORD size, DWORD timeout_ms) {
-  if (const DWORD check = CheckOverlapped(overlapped); check != ERROR_SUCCESS) return check;
-  auto [content, error] = ContentFor(hPeerDist, hContent);
-  if (content == nullptr) return error;
-  PendingOperation operation;
-  operation.kind = kind;
-  operation.session = ValueOf(hPeerDist);
-  operation.object = ValueOf(hContent);
-  operation.overlapped = overlapped;
-  operation.port = content->port;
-  operation.key = content->key;
-  operation.buffer = buffer;
-  operation.size = size;
-  operation.offset = OffsetOf(overlapped);
-  operation.timeout_ms = timeout_ms;
-  const bool read = kind == OperationKind::kBlockRead || kind == OperationKind::kStreamRead;
-  return read ? StartOperation(operation, kReadMin, kReadMax)
-              : StartOperation(operation, kShortOperationMin, kShortOperationMax);
 }
 
 DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
@@ -86,23 +46,24 @@ DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDL
                                                          PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kAddInfo, lpOverlapped, pBuffer,
-                               cbNumberOfBytes, 0);
+  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddInfo, lpOverlapped,
+                              pBuffer, cbNumberOfBytes);
 }
 
 DWORD ReferenceImpl::PeerDistClientCompleteContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                               PEERDIST_CONTENT_HANDLE hContentHandle,
                                                               LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kCompleteInfo, lpOverlapped, nullptr, 0, 0);
+  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kCompleteInfo,
+                              lpOverlapped, nullptr, 0);
 }
 
 DWORD ReferenceImpl::PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
                                            DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kAddData, lpOverlapped, pBuffer,
-                               cbNumberOfBytes, 0);
+  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddData, lpOverlapped,
+                              pBuffer, cbNumberOfBytes);
 }
 
 DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
@@ -112,8 +73,8 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
   // "If the cbMaxNumberOfBytesToRead argument is equal to 0, the pBuffer
   // parameter can be NULL."
   if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
-  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kBlockRead, lpOverlapped, pBuffer,
-                               cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
+  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead, lpOverlapped,
+                              pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
 }
 
 DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
@@ -121,8 +82,8 @@ DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist
                                               LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
-  return StartContentOperation(hPeerDist, hContentHandle, OperationKind::kStreamRead, lpOverlapped, pBuffer,
-                               cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
+  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead, lpOverlapped,
+                              pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
 }
 
 DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
@@ -139,7 +100,7 @@ DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDi
   operation.port = hCompletionPort;
   operation.key = ulCompletionKey;
   operation.tag = *pContentTag;
-  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+  return StartOperation(operation);
 }
 
 DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
@@ -151,7 +112,7 @@ DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HAND
   if (lpInformation == nullptr || PeerDistClientInfoClass != PeerDistClientBasicInfo) return ERROR_INVALID_PARAMETER;
   // A Windows 8 function: the session must have negotiated that version.
   if (!IsWin8(*session)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
-  auto [content, error] = ContentFor(hPeerDist, hContentHandle);
+  auto [content, error] = ObjectFor(hPeerDist, hContentHandle, ObjectKind::kContent);
   if (content == nullptr) return error;
   if (dwBufferSize < sizeof(PEERDIST_CLIENT_BASIC_INFO)) return ERROR_INSUFFICIENT_BUFFER;
   // The simulated network never sees a flash crowd.
@@ -163,7 +124,7 @@ DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
                                                         PEERDIST_CONTENT_HANDLE hContentHandle,
                                                         LPOVERLAPPED pOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  auto [content, error] = ContentFor(hPeerDist, hContentHandle);
+  auto [content, error] = ObjectFor(hPeerDist, hContentHandle, ObjectKind::kContent);
   if (content == nullptr) return error;
   const std::uintptr_t object = ValueOf(hContentHandle);
   // A NULL pOverlapped cancels every operation of the handle.

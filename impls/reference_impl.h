@@ -141,8 +141,10 @@ class ReferenceImpl final : public PeerDistAdapter {
   DWORD OpenableNow() const;
   // Closes an object: aborts its pending operations, forgets it.
   void RemoveObject(std::uintptr_t handle);
-  // Runs `operation` after a drawn delay; returns ERROR_IO_PENDING.
-  DWORD StartOperation(PendingOperation operation, Duration low, Duration high);
+  // Runs `operation` after a delay drawn for its kind (reads may reach
+  // peers: longer), after the object's earlier operations; returns
+  // ERROR_IO_PENDING.
+  DWORD StartOperation(PendingOperation operation);
   void FinishOperation(std::uint64_t id);
   // Writes the result into the OVERLAPPED, signals its event, posts to the port.
   void CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes);
@@ -163,14 +165,20 @@ class ReferenceImpl final : public PeerDistAdapter {
   DWORD OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier, PBYTE pContentIdentifier,
                         ULONGLONG offset, ULONGLONG length, DWORD version, HANDLE port, ULONG_PTR key,
                         PPEERDIST_CONTENTINFO_HANDLE out);
-  // The checks every client call on a content handle starts with: the
-  // object, or the error to return.
-  std::pair<ContentObject*, DWORD> ContentFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent);
+  // The checks every call on a stream, content-information or content
+  // handle starts with: the session's open object of `kind`, or the error
+  // the call returns (ERROR_INVALID_HANDLE, PEERDIST_ERROR_INVALIDATED).
+  std::pair<ContentObject*, DWORD> ObjectFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind);
   // The close functions of all three handle kinds: an invalidated handle
   // still closes, a closed one is gone (ERROR_INVALID_HANDLE).
   DWORD CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind);
-  DWORD StartContentOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hContent, OperationKind kind,
-                              LPOVERLAPPED overlapped, PBYTE buffer, DWORD size, DWORD timeout_ms);
+  // An asynchronous operation on such an object, once the caller's own
+  // argument checks passed: the OVERLAPPED is checked, then the object.
+  // The offset is the OVERLAPPED's; only AddData and the reads use it (the
+  // server's operations append, or hand out in order).
+  DWORD StartObjectOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind object_kind,
+                             OperationKind kind, LPOVERLAPPED overlapped, PBYTE buffer, DWORD size,
+                             DWORD timeout_ms = 0);
   bool IsWin8(const Session& session) const { return session.version >= PEERDIST_VERSION_WIN8; }
 
   HostServices& host_;

@@ -11,9 +11,6 @@ namespace {
 // Bounds on the identifiers and sizes a caller may pass.
 constexpr DWORD kMaxIdentifierSize = 256;
 
-constexpr Duration kShortOperationMin = 1 * kMillisecond;
-constexpr Duration kShortOperationMax = 30 * kMillisecond;
-
 std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
 
 }  // namespace
@@ -55,37 +52,15 @@ DWORD ReferenceImpl::PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE h
                                                       PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
-  ContentObject* stream = FindObject(ValueOf(hPeerDist), hStream, ObjectKind::kStream);
-  if (stream == nullptr) return ERROR_INVALID_HANDLE;
-  if (stream->invalidated) return PEERDIST_ERROR_INVALIDATED;
-  PendingOperation operation;
-  operation.kind = OperationKind::kAddToStream;
-  operation.session = ValueOf(hPeerDist);
-  operation.object = ValueOf(hStream);
-  operation.overlapped = lpOverlapped;
-  operation.port = stream->port;
-  operation.key = stream->key;
-  operation.buffer = pBuffer;
-  operation.size = cbNumberOfBytes;
-  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+  return StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kAddToStream, lpOverlapped,
+                              pBuffer, cbNumberOfBytes);
 }
 
 DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                          PEERDIST_STREAM_HANDLE hStream, LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
-  ContentObject* stream = FindObject(ValueOf(hPeerDist), hStream, ObjectKind::kStream);
-  if (stream == nullptr) return ERROR_INVALID_HANDLE;
-  if (stream->invalidated) return PEERDIST_ERROR_INVALIDATED;
-  PendingOperation operation;
-  operation.kind = OperationKind::kCompleteStream;
-  operation.session = ValueOf(hPeerDist);
-  operation.object = ValueOf(hStream);
-  operation.overlapped = lpOverlapped;
-  operation.port = stream->port;
-  operation.key = stream->key;
-  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+  return StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kCompleteStream, lpOverlapped,
+                              nullptr, 0);
 }
 
 DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
@@ -186,20 +161,8 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
                                                               LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbMaxNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
-  ContentObject* info = FindObject(ValueOf(hPeerDist), hContentInfo, ObjectKind::kContentInfo);
-  if (info == nullptr) return ERROR_INVALID_HANDLE;
-  if (info->invalidated) return PEERDIST_ERROR_INVALIDATED;
-  PendingOperation operation;
-  operation.kind = OperationKind::kRetrieveInfo;
-  operation.session = ValueOf(hPeerDist);
-  operation.object = ValueOf(hContentInfo);
-  operation.overlapped = lpOverlapped;
-  operation.port = info->port;
-  operation.key = info->key;
-  operation.buffer = pBuffer;
-  operation.size = cbMaxNumberOfBytes;
-  return StartOperation(operation, kShortOperationMin, kShortOperationMax);
+  return StartObjectOperation(hPeerDist, hContentInfo, ObjectKind::kContentInfo, OperationKind::kRetrieveInfo,
+                              lpOverlapped, pBuffer, cbMaxNumberOfBytes);
 }
 
 DWORD ReferenceImpl::PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
