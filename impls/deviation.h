@@ -29,6 +29,9 @@ enum class Deviation : std::uint8_t {
   kStaleGetStatus,            // GetStatus reports the status at startup
   kResultTrueWhilePending,    // GetOverlappedResult says TRUE while pending
   kMixedSuccessCodes,         // Ex: alternates ERROR_SUCCESS and ERROR_IO_PENDING
+  kSetEventOnPort,            // "signals" the completion port with SetEvent instead of posting
+  kThrowWhenUnavailable,      // GetStatus throws a C++ exception while UNAVAILABLE
+  kDeliveryPollsForever,      // the delivery check reschedules itself at once, without end
   // The content part of the API.
   kUnavailableKeepsHandles,   // only a move to DISABLED invalidates handles
   kRevalidateOnReturn,        // invalidated handles work again once AVAILABLE

@@ -46,6 +46,13 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:mixed-success-codes",
        "RegisterEx succeeds with ERROR_SUCCESS and ERROR_IO_PENDING by turns (two readings of the docs at once)",
        "consistent-interpretation", Deviation::kMixedSuccessCodes},
+      {"mutant:set-event-on-port", "calls SetEvent on the completion port handle instead of posting a packet to it",
+       "host-objects", Deviation::kSetEventOnPort},
+      {"mutant:throw-when-unavailable", "PeerDistGetStatus throws a C++ exception while the service is UNAVAILABLE",
+       "no-crash", Deviation::kThrowWhenUnavailable},
+      {"mutant:delivery-polls-forever",
+       "after a status change its delivery check keeps rescheduling itself at once (a livelock in virtual time)",
+       "no-hang", Deviation::kDeliveryPollsForever},
       // The content part: handles, operations, invalidation.
       {"mutant:unavailable-keeps-handles", "a move to UNAVAILABLE does not invalidate handles (only DISABLED does)",
        "invalidated", Deviation::kUnavailableKeepsHandles},

@@ -1,5 +1,7 @@
 #include "impls/reference_impl.h"
 
+#include <stdexcept>
+
 namespace pd {
 namespace {
 
@@ -62,6 +64,9 @@ DWORD ReferenceImpl::PeerDistGetStatus(PEERDIST_INSTANCE_HANDLE hPeerDist,
   Session* session = Find(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
   if (pPeerDistStatus == nullptr) return ERROR_INVALID_PARAMETER;
+  if (Is(Deviation::kThrowWhenUnavailable) && host_.ServiceStatus() == PEERDIST_STATUS_UNAVAILABLE) {
+    throw std::runtime_error("PeerDistGetStatus: no case for PEERDIST_STATUS_UNAVAILABLE");
+  }
   *pPeerDistStatus = Is(Deviation::kStaleGetStatus) ? session->status_at_startup : host_.ServiceStatus();
   return ERROR_SUCCESS;
 }
@@ -212,6 +217,9 @@ void ReferenceImpl::ScheduleDeliveryCheck() {
 }
 
 void ReferenceImpl::DeliverDue() {
+  // The livelock: the check keeps itself scheduled, as a polling loop
+  // whose exit condition never comes would.
+  if (Is(Deviation::kDeliveryPollsForever)) ScheduleDeliveryCheck();
   if (Is(Deviation::kNeverDeliver) || Is(Deviation::kNotifyEveryRegistration)) return;
   const PEERDIST_STATUS now = host_.ServiceStatus();
   for (auto& [value, session] : sessions_) {
@@ -235,6 +243,10 @@ void ReferenceImpl::Complete(Session& session, DWORD error) {
   const bool skip_event = Is(Deviation::kSkipEventWhenPort) && registration.port != nullptr;
   if (event != nullptr && !skip_event) host_.SetEvent(event);
   if (registration.port != nullptr) {
+    if (Is(Deviation::kSetEventOnPort)) {
+      host_.SetEvent(registration.port);
+      return;
+    }
     const ULONG_PTR key = Is(Deviation::kIgnoreCompletionKey) ? 0 : registration.key;
     host_.PostQueuedCompletionStatus(registration.port, 0, key, registration.overlapped);
   }

@@ -64,9 +64,10 @@ class Run {
       // protocol: the finding names the rule (no-crash, no-hang); the case ends.
       world_.Finding(lost.finding);
     } catch (const WorldBoundExceeded& bound) {
-      world_.Finding("world bound exceeded: " + bound.what);
+      world_.Finding(FindingOf(bound));
     } catch (const std::exception& error) {
-      world_.Finding(std::string("implementation threw: ") + error.what());
+      // An in-process implementation's crash: no-crash names it.
+      world_.Finding(Crashed(std::string("the implementation threw an exception: ") + error.what()).finding);
     }
     // The run ends here: hand the trace over instead of copying every
     // event (measurable in the fuzzer's executions per second).
@@ -74,6 +75,13 @@ class Run {
   }
 
  private:
+  // A bound the implementation ran into is a livelock in virtual time, for
+  // no-hang; one the scenario's own caller ran into stays a plain finding.
+  static std::string FindingOf(const WorldBoundExceeded& bound) {
+    if (bound.cause == WorldBoundExceeded::Cause::kCaller) return "world bound exceeded: " + bound.what;
+    return Hung("the implementation " + bound.what + " (a livelock in virtual time)").finding;
+  }
+
   static WorldConfig WorldWith(const RunConfig& config, const Scenario& scenario) {
     WorldConfig world = config.world;
     world.initial_status = scenario.initial_status;

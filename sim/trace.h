@@ -86,6 +86,11 @@ constexpr int kBogusObject = -2;  // TraceEvent::object of a handle never issued
 
 constexpr std::int64_t kNoValue = -1;
 
+// How a kFinding the World records about a host service the implementation
+// misused begins (SetEvent on a non-event, a packet posted to a non-port, a
+// port flooded past its bound); the rule host-objects judges them.
+inline constexpr char kHostMisuseFinding[] = "host misuse: ";
+
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;
   VirtualTime time = 0;

@@ -141,7 +141,7 @@ BOOL World::SetEvent(HANDLE handle) {
   const int id = IdOfHandle(handle);
   KernelEvent* event = id >= 0 ? std::get_if<KernelEvent>(&objects_[id]) : nullptr;
   if (event == nullptr) {
-    Finding("SetEvent on a handle that is not an event");
+    Finding(std::string(kHostMisuseFinding) + "SetEvent on a handle that is not an event");
     last_error_ = ERROR_INVALID_HANDLE;
     return kFalse;
   }
@@ -159,12 +159,12 @@ BOOL World::PostQueuedCompletionStatus(HANDLE handle, DWORD bytes, ULONG_PTR key
   const int id = IdOfHandle(handle);
   CompletionPort* port = id >= 0 ? std::get_if<CompletionPort>(&objects_[id]) : nullptr;
   if (port == nullptr) {
-    Finding("PostQueuedCompletionStatus on a handle that is not a completion port");
+    Finding(std::string(kHostMisuseFinding) + "PostQueuedCompletionStatus on a handle that is not a completion port");
     last_error_ = ERROR_INVALID_HANDLE;
     return kFalse;
   }
   if (!port->Post(CompletionPacket{bytes, key, overlapped})) {
-    Finding("completion port queue bound exceeded");
+    Finding(std::string(kHostMisuseFinding) + "completion port queue bound exceeded");
     return kFalse;
   }
   TraceEvent traced = Stamp(TraceKind::kPacket);
@@ -197,7 +197,7 @@ DWORD World::WaitForEvent(HANDLE handle, DWORD timeout_ms) {
     return WAIT_FAILED;
   }
   if (event->TryAcquire()) return WAIT_OBJECT_0;
-  if (wait_depth_ >= kMaxWaitDepth) throw WorldBoundExceeded{"waits nested too deeply"};
+  if (wait_depth_ >= kMaxWaitDepth) throw WorldBoundExceeded{"nested waits deeper than " + std::to_string(kMaxWaitDepth)};
   ++wait_depth_;
   // Restores the depth however the wait ends (a bound may throw through it).
   struct DepthGuard {
@@ -215,6 +215,10 @@ DWORD World::WaitForEvent(HANDLE handle, DWORD timeout_ms) {
 
 TimerId World::ScheduleAfter(Duration delay, std::function<void()> work) {
   if (delay > kVirtualTimeLimit) delay = kVirtualTimeLimit;
+  if (queue_.Pending() >= EventQueue::kMaxPending) {
+    throw WorldBoundExceeded{"kept more than " + std::to_string(EventQueue::kMaxPending) +
+                             " pieces of work scheduled at once"};
+  }
   return queue_.Schedule(now_ + delay, std::move(work));
 }
 
@@ -252,10 +256,17 @@ void World::Environment(EnvAction action) {
 
 void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {
   std::uint64_t executed = 0;
+  std::uint64_t at_this_instant = 0;
   while (!queue_.Empty() && queue_.NextTime() <= deadline) {
     if (until && until()) return;
     if (++executed > config_.max_work_per_run) {
-      throw WorldBoundExceeded{"more than max_work_per_run queue entries in one advance"};
+      throw WorldBoundExceeded{"ran more than " + std::to_string(config_.max_work_per_run) +
+                               " pieces of scheduled work in one advance of virtual time"};
+    }
+    at_this_instant = queue_.NextTime() == now_ ? at_this_instant + 1 : 1;
+    if (at_this_instant > config_.max_work_per_instant) {
+      throw WorldBoundExceeded{"ran more than " + std::to_string(config_.max_work_per_instant) +
+                               " pieces of scheduled work at one instant of virtual time"};
     }
     auto [time, work] = queue_.PopNext();
     assert(time >= now_);
@@ -270,7 +281,9 @@ void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {
 }
 
 void World::RunFor(Duration span) {
-  if (span > kVirtualTimeLimit - now_) throw WorldBoundExceeded{"virtual time limit"};
+  if (span > kVirtualTimeLimit - now_) {
+    throw WorldBoundExceeded{"virtual time limit", WorldBoundExceeded::Cause::kCaller};
+  }
   RunUntil(now_ + span, nullptr);
 }
 

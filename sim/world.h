@@ -33,12 +33,28 @@ struct WorldConfig {
   Duration max_restart_downtime = 200 * kMillisecond;
   // Bound on queue entries one RunFor may execute.
   std::uint64_t max_work_per_run = 100000;
+  // Bound on queue entries run at one instant of virtual time: work that
+  // keeps rescheduling itself with no delay never lets time move, and this
+  // catches it long before max_work_per_run (a scenario has at most a few
+  // hundred operations, so a correct implementation stays far below).
+  std::uint64_t max_work_per_instant = 4096;
 };
 
-// Thrown when an implementation exceeds a World bound (runaway scheduling,
-// nested waits). The runner turns it into a finding.
+// Thrown when a run exceeds a World bound. The runner turns it into a
+// finding, named by whose doing it is.
 struct WorldBoundExceeded {
-  std::string what;
+  enum class Cause {
+    // The implementation kept the World busy: work scheduled without end,
+    // more work pending than the queue holds, waits nested without end. A
+    // livelock in virtual time, which the rule no-hang judges.
+    kImplementation,
+    // The scenario's own caller waited forever on an operation that rightly
+    // never completes and ran into the virtual time limit; on Windows the
+    // caller would hang too. Judged by no rule.
+    kCaller,
+  };
+  std::string what;  // what was exceeded, e.g. "virtual time limit"
+  Cause cause = Cause::kImplementation;
 };
 
 class World final : public HostServices {

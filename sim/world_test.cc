@@ -345,7 +345,7 @@ TEST(WorldSetEvent, InvalidHandlesFailWithInvalidHandleAndAFinding) {
     ASSERT_EQ(world.trace().events().size(), before + 1) << handle;
     const TraceEvent& finding = world.trace().events().back();
     EXPECT_EQ(finding.kind, TraceKind::kFinding);
-    EXPECT_EQ(finding.detail, "SetEvent on a handle that is not an event");
+    EXPECT_EQ(finding.detail, "host misuse: SetEvent on a handle that is not an event");
   }
   EXPECT_FALSE(world.EventById(event)->IsSignaled());
   EXPECT_EQ(world.EventById(event)->times_set(), 0u);
@@ -464,7 +464,7 @@ TEST(WorldPost, InvalidHandlesFailWithInvalidHandleAndAFinding) {
     const TraceEvent& finding = world.trace().events().back();
     EXPECT_EQ(finding.kind, TraceKind::kFinding);
     EXPECT_EQ(finding.detail,
-              "PostQueuedCompletionStatus on a handle that is not a completion port");
+              "host misuse: PostQueuedCompletionStatus on a handle that is not a completion port");
   }
   EXPECT_TRUE(EventsOfKind(world, TraceKind::kPacket).empty());
   EXPECT_FALSE(world.DequeuePacket(port).has_value());
@@ -480,7 +480,7 @@ TEST(WorldPost, QueueBoundFailsThePostWithAFinding) {
   EXPECT_EQ(world.PostQueuedCompletionStatus(world.HandleOf(port), 0, 0, nullptr), kFalse);
   const auto findings = EventsOfKind(world, TraceKind::kFinding);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].detail, "completion port queue bound exceeded");
+  EXPECT_EQ(findings[0].detail, "host misuse: completion port queue bound exceeded");
   EXPECT_EQ(EventsOfKind(world, TraceKind::kPacket).size(), CompletionPort::kMaxQueued);
 }
 
@@ -764,6 +764,49 @@ TEST(WorldRunFor, RunawaySelfReschedulingThrows) {
   EXPECT_EQ(world.Now(), 0u);
 }
 
+// Work rescheduling itself with no delay never lets time move: the
+// per-instant bound stops it long before the per-advance one, and names the
+// implementation as the cause. Work that lets time move is not stopped by it.
+TEST(WorldRunFor, WorkThatNeverLetsTimeMoveIsStoppedAtTheInstantBound) {
+  WorldConfig config;
+  config.max_work_per_instant = 50;
+  World world(0, config);
+  std::uint64_t runs = 0;
+  std::function<void()> again = [&] {
+    ++runs;
+    world.ScheduleAfter(0, again);
+  };
+  world.ScheduleAfter(0, again);
+  try {
+    world.RunFor(kSecond);
+    ADD_FAILURE() << "no bound stopped the livelock";
+  } catch (const WorldBoundExceeded& bound) {
+    EXPECT_EQ(bound.cause, WorldBoundExceeded::Cause::kImplementation);
+    EXPECT_NE(bound.what.find("at one instant of virtual time"), std::string::npos) << bound.what;
+  }
+  EXPECT_EQ(runs, 50u);
+
+  World moving(0, config);
+  std::uint64_t steps = 0;
+  std::function<void()> tick = [&] {
+    if (++steps < 200) moving.ScheduleAfter(1, tick);
+  };
+  moving.ScheduleAfter(0, tick);
+  EXPECT_NO_THROW(moving.RunFor(kSecond));
+  EXPECT_EQ(steps, 200u);
+}
+
+TEST(WorldRunFor, TheVirtualTimeLimitIsTheCallersBound) {
+  World world(0, WorldConfig{});
+  try {
+    world.RunFor(kVirtualTimeLimit + 1);
+    ADD_FAILURE() << "no bound";
+  } catch (const WorldBoundExceeded& bound) {
+    EXPECT_EQ(bound.cause, WorldBoundExceeded::Cause::kCaller);
+    EXPECT_EQ(bound.what, "virtual time limit");
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Determinism
 
@@ -803,7 +846,7 @@ TEST(WorldDeterminism, SameSeedSameActionsGiveByteIdenticalTraces) {
   EXPECT_NE(first.find(" status from="), std::string::npos) << first;
   EXPECT_NE(first.find(" signal "), std::string::npos) << first;
   EXPECT_NE(first.find(" packet "), std::string::npos) << first;
-  EXPECT_NE(first.find(" finding | SetEvent on a handle that is not an event"), std::string::npos)
+  EXPECT_NE(first.find(" finding | host misuse: SetEvent on a handle that is not an event"), std::string::npos)
       << first;
 }
 

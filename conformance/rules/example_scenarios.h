@@ -330,6 +330,28 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result o0\n"
        "advance 200000\n",
        {{"mutant:cancel-leaves-pending", 3}}},
+      {"host-objects", "SetEvent only on events, packets only to completion ports",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"                   // 0
+       "register s0 port=new key=3\n"   // 1
+       "env enable\n"                   // 2
+       "advance 200000\n",              // 3: the mutant calls SetEvent on the port
+       {{"mutant:set-event-on-port", 3}}},
+      {"no-crash", "no exception out of a call",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"                   // 0
+       "env enable\n"                   // 1
+       "advance 100000\n"               // 2
+       "env lose\n"                     // 3: UNAVAILABLE
+       "advance 100000\n"               // 4
+       "get-status s0\n",               // 5: the mutant throws
+       {{"mutant:throw-when-unavailable", 5}}},
+      {"no-hang", "scheduled work comes to rest",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"                   // 0
+       "env enable\n"                   // 1
+       "advance 100000\n",              // 2: the mutant's delivery check never stops
+       {{"mutant:delivery-polls-forever", 2}}},
   };
   return examples;
 }

@@ -1,7 +1,9 @@
 // no-crash: the implementation survives every call and every callback. A
 // plugin's worker or an exec: program that dies (signal, exit), or that
-// breaks the line protocol (garbage, an over-long line), leaves a finding
-// starting "no-crash: " (adapters/implementation_lost.h); the run stops there.
+// breaks the line protocol (garbage, an over-long line), and an in-process
+// implementation that throws a C++ exception out of a call, leave a finding
+// starting "no-crash: " (adapters/implementation_lost.h,
+// scenario/scenario_runner.cc); the run stops there.
 #include "adapters/implementation_lost.h"
 #include "conformance/rule.h"
 #include "conformance/rules/implementation_findings.h"
@@ -23,7 +25,7 @@ PD_REGISTER_RULE((Rule{
     "If the function succeeds, the return value is ERROR_SUCCESS. Otherwise, the function may return one of "
     "the following values:",
     "every call returns a value: the implementation's process does not die (crash, abort, exit) and speaks "
-    "the harness protocol (no garbage, no over-long line)",
+    "the harness protocol (no garbage, no over-long line); an in-process one throws no exception out of a call",
     Judge,
 }));
 
