@@ -4,6 +4,8 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <variant>
@@ -72,6 +74,20 @@ TEST(SuiteTest, ReferenceHoldsEveryRule) {
   }
 }
 
+// conformance/testdata/mutant_kills.txt: mutant name -> the rules it
+// violates ("a,b,c", catalog order).
+std::map<std::string, std::string> ExpectedKills() {
+  std::map<std::string, std::string> kills;
+  std::ifstream in("conformance/testdata/mutant_kills.txt");
+  EXPECT_TRUE(in.good()) << "conformance/testdata/mutant_kills.txt is missing";
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t space = line.find(' ');
+    kills[line.substr(0, space)] = space == std::string::npos ? "" : line.substr(space + 1);
+  }
+  return kills;
+}
+
 // Every mutant is killed by the rule the catalog names, with a shrunk
 // counterexample that replays to the same trace and the same violation.
 class MutantTest : public ::testing::TestWithParam<std::string> {};
@@ -95,6 +111,20 @@ TEST_P(MutantTest, KilledByItsRuleWithAReplayableCounterexample) {
               killers.empty() ? "(nothing)" : killers.c_str(),
               static_cast<unsigned long long>(result.scenarios_run), seconds);
   ASSERT_NE(expected, nullptr) << impl->name << " survived its rule " << impl->killed_by;
+  // Every rule it violates, exactly: a rule that goes blind to a side
+  // effect of a bug, or starts flagging one, is a change to look at.
+  std::string violated;
+  for (const RuleOutcome& outcome : result.rules) {
+    if (outcome.violated) violated += (violated.empty() ? "" : ",") + outcome.rule->id;
+  }
+  const std::map<std::string, std::string> kills = ExpectedKills();
+  const auto pinned = kills.find(impl->name);
+  ASSERT_NE(pinned, kills.end()) << "conformance/testdata/mutant_kills.txt has no line for " << impl->name
+                                 << "; add: " << impl->name << " " << violated;
+  EXPECT_EQ(violated, pinned->second) << "the rules " << impl->name
+                                      << " violates changed; if meant, the line in "
+                                         "conformance/testdata/mutant_kills.txt becomes: "
+                                      << impl->name << " " << violated;
   ASSERT_TRUE(expected->counterexample.has_value());
   ASSERT_TRUE(expected->violation.has_value());
   std::printf("  shrunk counterexample for %s:\n%s", impl->killed_by.c_str(),
