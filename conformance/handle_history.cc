@@ -30,6 +30,22 @@ bool IsAsyncContentFunction(ApiFunction function) {
   }
 }
 
+// A call that hands a function taking data no data at all (a size of 0,
+// or no buffer): a second bad argument besides a handle's, which the
+// reference refuses as ERROR_INVALID_PARAMETER like a NULL buffer. Which of
+// two bad arguments is reported first is not documented.
+bool PassesNoData(const TraceEvent& call) {
+  switch (call.function) {
+    case ApiFunction::kServerPublishAddToStream:
+    case ApiFunction::kServerRetrieveContentInformation:
+    case ApiFunction::kClientAddContentInformation:
+    case ApiFunction::kClientAddData:
+      return call.bytes == kNoValue || call.bytes <= 0;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool IsCloseFunction(ApiFunction function) {
@@ -149,6 +165,7 @@ const OpenedHandle* HandleHistory::WellFormedTarget(const CallView& call) const 
   const TraceEvent& c = *call.call;
   if (c.object_kind == HandleKind::kNone || c.object < 0 || c.object_state != HandleState::kOpen) return nullptr;
   if (c.handle_open != 1 || c.null_arg == 1 || call.ret == nullptr) return nullptr;
+  if (PassesNoData(c)) return nullptr;
   const OpenedHandle* handle = Handle(c.object);
   if (handle == nullptr || handle->session != c.session) return nullptr;
   if (IsWin8Function(c.function) && !IsWin8Session(c.session)) return nullptr;

@@ -71,8 +71,9 @@ class HandleHistory {
   // Whether the status returned to AVAILABLE between positions (from, to).
   bool ReturnedBetween(std::size_t from, std::size_t to) const;
   // Calls whose session handle is open and is the handle's owner, with no
-  // NULL required pointer, on a handle that is open: the calls whose result
-  // the invalidation rules fix. nullptr when `call` is none of those.
+  // NULL required pointer and no empty data, on a handle that is open: the
+  // calls whose result the invalidation rules fix. nullptr when `call` is
+  // none of those.
   const OpenedHandle* WellFormedTarget(const CallView& call) const;
   // Whether the session negotiated the Windows 8 version (kNoValue: unknown).
   bool IsWin8Session(int session) const;

@@ -330,6 +330,24 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result o0\n"
        "advance 200000\n",
        {{"mutant:cancel-leaves-pending", 3}}},
+      {"invalidated", "a call that also passes no data may report either bad argument",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1 length=200 port=new\n"    // 1
+       "add-to-stream s0 t0 bytes=128\n"             // 2
+       "add-to-stream s0 t0 bytes=72\n"              // 3
+       "complete-stream s0 t0\n"                     // 4
+       "advance 100000\n"                            // 5
+       "open-info s0 i0 id=1\n"                      // 6
+       "open-content s0 c0 tag=1\n"                  // 7
+       "env lose\n"                                  // 8: UNAVAILABLE
+       "advance 100000\n"                            // 9
+       "retrieve-info s0 i0 bytes=0\n"               // 10: ERROR_INVALID_PARAMETER is fine too
+       "add-to-stream s0 t0 bytes=0\n"               // 11: likewise
+       "add-data s0 c0 id=1 offset=0 bytes=0\n"      // 12: likewise
+       "retrieve-info s0 i0 bytes=64\n"              // 13: the mutant serves it
+       "advance 100000\n",
+       {{"mutant:unavailable-keeps-handles", 13}}},
       {"host-objects", "SetEvent only on events, packets only to completion ports",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

@@ -38,7 +38,8 @@ const std::vector<std::string> kRuleIds = {
     "unregister-cancels", "shutdown-cancels",  "invalid-handle",      "null-argument",
     "status-report",      "overlapped-result",  "invalidated",         "no-revalidation",
     "close-invalidated",  "in-flight-operations", "object-invalid-handle", "double-close",
-    "object-null-argument", "cancel-unknown-operation", "cancel-aborts",
+    "object-null-argument", "cancel-unknown-operation", "cancel-aborts", "no-crash",
+    "no-hang",            "host-objects",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {
