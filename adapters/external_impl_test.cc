@@ -32,9 +32,9 @@ struct Paths {
 };
 Paths paths;
 
-// The notification scenarios of the corpus (content scenarios need a content
-// implementation, which the examples leave out).
+// The golden corpus: each example's trace must be the reference's.
 const char* const kCorpus[] = {
+    "content_invalidation",
     "ex_variants",
     "first_notify_after_enable",
     "first_registration_while_available",

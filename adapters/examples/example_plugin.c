@@ -1,10 +1,11 @@
-/* An example plugin: the status-change notification part of peerdist.h in
- * plain C, on the harness's host services only. It follows every rule of the
- * suite (and, step for step, the harness's reference implementation, so its
- * traces are the reference's). The content part of the API (publishing,
- * reading) comes from content_not_implemented.c: ERROR_CALL_NOT_IMPLEMENTED.
+/* An example plugin: the whole of peerdist.h in plain C, on the harness's
+ * host services only. It follows every rule of the suite and, step for step,
+ * the harness's reference implementation, so its traces are the reference's.
+ * This file holds the entry points, the sessions and the status-change
+ * notifications; the content part (publishing, content information, content
+ * handles, reads) is in the files example_plugin.h lists.
  *
- *   bazel build //adapters/examples:example_plugin
+ *   bazel build //adapters/examples:libexample_plugin.so
  *   pdconform --impl plugin:bazel-bin/adapters/examples/libexample_plugin.so
  *
  * Built with -DEXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION it is the deliberately
@@ -14,7 +15,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "adapters/peerdist_plugin.h"
+#include "adapters/examples/example_plugin.h"
 
 /* Explicit bound: scenarios start at most a few dozen sessions. */
 #define MAX_SESSIONS 256
@@ -35,12 +36,15 @@ typedef struct {
   /* Status of the session's previous notification; DISABLED before the
    * first (the documented baseline of the first registration). */
   PEERDIST_STATUS baseline;
+  /* Negotiated at startup: the lower of the requested and PEERDIST_VERSION. */
+  DWORD version;
   Registration registration;
 } Session;
 
+const pd_host_services* host;
+
 /* Sessions in startup order (handle = FIRST_HANDLE + index * stride), so
  * delivery goes in the order sessions were started. */
-static const pd_host_services* host;
 static Session sessions[MAX_SESSIONS];
 static size_t session_count;
 
@@ -50,6 +54,7 @@ int pd_plugin_init(const pd_host_services* services) {
   host = services;
   memset(sessions, 0, sizeof sessions);
   session_count = 0;
+  ContentReset();
   return 0;
 }
 
@@ -62,6 +67,13 @@ static Session* Find(PEERDIST_INSTANCE_HANDLE handle) {
   index = (size_t)((value - FIRST_HANDLE) / HANDLE_STRIDE);
   if (index >= session_count || !sessions[index].open) return NULL;
   return &sessions[index];
+}
+
+int SessionIsOpen(PEERDIST_INSTANCE_HANDLE session) { return Find(session) != NULL; }
+
+int SessionIsWin8(PEERDIST_INSTANCE_HANDLE session) {
+  const Session* open = Find(session);
+  return open != NULL && open->version >= PEERDIST_VERSION_WIN8;
 }
 
 static void WriteStatus(const Registration* registration, PEERDIST_STATUS status) {
@@ -108,8 +120,9 @@ static void DeliverDue(void* unused) {
 static void ScheduleDeliveryCheck(void) { host->schedule_after(host->host, 0, DeliverDue, NULL); }
 
 void pd_plugin_service_status_changed(PEERDIST_STATUS before, PEERDIST_STATUS now) {
-  (void)before;
-  (void)now;
+  /* Handles stop working at the instant of the move, before anything else
+   * runs; notifications are delivered right after. */
+  ContentStatusChanged(before, now);
   ScheduleDeliveryCheck();
 }
 
@@ -122,11 +135,10 @@ DWORD PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANCE_HANDLE phPeer
   memset(session, 0, sizeof *session);
   session->open = 1;
   session->baseline = PEERDIST_STATUS_DISABLED;
+  session->version = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
   *phPeerDist = (PEERDIST_INSTANCE_HANDLE)(FIRST_HANDLE + HANDLE_STRIDE * session_count);
   ++session_count;
-  if (pdwSupportedVersion != NULL) {
-    *pdwSupportedVersion = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
-  }
+  if (pdwSupportedVersion != NULL) *pdwSupportedVersion = session->version;
   return ERROR_SUCCESS;
 }
 
@@ -136,6 +148,7 @@ DWORD PeerDistShutdown(PEERDIST_INSTANCE_HANDLE hPeerDist) {
   /* Closing the session ends its outstanding request, as closing a file
    * handle cancels its I/O. */
   if (session->registration.active) Complete(session, ERROR_OPERATION_ABORTED);
+  ContentSessionClosed(hPeerDist);
   session->open = 0;
   return ERROR_SUCCESS;
 }

@@ -1,7 +1,7 @@
 /* The content part of peerdist.h (publishing, content information, reading)
  * for plugins that implement only the status-change notification part: every
  * function returns ERROR_CALL_NOT_IMPLEMENTED and touches nothing. Linked
- * into the example plugins, which are about the notification contract. */
+ * into the faulty test plugins, which are about crashes and hangs. */
 #include "adapters/peerdist_plugin.h"
 
 #define NOT_IMPLEMENTED_(ret, name, params) \
