@@ -325,11 +325,13 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
     case StepKind::kPublish:
       step.kind = std::vector<StepKind>{StepKind::kAddToStream, StepKind::kCompleteStream,
                                         StepKind::kCloseStream}[d.Weighted({45, 45, m.busy ? 3 : 12})];
-      step.bytes = static_cast<std::uint32_t>(d.Between(16, 200));
+      // Now and then no data at all: a second bad argument besides the
+      // handle's (see PassesNoData in conformance/handle_history.cc).
+      step.bytes = d.Percent(4) ? 0 : static_cast<std::uint32_t>(d.Between(16, 200));
       break;
     case StepKind::kOpenInfo:
       step.kind = d.Percent(55) ? StepKind::kRetrieveInfo : StepKind::kCloseInfo;
-      step.bytes = d.Percent(70) ? 4096 : static_cast<std::uint32_t>(d.Between(16, 128));
+      step.bytes = d.Percent(4) ? 0 : d.Percent(70) ? 4096 : static_cast<std::uint32_t>(d.Between(16, 128));
       break;
     default: {
       static const StepKind kCalls[] = {StepKind::kAddInfo,   StepKind::kCompleteInfo, StepKind::kAddData,
@@ -339,7 +341,7 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       step.source = d.Below(kMaxObjects);
       step.content = static_cast<std::uint32_t>(d.Below(3));
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
-      step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
+      step.bytes = step.kind == StepKind::kAddData ? (d.Percent(4) ? 0 : d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(0, 128));
       step.corrupt = step.kind == StepKind::kAddData && d.Percent(10);
       step.timeout = d.Percent(20) ? TimeoutArg::kLocalOnly : TimeoutArg::kDefault;
