@@ -369,7 +369,7 @@ TEST(OtherInterpretation, UnregisterWhenIdleCodes) {
 TEST(ConsistentInterpretation, IsRegistered) {
   const Rule* rule = FindRule("consistent-interpretation");
   ASSERT_NE(rule, nullptr);
-  EXPECT_EQ(rule->order, 90);
+  EXPECT_EQ(rule->order, 70);  // AMBIGUITIES.md says so
   EXPECT_EQ(rule->strength, Strength::kInterpretation);
   EXPECT_FALSE(rule->citation.empty());
   EXPECT_FALSE(rule->summary.empty());

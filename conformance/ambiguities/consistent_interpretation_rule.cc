@@ -39,7 +39,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 Rule MakeRule() {
   Rule rule;
   rule.id = "consistent-interpretation";
-  rule.order = 90;
+  rule.order = 70;
   rule.strength = Strength::kInterpretation;
   rule.source = "PeerDistRegisterForStatusChangeNotification";
   rule.citation =

@@ -21,7 +21,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "host-objects",
-    190,
+    196,
     Strength::kImplied,
     "PeerDistRegisterForStatusChangeNotification (Parameters: hCompletionPort, lpOverlapped)",
     "hCompletionPort: A handle to the completion port that can be used for retrieving the completion notification "

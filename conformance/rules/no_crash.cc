@@ -19,7 +19,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "no-crash",
-    170,
+    192,
     Strength::kImplied,
     "peerdist.h (the Return value section of every function)",
     "If the function succeeds, the return value is ERROR_SUCCESS. Otherwise, the function may return one of "

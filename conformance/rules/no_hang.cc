@@ -21,7 +21,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "no-hang",
-    180,
+    194,
     Strength::kImplied,
     "peerdist.h (the Return value section of every function)",
     "If the function succeeds, the return value is ERROR_IO_PENDING. Otherwise, the function may return one of "
