@@ -70,6 +70,20 @@ std::optional<FuzzFinding> CheckScenario(const Scenario& scenario, const ImplFac
   return out.front();
 }
 
+std::optional<FuzzFinding> CheckScenarioForRule(const Scenario& scenario, const ImplFactory& make_impl,
+                                                const Rule& rule) {
+  const Trace trace = RunScenario(scenario, make_impl, OracleRunConfig());
+  const TraceView view(trace);
+  std::optional<Violation> violation;
+  try {
+    violation = rule.judge(view);
+  } catch (const std::exception& error) {
+    violation = Violation{-1, 0, std::string("checker error: the rule threw: ") + error.what()};
+  }
+  if (!violation) return std::nullopt;
+  return FuzzFinding{rule.id, &rule, *violation};
+}
+
 std::vector<FuzzFinding> CheckScenarioAll(const Scenario& scenario, const ImplFactory& make_impl) {
   return JudgeTrace(RunScenario(scenario, make_impl, OracleRunConfig()));
 }

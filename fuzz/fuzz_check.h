@@ -38,6 +38,10 @@ std::optional<FuzzFinding> CheckScenario(const Scenario& scenario, const ImplFac
 
 // Every violation of one run.
 std::vector<FuzzFinding> CheckScenarioAll(const Scenario& scenario, const ImplFactory& make_impl);
+// The violation of rule `rule` alone in one run, or nullopt (harness
+// findings and other rules are not judged). `rule` must be registered.
+std::optional<FuzzFinding> CheckScenarioForRule(const Scenario& scenario, const ImplFactory& make_impl,
+                                                const Rule& rule);
 
 }  // namespace pd
 

@@ -81,6 +81,23 @@ TEST(FuzzCheckTest, UnlabelledStepsJudgeLikeTheLabelledTrace) {
   EXPECT_GT(violations, 0) << "no mutant violated anything: the comparison proved nothing";
 }
 
+// PD_FUZZ_RULE's oracle: one rule judged, whatever else the trace breaks.
+TEST(FuzzCheckTest, OneRuleIsJudgedAlone) {
+  // mutant:set-event-on-port breaks event-and-port (order 50) before
+  // host-objects (its own rule): the whole oracle names the first.
+  const Scenario scenario =
+      Parse("pdscenario 1\nseed 1\nstartup s0\nregister s0 port=new key=3\nenv enable\nadvance 200000\n");
+  const auto first = CheckScenario(scenario, Factory("mutant:set-event-on-port"));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->rule_id, "event-and-port");
+  const auto own = CheckScenarioForRule(scenario, Factory("mutant:set-event-on-port"), *FindRule("host-objects"));
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->rule_id, "host-objects");
+  EXPECT_EQ(own->violation.step, 3);
+  EXPECT_FALSE(CheckScenarioForRule(scenario, Factory("mutant:set-event-on-port"), *FindRule("first-notify")));
+  EXPECT_FALSE(CheckScenarioForRule(scenario, Factory("reference"), *FindRule("host-objects")));
+}
+
 TEST(FuzzCheckTest, HarnessFindingsAreViolations) {
   Trace trace;
   TraceEvent initial;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "conformance/rule.h"
 #include "fuzz/finding_file.h"
 #include "fuzz/fuzz_check.h"
 #include "fuzz/scenario_decoder.h"
@@ -23,6 +24,21 @@ FuzzTarget MakeBuiltInTarget() {
     std::exit(2);
   }
   return FuzzTarget{impl->name, [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); }};
+}
+
+// $PD_FUZZ_RULE: when set, only a violation of that rule aborts (the
+// others are not judged), to hunt one rule, e.g. a mutant's own. An unknown
+// id prints the catalog's ids and exits with status 2.
+const Rule* OnlyRuleFromEnvironment() {
+  const char* env = std::getenv("PD_FUZZ_RULE");
+  if (env == nullptr || *env == '\0') return nullptr;
+  const Rule* rule = FindRule(env);
+  if (rule == nullptr) {
+    std::fprintf(stderr, "pd-fuzz: PD_FUZZ_RULE names no rule: '%s'. Known:\n", env);
+    for (const Rule& known : AllRules()) std::fprintf(stderr, "  %s\n", known.id.c_str());
+    std::exit(2);
+  }
+  return rule;
 }
 
 // Inputs this process has run: the number of executions it took to find
@@ -59,8 +75,11 @@ const FuzzTarget& BuiltInTargetFromEnvironment() {
 
 int RunFuzzInput(const FuzzTarget& target, const std::uint8_t* data, std::size_t size) {
   ++executions;
+  static const Rule* const only_rule = OnlyRuleFromEnvironment();
   const Scenario scenario = DecodeScenario(data, size);
-  const std::optional<FuzzFinding> finding = CheckScenario(scenario, target.make_impl);
+  const std::optional<FuzzFinding> finding = only_rule != nullptr
+                                                 ? CheckScenarioForRule(scenario, target.make_impl, *only_rule)
+                                                 : CheckScenario(scenario, target.make_impl);
   if (finding) Report(target, scenario, *finding);
   return 0;
 }

@@ -5,6 +5,8 @@
 //
 // Built-in implementations share one binary, selected at run time:
 //   PD_FUZZ_IMPL=mutant:never-deliver ./peerdist_fuzzer ...   (default: reference)
+// and PD_FUZZ_RULE=RULE-ID (any target) makes only that rule's violations
+// abort, to hunt one rule.
 // A target for your own implementation is a few lines (fuzz/README.md):
 //   extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 //     static const pd::FuzzTarget target{"my-impl", [](pd::HostServices& host) {

@@ -8,7 +8,10 @@
 #
 #   bazel --output_base=... build --config=fuzz //fuzz:peerdist_fuzzer
 #   fuzz/hunt_mutants.sh [--seeds K] [--runs N] [--max-len BYTES] [--dict FILE]
-#                        [--only NAME] [--seed-corpus DIR] FUZZER
+#                        [--only NAME] [--seed-corpus DIR] [--own-rule] FUZZER
+#
+# --own-rule: a mutant's run aborts only on its own rule (the killed_by of
+# its catalog entry, through PD_FUZZ_RULE), not on the first rule it breaks.
 #
 # Exit status: 0 when every mutant was found in every run and the reference
 # in none; 1 otherwise; 2 on bad usage. Bounded in runs, never in time.
@@ -21,6 +24,7 @@ max_len=3081   # kMaxInputSize: up to kMaxSteps steps
 dict=""
 only=""
 seed_corpus=""
+own_rule=0
 while (($# > 1)); do
   case "$1" in
     --seeds) seeds=$2; shift 2 ;;
@@ -30,11 +34,12 @@ while (($# > 1)); do
     --dict) dict=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --seed-corpus) seed_corpus=$2; shift 2 ;;
+    --own-rule) own_rule=1; shift ;;
     *) echo "hunt_mutants: unknown flag $1" >&2; exit 2 ;;
   esac
 done
 if (($# != 1)) || [[ ! -x "$1" ]]; then
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 fuzzer=$1
@@ -69,7 +74,9 @@ while read -r name killed_by; do
     args=(-seed="$seed" -runs="$budget" -max_len="$max_len" -timeout=10 -detect_leaks=0
           -artifact_prefix="$work/" -print_final_stats=0)
     [[ -n "$dict" ]] && args+=(-dict="$dict")
-    PD_FUZZ_IMPL="$name" PD_FUZZ_OUT="$work/out" "$fuzzer" "${args[@]}" "$corpus" >"$work/log" 2>&1
+    rule_filter=""
+    ((own_rule)) && [[ "$killed_by" != - ]] && rule_filter=$killed_by
+    PD_FUZZ_IMPL="$name" PD_FUZZ_RULE="$rule_filter" PD_FUZZ_OUT="$work/out" "$fuzzer" "${args[@]}" "$corpus" >"$work/log" 2>&1
     status=$?
     if [[ "$name" == reference ]]; then
       if ((status != 0)); then
