@@ -26,10 +26,7 @@ FuzzTarget MakeBuiltInTarget() {
   return FuzzTarget{impl->name, [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); }};
 }
 
-// $PD_FUZZ_RULE: when set, only a violation of that rule aborts (the
-// others are not judged), to hunt one rule, e.g. a mutant's own. An unknown
-// id prints the catalog's ids and exits with status 2.
-const Rule* OnlyRuleFromEnvironment() {
+const Rule* MakeRuleFilter() {
   const char* env = std::getenv("PD_FUZZ_RULE");
   if (env == nullptr || *env == '\0') return nullptr;
   const Rule* rule = FindRule(env);
@@ -73,9 +70,14 @@ const FuzzTarget& BuiltInTargetFromEnvironment() {
   return target;
 }
 
+const Rule* RuleFilterFromEnvironment() {
+  static const Rule* const rule = MakeRuleFilter();
+  return rule;
+}
+
 int RunFuzzInput(const FuzzTarget& target, const std::uint8_t* data, std::size_t size) {
   ++executions;
-  static const Rule* const only_rule = OnlyRuleFromEnvironment();
+  const Rule* const only_rule = RuleFilterFromEnvironment();
   const Scenario scenario = DecodeScenario(data, size);
   const std::optional<FuzzFinding> finding = only_rule != nullptr
                                                  ? CheckScenarioForRule(scenario, target.make_impl, *only_rule)

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <string>
 
+#include "conformance/rule.h"
 #include "scenario/scenario_runner.h"
 
 namespace pd {
@@ -33,6 +34,12 @@ struct FuzzTarget {
 // The built-in implementation $PD_FUZZ_IMPL names (default "reference"). An
 // unknown name prints the catalog to stderr and exits with status 2.
 const FuzzTarget& BuiltInTargetFromEnvironment();
+
+// The rule $PD_FUZZ_RULE names, or nullptr when it is unset: only that
+// rule's violations abort. An unknown id prints the rule ids and exits with
+// status 2; call it from LLVMFuzzerInitialize so that happens before the
+// first input rather than as a crash of the target.
+const Rule* RuleFilterFromEnvironment();
 
 // Returns 0 when every rule holds; otherwise writes the finding and aborts.
 int RunFuzzInput(const FuzzTarget& target, const std::uint8_t* data, std::size_t size);

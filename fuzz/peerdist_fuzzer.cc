@@ -5,10 +5,12 @@
 
 #include "fuzz/fuzz_target.h"
 
-// Resolves PD_FUZZ_IMPL before the first input, so a bad name stops the run
-// cleanly (status 2 and the catalog) instead of as a crash of the target.
+// Resolves PD_FUZZ_IMPL and PD_FUZZ_RULE before the first input, so a bad
+// name stops the run cleanly (status 2 and the names known) instead of as a
+// crash of the target.
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   pd::BuiltInTargetFromEnvironment();
+  pd::RuleFilterFromEnvironment();
   return 0;
 }
 
