@@ -135,6 +135,23 @@ std::string ReplayCommand(const std::string& impl, const std::string& file, int 
   return command;
 }
 
+// The comment header of a counterexample file: what it breaks, the
+// sentence it comes from, and the command that replays it.
+CounterexampleHeader HeaderOf(const std::string& impl, const RuleReport& rule,
+                              const CounterexampleReport& counterexample) {
+  CounterexampleHeader header;
+  header.impl = impl;
+  header.rule_id = rule.id;
+  header.rule_strength = rule.strength;
+  header.rule_source = rule.source;
+  header.rule_citation = rule.citation;
+  header.violation_step = counterexample.violation.step;
+  header.violation_time = counterexample.violation.time;
+  header.violation_message = counterexample.violation.message;
+  header.replay = counterexample.replay;
+  return header;
+}
+
 AmbiguityReport ToReport(const AmbiguityObservation& observation) {
   AmbiguityReport report;
   report.id = observation.ambiguity_id;
@@ -386,16 +403,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
       counterexample.file = file;
       counterexample.trace_file = trace_file;
       counterexample.replay = ReplayCommand(impl.name, file, flags.timeout_ms);
-      CounterexampleHeader header;
-      header.impl = impl.name;
-      header.rule_id = rule.id;
-      header.rule_strength = rule.strength;
-      header.rule_source = rule.source;
-      header.rule_citation = rule.citation;
-      header.violation_step = counterexample.violation.step;
-      header.violation_time = counterexample.violation.time;
-      header.violation_message = counterexample.violation.message;
-      header.replay = counterexample.replay;
+      const CounterexampleHeader header = HeaderOf(impl.name, rule, counterexample);
       if (std::string error = WriteFileAtomically(file, RenderCounterexampleFile(*outcome.counterexample, header));
           !error.empty()) {
         return Fail(error);
@@ -481,16 +489,7 @@ int Merge(const Flags& flags) {
     counterexample.trace_file = trace_file;
     // A report does not record --timeout-ms: merged replays use the default.
     counterexample.replay = ReplayCommand(report.impl, file, Flags{}.timeout_ms);
-    CounterexampleHeader header;
-    header.impl = report.impl;
-    header.rule_id = rule.id;
-    header.rule_strength = rule.strength;
-    header.rule_source = rule.source;
-    header.rule_citation = rule.citation;
-    header.violation_step = counterexample.violation.step;
-    header.violation_time = counterexample.violation.time;
-    header.violation_message = counterexample.violation.message;
-    header.replay = counterexample.replay;
+    const CounterexampleHeader header = HeaderOf(report.impl, rule, counterexample);
     std::string trace;
     for (const TimelineEvent& event : counterexample.timeline) trace += event.text + "\n";
     if (counterexample.trace_truncated) trace += "trace truncated\n";

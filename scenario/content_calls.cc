@@ -279,22 +279,24 @@ void ContentCalls::RetrieveInfo(const Step& step) {
   Finish(call, code);
 }
 
+// What a cancel passes: the OVERLAPPED of the scenario's operation
+// oN, or, when oN never ran, a fresh one no operation ever used.
+LPOVERLAPPED ContentCalls::OverlappedToCancel(const Step& step, TraceEvent& call) {
+  OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
+  if (slot == nullptr) {
+    slot = &world_.NewOverlappedSlot(-1);
+    slot->carries_status = false;
+  }
+  call.overlapped = slot->id;
+  return &slot->overlapped;
+}
+
 void ContentCalls::ServerCancel(const Step& step) {
   PEERDIST_INSTANCE_HANDLE session = nullptr;
   TraceEvent call = begin_call_(ApiFunction::kServerCancelAsyncOperation, step, &session);
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
   call.detail = "o" + std::to_string(step.registration) + " id=" + std::to_string(step.content);
-  LPOVERLAPPED overlapped = nullptr;
-  if (!step.null_overlapped) {
-    // The operation's own OVERLAPPED, or one no operation ever used.
-    OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
-    if (slot == nullptr) {
-      slot = &world_.NewOverlappedSlot(-1);
-      slot->carries_status = false;
-    }
-    overlapped = &slot->overlapped;
-    call.overlapped = slot->id;
-  }
+  LPOVERLAPPED overlapped = step.null_overlapped ? nullptr : OverlappedToCancel(step, call);
   world_.trace().Add(call);
   std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
   const DWORD code = impl_.PeerDistServerCancelAsyncOperation(
@@ -432,16 +434,7 @@ void ContentCalls::ClientCancel(const Step& step) {
   TraceEvent call = begin_call_(ApiFunction::kClientCancelAsyncOperation, step, &session);
   HANDLE content = ObjectFor(HandleKind::kContent, step, call);
   call.detail = Slot('c', step.object) + (step.all ? std::string(" all") : " o" + std::to_string(step.registration));
-  LPOVERLAPPED overlapped = nullptr;
-  if (!step.all) {
-    OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
-    if (slot == nullptr) {
-      slot = &world_.NewOverlappedSlot(-1);
-      slot->carries_status = false;
-    }
-    overlapped = &slot->overlapped;
-    call.overlapped = slot->id;
-  }
+  LPOVERLAPPED overlapped = step.all ? nullptr : OverlappedToCancel(step, call);
   world_.trace().Add(call);
   const DWORD code = impl_.PeerDistClientCancelAsyncOperation(session, content, overlapped);
   Finish(call, code);

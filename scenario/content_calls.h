@@ -72,6 +72,7 @@ class ContentCalls {
   void OpenInfo(const Step& step);
   void RetrieveInfo(const Step& step);
   void ServerCancel(const Step& step);
+  LPOVERLAPPED OverlappedToCancel(const Step& step, TraceEvent& call);
   void OpenContent(const Step& step);
   void ContentOperation(const Step& step, ApiFunction function);
   void Flush(const Step& step);
