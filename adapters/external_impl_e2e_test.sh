@@ -24,34 +24,8 @@ incomplete_plugin="$PWD/$9"
 faulty_py="$PWD/${10}"
 python=/usr/bin/python3
 work="${TEST_TMPDIR:-$(mktemp -d)}/external"
-# The examples implement the whole API and are judged by every rule.
 rm -rf "$work" && mkdir -p "$work"
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# run DIR EXPECTED_RC ARGS...: runs pdconform in DIR, stdout/stderr to DIR/{out,err}.
-run() {
-  local dir=$1 want=$2
-  shift 2
-  mkdir -p "$dir"
-  (cd "$dir" && "$bin" "$@" >out 2>err)
-  local rc=$?
-  if [[ $rc -ne $want ]]; then
-    fail "pdconform $* (in $dir): exit $rc, want $want"
-    sed 's/^/  stdout: /' "$dir/out" | tail -40 >&2
-    sed 's/^/  stderr: /' "$dir/err" | tail -20 >&2
-    return 1
-  fi
-  return 0
-}
-
-verdict() {  # verdict DIR RULE: the rule's verdict word in the console table
-  awk -v rule="$2" '$1 == rule { print $3; exit }' "$1/out"
-}
+source "$PWD/conformance/testing/pdconform_cli.sh"  # fail, run, verdict, finish
 
 expect_violated() {  # expect_violated DIR RULE...: each of these rules is VIOLATED (others may be too)
   local dir=$1
@@ -75,6 +49,7 @@ expect_report_with_replay() {  # DIR RULE IMPL
   fi
 }
 
+# The examples implement the whole API and are judged by every rule.
 echo "== the example plugin passes"
 run "$work/plugin" 0 --impl "plugin:$example_plugin" --cases 60 --no-report &&
   grep -qE '^[0-9]+ rules: [0-9]+ hold, 0 violated' "$work/plugin/out" || fail "example plugin: no clean summary"
@@ -153,8 +128,4 @@ usage_error "cannot load" --impl "plugin:$work/no-such-plugin.so"
 usage_error "does not speak the harness protocol" --impl "exec:$python $faulty_py --fault=hello"
 usage_error "--timeout-ms: expected milliseconds" --impl "plugin:$example_plugin" --timeout-ms 0
 
-if [[ $failures -ne 0 ]]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "all external implementation checks passed"
+finish "all external implementation checks passed"

@@ -9,28 +9,7 @@ bin="$PWD/$1"
 corpus="$PWD/conformance/testdata"
 work="${TEST_TMPDIR:-$(mktemp -d)}/e2e"
 rm -rf "$work" && mkdir -p "$work"
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# run DIR EXPECTED_RC ARGS...: runs the binary in DIR, stdout/stderr to DIR/{out,err}.
-run() {
-  local dir=$1 want=$2
-  shift 2
-  mkdir -p "$dir"
-  (cd "$dir" && "$bin" "$@" >out 2>err)
-  local rc=$?
-  if [[ $rc -ne $want ]]; then
-    fail "pdconform $* (in $dir): exit $rc, want $want"
-    sed 's/^/  stdout: /' "$dir/out" >&2
-    sed 's/^/  stderr: /' "$dir/err" >&2
-    return 1
-  fi
-  return 0
-}
+source "$PWD/conformance/testing/pdconform_cli.sh"  # fail, run, verdict, finish
 
 # usage_error EXPECTED_LINE ARGS...: exit 2, nothing on stdout, exactly that one line on stderr.
 usage_error() {
@@ -154,8 +133,4 @@ if run "$work/help" 0 --help; then
   grep -q "^usage: pdconform" "$work/help/out" || fail "--help has no usage line"
 fi
 
-if ((failures > 0)); then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all checks passed"
+finish "all checks passed"

@@ -26,29 +26,9 @@ runfiles=$PWD
 work="${TEST_TMPDIR:-$(mktemp -d)}/report-files"
 rm -rf "$work" && mkdir -p "$work"
 mutant=mutant:notify-every-registration
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+source "$PWD/conformance/testing/pdconform_cli.sh"  # fail, run, verdict, finish
 command -v xmllint >/dev/null || { echo "xmllint missing: install libxml2-utils (tools/setup.sh)" >&2; exit 1; }
 
-# run DIR EXPECTED_RC ARGS...: the binary in DIR, stdout/stderr to DIR/{out,err}.
-run() {
-  local dir=$1 want=$2
-  shift 2
-  mkdir -p "$dir"
-  (cd "$dir" && "$bin" "$@" >out 2>err)
-  local rc=$?
-  if [[ $rc -ne $want ]]; then
-    fail "pdconform $* (in $dir): exit $rc, want $want"
-    sed 's/^/  stdout: /' "$dir/out" | head -40 >&2
-    sed 's/^/  stderr: /' "$dir/err" | head -20 >&2
-    return 1
-  fi
-  return 0
-}
 
 # valid REPORT_DIR: both machine-readable reports validate against their schemas.
 valid() {
@@ -210,8 +190,4 @@ kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 diff -r "$work/before" "$work/ref/rep" >/dev/null || fail "a killed run changed the report directory"
 
-if ((failures > 0)); then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all checks passed"
+finish "all checks passed"
