@@ -676,94 +676,65 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
   return intent;
 }
 
+// Shrink candidates for one step, each a copy with one argument made
+// simpler, in the order offered; the step itself is never offered.
+class ShrinkCandidates {
+ public:
+  explicit ShrinkCandidates(const Step& step) : step_(step) {}
+
+  template <typename Field, typename Value>
+  void Set(Field Step::*field, Value value) {
+    Step candidate = step_;
+    candidate.*field = static_cast<Field>(value);
+    Add(candidate);
+  }
+  void Add(const Step& candidate) {
+    if (!(candidate == step_)) out_.push_back(candidate);
+  }
+  std::vector<Step> Take() { return std::move(out_); }
+
+ private:
+  const Step& step_;
+  std::vector<Step> out_;
+};
+
 // Simpler versions of a step (never a different kind). The command's
 // precondition filters out the ones the model does not allow.
 std::vector<Step> StepShrinks(const Step& step) {
-  std::vector<Step> out;
-  auto add = [&](const Step& candidate) {
-    if (!(candidate == step)) out.push_back(candidate);
-  };
-  Step s = step;
-  if (step.handle == HandleArg::kBogus) {
-    s = step;
-    s.handle = HandleArg::kSlot;
-    add(s);
-  }
-  for (int session = 0; session < step.session; ++session) {
-    s = step;
-    s.session = session;
-    add(s);
-  }
+  ShrinkCandidates c(step);
+  if (step.handle == HandleArg::kBogus) c.Set(&Step::handle, HandleArg::kSlot);
+  for (int session = 0; session < step.session; ++session) c.Set(&Step::session, session);
   switch (step.kind) {
     case StepKind::kStartup:
-      s = step;
-      s.version = PEERDIST_VERSION;
-      add(s);
-      s = step;
-      s.null_out = false;
-      add(s);
+      c.Set(&Step::version, PEERDIST_VERSION);
+      c.Set(&Step::null_out, false);
       break;
     case StepKind::kGetStatus:
-      s = step;
-      s.ex = false;
-      add(s);
-      s = step;
-      s.null_out = false;
-      add(s);
+      c.Set(&Step::ex, false);
+      c.Set(&Step::null_out, false);
       break;
     case StepKind::kRegister:
-      s = step;
-      s.null_overlapped = false;
-      add(s);
-      s = step;
-      s.null_out = false;
-      add(s);
-      s = step;
-      s.port = PortArg::kNone;
-      add(s);
-      if (step.port == PortArg::kLast) {
-        s = step;
-        s.port = PortArg::kNew;
-        add(s);
-      }
-      s = step;
-      s.ex = false;
-      add(s);
-      s = step;
-      s.event = true;
-      add(s);
-      s = step;
-      s.key = 0;
-      add(s);
-      if (step.key > 1) {
-        s = step;
-        s.key = 1;
-        add(s);
-      }
+      c.Set(&Step::null_overlapped, false);
+      c.Set(&Step::null_out, false);
+      c.Set(&Step::port, PortArg::kNone);
+      if (step.port == PortArg::kLast) c.Set(&Step::port, PortArg::kNew);
+      c.Set(&Step::ex, false);
+      c.Set(&Step::event, true);
+      c.Set(&Step::key, 0);
+      if (step.key > 1) c.Set(&Step::key, 1);
       break;
     case StepKind::kGetOverlappedResult:
-      s = step;
-      s.wait = false;
-      add(s);
-      s = step;
-      s.null_out = false;
-      add(s);
+      c.Set(&Step::wait, false);
+      c.Set(&Step::null_out, false);
       if (step.registration > 0) {
-        s = step;
-        s.registration = 0;
-        add(s);
-        s.registration = step.registration - 1;
-        add(s);
+        c.Set(&Step::registration, 0);
+        c.Set(&Step::registration, step.registration - 1);
       }
       break;
     case StepKind::kAdvance:
-      if (step.advance > 0) {
-        for (Duration shorter : {Duration{0}, step.advance / 2, step.advance - step.advance / 4,
-                                 step.advance / kMillisecond * kMillisecond}) {
-          s = step;
-          s.advance = shorter;
-          if (shorter < step.advance) add(s);
-        }
+      for (Duration shorter : {Duration{0}, step.advance / 2, step.advance - step.advance / 4,
+                               step.advance / kMillisecond * kMillisecond}) {
+        if (shorter < step.advance) c.Set(&Step::advance, shorter);
       }
       break;
     case StepKind::kShutdown:
@@ -774,41 +745,21 @@ std::vector<Step> StepShrinks(const Step& step) {
       // The content part: drop the optional shapes one by one.
       for (auto field : {&Step::null_in, &Step::null_out, &Step::null_overlapped, &Step::corrupt, &Step::ex,
                          &Step::all}) {
-        if (step.*field) {
-          s = step;
-          s.*field = false;
-          add(s);
-        }
+        if (step.*field) c.Set(field, false);
       }
-      if (!step.event) {
-        s = step;
-        s.event = true;
-        add(s);
-      }
+      if (!step.event) c.Set(&Step::event, true);
       if (step.port != PortArg::kNone) {
-        s = step;
-        s.port = PortArg::kNone;
-        s.key = 0;
-        add(s);
+        Step no_port = step;
+        no_port.port = PortArg::kNone;
+        no_port.key = 0;
+        c.Add(no_port);
       }
-      if (step.offset != 0) {
-        s = step;
-        s.offset = 0;
-        add(s);
-      }
-      if (step.bytes != Step{}.bytes) {
-        s = step;
-        s.bytes = Step{}.bytes;
-        add(s);
-      }
-      if (step.registration > 0) {
-        s = step;
-        s.registration = step.registration - 1;
-        add(s);
-      }
+      if (step.offset != 0) c.Set(&Step::offset, std::uint64_t{0});
+      if (step.bytes != Step{}.bytes) c.Set(&Step::bytes, Step{}.bytes);
+      if (step.registration > 0) c.Set(&Step::registration, step.registration - 1);
       break;
   }
-  return out;
+  return c.Take();
 }
 
 // The initial status: DISABLED most often; shrinks towards DISABLED.
