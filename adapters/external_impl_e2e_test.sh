@@ -99,6 +99,14 @@ if run "$work/hang" 1 --impl "$impl" --cases 2 --timeout-ms 100 --report-dir rep
 fi
 echo "   ($(($(date +%s) - start)) s)"
 
+echo "== the same in two shards, merged: the merged replay command keeps the bound"
+if run "$work/hang-shards" 1 --impl "$impl" --cases 2 --timeout-ms 100 --rules no-hang --shard 0/2 --report-dir s0 &&
+  run "$work/hang-shards" 1 --impl "$impl" --cases 2 --timeout-ms 100 --rules no-hang --shard 1/2 --report-dir s1 &&
+  run "$work/hang-shards" 1 --merge s0 s1 --report-dir merged; then
+  grep -qE '^# replay: .* --replay .* --timeout-ms 100$' "$work/hang-shards/merged/counterexamples/no-hang.pdscenario" ||
+    fail "merged hang: the replay command does not carry --timeout-ms 100"
+fi
+
 echo "== a program that dies on its third call: a no-crash finding"
 run "$work/py-die" 1 --impl "exec:$python $faulty_py --fault=die" --cases 5 --no-report &&
   expect_violated "$work/py-die" no-crash

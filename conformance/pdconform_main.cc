@@ -366,6 +366,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   report.impl = impl.name;
   report.seed = flags.seed;
   report.cases = options.cases;
+  report.timeout_ms = flags.timeout_ms;
   report.shard_index = flags.shard_index;
   report.shard_count = flags.shard_count;
   for (const RuleOutcome& outcome : result.rules) {
@@ -487,8 +488,9 @@ int Merge(const Flags& flags) {
     }
     counterexample.file = file;
     counterexample.trace_file = trace_file;
-    // A report does not record --timeout-ms: merged replays use the default.
-    counterexample.replay = ReplayCommand(report.impl, file, Flags{}.timeout_ms);
+    // The shards' --timeout-ms (the default for reports that did not record it).
+    counterexample.replay =
+        ReplayCommand(report.impl, file, report.timeout_ms > 0 ? report.timeout_ms : Flags{}.timeout_ms);
     const CounterexampleHeader header = HeaderOf(report.impl, rule, counterexample);
     std::string trace;
     for (const TimelineEvent& event : counterexample.timeline) trace += event.text + "\n";

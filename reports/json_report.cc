@@ -100,6 +100,7 @@ std::string RenderJsonReport(const Report& report) {
   root.String("impl", report.impl);
   root.Number("seed", report.seed);
   root.Number("cases", report.cases);
+  root.Number("timeout_ms", report.timeout_ms);
   root.Key("shard");
   {
     ObjectWriter shard(out, root.inner());

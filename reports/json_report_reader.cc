@@ -244,6 +244,8 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
   report.impl = reader.String(root, "$", "impl");
   report.seed = reader.Uint(root, "$", "seed");
   report.cases = reader.SmallInt(root, "$", "cases", 0);
+  // Added within version 1: absent from reports written before it.
+  if (root.Find("timeout_ms") != nullptr) report.timeout_ms = reader.SmallInt(root, "$", "timeout_ms", 0);
   if (const JsonValue* shard = reader.Member(root, "$", "shard", JsonValue::Type::kObject)) {
     report.shard_index = reader.SmallInt(*shard, "$.shard", "index", 0);
     report.shard_count = reader.SmallInt(*shard, "$.shard", "count", 1);

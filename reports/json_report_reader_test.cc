@@ -31,6 +31,24 @@ TEST(JsonReportReader, RoundTripsEveryField) {
   EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
 }
 
+// timeout_ms joined version 1 later: a report without it still reads, as
+// "not recorded".
+TEST(JsonReportReader, AReportWithoutTimeoutReadsAsNotRecorded) {
+  Report report = SampleReport();
+  report.timeout_ms = 300;
+  std::string json = RenderJsonReport(report);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_EQ(std::get<Report>(read).timeout_ms, 300);
+  const std::string member = "\"timeout_ms\": 300,";
+  const std::size_t at = json.find(member);
+  ASSERT_NE(at, std::string::npos) << json.substr(0, 300);
+  json.erase(at, member.size());
+  read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_EQ(std::get<Report>(read).timeout_ms, 0);
+}
+
 TEST(JsonReportReader, ErrorsNameTheFileAndThePath) {
   const std::string json = RenderJsonReport(SampleReport());
   EXPECT_EQ(Error("{"), "r.json:1:2: expected a string key in an object");

@@ -8,7 +8,8 @@ namespace {
 
 std::string Describe(const Report& report) {
   return "impl " + report.impl + ", seed " + std::to_string(report.seed) + ", " + std::to_string(report.cases) +
-         " cases, " + std::to_string(report.shard_count) + " shards";
+         " cases, timeout " + std::to_string(report.timeout_ms) + " ms, " + std::to_string(report.shard_count) +
+         " shards";
 }
 
 std::vector<std::string> RuleIds(const Report& report) {
@@ -29,7 +30,7 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
     const Report& shard = shards[i];
     if (shard.merged_shards > 0) return name(i) + ": is itself a merged report; merge the shard reports";
     if (shard.impl != first.impl || shard.seed != first.seed || shard.cases != first.cases ||
-        shard.shard_count != first.shard_count) {
+        shard.timeout_ms != first.timeout_ms || shard.shard_count != first.shard_count) {
       return name(i) + ": from another run (" + Describe(shard) + "; " + name(0) + ": " + Describe(first) + ")";
     }
     if (RuleIds(shard) != RuleIds(first)) return name(i) + ": checks other rules than " + name(0);
@@ -60,6 +61,7 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
   merged.impl = first.impl;
   merged.seed = first.seed;
   merged.cases = first.cases;
+  merged.timeout_ms = first.timeout_ms;
   merged.shard_index = 0;
   merged.shard_count = 1;
   merged.merged_shards = first.shard_count;

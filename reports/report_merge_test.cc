@@ -93,8 +93,13 @@ TEST(ReportMerge, RefusesShardsOfDifferentRunsAndGapsOrRepeats) {
   std::vector<Report> other = shards;
   other[2].seed = 7;
   EXPECT_EQ(Error(other),
-            "c.json: from another run (impl mutant:notify-every-registration, seed 7, 50 cases, 3 shards; a.json: impl "
-            "mutant:notify-every-registration, seed 42, 50 cases, 3 shards)");
+            "c.json: from another run (impl mutant:notify-every-registration, seed 7, 50 cases, timeout 2000 ms, 3 "
+            "shards; a.json: impl mutant:notify-every-registration, seed 42, 50 cases, timeout 2000 ms, 3 shards)");
+  other = shards;
+  other[1].timeout_ms = 100;
+  EXPECT_EQ(Error(other),
+            "b.json: from another run (impl mutant:notify-every-registration, seed 42, 50 cases, timeout 100 ms, 3 "
+            "shards; a.json: impl mutant:notify-every-registration, seed 42, 50 cases, timeout 2000 ms, 3 shards)");
   other = shards;
   other[1].rules.pop_back();
   EXPECT_EQ(Error(other), "b.json: checks other rules than a.json");

@@ -123,6 +123,10 @@ struct Report {
   std::string impl;
   std::uint64_t seed = 0;
   int cases = 0;  // requested scenarios per rule
+  // The wall-clock bound on each answer of a plugin:/exec: implementation
+  // (--timeout-ms), so a merged report's replay commands keep it; 0 when not
+  // recorded (a report.json written before the field existed).
+  int timeout_ms = 0;
   int shard_index = 0;
   int shard_count = 1;
   int merged_shards = 0;  // pdconform --merge: how many shard reports this joins; 0 otherwise

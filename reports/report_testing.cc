@@ -9,6 +9,7 @@ Report SampleReport() {
   report.impl = "mutant:notify-every-registration";
   report.seed = 42;
   report.cases = 50;
+  report.timeout_ms = 2000;
   RuleReport holds;
   holds.id = "change-only";
   holds.strength = "documented";
