@@ -106,6 +106,8 @@ void GenModel::Apply(const Step& step) {
         busy = false;
         for (std::size_t id = 0; id < completed.size(); ++id) completed[id] = completed[id] || completing[id];
         completing.fill(false);
+        for (ObjectSlot& info : infos) info.retrieved = info.retrieved || info.retrieving;
+        for (ObjectSlot& content : contents) content.info_ready = content.info_ready || content.info_completing;
       }
       break;
     case StepKind::kGetStatus:
@@ -128,6 +130,19 @@ void GenModel::Apply(const Step& step) {
         slot.open = true;
         slot.session = s;
         slot.content = step.content;
+        slot.retrieving = slot.retrieved = false;
+        slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
+      }
+      const bool served = slot.open && slot.session == s && !step.null_overlapped;
+      if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) slot.added = true;
+      if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
+          step.source < kMaxObjects && infos[step.source].retrieved) {
+        slot.info_added = true;
+      }
+      if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
+      if (step.kind == StepKind::kRetrieveInfo && slot.open && slot.session == s && !step.null_in &&
+          !step.null_overlapped && step.bytes > 0) {
+        slot.retrieving = true;
       }
       if (step.kind == StepKind::kCompleteStream && slot.open && slot.session == s && slot.content < completed.size()) {
         completing[slot.content] = true;
@@ -339,6 +354,15 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
                                         StepKind::kClientCancel, StepKind::kCloseContent};
       step.kind = kCalls[d.Weighted({15, 12, 8, 18, 12, 8, 14, 13})];
       step.source = d.Below(kMaxObjects);
+      // Mostly an info slot whose content information was retrieved: only
+      // then does complete-info succeed and do reads deliver data.
+      if (step.kind == StepKind::kAddInfo) {
+        std::vector<int> retrieved;
+        for (int i = 0; i < kMaxObjects; ++i) {
+          if (m.infos[i].retrieved) retrieved.push_back(i);
+        }
+        if (!retrieved.empty() && d.Percent(80)) step.source = d.Of(retrieved);
+      }
       step.content = static_cast<std::uint32_t>(d.Below(3));
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(4) ? 0 : d.Percent(50) ? 64 : 128)
@@ -396,9 +420,118 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
   return step;
 }
 
+// The next step of the longest chain, content read back by a client: the
+// server's information retrieved, added to a content handle, completed,
+// then read. Each link is a call on an open handle; false when none is due.
+bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
+  std::vector<int> retrieved;
+  for (int i = 0; i < kMaxObjects; ++i) {
+    if (m.infos[i].open && m.infos[i].retrieved) retrieved.push_back(i);
+  }
+  std::vector<Step> due;
+  for (int i = 0; i < kMaxObjects; ++i) {
+    const GenModel::ObjectSlot& info = m.infos[i];
+    if (!info.open || info.retrieving) continue;
+    Step step;
+    step.kind = StepKind::kRetrieveInfo;
+    step.session = info.session;
+    step.object = i;
+    step.bytes = 4096;
+    step.event = true;
+    due.push_back(step);
+  }
+  for (int c = 0; c < kMaxObjects; ++c) {
+    const GenModel::ObjectSlot& content = m.contents[c];
+    if (!content.open) continue;
+    Step step;
+    step.session = content.session;
+    step.object = c;
+    step.event = true;
+    if (content.info_ready) {
+      step.kind = d.Percent(50) ? StepKind::kBlockRead : StepKind::kStreamRead;
+      step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
+      step.bytes = static_cast<std::uint32_t>(d.Between(2, 128));
+    } else if (content.info_added && !content.info_completing) {
+      step.kind = StepKind::kCompleteInfo;
+    } else if (!content.info_added && !retrieved.empty()) {
+      step.kind = StepKind::kAddInfo;
+      step.source = d.Of(retrieved);
+    } else {
+      continue;
+    }
+    due.push_back(step);
+  }
+  if (!due.empty()) {
+    *out = d.Of(due);
+    return true;
+  }
+  // Earlier links: content published and completed, time for it to land,
+  // information opened, a content handle to add it to.
+  const std::vector<int> sessions = OpenSlots(m);
+  if (sessions.empty()) return false;
+  Step step;
+  step.session = d.Of(sessions);
+  step.event = true;
+  bool waiting = m.busy;
+  for (const GenModel::ObjectSlot& info : m.infos) waiting = waiting || (info.retrieving && !info.retrieved);
+  for (const GenModel::ObjectSlot& content : m.contents) {
+    waiting = waiting || (content.info_completing && !content.info_ready);
+  }
+  std::vector<std::uint32_t> done;
+  for (std::uint32_t id = 0; id < m.completed.size(); ++id) {
+    if (m.completed[id]) done.push_back(id);
+  }
+  bool any_info = false, any_content = false;
+  for (const GenModel::ObjectSlot& info : m.infos) any_info = any_info || info.open;
+  for (const GenModel::ObjectSlot& content : m.contents) any_content = any_content || content.open;
+  if (waiting) {
+    step.kind = StepKind::kAdvance;
+    step.session = 0;
+    step.advance = 100 * kMillisecond;
+  } else if (done.empty()) {
+    // Nothing completed: publish, add to and complete a stream of one session.
+    int stream = -1;
+    for (int t = 0; t < kMaxObjects; ++t) {
+      const GenModel::ObjectSlot& slot = m.streams[t];
+      if (slot.open && slot.content < m.completing.size() && !m.completing[slot.content]) stream = t;
+    }
+    if (stream < 0) {
+      step = OpenFor(d, m, step.session);
+      step.kind = StepKind::kPublish;
+      std::vector<std::uint32_t> fresh;
+      for (std::uint32_t id = 0; id < m.completed.size(); ++id) {
+        if (!m.completing[id]) fresh.push_back(id);
+      }
+      if (fresh.empty()) return false;
+      step.content = d.Of(fresh);
+      step.length = 0;
+    } else {
+      const GenModel::ObjectSlot& slot = m.streams[stream];
+      step.session = slot.session;
+      step.object = stream;
+      step.kind = slot.added && d.Percent(50) ? StepKind::kCompleteStream : StepKind::kAddToStream;
+      step.bytes = static_cast<std::uint32_t>(d.Between(16, 200));
+    }
+  } else if (!any_info) {
+    step = OpenFor(d, m, step.session);
+    step.kind = StepKind::kOpenInfo;
+    step.content = d.Of(done);
+  } else if (any_info && !any_content) {
+    step = OpenFor(d, m, step.session);
+    step.kind = StepKind::kOpenContent;
+  } else {
+    return false;
+  }
+  *out = step;
+  return true;
+}
+
 // One content step: opens, calls on open handles, the handle-less calls,
 // and about a sixth deliberately invalid shapes.
 StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
+  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(60) && NextReadChainStep(d, m, out)) {
+    return StepIntent::kValid;
+  }
   const std::vector<int> open = OpenSlots(m);
   const std::vector<ObjectRef> objects = Objects(m, true);
   const std::vector<ObjectRef> closed = Objects(m, false);

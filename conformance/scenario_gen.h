@@ -67,6 +67,17 @@ struct GenModel {
     bool open = false;  // guess: it holds an open handle
     int session = 0;    // the session slot that opened it
     std::uint32_t content = 0;  // streams: the content number published
+    // Info slots: a retrieve-info was started on the handle, and it surely
+    // completed (an advance long enough since): add-info has bytes to add.
+    bool retrieving = false;
+    bool retrieved = false;
+    // Content slots: retrieved information was added, complete-info was
+    // started, and it surely completed: reads can deliver data.
+    bool info_added = false;
+    bool info_completing = false;
+    bool info_ready = false;
+    // Stream slots: data was added to the stream.
+    bool added = false;
   };
   std::array<ObjectSlot, kMaxObjects> streams{}, infos{}, contents{};
   int operations = 0;  // asynchronous content steps so far (next oN)

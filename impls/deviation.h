@@ -43,6 +43,7 @@ enum class Deviation : std::uint8_t {
   kAcceptNullOverlapped,      // content operations accept a NULL lpOverlapped
   kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
   kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
+  kReadOffByOne,              // reads deliver the data starting one byte late
 };
 
 }  // namespace pd

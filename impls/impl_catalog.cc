@@ -74,6 +74,9 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "cancel-unknown-operation", Deviation::kCancelUnknownSucceeds},
       {"mutant:cancel-leaves-pending", "a successful cancel leaves the operation to complete normally later",
        "cancel-aborts", Deviation::kCancelLeavesPending},
+      {"mutant:read-off-by-one",
+       "a read delivers the right number of bytes, taken from one byte past the offset it reads",
+       "read-data", Deviation::kReadOffByOne},
   };
   return catalog;
 }

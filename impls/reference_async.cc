@@ -353,7 +353,9 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   const std::uint64_t available = LocalRun(content, offset);
   const std::uint64_t n = std::min<std::uint64_t>(available, operation.size);
   for (std::uint64_t i = 0; i < n; ++i) {
-    const std::uint64_t at = offset + i;
+    // The mutant copies from one byte further on (the last byte again at the
+    // end of the run, so it never reads past the data it has).
+    const std::uint64_t at = Is(Deviation::kReadOffByOne) ? offset + std::min(i + 1, n - 1) : offset + i;
     const std::size_t b = static_cast<std::size_t>((at - info.offset) / kContentBlockSize);
     operation.buffer[i] = content.valid_blocks[b][static_cast<std::size_t>((at - info.offset) % kContentBlockSize)];
   }

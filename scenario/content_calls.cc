@@ -1,5 +1,6 @@
 #include "scenario/content_calls.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -139,18 +140,130 @@ void ContentCalls::Execute(const Step& step) {
 }
 
 void ContentCalls::Scan() {
-  for (Operation& operation : operations_) {
-    if (operation.collected || operation.info_slot < 0 || operation.slot < 0) continue;
-    OverlappedSlot* slot = world_.SlotById(operation.slot);
-    const ULONG_PTR internal = slot->overlapped.Internal;
-    if (internal == kStatusPending || internal == kUnwrittenDword) continue;
-    operation.collected = true;
-    if (internal != ERROR_SUCCESS) continue;
-    const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
-    std::vector<BYTE>& retrieved = infos_[operation.info_slot].retrieved;
-    if (retrieved.size() + n <= kMaxContentInfoSize) {
-      retrieved.insert(retrieved.end(), slot->buffer.begin(), slot->buffer.begin() + static_cast<std::ptrdiff_t>(n));
+  // In oN order: completions seen in one scan are taken in the order the
+  // operations were started (an add-info before the read that needs it).
+  for (std::size_t index = 0; index < operations_.size(); ++index) {
+    Operation& operation = operations_[index];
+    if (operation.slot < 0) continue;
+    if (operation.info_slot >= 0) {
+      CollectRetrieved(operation);
+    } else if (operation.function != ApiFunction::kNone) {
+      JudgeContentOperation(operation, index);
     }
+  }
+}
+
+void ContentCalls::CollectRetrieved(Operation& operation) {
+  if (operation.collected) return;
+  OverlappedSlot* slot = world_.SlotById(operation.slot);
+  const ULONG_PTR internal = slot->overlapped.Internal;
+  if (internal == kStatusPending || internal == kUnwrittenDword) return;
+  operation.collected = true;
+  if (internal != ERROR_SUCCESS) return;
+  const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
+  std::vector<BYTE>& retrieved = infos_[operation.info_slot].retrieved;
+  if (retrieved.size() + n <= kMaxContentInfoSize) {
+    retrieved.insert(retrieved.end(), slot->buffer.begin(), slot->buffer.begin() + static_cast<std::ptrdiff_t>(n));
+  }
+}
+
+// Follows a content handle's information and reads as they complete. Only
+// successful completions count; anything the harness cannot follow marks
+// the handle unknown, and its reads go unchecked from then on.
+void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index) {
+  if (operation.judged) return;
+  const OverlappedSlot* slot = world_.SlotById(operation.slot);
+  const ULONG_PTR internal = slot->overlapped.Internal;
+  if (internal == kStatusPending || internal == kUnwrittenDword) return;
+  operation.judged = true;
+  if (internal != ERROR_SUCCESS || operation.content_object < 0) return;
+  ReadTrack& track = read_tracks_[operation.content_object];
+  const std::uint64_t done = slot->overlapped.InternalHigh;
+  const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(done, slot->buffer.size()));
+  switch (operation.function) {
+    case ApiFunction::kClientAddContentInformation:
+      // Information for two contents, added after completion, added only in
+      // part, or from an info slot that was never opened: unclear.
+      if (operation.added_content < 0 || (track.content >= 0 && track.content != operation.added_content) ||
+          track.info || done != operation.added.size() ||
+          track.added.size() + operation.added.size() > kMaxContentInfoSize) {
+        track.unknown = true;
+        return;
+      }
+      track.content = operation.added_content;
+      track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
+      return;
+    case ApiFunction::kClientCompleteContentInformation:
+      return InformationComplete(track);
+    case ApiFunction::kClientBlockRead:
+      if (track.unknown || !track.info || n == 0) return;
+      return CheckRead(operation, index, track, operation.offset, n);
+    case ApiFunction::kClientStreamRead: {
+      if (track.unknown || !track.info) return;
+      // A read with no buffer reports what is available; whether that moves
+      // the stream position is not for this check to decide.
+      if (slot->buffer.empty() || done > slot->buffer.size()) {
+        track.unknown = true;
+        return;
+      }
+      const std::uint64_t at = track.stream_position;
+      track.stream_position += done;
+      if (n > 0) CheckRead(operation, index, track, at, n);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void ContentCalls::InformationComplete(ReadTrack& track) {
+  if (track.unknown || track.content < 0 || track.info) {
+    track.unknown = true;
+    return;
+  }
+  std::optional<ContentInfo> info = DecodeContentInfo(track.added.data(), track.added.size());
+  const std::uint64_t blocks =
+      info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
+  if (!info || info->block_hashes.size() != blocks) {
+    track.unknown = true;
+    return;
+  }
+  // The published data is ContentBytes(K) only while every add-to-stream
+  // went through in order (a cancelled add leaves a gap the harness does
+  // not see); the block hashes say whether the information describes
+  // exactly those bytes.
+  const auto content = static_cast<std::uint32_t>(track.content);
+  for (std::size_t block = 0; block < info->block_hashes.size(); ++block) {
+    const std::uint64_t length = BlockLength(*info, block);
+    const std::vector<BYTE> expected =
+        ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
+    if (!BlockMatches(*info, block, expected.data(), expected.size())) {
+      track.unknown = true;
+      return;
+    }
+  }
+  track.stream_position = info->offset;
+  track.info = std::move(info);
+}
+
+void ContentCalls::CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track,
+                             std::uint64_t offset, std::size_t n) {
+  const ContentInfo& info = *track.info;
+  const std::uint64_t end = info.offset + info.length;
+  // Outside the described range the harness knows no bytes.
+  if (offset < info.offset || offset >= end) return;
+  const std::size_t checked = static_cast<std::size_t>(std::min<std::uint64_t>(n, end - offset));
+  const auto content = static_cast<std::uint32_t>(track.content);
+  const std::vector<BYTE> expected = ContentBytes(content, offset, checked);
+  const std::vector<BYTE>& buffer = world_.SlotById(operation.slot)->buffer;
+  for (std::size_t i = 0; i < checked; ++i) {
+    if (buffer[i] == expected[i]) continue;
+    world_.Finding(std::string(kReadDataFinding) + "o" + std::to_string(index) + " " +
+                   ApiFunctionName(operation.function) + " on " + Slot('c', operation.content_slot) +
+                   " delivered " + std::to_string(n) + " bytes at content offset " + std::to_string(offset) +
+                   " of content " + std::to_string(content) + "; byte " + std::to_string(i) + " is " +
+                   std::to_string(buffer[i]) + " where the content has " + std::to_string(expected[i]));
+    return;
   }
 }
 
@@ -365,7 +478,17 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   if (read_size > 0 || function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientStreamRead) {
     call.detail += step.timeout == TimeoutArg::kLocalOnly ? " timeout=local" : "";
   }
+  const std::vector<BYTE> added = function == ApiFunction::kClientAddContentInformation ? input : std::vector<BYTE>();
   OverlappedSlot* overlapped = NewOperation(step, call, read_size);
+  Operation& operation = operations_.back();
+  operation.function = function;
+  operation.content_slot = step.object;
+  operation.content_object = call.object >= 0 ? call.object : -1;
+  operation.offset = step.offset;
+  operation.added = added;
+  if (function == ApiFunction::kClientAddContentInformation && infos_[step.source].id >= 0) {
+    operation.added_content = static_cast<int>(infos_[step.source].content);
+  }
   if (overlapped != nullptr && (function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientAddData)) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);

@@ -9,10 +9,13 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
+#include <optional>
 #include <vector>
 
 #include "adapters/peerdist_adapter.h"
 #include "scenario/step.h"
+#include "sim/content_info.h"
 #include "sim/trace.h"
 #include "sim/world.h"
 
@@ -29,7 +32,8 @@ class ContentCalls {
   ContentCalls(World& world, PeerDistAdapter& impl, BeginCall begin_call, PortFor port_for);
 
   void Execute(const Step& step);
-  // After every step: collects the bytes retrieve-info operations delivered.
+  // After every step: collects the bytes retrieve-info operations delivered
+  // and checks the bytes reads delivered.
   void Scan();
   // The OVERLAPPED slot id of operation oN; -1 when it had none or never ran.
   int OperationSlot(int index) const;
@@ -51,6 +55,27 @@ class ContentCalls {
     int slot = -1;         // OVERLAPPED slot id, -1 for a NULL lpOverlapped
     int info_slot = -1;    // retrieve-info: the iN slot its bytes go to
     bool collected = false;
+    // Client content operations: the function, the content slot cN and the
+    // trace id of the handle passed (-1: never issued), what the read asked
+    // for, and for add-info the bytes added and the content number their
+    // info slot was opened for (-1: unknown).
+    ApiFunction function = ApiFunction::kNone;
+    int content_slot = -1;
+    int content_object = -1;
+    std::uint64_t offset = 0;
+    std::vector<BYTE> added;
+    int added_content = -1;
+    bool judged = false;
+  };
+  // What the harness knows of the data behind one content handle (by trace
+  // id): the content its information describes, so the bytes a successful
+  // read delivers can be checked.
+  struct ReadTrack {
+    int content = -1;           // content number of the added information
+    bool unknown = false;       // unclear: reads on this handle are not checked
+    std::vector<BYTE> added;    // the information added successfully so far
+    std::optional<ContentInfo> info;  // set by a successful complete-info
+    std::uint64_t stream_position = 0;  // StreamRead's next offset (absolute)
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);
@@ -63,6 +88,14 @@ class ContentCalls {
   OverlappedSlot* NewOperation(const Step& step, TraceEvent& call, std::size_t buffer_size, int info_slot = -1);
   void Finish(const TraceEvent& call, DWORD code, TraceEvent ret = TraceEvent());
   std::vector<BYTE> Identifier(const Step& step) const;
+  // Scan's two halves: retrieve-info bytes, then client content operations.
+  void CollectRetrieved(Operation& operation);
+  void JudgeContentOperation(Operation& operation, std::size_t index);
+  // A successful complete-info: the information the client now holds.
+  void InformationComplete(ReadTrack& track);
+  // A successful read of `n` bytes at content offset `offset`.
+  void CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track, std::uint64_t offset,
+                 std::size_t n);
 
   void Publish(const Step& step);
   void AddToStream(const Step& step);
@@ -86,6 +119,7 @@ class ContentCalls {
   std::array<ObjectSlot, kMaxObjects> streams_{}, infos_{}, contents_{};
   int next_object_id_ = 0;
   std::vector<Operation> operations_;  // index = oN
+  std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
   // Inputs the implementation may keep pointers to until the run ends.
   std::deque<std::vector<BYTE>> kept_;
 };

@@ -90,6 +90,10 @@ constexpr std::int64_t kNoValue = -1;
 // misused begins (SetEvent on a non-event, a packet posted to a non-port, a
 // port flooded past its bound); the rule host-objects judges them.
 inline constexpr char kHostMisuseFinding[] = "host misuse: ";
+// How a kFinding the harness records about a read begins when the bytes a
+// successful PeerDistClientBlockRead / StreamRead delivered are not the
+// content's (scenario/content_calls.cc); the rule read-data judges them.
+inline constexpr char kReadDataFinding[] = "read-data: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

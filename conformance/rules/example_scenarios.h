@@ -355,6 +355,28 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "env enable\n"                   // 2
        "advance 200000\n",              // 3: the mutant calls SetEvent on the port
        {{"mutant:set-event-on-port", 3}}},
+      {"read-data", "a successful read delivers the content's bytes",
+       "pdscenario 1\nseed 41\ninitial available\n"
+       "startup s0\n"                                // 0
+       "startup s1\n"                                // 1
+       "publish s0 t0 id=1 length=200 port=new\n"    // 2
+       "add-to-stream s0 t0 bytes=128\n"             // 3
+       "add-to-stream s0 t0 bytes=72\n"              // 4
+       "complete-stream s0 t0\n"                     // 5
+       "advance 100000\n"                            // 6
+       "open-info s0 i0 id=1\n"                      // 7
+       "retrieve-info s0 i0 bytes=4096\n"            // 8
+       "advance 100000\n"                            // 9
+       "open-content s1 c0 tag=2\n"                  // 10
+       "add-info s1 c0 from=i0\n"                    // 11
+       "complete-info s1 c0\n"                       // 12
+       "advance 100000\n"                            // 13
+       "block-read s1 c0 offset=64 bytes=32\n"       // 14
+       "advance 100000\n"                            // 15: the mutant's bytes start one late
+       "stream-read s1 c0 bytes=100\n"               // 16
+       "stream-read s1 c0 bytes=150\n"               // 17
+       "advance 100000\n",                           // 18
+       {{"mutant:read-off-by-one", 15}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

@@ -39,7 +39,7 @@ const std::vector<std::string> kRuleIds = {
     "status-report",      "overlapped-result",  "invalidated",         "no-revalidation",
     "close-invalidated",  "in-flight-operations", "object-invalid-handle", "double-close",
     "object-null-argument", "cancel-unknown-operation", "cancel-aborts", "no-crash",
-    "no-hang",            "host-objects",
+    "no-hang",            "host-objects",      "read-data",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

@@ -36,6 +36,12 @@ class Generator {
         scenario.steps.push_back(startup);
       }
     }
+    // Some begin with content read back by a client, so that the random
+    // reads after it (mostly on c0) can deliver data.
+    if (scenario.initial_status == PEERDIST_STATUS_AVAILABLE && !scenario.steps.empty() &&
+        scenario.steps[0].session == 0 && Below(3) == 0) {
+      ReadBackPrelude(scenario, operations);
+    }
     for (int i = 0; i < length; ++i) {
       Step step;
       step.session = Below(10) < 7 ? Below(2) : Below(kMaxSessions);
@@ -99,6 +105,34 @@ class Generator {
 
  private:
   int Below(int n) { return static_cast<int>(random_() % static_cast<std::uint64_t>(n)); }
+
+  // s0 publishes content K, hands out its information (i0), and adds it to
+  // content handle c0, each step waited for.
+  void ReadBackPrelude(Scenario& scenario, int& operations) {
+    const auto content = static_cast<std::uint32_t>(Below(3));
+    auto add = [&](StepKind kind) -> Step& {
+      Step step;
+      step.kind = kind;
+      step.session = 0;
+      step.content = content;
+      step.event = true;
+      if (IsAsyncContentStep(kind)) ++operations;
+      scenario.steps.push_back(step);
+      return scenario.steps.back();
+    };
+    auto settle = [&] { add(StepKind::kAdvance).advance = 100 * kMillisecond; };
+    add(StepKind::kPublish);
+    add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
+    add(StepKind::kCompleteStream);
+    settle();
+    add(StepKind::kOpenInfo);
+    add(StepKind::kRetrieveInfo).bytes = 4096;
+    settle();
+    add(StepKind::kOpenContent);
+    add(StepKind::kAddInfo);
+    add(StepKind::kCompleteInfo);
+    settle();
+  }
 
   // A content step with random slots and shapes (kinds from kPublish on).
   void ContentStep(Step& step, int& operations) {
