@@ -110,6 +110,12 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
          " scenarios executed, " + std::to_string(report.totals.api_calls) + " simulated API calls";
   if (options.wall_seconds >= 0) out += ", " + FormatThroughput(report.totals.api_calls, options.wall_seconds);
   out += "\n";
+  // The requirements catalog's count only; the per-page table is in
+  // report.html and pdconform --list-requirements.
+  if (!report.requirements.pages.empty()) {
+    out += "requirements: " + std::to_string(report.requirements.checked) + " of " +
+           std::to_string(report.requirements.testable) + " testable statements checked\n";
+  }
   return out;
 }
 

@@ -23,9 +23,14 @@ TEST(ConsoleReport, AmbiguitiesAndSummary) {
   const std::string text = RenderConsoleReport(SampleReport(), options);
   EXPECT_NE(text.find("second-registration-error  already-exists\n"), std::string::npos) << text;
   EXPECT_NE(text.find("2 rules: 1 hold, 1 violated; 57 scenarios executed, 400 simulated API calls, 2.00 s wall, "
-                      "200 calls/s\n"),
+                      "200 calls/s\nrequirements: 2 of 3 testable statements checked\n"),
             std::string::npos)
       << text;
+  // Only the count: the per-page table is not for the console.
+  EXPECT_EQ(text.find("REGISTER-1"), std::string::npos) << text;
+  Report report = SampleReport();
+  report.requirements = RequirementsReport();
+  EXPECT_EQ(RenderConsoleReport(report, options).find("requirements"), std::string::npos);
 }
 
 TEST(ConsoleReport, NoEscapeCodesWithoutColor) {

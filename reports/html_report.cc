@@ -73,6 +73,15 @@ summary { cursor: pointer; color: var(--muted); }
 .scroll { overflow-x: auto; }
 table.coverage th, table.coverage td { padding: 3px 8px; font-size: 12.5px; }
 td.unexercised { background: #fff8c5; color: var(--amber); font-weight: 700; }
+details.requirements { margin: 4px 0; border: 1px solid var(--line); border-radius: 6px; }
+details.requirements > summary { padding: 6px 10px; color: var(--fg); }
+details.requirements > summary h3 { display: inline; font-size: 14px; margin: 0; }
+details.requirements > summary .legend { margin-left: 8px; }
+details.requirements.incomplete > summary h3 .count { color: var(--amber); }
+table.requirements th, table.requirements td { padding: 4px 8px; font-size: 12.5px; }
+table.requirements tr.not-checked td:first-child { border-left: 3px solid var(--amber); }
+table.requirements tr.caller-obligation, table.requirements tr.untestable-here { color: var(--muted); }
+.not-checked-mark { color: var(--amber); font-weight: 700; white-space: nowrap; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 )";
 
@@ -134,6 +143,7 @@ std::string Header(const Report& report) {
   if (report.totals.violated + report.totals.errors > 0) out += "<a href=\"#violations\">Violations</a>";
   out += "<a href=\"#rules\">Rules</a>";
   if (!report.coverage.rows.empty()) out += "<a href=\"#coverage\">Coverage</a>";
+  if (!report.requirements.pages.empty()) out += "<a href=\"#requirements\">Requirements</a>";
   out += "<a href=\"#ambiguities\">Ambiguities</a></nav>\n</header>\n";
   return out;
 }
@@ -215,6 +225,59 @@ std::string CoverageTable(const Report& report) {
   for (const std::string& column : coverage.columns) out += "<th>" + Esc(column) + "</th>";
   out += "</tr></thead>\n<tbody>\n" + body + "</tbody>\n</table></div>\n</section>\n";
   return out;
+}
+
+std::string CheckedCount(int checked, int testable) {
+  return std::to_string(checked) + " of " + std::to_string(testable) + " testable statements checked";
+}
+
+// The rules that check a statement, each linked to its row of the rule
+// table; NOT CHECKED for a testable statement no rule checks fully; the
+// reason of an untestable one.
+std::string RequirementCheckers(const RequirementEntryReport& entry) {
+  std::vector<std::string> parts;
+  if (entry.klass == "testable" && entry.checked_by.empty()) {
+    parts.push_back("<span class=\"not-checked-mark\">NOT CHECKED</span>");
+  }
+  auto rule = [](const std::string& id) {
+    return "<code><a" + Attr("href", "#" + Anchor("rule-", id)) + ">" + Esc(id) + "</a></code>";
+  };
+  for (const std::string& id : entry.checked_by) parts.push_back(rule(id));
+  for (const std::string& id : entry.partly_by) parts.push_back(rule(id) + " (partly)");
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : ", ") + parts[i];
+  if (!entry.reason.empty()) out += "<div class=\"legend\">" + Esc(entry.reason) + "</div>";
+  return out.empty() ? "-" : out;
+}
+
+// Which documented statements the rules of the run check: one line for the
+// whole catalog, then one collapsed block per page (~350 entries in all).
+std::string RequirementsTable(const Report& report) {
+  const RequirementsReport& requirements = report.requirements;
+  if (requirements.pages.empty()) return "";
+  std::string out = "<section id=\"requirements\">\n<h2>Requirements</h2>\n<p>The documented statements, one per "
+                    "normative sentence of each page, and the rules of this run that check them: <strong "
+                    "id=\"requirements-checked\">" +
+                    CheckedCount(requirements.checked, requirements.testable) + "</strong>.</p>\n";
+  for (const RequirementPageReport& page : requirements.pages) {
+    const bool complete = page.checked >= page.testable;
+    out += "<details" + Attr("class", complete ? "requirements" : "requirements incomplete") +
+           Attr("id", Anchor("requirements-", page.page)) + Attr("data-page", page.page) + "><summary><h3><code>" +
+           Esc(page.page) + "</code>: <span class=\"count\">" + CheckedCount(page.checked, page.testable) +
+           "</span></h3><span class=\"legend\">" + Esc(page.file) + "</span></summary>\n";
+    out += "<div class=\"scroll\"><table class=\"requirements\">\n<thead><tr><th>Id</th><th>Section</th>"
+           "<th>Class</th><th>Statement</th><th>Checked by</th></tr></thead>\n<tbody>\n";
+    for (const RequirementEntryReport& entry : page.entries) {
+      const bool not_checked = entry.klass == "testable" && entry.checked_by.empty();
+      out += "<tr" + Attr("id", Anchor("req-", entry.id)) +
+             Attr("class", not_checked ? entry.klass + " not-checked" : entry.klass) +
+             Attr("data-requirement", entry.id) + "><td><code>" + Esc(entry.id) + "</code></td><td>" +
+             Esc(entry.section) + "</td><td>" + Esc(entry.klass) + "</td><td>" + Esc(entry.quote) + "</td><td>" +
+             RequirementCheckers(entry) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table></div>\n</details>\n";
+  }
+  return out + "</section>\n";
 }
 
 std::string Legend() {
@@ -310,8 +373,8 @@ std::string RenderHtmlReport(const Report& report) {
   out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
   out += Header(report);
   // What broke comes first: the violations (when any), then the whole table.
-  out += "<main>\n" + Violations(report) + RuleTable(report) + CoverageTable(report) + AmbiguityTable(report) +
-         "</main>\n";
+  out += "<main>\n" + Violations(report) + RuleTable(report) + CoverageTable(report) + RequirementsTable(report) +
+         AmbiguityTable(report) + "</main>\n";
   out += "<footer>report schema " + Esc(kReportSchema) +
          "; written by pdconform, self-contained (nothing is fetched); the same options give the same bytes.</footer>\n";
   out += "</body>\n</html>\n";

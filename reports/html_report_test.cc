@@ -92,6 +92,73 @@ TEST(HtmlReport, CoverageMatrixWhenComputed) {
   EXPECT_NE(html.find("<a href=\"#coverage\">Coverage</a>"), std::string::npos);
 }
 
+TEST(HtmlReport, RequirementsPerPageAfterCoverage) {
+  Report report = SampleReport();
+  report.coverage.rows = {"PeerDistClientBlockRead/content"};
+  report.coverage.columns = {"available->disabled"};
+  report.coverage.counts = {{3}};
+  const std::string html = RenderHtmlReport(report);
+  EXPECT_NE(html.find("<a href=\"#coverage\">Coverage</a><a href=\"#requirements\">Requirements</a>"),
+            std::string::npos);
+  const std::size_t section = html.find("<section id=\"requirements\">\n<h2>Requirements</h2>\n");
+  ASSERT_NE(section, std::string::npos) << html;
+  EXPECT_LT(html.find("<section id=\"coverage\">"), section);
+  EXPECT_LT(section, html.find("<section id=\"ambiguities\">"));
+  EXPECT_NE(html.find("<strong id=\"requirements-checked\">2 of 3 testable statements checked</strong>"), std::string::npos);
+  // One collapsed block per page, its counts in the summary.
+  EXPECT_NE(html.find("<details class=\"requirements incomplete\" id=\"requirements-"
+                      "PeerDistRegisterForStatusChangeNotification\" data-page=\"PeerDistRegisterForStatusChangeNotification\">"
+                      "<summary><h3><code>PeerDistRegisterForStatusChangeNotification</code>: <span class=\"count\">1 of 2 "
+                      "testable statements checked</span></h3><span class=\"legend\">"
+                      "nf-peerdist-peerdistregisterforstatuschangenotification.md</span></summary>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<details class=\"requirements\" id=\"requirements-PEERDIST_STATUS\" data-page=\"PEERDIST_STATUS\">"
+                      "<summary><h3><code>PEERDIST_STATUS</code>: <span class=\"count\">1 of 1 testable statements "
+                      "checked</span></h3>"),
+            std::string::npos);
+  EXPECT_EQ(html.find("<details class=\"requirements\" open"), std::string::npos);
+  EXPECT_EQ(html.find("<details class=\"requirements incomplete\" open"), std::string::npos);
+  // Checked: the rule, linked to its row; the quote escaped.
+  EXPECT_NE(html.find("<tr id=\"req-REGISTER-1\" class=\"testable\" data-requirement=\"REGISTER-1\"><td><code>REGISTER-1"
+                      "</code></td><td>Remarks</td><td>testable</td><td>No notification is sent while the status is "
+                      "PEERDIST_STATUS_DISABLED &amp; &lt;nothing&gt; \"else\".</td><td><code><a href=\"#rule-first-notify\">"
+                      "first-notify</a></code></td></tr>"),
+            std::string::npos);
+  // Only partly checked: NOT CHECKED, and the partial checker.
+  EXPECT_NE(html.find("<tr id=\"req-REGISTER-3\" class=\"testable not-checked\" data-requirement=\"REGISTER-3\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<td><span class=\"not-checked-mark\">NOT CHECKED</span>, <code><a href=\"#rule-change-only\">"
+                      "change-only</a></code> (partly)</td></tr>"),
+            std::string::npos);
+  // A caller's duty is not NOT CHECKED; an untestable statement shows why.
+  EXPECT_NE(html.find("<td>caller-obligation</td><td>The OVERLAPPED structure must remain valid until the operation "
+                      "completes.</td><td>-</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<td>untestable-here</td><td>The feature is disabled by Group Policy or the service is not "
+                      "running.</td><td><div class=\"legend\">why the service is disabled (Group Policy &lt;or&gt; not "
+                      "running) is not visible through the API</div></td></tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<code><a href=\"#rule-change-only\">change-only</a></code>, <code><a href=\"#rule-first-notify\">"
+                      "first-notify</a></code></td></tr>"),
+            std::string::npos);
+  std::size_t not_checked = 0;
+  for (std::size_t at = html.find("NOT CHECKED"); at != std::string::npos; at = html.find("NOT CHECKED", at + 1)) {
+    ++not_checked;
+  }
+  EXPECT_EQ(not_checked, 1u);
+  const std::size_t begin = html.find("<main>"), end = html.find("</main>");
+  EXPECT_EQ(CheckWellFormedXml(html.substr(begin, end + 7 - begin)), "");
+}
+
+TEST(HtmlReport, NoRequirementsNoSection) {
+  Report report = SampleReport();
+  report.requirements = RequirementsReport();
+  const std::string html = RenderHtmlReport(report);
+  EXPECT_EQ(html.find("id=\"requirements\""), std::string::npos);
+  EXPECT_EQ(html.find("href=\"#requirements\""), std::string::npos);
+}
+
 TEST(HtmlReport, ALongTraceListingIsCutAroundTheViolation) {
   Report report = SampleReport();
   CounterexampleReport& counterexample = *report.rules[1].counterexample;

@@ -91,6 +91,41 @@ void Array(std::string& out, int indent, const std::vector<Item>& items, Write w
   out += "]";
 }
 
+// A list of rule ids on one line: most entries name none or one.
+std::string InlineStrings(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : ", ") + JsonString(items[i]);
+  return out + "]";
+}
+
+void Requirements(std::string& out, int indent, const RequirementsReport& requirements) {
+  ObjectWriter object(out, indent);
+  object.Number("checked", requirements.checked);
+  object.Number("testable", requirements.testable);
+  object.Key("pages");
+  Array(out, object.inner(), requirements.pages, [&](const RequirementPageReport& page, int page_indent) {
+    ObjectWriter page_object(out, page_indent);
+    page_object.String("page", page.page);
+    page_object.String("file", page.file);
+    page_object.Number("checked", page.checked);
+    page_object.Number("testable", page.testable);
+    page_object.Key("entries");
+    Array(out, page_object.inner(), page.entries, [&](const RequirementEntryReport& entry, int entry_indent) {
+      ObjectWriter entry_object(out, entry_indent);
+      entry_object.String("id", entry.id);
+      entry_object.String("section", entry.section);
+      entry_object.String("class", entry.klass);
+      if (!entry.reason.empty()) entry_object.String("reason", entry.reason);
+      entry_object.String("quote", entry.quote);
+      entry_object.Key("checked_by") += InlineStrings(entry.checked_by);
+      entry_object.Key("partly_by") += InlineStrings(entry.partly_by);
+      entry_object.Close();
+    });
+    page_object.Close();
+  });
+  object.Close();
+}
+
 }  // namespace
 
 std::string RenderJsonReport(const Report& report) {
@@ -184,6 +219,12 @@ std::string RenderJsonReport(const Report& report) {
       out += "]";
     });
     coverage.Close();
+  }
+  // The requirements catalog as this run's rules check it; written only when
+  // recorded, so a run without it keeps the bytes it had before the field.
+  if (!report.requirements.pages.empty()) {
+    root.Key("requirements");
+    Requirements(out, root.inner(), report.requirements);
   }
   root.Key("totals");
   {

@@ -225,6 +225,58 @@ void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& cover
   }
 }
 
+RequirementEntryReport ReadRequirementEntry(Reader& reader, const JsonValue& object, const std::string& path) {
+  RequirementEntryReport entry;
+  entry.id = reader.String(object, path, "id");
+  entry.section = reader.String(object, path, "section");
+  entry.klass = reader.String(object, path, "class");
+  // Written only when non-empty (untestable-here entries).
+  if (object.Find("reason") != nullptr) entry.reason = reader.String(object, path, "reason");
+  entry.quote = reader.String(object, path, "quote");
+  if (const JsonValue* checked_by = reader.Member(object, path, "checked_by", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *checked_by, path + ".checked_by", entry.checked_by);
+  }
+  if (const JsonValue* partly_by = reader.Member(object, path, "partly_by", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *partly_by, path + ".partly_by", entry.partly_by);
+  }
+  return entry;
+}
+
+RequirementPageReport ReadRequirementPage(Reader& reader, const JsonValue& object, const std::string& path) {
+  RequirementPageReport page;
+  page.page = reader.String(object, path, "page");
+  page.file = reader.String(object, path, "file");
+  page.checked = reader.SmallInt(object, path, "checked", 0);
+  page.testable = reader.SmallInt(object, path, "testable", 0);
+  if (const JsonValue* entries = reader.Member(object, path, "entries", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < entries->items().size() && reader.error().empty(); ++i) {
+      const std::string at = path + ".entries[" + std::to_string(i) + "]";
+      if (!entries->items()[i].is_object()) {
+        reader.Fail(at, "expected an object");
+        break;
+      }
+      page.entries.push_back(ReadRequirementEntry(reader, entries->items()[i], at));
+    }
+  }
+  return page;
+}
+
+void ReadRequirements(Reader& reader, const JsonValue& object, RequirementsReport& requirements) {
+  const std::string path = "$.requirements";
+  requirements.checked = reader.SmallInt(object, path, "checked", 0);
+  requirements.testable = reader.SmallInt(object, path, "testable", 0);
+  if (const JsonValue* pages = reader.Member(object, path, "pages", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < pages->items().size() && reader.error().empty(); ++i) {
+      const std::string at = path + ".pages[" + std::to_string(i) + "]";
+      if (!pages->items()[i].is_object()) {
+        reader.Fail(at, "expected an object");
+        break;
+      }
+      requirements.pages.push_back(ReadRequirementPage(reader, pages->items()[i], at));
+    }
+  }
+}
+
 }  // namespace
 
 std::variant<Report, std::string> ReadJsonReport(const std::string& name, const std::string& text) {
@@ -283,6 +335,13 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
   }
   if (const JsonValue* coverage = reader.Member(root, "$", "coverage", JsonValue::Type::kObject)) {
     ReadCoverage(reader, *coverage, report.coverage);
+  }
+  // Added within version 1, and written only when recorded: absent, the
+  // report has no requirements section.
+  if (root.Find("requirements") != nullptr) {
+    if (const JsonValue* requirements = reader.Member(root, "$", "requirements", JsonValue::Type::kObject)) {
+      ReadRequirements(reader, *requirements, report.requirements);
+    }
   }
   if (const JsonValue* totals = reader.Member(root, "$", "totals", JsonValue::Type::kObject)) {
     report.totals.rules = reader.SmallInt(*totals, "$.totals", "rules", 0);

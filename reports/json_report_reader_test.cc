@@ -49,6 +49,45 @@ TEST(JsonReportReader, AReportWithoutTimeoutReadsAsNotRecorded) {
   EXPECT_EQ(std::get<Report>(read).timeout_ms, 0);
 }
 
+// requirements joined version 1 later and is written only when recorded: a
+// report without it reads as an empty RequirementsReport, and writes back
+// the same bytes.
+TEST(JsonReportReader, RequirementsRoundTripAndMayBeAbsent) {
+  const Report sample = SampleReport();
+  auto read = ReadJsonReport("r.json", RenderJsonReport(sample));
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  const RequirementsReport& requirements = std::get<Report>(read).requirements;
+  EXPECT_EQ(requirements.checked, 2);
+  EXPECT_EQ(requirements.testable, 3);
+  ASSERT_EQ(requirements.pages.size(), 2u);
+  EXPECT_EQ(requirements.pages[0].page, "PeerDistRegisterForStatusChangeNotification");
+  EXPECT_EQ(requirements.pages[0].file, "nf-peerdist-peerdistregisterforstatuschangenotification.md");
+  EXPECT_EQ(requirements.pages[0].checked, 1);
+  EXPECT_EQ(requirements.pages[0].testable, 2);
+  ASSERT_EQ(requirements.pages[0].entries.size(), 3u);
+  const RequirementEntryReport& first = requirements.pages[0].entries[0];
+  EXPECT_EQ(first.id, "REGISTER-1");
+  EXPECT_EQ(first.section, "Remarks");
+  EXPECT_EQ(first.klass, "testable");
+  EXPECT_EQ(first.reason, "");
+  EXPECT_EQ(first.quote, sample.requirements.pages[0].entries[0].quote);
+  EXPECT_EQ(first.checked_by, std::vector<std::string>{"first-notify"});
+  EXPECT_EQ(requirements.pages[0].entries[2].partly_by, std::vector<std::string>{"change-only"});
+  const RequirementEntryReport& untestable = requirements.pages[1].entries[0];
+  EXPECT_EQ(untestable.klass, "untestable-here");
+  EXPECT_EQ(untestable.reason, sample.requirements.pages[1].entries[0].reason);
+  EXPECT_EQ(requirements.pages[1].entries[1].checked_by, (std::vector<std::string>{"change-only", "first-notify"}));
+
+  Report without = SampleReport();
+  without.requirements = RequirementsReport();
+  const std::string json = RenderJsonReport(without);
+  read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_TRUE(std::get<Report>(read).requirements.pages.empty());
+  EXPECT_EQ(std::get<Report>(read).requirements.testable, 0);
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+}
+
 TEST(JsonReportReader, ErrorsNameTheFileAndThePath) {
   const std::string json = RenderJsonReport(SampleReport());
   EXPECT_EQ(Error("{"), "r.json:1:2: expected a string key in an object");
@@ -63,6 +102,15 @@ TEST(JsonReportReader, ErrorsNameTheFileAndThePath) {
   bad = json;
   bad.replace(bad.find("\"verdict\": \"violated\""), 21, "\"verdict\": \"maybe\"");
   EXPECT_EQ(Error(bad), "r.json: $.rules[1].verdict: unknown verdict \"maybe\"");
+  bad = json;
+  bad.replace(bad.find("\"class\": \"caller-obligation\""), 28, "\"class\": 3");
+  EXPECT_EQ(Error(bad), "r.json: $.requirements.pages[0].entries[1].class: expected a string, got number");
+  bad = json;
+  bad.replace(bad.find("\"partly_by\": [\"change-only\"]"), 28, "\"partly_by\": [7]");
+  EXPECT_EQ(Error(bad), "r.json: $.requirements.pages[0].entries[2].partly_by[0]: expected a string");
+  bad = json;
+  bad.replace(bad.find("\"testable\": 3"), 13, "\"testable\": -3");
+  EXPECT_EQ(Error(bad), "r.json: $.requirements.testable: expected an integer in [0, 2147483647], got -3");
   bad = json;
   bad.replace(bad.find("\"totals\""), 8, "\"totalz\"");
   EXPECT_EQ(Error(bad), "r.json: $: missing member \"totals\"");

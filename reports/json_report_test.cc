@@ -84,6 +84,41 @@ TEST(JsonReport, EmptyListsAndEmptyOccurrences) {
   EXPECT_NE(json.find("\"occurrences\": {}"), std::string::npos) << json;
 }
 
+TEST(JsonReport, RequirementsBetweenCoverageAndTotals) {
+  const std::string json = RenderJsonReport(SampleReport());
+  EXPECT_NE(json.find("  \"requirements\": {\n    \"checked\": 2,\n    \"testable\": 3,\n    \"pages\": [\n      {\n"
+                      "        \"page\": \"PeerDistRegisterForStatusChangeNotification\",\n"
+                      "        \"file\": \"nf-peerdist-peerdistregisterforstatuschangenotification.md\",\n"
+                      "        \"checked\": 1,\n        \"testable\": 2,\n        \"entries\": [\n          {\n"
+                      "            \"id\": \"REGISTER-1\",\n            \"section\": \"Remarks\",\n"
+                      "            \"class\": \"testable\",\n"
+                      "            \"quote\": \"No notification is sent while the status is PEERDIST_STATUS_DISABLED & "
+                      "<nothing> \\\"else\\\".\",\n"
+                      "            \"checked_by\": [\"first-notify\"],\n            \"partly_by\": []\n          },\n"),
+            std::string::npos)
+      << json;
+  // The reason only where there is one; rule lists on one line.
+  EXPECT_NE(json.find("\"class\": \"untestable-here\",\n            \"reason\": \"why the service is disabled (Group "
+                      "Policy <or> not running) is not visible through the API\",\n            \"quote\""),
+            std::string::npos);
+  EXPECT_EQ(json.find("\"reason\": \"\""), std::string::npos);
+  EXPECT_NE(json.find("\"checked_by\": [\"change-only\", \"first-notify\"],\n            \"partly_by\": []\n"),
+            std::string::npos);
+  EXPECT_NE(json.find("\"checked_by\": [],\n            \"partly_by\": [\"change-only\"]\n"), std::string::npos);
+  EXPECT_LT(json.find("\"coverage\": {"), json.find("\"requirements\": {"));
+  EXPECT_LT(json.find("\"requirements\": {"), json.find("\"totals\": {"));
+}
+
+// A run that recorded no requirements writes the bytes it wrote before the
+// field existed: no "requirements" key at all.
+TEST(JsonReport, NoRequirementsNoKey) {
+  Report report = SampleReport();
+  report.requirements = RequirementsReport();
+  const std::string json = RenderJsonReport(report);
+  EXPECT_EQ(json.find("requirements"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"counts\": []\n  },\n  \"totals\": {"), std::string::npos) << json;
+}
+
 TEST(JsonReport, SameReportSameBytes) { EXPECT_EQ(RenderJsonReport(SampleReport()), RenderJsonReport(SampleReport())); }
 
 }  // namespace

@@ -18,6 +18,24 @@ std::vector<std::string> RuleIds(const Report& report) {
   return ids;
 }
 
+// Shards of one run check the same statements with the same rules: the same
+// pages with the same counts and the same entries.
+bool SameRequirements(const RequirementsReport& a, const RequirementsReport& b) {
+  if (a.checked != b.checked || a.testable != b.testable || a.pages.size() != b.pages.size()) return false;
+  for (std::size_t p = 0; p < a.pages.size(); ++p) {
+    const RequirementPageReport& x = a.pages[p];
+    const RequirementPageReport& y = b.pages[p];
+    if (x.page != y.page || x.file != y.file || x.checked != y.checked || x.testable != y.testable ||
+        x.entries.size() != y.entries.size()) {
+      return false;
+    }
+    for (std::size_t e = 0; e < x.entries.size(); ++e) {
+      if (x.entries[e].id != y.entries[e].id) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards, const std::vector<std::string>& names,
@@ -122,6 +140,14 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
       for (std::size_t c = 0; c < part.counts[r].size() && c < merged.coverage.counts[r].size(); ++c) {
         merged.coverage.counts[r][c] += part.counts[r][c];
       }
+    }
+  }
+  // The requirements do not add up: every shard runs every rule, so each
+  // carries the whole run's; the first shard's stands for all.
+  merged.requirements = first.requirements;
+  for (std::size_t i = 1; i < shards.size(); ++i) {
+    if (!SameRequirements(shards[i].requirements, first.requirements)) {
+      return name(i) + ": has other requirements than " + name(0);
     }
   }
   for (const Report& shard : shards) {

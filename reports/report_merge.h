@@ -22,7 +22,9 @@ using AmbiguityVerdictFn = std::function<std::string(const AmbiguityReport&)>;
 // shard count, each shard index 0..N-1 exactly once (any order). Per rule:
 // cases add up; violated when any shard violated it (the counterexample of
 // the lowest such shard), else error when any shard could not check it, else
-// holds. Ambiguity occurrences and coverage counts add up. Baseline marks carry over when every
+// holds. Ambiguity occurrences and coverage counts add up; the requirements
+// (the same in every shard: same pages, counts and entries, else refused)
+// are the first shard's. Baseline marks carry over when every
 // shard ran with the same baseline: listed rules (known or not-seen in some
 // shard) become known when violated, fixed when they hold everywhere.
 // Returns the merged report (shard 0/1, merged_shards = N) or one line of

@@ -64,6 +64,13 @@ TEST(ReportMerge, JoinsShardsInAnyOrder) {
   EXPECT_EQ(merged.ambiguities[0].occurrences.at("already-exists"), 6);
   EXPECT_EQ(merged.ambiguities[0].verdict, "seen 6");
   EXPECT_EQ(merged.coverage.counts, (std::vector<std::vector<std::uint64_t>>{{3, 3}}));
+  // Every shard carries the whole run's requirements: kept, not added up.
+  EXPECT_EQ(merged.requirements.checked, 2);
+  EXPECT_EQ(merged.requirements.testable, 3);
+  ASSERT_EQ(merged.requirements.pages.size(), 2u);
+  EXPECT_EQ(merged.requirements.pages[0].checked, 1);
+  EXPECT_EQ(merged.requirements.pages[1].entries[1].checked_by,
+            (std::vector<std::string>{"change-only", "first-notify"}));
   EXPECT_FALSE(merged.gate.passed);
 }
 
@@ -109,6 +116,18 @@ TEST(ReportMerge, RefusesShardsOfDifferentRunsAndGapsOrRepeats) {
   other = shards;
   other[2].coverage.columns.pop_back();
   EXPECT_EQ(Error(other), "c.json: has another coverage matrix than a.json");
+  other = shards;
+  other[1].requirements.pages[0].checked = 2;
+  EXPECT_EQ(Error(other), "b.json: has other requirements than a.json");
+  other = shards;
+  other[2].requirements.pages[1].entries[0].id = "STATUS-9";
+  EXPECT_EQ(Error(other), "c.json: has other requirements than a.json");
+  other = shards;
+  other[1].requirements.pages.pop_back();
+  EXPECT_EQ(Error(other), "b.json: has other requirements than a.json");
+  other = shards;
+  other[2].requirements = RequirementsReport();
+  EXPECT_EQ(Error(other), "c.json: has other requirements than a.json");
   other = shards;
   other[0].merged_shards = 3;
   EXPECT_EQ(Error(other), "a.json: is itself a merged report; merge the shard reports");

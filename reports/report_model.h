@@ -119,6 +119,35 @@ struct CoverageReport {
   std::vector<std::vector<std::uint64_t>> counts;  // [row][column]
 };
 
+// Which statements of the documentation the rules of this run check: the
+// requirements catalog (conformance/requirements/) joined with the rules'
+// citations. A statement counts as checked when a rule of the run checks it
+// fully; a rule that checks part of it is listed in partly_by. Empty (no
+// pages) when not recorded (a report.json written before the field existed).
+struct RequirementEntryReport {
+  std::string id;         // "REGISTER-4": page prefix + number
+  std::string section;    // "Remarks", "Parameters: hCompletionPort", ...
+  std::string klass;      // "testable", "caller-obligation" or "untestable-here"
+  std::string reason;     // why untestable-here, "" otherwise
+  std::string quote;      // verbatim from the page
+  std::vector<std::string> checked_by;  // rules of the run that check it fully
+  std::vector<std::string> partly_by;   // rules of the run that check part of it
+};
+
+struct RequirementPageReport {
+  std::string page;  // function or structure name, e.g. "PeerDistStartup"
+  std::string file;  // the page's source file, e.g. "nf-peerdist-peerdiststartup.md"
+  int testable = 0;  // testable statements on the page
+  int checked = 0;   // of which checked fully by a rule of the run
+  std::vector<RequirementEntryReport> entries;  // in page order
+};
+
+struct RequirementsReport {
+  int testable = 0;  // over every page
+  int checked = 0;
+  std::vector<RequirementPageReport> pages;  // in catalog order
+};
+
 struct Report {
   std::string impl;
   std::uint64_t seed = 0;
@@ -133,6 +162,7 @@ struct Report {
   std::vector<RuleReport> rules;
   std::vector<AmbiguityReport> ambiguities;
   CoverageReport coverage;
+  RequirementsReport requirements;
   ReportTotals totals;
   GateReport gate;
 

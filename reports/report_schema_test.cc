@@ -56,6 +56,9 @@ TEST(ReportSchema, TheSampleReportValidates) {
   report.rules.back().verdict = RuleVerdict::kError;
   report.rules.back().error = "RapidCheck gave up";
   EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});
+  // requirements is optional: a run that recorded none writes no key.
+  report.requirements = RequirementsReport();
+  EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});
 }
 
 TEST(ReportSchema, RejectsWhatItMust) {
@@ -78,6 +81,23 @@ TEST(ReportSchema, RejectsWhatItMust) {
   json = good;
   Replace(json, "\"id\": \"first-notify\"", "\"id\": \"First Notify\"");
   EXPECT_EQ(Validate(json).size(), 1u);
+  json = good;
+  Replace(json, "\"class\": \"caller-obligation\"", "\"class\": \"optional\"");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.requirements.pages[0].entries[1].class: \"optional\" is not one "
+                                                     "of \"testable\", \"caller-obligation\", \"untestable-here\""});
+  json = good;
+  Replace(json, "\"id\": \"REGISTER-2\"", "\"id\": \"register 2\"");
+  EXPECT_EQ(Validate(json).size(), 1u);
+  json = good;
+  Replace(json, "\"partly_by\": [\"change-only\"]", "\"partly_by\": [\"Change Only\"]");
+  EXPECT_EQ(Validate(json).size(), 1u);
+  json = good;
+  Replace(json, "\"quote\": \"The OVERLAPPED", "\"note\": \"x\", \"quote\": \"The OVERLAPPED");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.requirements.pages[0].entries[1]: unexpected member \"note\""});
+  json = good;
+  Replace(json, "\"checked_by\": [\"first-notify\"],", "");
+  EXPECT_EQ(Validate(json),
+            std::vector<std::string>{"$.requirements.pages[0].entries[0]: missing required member \"checked_by\""});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "reports/report_testing.h"
 
+#include <utility>
 #include <vector>
 
 namespace pd {
@@ -84,6 +85,50 @@ Report SampleReport() {
   ambiguity.interpretations = {{"already-exists", "PEERDIST_ERROR_ALREADY_EXISTS (4058)"},
                                {"other-error", "another error code, \"consistently\""}};
   report.ambiguities.push_back(ambiguity);
+
+  // Two pages of the requirements catalog: an entry checked fully, one only
+  // partly (so not checked), a caller obligation and an untestable one.
+  auto entry = [](const char* id, const char* section, const char* klass, const char* reason, const char* quote,
+                  std::vector<std::string> checked_by, std::vector<std::string> partly_by) {
+    RequirementEntryReport e;
+    e.id = id;
+    e.section = section;
+    e.klass = klass;
+    e.reason = reason;
+    e.quote = quote;
+    e.checked_by = std::move(checked_by);
+    e.partly_by = std::move(partly_by);
+    return e;
+  };
+  RequirementPageReport register_page;
+  register_page.page = "PeerDistRegisterForStatusChangeNotification";
+  register_page.file = "nf-peerdist-peerdistregisterforstatuschangenotification.md";
+  register_page.testable = 2;
+  register_page.checked = 1;
+  register_page.entries = {
+      entry("REGISTER-1", "Remarks", "testable", "",
+            "No notification is sent while the status is PEERDIST_STATUS_DISABLED & <nothing> \"else\".",
+            {"first-notify"}, {}),
+      entry("REGISTER-2", "Parameters: lpOverlapped", "caller-obligation", "",
+            "The OVERLAPPED structure must remain valid until the operation completes.", {}, {}),
+      entry("REGISTER-3", "Return value", "testable", "",
+            "ERROR_IO_PENDING: the status will be reported when it changes.", {}, {"change-only"}),
+  };
+  RequirementPageReport status_page;
+  status_page.page = "PEERDIST_STATUS";
+  status_page.file = "ne-peerdist-peerdist_status.md";
+  status_page.testable = 1;
+  status_page.checked = 1;
+  status_page.entries = {
+      entry("STATUS-1", "Constants: PEERDIST_STATUS_DISABLED", "untestable-here",
+            "why the service is disabled (Group Policy <or> not running) is not visible through the API",
+            "The feature is disabled by Group Policy or the service is not running.", {}, {}),
+      entry("STATUS-2", "Constants: PEERDIST_STATUS_AVAILABLE", "testable", "",
+            "The feature is available and ready for use.", {"change-only", "first-notify"}, {}),
+  };
+  report.requirements.testable = 3;
+  report.requirements.checked = 2;
+  report.requirements.pages = {register_page, status_page};
 
   report.totals.scenarios = 57;
   report.totals.api_calls = 400;

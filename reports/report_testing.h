@@ -8,8 +8,10 @@
 
 namespace pd {
 
-// Two rules (one holds, one violated with a counterexample) and one
-// ambiguity; the strings carry characters every escaper must handle.
+// Two rules (one holds, one violated with a counterexample), one ambiguity
+// and two pages of requirements (every class of entry, checked, partly
+// checked and not checked); the strings carry characters every escaper must
+// handle.
 Report SampleReport();
 
 // A small XML well-formedness check: one root element, balanced and properly
