@@ -42,7 +42,7 @@ struct FlagSpec {
 constexpr FlagSpec kFlags[] = {
     {"--impl", true},      {"--seed", true},         {"--cases", true},      {"--rules", true},
     {"--report-dir", true}, {"--no-report", false},  {"--replay", true},     {"--trace-out", true},
-    {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--help", false},
+    {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--list-requirements", false}, {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true},
 };
@@ -54,7 +54,7 @@ std::string Got(const std::string& value) { return "got '" + value + "'"; }
 std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args) {
   Flags flags;
   std::set<std::string> seen;
-  bool help = false, list_impls = false, list_rules = false, merge = false;
+  bool help = false, list_impls = false, list_rules = false, list_requirements = false, merge = false;
   bool seed_given = false;
   std::vector<std::string> positional;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -93,6 +93,8 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
       list_impls = true;
     } else if (name == "--list-rules") {
       list_rules = true;
+    } else if (name == "--list-requirements") {
+      list_requirements = true;
     } else if (name == "--no-report") {
       flags.no_report = true;
     } else if (name == "--merge") {
@@ -160,8 +162,11 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
 
   // Which command, and which flags make no sense with it.
   const int commands =
-      int(help) + int(list_impls) + int(list_rules) + int(!flags.replay_file.empty()) + int(merge);
-  if (commands > 1) return "--help, --list-impls, --list-rules, --replay and --merge exclude each other";
+      int(help) + int(list_impls) + int(list_rules) + int(list_requirements) + int(!flags.replay_file.empty()) +
+      int(merge);
+  if (commands > 1) {
+    return "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other";
+  }
   if (help) {
     flags.command = Command::kHelp;
     return flags;
@@ -176,6 +181,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
       const bool allowed =
           (command == Command::kReplay &&
            (flag == "--impl" || flag == "--rules" || flag == "--trace-out" || flag == "--timeout-ms")) ||
+          (command == Command::kListRequirements && flag == "--rules") ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
       if (seen.count(flag) && !allowed) {
@@ -193,6 +199,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   } else if (list_rules) {
     flags.command = Command::kListRules;
     if (std::string error = only_with_run(flags.command, "--list-rules"); !error.empty()) return error;
+  } else if (list_requirements) {
+    flags.command = Command::kListRequirements;
+    if (std::string error = only_with_run(flags.command, "--list-requirements"); !error.empty()) return error;
   } else if (!flags.replay_file.empty()) {
     flags.command = Command::kReplay;
     if (std::string error = only_with_run(flags.command, "--replay"); !error.empty()) return error;
@@ -246,6 +255,7 @@ std::string UsageText() {
   return R"(usage: pdconform [flags]
        pdconform --replay FILE [--impl NAME] [--rules ID,...] [--trace-out FILE]
        pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE] [--write-baseline FILE]
+       pdconform --list-requirements [--rules ID,...]
        pdconform --list-impls | --list-rules | --help
 
 Runs the Peer Distribution API conformance suite against one implementation:
@@ -279,7 +289,12 @@ violation is shrunk to a minimal scenario and written out for replay.
                      with every rule (or --rules); prints the verdict per rule
   --trace-out FILE   with --replay: write the rendered trace to FILE
   --list-impls       list the built-in implementations (reference and mutants)
-  --list-rules       list the rules: id, strength, source and citation
+  --list-rules       list the rules: id, strength, source, why a rule is not
+                     `documented`, and the catalog entries it cites
+  --list-requirements  the requirements catalog: every statement of the
+                     peerdist.h pages with the rules that check it (or NOT
+                     CHECKED), then "<page>: N of M testable statements checked"
+                     per page and "all pages: ..." (with --rules: by those rules)
   --help             this text
 
 Exit status: 0 every rule holds (or every violation is listed in --baseline),

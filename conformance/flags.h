@@ -22,6 +22,7 @@ enum class Command {
   kReplay,     // --replay FILE
   kListImpls,  // --list-impls
   kListRules,  // --list-rules
+  kListRequirements,  // --list-requirements [--rules ID,...]
   kHelp,       // --help
   kMerge,      // --merge REPORT...: join shard reports into one
 };

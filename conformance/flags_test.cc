@@ -68,6 +68,10 @@ TEST(ParseFlags, Commands) {
   EXPECT_EQ(Parse({"-h"}).command, Command::kHelp);
   EXPECT_EQ(Parse({"--list-impls"}).command, Command::kListImpls);
   EXPECT_EQ(Parse({"--list-rules"}).command, Command::kListRules);
+  EXPECT_EQ(Parse({"--list-requirements"}).command, Command::kListRequirements);
+  const Flags requirements = Parse({"--list-requirements", "--rules", "a,b"});
+  EXPECT_EQ(requirements.command, Command::kListRequirements);
+  EXPECT_EQ(requirements.rules, (std::vector<std::string>{"a", "b"}));
   const Flags replay = Parse({"--replay", "x.pdscenario", "--impl", "m", "--trace-out", "t", "--rules", "a"});
   EXPECT_EQ(replay.command, Command::kReplay);
   EXPECT_EQ(replay.replay_file, "x.pdscenario");
@@ -124,15 +128,18 @@ TEST(ParseFlags, ShapeErrors) {
 
 TEST(ParseFlags, CombinationErrors) {
   EXPECT_EQ(Error({"--list-impls", "--list-rules"}),
-            "--help, --list-impls, --list-rules, --replay and --merge exclude each other");
-  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --replay and --merge exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--merge", "a"}),
-            "--help, --list-impls, --list-rules, --replay and --merge exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--seed", "3"}), "--seed: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--cases", "3"}), "--cases: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--shard", "0/2"}), "--shard: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--report-dir", "d"}), "--report-dir: not used with --replay");
   EXPECT_EQ(Error({"--list-rules", "--impl", "x"}), "--impl: not used with --list-rules");
+  EXPECT_EQ(Error({"--list-requirements", "--seed", "2"}), "--seed: not used with --list-requirements");
+  EXPECT_EQ(Error({"--list-requirements", "--list-rules"}),
+            "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
   EXPECT_EQ(Error({"--list-impls", "--cases", "3"}), "--cases: not used with --list-impls");
   EXPECT_EQ(Error({"--trace-out", "t"}), "--trace-out: only used with --replay");
   EXPECT_EQ(Error({"--no-report", "--report-dir", "d"}), "--report-dir and --no-report exclude each other");

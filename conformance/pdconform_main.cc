@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -40,6 +41,7 @@
 #include "adapters/external_impl.h"
 #include "conformance/ambiguities/ambiguity.h"
 #include "conformance/flags.h"
+#include "conformance/requirements_coverage.h"
 #include "conformance/rule.h"
 #include "conformance/scenario_file.h"
 #include "conformance/suite.h"
@@ -102,8 +104,8 @@ int ListImpls() {
   return kExitHolds;
 }
 
-// One aligned line per rule (id, strength, source), then its citation
-// indented on the next line: citations are long, and `grep -A1 ID` finds both.
+// One aligned line per rule (id, strength, source), then indented: why it
+// is not `documented` (when it is not), and each catalog entry it cites.
 int ListRules() {
   TextTable table({"ID", "STRENGTH", "SOURCE"});
   for (const Rule& rule : AllRules()) table.AddRow({rule.id, StrengthName(rule.strength), rule.source});
@@ -113,8 +115,26 @@ int ListRules() {
   std::cout << line << "\n";
   for (const Rule& rule : AllRules()) {
     std::getline(lines, line);
-    std::cout << line << "\n    \"" << rule.citation << "\"\n";
+    std::cout << line << "\n";
+    if (!rule.strength_reason.empty()) std::cout << "    why " << StrengthName(rule.strength) << ": " << rule.strength_reason << "\n";
+    for (const RequirementRef& cite : rule.cites) std::cout << "    " << CitationText({cite}) << "\n";
   }
+  return kExitHolds;
+}
+
+// The rules of a run: every rule, or those --rules names.
+std::vector<const Rule*> RulesOfRun(const Flags& flags) {
+  std::vector<const Rule*> rules;
+  for (const Rule& rule : AllRules()) {
+    if (flags.rules.empty() || std::find(flags.rules.begin(), flags.rules.end(), rule.id) != flags.rules.end()) {
+      rules.push_back(&rule);
+    }
+  }
+  return rules;
+}
+
+int ListRequirements(const Flags& flags) {
+  std::cout << RenderRequirementsListing(CheckedRequirements(RulesOfRun(flags)));
   return kExitHolds;
 }
 
@@ -424,6 +444,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   report.totals.scenarios = result.scenarios_run;
   report.totals.api_calls = result.api_calls;
   report.coverage = CoverageOf(result.coverage);
+  report.requirements = CheckedRequirements(RulesOfRun(flags));
   CountVerdicts(report);
   if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report); !error.empty()) {
     return Fail(error);
@@ -530,6 +551,8 @@ int Main(int argc, char** argv) {
       return ListRules();
     case Command::kMerge:
       return Merge(flags);
+    case Command::kListRequirements:
+      break;
     case Command::kRun:
     case Command::kReplay:
       break;
@@ -538,6 +561,7 @@ int Main(int argc, char** argv) {
   for (const BuiltInImpl& impl : BuiltInImpls()) impl_names.push_back(impl.name);
   for (const Rule& rule : AllRules()) rule_ids.push_back(rule.id);
   if (std::string error = CheckNames(flags, impl_names, rule_ids); !error.empty()) return Fail(error);
+  if (flags.command == Command::kListRequirements) return ListRequirements(flags);
   ImplUnderTest impl{flags.impl, nullptr};
   if (IsExternalImplSpec(flags.impl)) {
     ExternalImplOptions options;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+
 namespace pd {
 namespace {
 
@@ -24,6 +25,7 @@ const char* StrengthName(Strength strength) {
 namespace internal {
 
 bool RegisterRule(Rule rule) {
+  rule.citation = CitationText(rule.cites);
   std::vector<Rule>& rules = Registry();
   rules.push_back(std::move(rule));
   std::stable_sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance/requirements/citation.h"
 #include "conformance/trace_view.h"
 #include "sim/virtual_time.h"
 
@@ -38,13 +39,20 @@ struct Violation {
 };
 
 struct Rule {
-  std::string id;        // kebab-case, stable: baselines and reports key on it
-  int order = 0;         // position in tables (the order of DESIGN.md §2)
+  std::string id;     // kebab-case, stable: baselines and reports key on it
+  int order = 0;      // position in tables (the order of DESIGN.md §2)
   Strength strength = Strength::kDocumented;
-  std::string source;    // the documentation page, e.g. "PeerDistRegisterForStatusChangeNotification"
-  std::string citation;  // the sentence(s) of that page the rule comes from
-  std::string summary;   // the rule as checked, one line
+  // Why the rule is not simply `documented` (what it asks beyond its pages),
+  // one line; empty for a documented rule.
+  std::string strength_reason;
+  // The pages of the cited statements, ", "-separated, in citation order.
+  std::string source;
+  std::vector<RequirementRef> cites;  // at least one
+  std::string summary;  // the rule as checked, one line
   std::function<std::optional<Violation>(const TraceView&)> judge;
+  // Filled at registration from the catalog: each cited statement as
+  // CitationOf() renders it ("[partly]" marks a partial one), " / "-joined.
+  std::string citation;
 };
 
 // Every registered rule, sorted by `order`.

@@ -1,5 +1,7 @@
 #include "conformance/ambiguities/ambiguity.h"
 
+#include "conformance/requirements/requirement_catalog.h"
+
 #include <algorithm>
 #include <set>
 
@@ -290,6 +292,31 @@ std::vector<Occurrence> LocateUnregisterLastError(const TraceView& view) {
   return found;
 }
 
+// PeerDistGetOverlappedResult on a registration whose OVERLAPPED completed as
+// cancelled (ERROR_OPERATION_ABORTED) before the call. Results other than the
+// two readings are overlapped-result's to judge.
+std::vector<Occurrence> LocateAbortedOverlappedResult(const TraceView& view) {
+  std::vector<Occurrence> found;
+  for (const CallView& call : view.calls()) {
+    if (!IsCall(call, ApiFunction::kGetOverlappedResult) || call.ret == nullptr || call.call->null_arg == 1) continue;
+    if (call.call->overlapped < 0) continue;
+    const RegistrationView* registration = nullptr;  // the latest one on that OVERLAPPED before the call
+    for (const RegistrationView& candidate : view.registrations()) {
+      if (candidate.overlapped == call.call->overlapped && candidate.call.call_index < call.call_index) {
+        registration = &candidate;
+      }
+    }
+    if (registration == nullptr || !registration->accepted || !CompletedBefore(*registration, call.call_index)) continue;
+    if (registration->first_completion->code != ERROR_OPERATION_ABORTED) continue;
+    const bool aborted = call.ret->bool_result == 0 && call.ret->code == ERROR_OPERATION_ABORTED;
+    if (call.ret->bool_result == 0 && !aborted) continue;
+    found.push_back(At(view, call.return_index, aborted ? "false-operation-aborted" : "true-completed",
+                       "PeerDistGetOverlappedResult r" + std::to_string(registration->index) +
+                           " after its cancellation returned " + (aborted ? "FALSE, ERROR_OPERATION_ABORTED" : "TRUE")));
+  }
+  return found;
+}
+
 std::vector<Occurrence> LocateUnregisterWhenIdle(const TraceView& view) {
   std::vector<Occurrence> found;
   for (const CallView& call : view.calls()) {
@@ -365,14 +392,29 @@ std::string Preferred(const std::vector<std::string>& candidates, const std::vec
   return sorted.empty() ? std::string() : sorted.front();
 }
 
-Ambiguity Make(std::string id, std::string question, std::string source, std::string citation,
+// The pages of the cited statements, in citation order, ", "-joined.
+std::string PagesOf(const std::vector<RequirementRef>& cites) {
+  std::vector<std::string> pages;
+  for (const RequirementRef& cite : cites) {
+    const Requirement* requirement = FindRequirement(cite.id);
+    if (requirement != nullptr && std::find(pages.begin(), pages.end(), requirement->page) == pages.end()) {
+      pages.push_back(requirement->page);
+    }
+  }
+  std::string joined;
+  for (const std::string& page : pages) joined += (joined.empty() ? "" : ", ") + page;
+  return joined;
+}
+
+Ambiguity Make(std::string id, std::string question, std::vector<RequirementRef> cites,
                std::vector<Interpretation> interpretations,
                std::vector<Occurrence> (*locate)(const TraceView&)) {
   Ambiguity ambiguity;
   ambiguity.id = std::move(id);
   ambiguity.question = std::move(question);
-  ambiguity.source = std::move(source);
-  ambiguity.citation = std::move(citation);
+  ambiguity.source = PagesOf(cites);
+  ambiguity.citation = CitationText(cites);
+  ambiguity.cites = std::move(cites);
   ambiguity.interpretations = std::move(interpretations);
   ambiguity.evidence = locate;
   const std::vector<Interpretation> order = ambiguity.interpretations;
@@ -390,25 +432,12 @@ Ambiguity Make(std::string id, std::string question, std::string source, std::st
   return ambiguity;
 }
 
-constexpr char kRegisterPage[] = "PeerDistRegisterForStatusChangeNotification";
-constexpr char kRegisterExPage[] = "PeerDistRegisterForStatusChangeNotificationEx";
-constexpr char kUnregisterPage[] = "PeerDistUnregisterForStatusChangeNotification";
-constexpr char kRemarks[] =
-    "Only one active registration for each session is allowed. The caller must register for notification each "
-    "time after it signals. The notification will be sent only if the current status is changed from the previous "
-    "notification. After the first call of PeerDistRegisterForStatusChangeNotification function for a Peer "
-    "Distribution session, the first notification will be triggered only if the status is no longer equal to "
-    "PEERDIST_STATUS_DISABLED.";
-
 std::vector<Ambiguity> Build() {
   std::vector<Ambiguity> all;
   all.push_back(Make(
       "register-success-code",
       "Which code does a successful registration return: ERROR_IO_PENDING (non-Ex page) or ERROR_SUCCESS (Ex page)?",
-      std::string(kRegisterPage) + ", " + kRegisterExPage,
-      "PeerDistRegisterForStatusChangeNotification: \"If the function succeeds, the return value is "
-      "ERROR_IO_PENDING.\" PeerDistRegisterForStatusChangeNotificationEx: \"If the function succeeds, the return "
-      "value is ERROR_SUCCESS.\"",
+      {{"REGISTER-12"}, {"REGISTEREX-12"}},
       {{"as-documented", "non-Ex returns ERROR_IO_PENDING, Ex returns ERROR_SUCCESS, each as its page says"},
        {"always-io-pending", "both functions return ERROR_IO_PENDING (the overlapped convention)"},
        {"always-success", "both functions return ERROR_SUCCESS"}},
@@ -416,7 +445,7 @@ std::vector<Ambiguity> Build() {
   all.push_back(Make(
       "second-registration-error",
       "Which error does a second registration get while the session's first one is still active?",
-      kRegisterPage, std::string(kRemarks).substr(0, std::string(kRemarks).find('.') + 1),
+      {{"REGISTER-17"}, {"REGISTEREX-15"}},
       {{"peerdist-error-already-exists", "PEERDIST_ERROR_ALREADY_EXISTS (4058)"},
        {"error-already-exists", "ERROR_ALREADY_EXISTS (183)"},
        {"error-invalid-parameter", "ERROR_INVALID_PARAMETER (87)"},
@@ -427,16 +456,14 @@ std::vector<Ambiguity> Build() {
       "early-completion",
       "May a registration made while the status already differs from the session's baseline complete inside the "
       "registering call, or only after it returns?",
-      std::string(kRegisterPage) + ", " + kRegisterExPage,
-      std::string(kRemarks) + " \"Upon successful completion, the pPeerDistStatus parameter will contain a valid "
-                              "PEERDIST_STATUS value.\"",
+      {{"REGISTER-16"}, {"REGISTER-19"}, {"REGISTER-20"}, {"REGISTEREX-14"}, {"REGISTEREX-17"}, {"REGISTEREX-18"}},
       {{"in-call", "the first completion act happens between the call and its return"},
        {"after-return", "the first completion act happens after the call returned"}},
       &LocateEarlyCompletion));
   all.push_back(Make(
       "transient-flap",
-      "Does a status change that is undone within the liveness bound notify an active registration?", kRegisterPage,
-      "The notification will be sent only if the current status is changed from the previous notification.",
+      "Does a status change that is undone within the liveness bound notify an active registration?",
+      {{"REGISTER-19"}, {"REGISTEREX-17"}},
       {{"notifies", "the registration completes for the short-lived status"},
        {"silent", "the registration stays pending: the status is back to the baseline"}},
       &LocateTransientFlap));
@@ -444,8 +471,7 @@ std::vector<Ambiguity> Build() {
   all.push_back(Make(
       "status-out-timing",
       "When does the status out-parameter hold a valid PEERDIST_STATUS: when the call returns, or only on completion?",
-      std::string(kRegisterPage) + ", " + kRegisterExPage,
-      "Upon successful completion, the pPeerDistStatus parameter will contain a valid PEERDIST_STATUS value.",
+      {{"REGISTER-16"}, {"REGISTEREX-14"}},
       {{"at-return", "the out-parameter holds a valid status when the registering call returns"},
        {"at-completion-only", "invalid when the call returns, valid once the notification completes"}},
       &LocateStatusOutTiming));
@@ -453,11 +479,7 @@ std::vector<Ambiguity> Build() {
       "unregister-last-error",
       "The Unregister page says GetLastError returns ERROR_OPERATION_ABORTED after a successful registration; it reads "
       "like a slip for a cancelled one. What does GetOverlappedResult report for a cancelled registration?",
-      kUnregisterPage,
-      "To confirm successfully canceled operations, a call should be made to GetOverlappedResult using the "
-      "OVERLAPPED structure returned by GetQueuedCompletionStatus with an expected return of FALSE. Additionally, "
-      "calling GetLastError immediately after a successful PeerDistRegisterForStatusChangeNotification will return "
-      "the ERROR_OPERATION_ABORTED error code.",
+      {{"UNREGISTER-7"}, {"UNREGISTER-8"}},
       {{"cancelled-registration",
         "GetOverlappedResult on the cancelled registration returns FALSE with last error ERROR_OPERATION_ABORTED"},
        {"other", "anything else (TRUE, or another last error)"}},
@@ -465,22 +487,26 @@ std::vector<Ambiguity> Build() {
   all.push_back(Make(
       "unregister-when-idle",
       "What does PeerDistUnregisterForStatusChangeNotification return when the session has no active registration?",
-      kUnregisterPage,
-      "This function cancels any registered notification previously set by a "
-      "PeerDistRegisterForStatusChangeNotification function call. If the function succeeds, the return value is "
-      "ERROR_SUCCESS. (The error table lists only ERROR_INVALID_PARAMETER and ERROR_INVALID_HANDLE.)",
+      {{"UNREGISTER-3"}, {"UNREGISTER-6"}},
       {{"success", "ERROR_SUCCESS: nothing to cancel is not an error"},
        {"operation-notfound", "PEERDIST_ERROR_OPERATION_NOTFOUND (4059)"},
        {"other-error", "any other code"}},
       &LocateUnregisterWhenIdle));
   all.push_back(Make(
+      "aborted-overlapped-result",
+      "What does PeerDistGetOverlappedResult return for an operation that completed as cancelled: TRUE (its own page: "
+      "\"true if the operation has completed\") or FALSE (the Unregister and cancel pages: GetOverlappedResult is "
+      "\"expected\" to return FALSE)?",
+      {{"OVLRESULT-7"}, {"UNREGISTER-7"}, {"CCANCEL-16"}, {"SCANCEL-16"}},
+      {{"false-operation-aborted",
+        "FALSE with last error ERROR_OPERATION_ABORTED, as GetOverlappedResult does (the Unregister and cancel pages)"},
+       {"true-completed", "TRUE: the operation has completed (the PeerDistGetOverlappedResult page)"}},
+      &LocateAbortedOverlappedResult));
+  all.push_back(Make(
       "in-flight-at-invalidation",
       "How does an asynchronous operation that is pending on a handle end when a move to DISABLED or UNAVAILABLE "
       "invalidates the handle?",
-      "PeerDistRegisterForStatusChangeNotification (Remarks)",
-      "If the new status is disabled or unavailable, the content, content information, or stream handles the caller "
-      "has access to will no longer function. In this case, any API that uses these handles will fail with error "
-      "PEERDIST_ ERROR_INVALIDATED. (Nothing is said of operations already in flight.)",
+      {{"REGISTER-22"}, {"REGISTER-23"}, {"CCLOSE-7"}},
       {{"fails-invalidated", "it completes with PEERDIST_ERROR_INVALIDATED"},
        {"fails-aborted", "it completes with ERROR_OPERATION_ABORTED"},
        {"fails-other", "it completes with another error"},

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "conformance/requirements/citation.h"
 #include "conformance/trace_view.h"
 #include "sim/virtual_time.h"
 
@@ -45,8 +46,10 @@ struct Occurrence {
 struct Ambiguity {
   std::string id;        // kebab-case, stable
   std::string question;  // what the documentation leaves open, one line
-  std::string source;    // documentation page
-  std::string citation;  // the sentence(s) that leave it open
+  // The catalog statements that leave it open (conformance/requirements/).
+  std::vector<RequirementRef> cites;
+  std::string source;    // their pages, ", "-joined (derived from cites)
+  std::string citation;  // CitationText(cites) (derived)
   std::vector<Interpretation> interpretations;
   // The interpretation ids a trace shows evidence of, one entry per
   // occurrence (a trace may show none, or the same one several times).

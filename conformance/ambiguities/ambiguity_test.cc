@@ -162,6 +162,7 @@ TEST(AmbiguityCatalog, HasTheDocumentedAmbiguities) {
       {"unregister-last-error", {"cancelled-registration", "other"}},
       {"unregister-when-idle", {"success", "operation-notfound", "other-error"}},
       {"in-flight-at-invalidation", {"fails-invalidated", "fails-aborted", "fails-other", "stays-pending"}},
+      {"aborted-overlapped-result", {"false-operation-aborted", "true-completed"}},
   };
   ASSERT_EQ(AllAmbiguities().size(), expected.size());
   for (const Ambiguity& ambiguity : AllAmbiguities()) {
@@ -207,6 +208,7 @@ TEST(ReferenceInterpretation, MixedScenario) {
   ExpectClassified("early-completion", trace, {"after-return"});
   ExpectClassified("status-out-timing", trace, {"at-return"});
   ExpectClassified("unregister-last-error", trace, {"cancelled-registration"});
+  ExpectClassified("aborted-overlapped-result", trace, {"false-operation-aborted"});
   ExpectClassified("unregister-when-idle", trace, {"success"});
   ExpectClassified("transient-flap", trace, {});
   EXPECT_FALSE(JudgeConsistency(trace).has_value());
@@ -343,6 +345,25 @@ TEST(OtherInterpretation, UnregisterLastErrorWaitsForALateCancellation) {
   // Without a wait, a still-pending OVERLAPPED is no occurrence.
   const Trace pending = RunText(kMixed, "mutant:unregister-leaves-pending");
   ExpectClassified("unregister-last-error", pending, {});
+}
+
+TEST(OtherInterpretation, AbortedOverlappedResultTrue) {
+  // The PeerDistGetOverlappedResult page's own reading: TRUE once complete,
+  // cancelled or not.
+  const Trace reference = RunText(kMixed);
+  const Trace edited = Edit(reference, [](const TraceView& view, std::vector<TraceEvent>& events) {
+    for (const CallView& call : view.calls()) {
+      if (call.call->function != ApiFunction::kGetOverlappedResult || call.ret == nullptr) continue;
+      if (events[call.return_index].code != ERROR_OPERATION_ABORTED) continue;
+      events[call.return_index].bool_result = 1;
+      events[call.return_index].code = ERROR_SUCCESS;
+    }
+  });
+  ExpectClassified("aborted-overlapped-result", edited, {"true-completed"});
+  // Both readings are accepted; a trace that mixes them is flagged.
+  const TraceView view(edited);
+  EXPECT_FALSE(FindRule("overlapped-result")->judge(view).has_value());
+  EXPECT_FALSE(FindRule("unregister-cancels")->judge(view).has_value());
 }
 
 TEST(OtherInterpretation, UnregisterWhenIdleCodes) {

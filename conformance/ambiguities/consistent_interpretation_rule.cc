@@ -41,10 +41,13 @@ Rule MakeRule() {
   rule.id = "consistent-interpretation";
   rule.order = 70;
   rule.strength = Strength::kInterpretation;
-  rule.source = "PeerDistRegisterForStatusChangeNotification";
-  rule.citation =
-      "Only one active registration for each session is allowed. [...] The notification will be sent only if the "
-      "current status is changed from the previous notification. (Ambiguities: conformance/ambiguities/AMBIGUITIES.md)";
+  rule.strength_reason =
+      "the pages leave these choices open (AMBIGUITIES.md): following one reading throughout is the harness's "
+      "demand, not the pages'";
+  rule.source = "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx";
+  // Each ambiguity cites its own statements; the rule cites the one pair it
+  // checks (a function's success code against its page's, across the two).
+  rule.cites = {{"REGISTER-12", kPartly}, {"REGISTEREX-12", kPartly}};
   rule.summary =
       "within one trace, every ambiguity shows one interpretation only (transient-flap excepted; "
       "second-registration-error compares codes)";

@@ -40,10 +40,13 @@ PD_REGISTER_RULE((Rule{
     "cancel-aborts",
     188,
     Strength::kDocumented,
-    kCancelPage,
-    std::string(kCancelPostedSentence) +
-        " \"To confirm successfully canceled operations, a call should be made to GetOverlappedResult with an "
-        "expected return of FALSE.\"",
+    "",
+    "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+        "PeerDistServerCancelAsyncOperation, PeerDistClientCancelAsyncOperation",
+    {{"SADDTOSTREAM-13", kPartly}, {"SCOMPLETESTREAM-9", kPartly}, {"SCANCEL-1", kPartly},
+     {"SCANCEL-5", kPartly}, {"SCANCEL-6", kPartly}, {"SCANCEL-12", kPartly}, {"SCANCEL-16", kPartly},
+     {"CCANCEL-1", kPartly}, {"CCANCEL-4", kPartly}, {"CCANCEL-5", kPartly}, {"CCANCEL-6", kPartly},
+     {"CCANCEL-12", kPartly}, {"CCANCEL-16", kPartly}},
     "a successful cancel completes the pending operation(s) it names with ERROR_OPERATION_ABORTED before it returns",
     Judge,
 }));

@@ -40,8 +40,9 @@ PD_REGISTER_RULE((Rule{
     "cancel-unknown-operation",
     186,
     Strength::kDocumented,
-    kCancelPage,
-    kCancelNotFoundSentence,
+    "",
+    "PeerDistServerCancelAsyncOperation, PeerDistClientCancelAsyncOperation",
+    {{"SCANCEL-9", kPartly}, {"CCANCEL-9"}},
     "cancelling with an OVERLAPPED that has no operation pending fails with PEERDIST_ERROR_OPERATION_NOTFOUND",
     Judge,
 }));

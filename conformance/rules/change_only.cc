@@ -31,8 +31,9 @@ PD_REGISTER_RULE((Rule{
     "change-only",
     20,
     Strength::kDocumented,
-    kRegisterPage,
-    kChangedSentence,
+    "",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-19"}, {"REGISTEREX-17"}},
     "a session's later notification fires only if the status differed from the status at its previous "
     "notification at some instant in between",
     Judge,

@@ -41,9 +41,18 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "close-invalidated",
     174,
-    Strength::kDocumented,
-    kInvalidationPage,
-    std::string(kInvalidationSentence) + " PeerDistGetStatus: \"" + kGetStatusCloseSentence + "\"",
+    Strength::kImplied,
+    "the pages say the caller must close invalidated handles; that the close succeeds and the handle is "
+        "gone afterwards is read from that",
+    "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+        "PeerDistServerCloseStreamHandle, PeerDistServerRetrieveContentInformation, "
+        "PeerDistServerCloseContentInformation, PeerDistClientCloseContent, PeerDistClientAddData, "
+        "PeerDistClientBlockRead, PeerDistClientStreamRead",
+    {{"SADDTOSTREAM-12", kPartly}, {"SCOMPLETESTREAM-8", kPartly}, {"SCOMPLETESTREAM-13", kPartly},
+     {"SCLOSESTREAM-1", kPartly}, {"SCLOSESTREAM-4", kPartly}, {"SCLOSESTREAM-6", kPartly},
+     {"SRETRIEVEINFO-11", kPartly}, {"SCLOSEINFO-1", kPartly}, {"SCLOSEINFO-4", kPartly},
+     {"SCLOSEINFO-5", kPartly}, {"SCLOSEINFO-7", kPartly}, {"CCLOSE-1", kPartly}, {"CCLOSE-4", kPartly},
+     {"CCLOSE-6", kPartly}, {"CADDDATA-14", kPartly}, {"CBLOCKREAD-19", kPartly}, {"CSTREAMREAD-19", kPartly}},
     "closing an invalidated content, content-information or stream handle succeeds, and later calls on it fail with "
     "ERROR_INVALID_HANDLE",
     Judge,

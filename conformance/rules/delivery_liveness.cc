@@ -62,8 +62,10 @@ PD_REGISTER_RULE((Rule{
     "delivery-liveness",
     100,
     Strength::kImplied,
-    kRegisterPage,
-    std::string(kRegisterAgainSentence) + " " + kChangedSentence,
+    "the pages bound no delivery time: the harness asks for delivery within its liveness bound (100 ms of "
+        "virtual time)",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-1", kPartly}, {"REGISTER-15", kPartly}, {"REGISTEREX-1", kPartly}, {"REGISTEREX-13", kPartly}},
     "an active registration completes within the liveness bound once the status has differed from the "
     "session's baseline (DISABLED before its first notification) for that long without a break",
     Judge,

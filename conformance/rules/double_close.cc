@@ -25,8 +25,10 @@ PD_REGISTER_RULE((Rule{
     "double-close",
     182,
     Strength::kDocumented,
-    "PeerDistClientCloseContent, PeerDistServerCloseContentInformation, PeerDistServerCloseStreamHandle (Return value)",
-    kInvalidHandleSentence,
+    "",
+    "PeerDistServerCloseStreamHandle, PeerDistServerCloseContentInformation, PeerDistClientCloseContent",
+    {{"SCLOSESTREAM-1", kPartly}, {"SCLOSESTREAM-6", kPartly}, {"SCLOSEINFO-1", kPartly},
+     {"SCLOSEINFO-5", kPartly}, {"SCLOSEINFO-7", kPartly}, {"CCLOSE-1", kPartly}, {"CCLOSE-6", kPartly}},
     "closing a content, content-information or stream handle that is not open (closed already or never issued) "
     "fails with ERROR_INVALID_HANDLE",
     Judge,

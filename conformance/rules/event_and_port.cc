@@ -67,12 +67,11 @@ PD_REGISTER_RULE((Rule{
     "event-and-port",
     50,
     Strength::kDocumented,
-    "PeerDistRegisterForStatusChangeNotification / PeerDistRegisterForStatusChangeNotificationEx "
-    "(lpOverlapped, ulCompletionKey)",
-    "If the hEvent member of the structure is not NULL, it will be signaled via SetEvent() used in order to "
-    "signal the notification. This can occur even if the completion port is specified via the hCompletionPort "
-    "argument. / Value to be returned through the lpCompletionKey parameter of the GetQueuedCompletionStatus "
-    "function. This parameter is ignored when hCompletionPort is NULL.",
+    "",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-3"}, {"REGISTER-6"}, {"REGISTER-7"}, {"REGISTER-9"}, {"REGISTER-10"},
+     {"REGISTER-15", kPartly}, {"REGISTEREX-3"}, {"REGISTEREX-6"}, {"REGISTEREX-7"}, {"REGISTEREX-9"},
+     {"REGISTEREX-10"}, {"REGISTEREX-13", kPartly}},
     "on every completion, a non-NULL hEvent is signalled (also with a port) and a given port receives exactly "
     "one packet with ulCompletionKey and lpOverlapped, within the liveness bound; no port, no packet",
     Judge,

@@ -28,8 +28,9 @@ PD_REGISTER_RULE((Rule{
     "first-notify",
     10,
     Strength::kDocumented,
-    kRegisterPage,
-    kFirstNotificationSentence,
+    "",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-20"}, {"REGISTEREX-18"}},
     "a session's first notification fires only once the status has differed from DISABLED at some instant "
     "since the session's first registration call",
     Judge,

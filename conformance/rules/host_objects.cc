@@ -23,11 +23,13 @@ PD_REGISTER_RULE((Rule{
     "host-objects",
     196,
     Strength::kImplied,
-    "PeerDistRegisterForStatusChangeNotification (Parameters: hCompletionPort, lpOverlapped)",
-    "hCompletionPort: A handle to the completion port that can be used for retrieving the completion notification "
-    "of the asynchronous function. To create a completion port, use the CreateIoCompletionPort function. [...] "
-    "lpOverlapped: Pointer to an OVERLAPPED structure. If the hEvent member of the structure is not NULL, it will "
-    "be signaled via SetEvent() used in order to signal the notification.",
+    "the pages name the event and the completion port to signal: using only those, as Windows would "
+        "accept, is the premise",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
+        "PeerDistServerPublishStream, PeerDistServerOpenContentInformation, "
+        "PeerDistServerOpenContentInformationEx, PeerDistClientOpenContent, PeerDistClientFlushContent",
+    {{"REGISTER-3", kPartly}, {"REGISTEREX-3", kPartly}, {"SPUBLISH-9", kPartly}, {"SOPENINFO-8", kPartly},
+     {"SOPENINFOEX-9", kPartly}, {"COPEN-6", kPartly}, {"COPEN-18", kPartly}, {"CFLUSH-3", kPartly}},
     "the implementation calls SetEvent on event handles only and posts completion packets to completion ports "
     "only, within the port's bound",
     Judge,

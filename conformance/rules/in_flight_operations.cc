@@ -35,9 +35,10 @@ PD_REGISTER_RULE((Rule{
     "in-flight-operations",
     176,
     Strength::kInterpretation,
-    kInvalidationPage,
-    std::string(kInvalidationSentence) +
-        " [The pages say nothing of operations already in flight; see AMBIGUITIES.md, in-flight-at-invalidation.]",
+    "the pages say nothing of operations already pending at the move (AMBIGUITIES.md, "
+        "in-flight-at-invalidation)",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-22", kPartly}, {"REGISTEREX-20", kPartly}},
     "an operation pending on a handle when a move to DISABLED or UNAVAILABLE invalidates it never completes with "
     "ERROR_SUCCESS after the move",
     Judge,

@@ -38,9 +38,12 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "invalid-handle",
     130,
-    Strength::kDocumented,
-    kRegisterPage,
-    kReturnValueSentence,
+    Strength::kImplied,
+    "GetStatus and GetStatusEx list no error codes: the rule asks ERROR_INVALID_HANDLE of them as of the "
+        "functions whose pages list it",
+    "PeerDistShutdown, PeerDistRegisterForStatusChangeNotification, "
+        "PeerDistUnregisterForStatusChangeNotification",
+    {{"SHUTDOWN-1", kPartly}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"UNREGISTER-5"}},
     "Shutdown, GetStatus(Ex), Register(Ex) and Unregister given a session handle that is not open return "
     "ERROR_INVALID_HANDLE (ERROR_INVALID_PARAMETER also accepted when a required pointer is NULL too)",
     Judge,

@@ -29,8 +29,10 @@ PD_REGISTER_RULE((Rule{
     "invalidated",
     170,
     Strength::kDocumented,
-    kInvalidationPage,
-    kInvalidationSentence,
+    "",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
+        "PeerDistServerPublishCompleteStream",
+    {{"REGISTER-22"}, {"REGISTER-23"}, {"REGISTEREX-20"}, {"REGISTEREX-21"}, {"SCOMPLETESTREAM-13", kPartly}},
     "after a move to DISABLED or UNAVAILABLE, every call on a content, content-information or stream handle opened "
     "before it (other than its close) fails with PEERDIST_ERROR_INVALIDATED",
     Judge,

@@ -21,9 +21,26 @@ PD_REGISTER_RULE((Rule{
     "no-crash",
     192,
     Strength::kImplied,
-    "peerdist.h (the Return value section of every function)",
-    "If the function succeeds, the return value is ERROR_SUCCESS. Otherwise, the function may return one of "
-    "the following values:",
+    "every page lists the codes a call returns: that it returns at all (no crash, no exception) is the "
+        "premise",
+    "PeerDistStartup, PeerDistShutdown, PeerDistGetStatus, PeerDistGetStatusEx, "
+        "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
+        "PeerDistUnregisterForStatusChangeNotification, PeerDistServerPublishStream, "
+        "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+        "PeerDistServerCloseStreamHandle, PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
+        "PeerDistServerOpenContentInformationEx, PeerDistServerRetrieveContentInformation, "
+        "PeerDistServerCloseContentInformation, PeerDistClientOpenContent, PeerDistClientCloseContent, "
+        "PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
+        "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead, "
+        "PeerDistClientFlushContent, PeerDistClientGetInformationByHandle",
+    {{"STARTUP-7", kPartly}, {"SHUTDOWN-4", kPartly}, {"GETSTATUS-4", kPartly}, {"GETSTATUSEX-4", kPartly},
+     {"REGISTER-12", kPartly}, {"REGISTEREX-12", kPartly}, {"UNREGISTER-3", kPartly},
+     {"SPUBLISH-15", kPartly}, {"SADDTOSTREAM-10", kPartly}, {"SCOMPLETESTREAM-6", kPartly},
+     {"SCLOSESTREAM-4", kPartly}, {"SUNPUBLISH-5", kPartly}, {"SOPENINFO-14", kPartly},
+     {"SOPENINFOEX-15", kPartly}, {"SRETRIEVEINFO-9", kPartly}, {"SCLOSEINFO-4", kPartly},
+     {"COPEN-12", kPartly}, {"CCLOSE-4", kPartly}, {"CADDINFO-11", kPartly}, {"CCOMPLETEINFO-5", kPartly},
+     {"CADDDATA-12", kPartly}, {"CBLOCKREAD-17", kPartly}, {"CSTREAMREAD-17", kPartly},
+     {"CFLUSH-10", kPartly}, {"CGETINFO-8", kPartly}},
     "every call returns a value: the implementation's process does not die (crash, abort, exit) and speaks "
     "the harness protocol (no garbage, no over-long line); an in-process one throws no exception out of a call",
     Judge,

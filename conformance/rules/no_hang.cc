@@ -23,9 +23,24 @@ PD_REGISTER_RULE((Rule{
     "no-hang",
     194,
     Strength::kImplied,
-    "peerdist.h (the Return value section of every function)",
-    "If the function succeeds, the return value is ERROR_IO_PENDING. Otherwise, the function may return one of "
-    "the following values:",
+    "every page lists the codes a call returns: that it returns within the watchdog, and scheduled work "
+        "comes to rest, is the premise",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
+        "PeerDistUnregisterForStatusChangeNotification, PeerDistServerPublishStream, "
+        "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+        "PeerDistServerCloseStreamHandle, PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
+        "PeerDistServerOpenContentInformationEx, PeerDistServerRetrieveContentInformation, "
+        "PeerDistServerCloseContentInformation, PeerDistClientOpenContent, PeerDistClientCloseContent, "
+        "PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
+        "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead, "
+        "PeerDistClientFlushContent, PeerDistClientGetInformationByHandle",
+    {{"REGISTER-12", kPartly}, {"REGISTEREX-12", kPartly}, {"UNREGISTER-3", kPartly},
+     {"SPUBLISH-15", kPartly}, {"SADDTOSTREAM-10", kPartly}, {"SCOMPLETESTREAM-6", kPartly},
+     {"SCLOSESTREAM-4", kPartly}, {"SUNPUBLISH-5", kPartly}, {"SOPENINFO-14", kPartly},
+     {"SOPENINFOEX-15", kPartly}, {"SRETRIEVEINFO-9", kPartly}, {"SCLOSEINFO-4", kPartly},
+     {"COPEN-12", kPartly}, {"CCLOSE-4", kPartly}, {"CADDINFO-11", kPartly}, {"CCOMPLETEINFO-5", kPartly},
+     {"CADDDATA-12", kPartly}, {"CBLOCKREAD-17", kPartly}, {"CBLOCKREAD-22", kPartly},
+     {"CSTREAMREAD-17", kPartly}, {"CSTREAMREAD-22", kPartly}, {"CFLUSH-10", kPartly}, {"CGETINFO-8", kPartly}},
     "every call and every callback (scheduled work, status change) returns within the wall-clock bound "
     "(--timeout-ms per answer): asynchronous work is scheduled, never waited for; and the work scheduled comes "
     "to rest in virtual time (no livelock)",

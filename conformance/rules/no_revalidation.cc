@@ -34,9 +34,13 @@ PD_REGISTER_RULE((Rule{
     "no-revalidation",
     172,
     Strength::kImplied,
-    kInvalidationPage,
-    std::string(kInvalidationSentence) +
-        " [implied: the handles are not said to work again when the status returns, and the caller must close them.]",
+    "the pages say invalidated handles must be closed, not that they stay invalid when the status returns",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
+        "PeerDistServerPublishStream, PeerDistServerOpenContentInformation, "
+        "PeerDistServerOpenContentInformationEx",
+    {{"REGISTER-22", kPartly}, {"REGISTER-23", kPartly}, {"REGISTEREX-20", kPartly},
+     {"REGISTEREX-21", kPartly}, {"SPUBLISH-23", kPartly}, {"SOPENINFO-2", kPartly},
+     {"SOPENINFO-20", kPartly}, {"SOPENINFOEX-2", kPartly}, {"SOPENINFOEX-16", kPartly}},
     "an invalidated handle still fails with PEERDIST_ERROR_INVALIDATED after the status returns to AVAILABLE; handles "
     "opened after the last invalidating move never report PEERDIST_ERROR_INVALIDATED",
     Judge,

@@ -70,9 +70,11 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "null-argument",
     140,
-    Strength::kDocumented,
-    kRegisterPage,
-    kReturnValueSentence,
+    Strength::kImplied,
+    "GetStatus, GetStatusEx, GetOverlappedResult and RegisterEx list no error codes: the rule asks "
+        "ERROR_INVALID_PARAMETER of them as of the functions whose pages list it",
+    "PeerDistStartup, PeerDistRegisterForStatusChangeNotification",
+    {{"STARTUP-8"}, {"REGISTER-13", kPartly}},
     "Startup, GetStatus(Ex), Register(Ex) and GetOverlappedResult with an open handle and a NULL required "
     "pointer fail with ERROR_INVALID_PARAMETER (GetOverlappedResult: FALSE, last error ERROR_INVALID_PARAMETER)",
     Judge,

@@ -32,9 +32,16 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "object-invalid-handle",
     180,
-    Strength::kDocumented,
-    kContentPages,
-    kInvalidHandleSentence,
+    Strength::kImplied,
+    "several pages name only hPeerDist in their ERROR_INVALID_HANDLE row, or list no errors: the rule "
+        "asks it for every content, content-information and stream handle",
+    "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+        "PeerDistServerCloseStreamHandle, PeerDistServerRetrieveContentInformation, "
+        "PeerDistServerCloseContentInformation, PeerDistClientCloseContent, PeerDistClientAddData, "
+        "PeerDistClientBlockRead, PeerDistClientStreamRead",
+    {{"SADDTOSTREAM-12", kPartly}, {"SCOMPLETESTREAM-8", kPartly}, {"SCLOSESTREAM-1", kPartly},
+     {"SRETRIEVEINFO-11", kPartly}, {"SCLOSEINFO-1", kPartly}, {"SCLOSEINFO-7", kPartly},
+     {"CCLOSE-1", kPartly}, {"CADDDATA-14", kPartly}, {"CBLOCKREAD-19", kPartly}, {"CSTREAMREAD-19", kPartly}},
     "a call other than a close given a content, content-information or stream handle that is not open (never "
     "issued, or closed) fails with ERROR_INVALID_HANDLE",
     Judge,

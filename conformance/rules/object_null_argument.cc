@@ -28,9 +28,19 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "object-null-argument",
     184,
-    Strength::kDocumented,
-    kContentPages,
-    kInvalidParameterSentence,
+    Strength::kImplied,
+    "some pages list no error codes (GetInformationByHandle, OpenContentInformationEx): the rule asks "
+        "ERROR_INVALID_PARAMETER of them too",
+    "PeerDistServerPublishStream, PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+        "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
+        "PeerDistServerRetrieveContentInformation, PeerDistServerCancelAsyncOperation, "
+        "PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
+        "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
+        "PeerDistClientStreamRead, PeerDistClientFlushContent",
+    {{"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly}, {"SCOMPLETESTREAM-7", kPartly},
+     {"SUNPUBLISH-6", kPartly}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly},
+     {"SCANCEL-7", kPartly}, {"COPEN-13", kPartly}, {"CADDINFO-12", kPartly}, {"CCOMPLETEINFO-6", kPartly},
+     {"CADDDATA-13", kPartly}, {"CBLOCKREAD-18", kPartly}, {"CSTREAMREAD-18", kPartly}, {"CFLUSH-11", kPartly}},
     "a content-part call with an open session handle and a NULL required pointer fails with "
     "ERROR_INVALID_PARAMETER",
     Judge,

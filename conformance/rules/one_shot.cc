@@ -49,9 +49,11 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "one-shot",
     40,
-    Strength::kDocumented,
-    kRegisterPage,
-    kRegisterAgainSentence,
+    Strength::kImplied,
+    "the page states the caller's duty to register again after each notification; that a registration "
+        "completes at most once follows from it",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-18"}, {"REGISTEREX-16"}},
     "each registration's OVERLAPPED completes at most once: at most one event signal and one packet, and "
     "nothing after a cancellation",
     Judge,

@@ -23,15 +23,15 @@ PD_REGISTER_RULE((Rule{
     "read-data",
     198,
     Strength::kImplied,
-    "PeerDistClientBlockRead (description; Parameters: pBuffer, lpOverlapped), PeerDistClientStreamRead "
-    "(description; Parameters: pBuffer, lpOverlapped)",
-    "The PeerDistClientBlockRead function reads content data blocks. [...] pBuffer: Pointer to the buffer that "
-    "receives the data from the local cache. [...] lpOverlapped: Pointer to an OVERLAPPED structure. The start "
-    "offset for read is specified by setting the Offset and OffsetHigh member of the OVERLAPPED structure. [...] "
-    "The PeerDistClientStreamRead reads a sequence of bytes from content stream. [...] pBuffer: Pointer to the "
-    "buffer that receives the data from the local cache. [...] lpOverlapped: [...] Stream read does not allow the "
-    "caller to specify the start offset for the reading. The next stream read offset is implicitly maintained "
-    "per hContentHandle.",
+    "the pages say the buffer receives the content data: the harness checks the bytes against the content "
+        "it published",
+    "PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
+        "PeerDistClientCompleteContentInformation, PeerDistClientBlockRead, PeerDistClientStreamRead",
+    {{"COPEN-2", kPartly}, {"CADDINFO-18", kPartly}, {"CCOMPLETEINFO-10", kPartly},
+     {"CBLOCKREAD-1", kPartly}, {"CBLOCKREAD-7", kPartly}, {"CBLOCKREAD-15", kPartly},
+     {"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-49", kPartly}, {"CSTREAMREAD-1", kPartly},
+     {"CSTREAMREAD-7", kPartly}, {"CSTREAMREAD-16", kPartly}, {"CSTREAMREAD-23", kPartly},
+     {"CSTREAMREAD-29", kPartly}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-52", kPartly}},
     "the bytes a successful read delivers are the content's bytes at the offset read (the OVERLAPPED's for a "
     "block read, the handle's stream position for a stream read)",
     Judge,

@@ -37,11 +37,12 @@ std::optional<Violation> JudgeCancellation(const TraceView& view, ApiFunction fu
       if (result.call->function != ApiFunction::kGetOverlappedResult || result.ret == nullptr) continue;
       if (result.call->overlapped != registration->overlapped || result.call->null_arg == 1) continue;
       if (result.call_index < cancel->index) continue;
-      if (result.ret->bool_result != 0 || result.ret->code != ERROR_OPERATION_ABORTED) {
+      // TRUE is the other reading of aborted-overlapped-result (AMBIGUITIES.md).
+      if (result.ret->bool_result == 0 && result.ret->code != ERROR_OPERATION_ABORTED) {
         return At(*result.ret, "PeerDistGetOverlappedResult on " + name + " after its cancellation by the " + where +
                                    " returned " + (result.ret->bool_result != 0 ? "TRUE" : "FALSE") +
                                    " with last error " + Code(result.ret->code) +
-                                   "; expected FALSE with ERROR_OPERATION_ABORTED");
+                                   "; expected FALSE with ERROR_OPERATION_ABORTED, or TRUE (aborted-overlapped-result)");
       }
     }
   }

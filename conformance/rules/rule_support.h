@@ -30,25 +30,6 @@
 namespace pd {
 namespace rules {
 
-// Documentation pages and the sentences the rules quote from them.
-inline constexpr char kRegisterPage[] =
-    "PeerDistRegisterForStatusChangeNotification / PeerDistRegisterForStatusChangeNotificationEx";
-inline constexpr char kOneActiveSentence[] = "Only one active registration for each session is allowed.";
-inline constexpr char kRegisterAgainSentence[] =
-    "The caller must register for notification each time after it signals.";
-inline constexpr char kChangedSentence[] =
-    "The notification will be sent only if the current status is changed from the previous notification.";
-inline constexpr char kFirstNotificationSentence[] =
-    "After the first call of PeerDistRegisterForStatusChangeNotification function for a Peer Distribution "
-    "session, the first notification will be triggered only if the status is no longer equal to "
-    "PEERDIST_STATUS_DISABLED.";
-inline constexpr char kValidStatusSentence[] =
-    "Upon successful completion, the pPeerDistStatus parameter will contain a valid PEERDIST_STATUS value.";
-inline constexpr char kReturnValueSentence[] =
-    "If the function succeeds, the return value is ERROR_IO_PENDING. Otherwise, the function may return one "
-    "of the following values: ERROR_INVALID_PARAMETER One or more parameters are invalid. "
-    "ERROR_INVALID_HANDLE The hPeerDist handle is invalid.";
-
 inline constexpr std::int64_t kKeyMask = 0x7FFFFFFFFFFFFFFF;
 
 constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
@@ -274,7 +255,8 @@ inline std::int64_t SupportedVersion(const TraceView& view, int session) {
 // call of `function` on a session with an active registration, that
 // registration completes as cancelled within kLivenessBound, nothing reports
 // it as a success afterwards, and (check_result) GetOverlappedResult on it
-// after the cancellation returns FALSE with ERROR_OPERATION_ABORTED.
+// after the cancellation returns FALSE with ERROR_OPERATION_ABORTED (or TRUE:
+// ambiguity aborted-overlapped-result).
 std::optional<Violation> JudgeCancellation(const TraceView& view, ApiFunction function, const char* what,
                                            bool check_result);
 

@@ -65,9 +65,14 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "session-isolation",
     90,
-    Strength::kDocumented,
-    kRegisterPage,
-    kOneActiveSentence,
+    Strength::kImplied,
+    "the pages allow one active registration per session; that one session's calls never touch another "
+        "session's registration is read from that scope",
+    "PeerDistShutdown, PeerDistRegisterForStatusChangeNotification, "
+        "PeerDistRegisterForStatusChangeNotificationEx, PeerDistUnregisterForStatusChangeNotification",
+    {{"SHUTDOWN-8", kPartly}, {"REGISTER-2", kPartly}, {"REGISTER-5"}, {"REGISTER-12", kPartly},
+     {"REGISTER-17", kPartly}, {"REGISTEREX-2", kPartly}, {"REGISTEREX-5", kPartly},
+     {"REGISTEREX-12", kPartly}, {"REGISTEREX-15", kPartly}, {"UNREGISTER-1", kPartly}},
     "a valid registration on a session without an active registration of its own is accepted even while other "
     "sessions have active ones; Unregister or Shutdown of one session never cancels another session's",
     Judge,

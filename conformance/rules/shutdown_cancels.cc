@@ -16,8 +16,10 @@ PD_REGISTER_RULE((Rule{
     "shutdown-cancels",
     120,
     Strength::kImplied,
+    "the page says Shutdown cancels the session's pending operations; the code they complete with "
+        "(ERROR_OPERATION_ABORTED) and the time bound are the overlapped convention",
     "PeerDistShutdown",
-    "releases resources allocated by a call to PeerDistStartup",
+    {{"SHUTDOWN-8", kPartly}},
     "after a successful Shutdown, the session's active registration completes with ERROR_OPERATION_ABORTED "
     "within the liveness bound, is never reported as a success, and GetOverlappedResult on it returns FALSE "
     "with ERROR_OPERATION_ABORTED",

@@ -39,8 +39,9 @@ PD_REGISTER_RULE((Rule{
     "single-registration",
     30,
     Strength::kDocumented,
-    kRegisterPage,
-    kOneActiveSentence,
+    "",
+    "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
+    {{"REGISTER-17"}, {"REGISTEREX-15"}},
     "a registration on a session that has an active registration is refused, does not complete the first "
     "one, and its own OVERLAPPED is never completed",
     Judge,

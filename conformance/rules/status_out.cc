@@ -66,8 +66,13 @@ PD_REGISTER_RULE((Rule{
     "status-out",
     60,
     Strength::kDocumented,
-    kRegisterPage,
-    kValidStatusSentence,
+    "",
+    "PeerDistGetStatus, PeerDistGetStatusEx, PeerDistRegisterForStatusChangeNotification, "
+        "PeerDistRegisterForStatusChangeNotificationEx, PEERDIST_STATUS, PEERDIST_STATUS_INFO",
+    {{"GETSTATUS-1", kPartly}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-1", kPartly},
+     {"GETSTATUSEX-3", kPartly}, {"REGISTER-11", kPartly}, {"REGISTER-16"}, {"REGISTEREX-11", kPartly},
+     {"REGISTEREX-14"}, {"STATUS-1"}, {"STATUSINFO-1", kPartly}, {"STATUSINFO-2", kPartly}, {"STATUSINFO-4"},
+     {"STATUSINFO-5", kPartly}, {"STATUSINFO-6"}, {"STATUSINFO-9", kPartly}, {"STATUSINFO-10"}},
     "at a successful notification the status out-parameter holds a valid PEERDIST_STATUS (Ex: cbSize 16 and "
     "content-information versions 1..2, min <= max); successful GetStatus/GetStatusEx report one too",
     Judge,

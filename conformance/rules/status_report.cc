@@ -35,10 +35,12 @@ PD_REGISTER_RULE((Rule{
     "status-report",
     150,
     Strength::kImplied,
-    "PeerDistGetStatus / PeerDistGetStatusEx",
-    "[implied, no single sentence: the function reports the current status of the Peer Distribution service; "
-    "the bound allows for the service's own propagation delay.] " +
-        std::string(kValidStatusSentence),
+    "the pages say the current status is reported but bound no propagation delay: the harness allows its "
+        "liveness bound",
+    "PeerDistGetStatus, PeerDistGetStatusEx, PEERDIST_STATUS, PEERDIST_STATUS_INFO",
+    {{"GETSTATUS-1", kPartly}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-1", kPartly},
+     {"GETSTATUSEX-3", kPartly}, {"STATUS-2", kPartly}, {"STATUS-3", kPartly}, {"STATUS-4", kPartly},
+     {"STATUSINFO-1", kPartly}, {"STATUSINFO-3", kPartly}},
     "a successful GetStatus/GetStatusEx reports a status the service held at some instant within the liveness "
     "bound before the call",
     Judge,

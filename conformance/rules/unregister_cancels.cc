@@ -18,15 +18,12 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "unregister-cancels",
     110,
-    Strength::kDocumented,
+    Strength::kImplied,
+    "the page names Win32 GetOverlappedResult and no time: the harness asks the aborted completion within "
+        "its liveness bound and reads it through PeerDistGetOverlappedResult",
     "PeerDistUnregisterForStatusChangeNotification",
-    "The PeerDistUnregisterForStatusChangeNotification function unregisters the status change notification "
-    "for the session associated with the specified handle. To confirm successfully canceled operations, a call "
-    "should be made to GetOverlappedResult using the OVERLAPPED structure returned by GetQueuedCompletionStatus "
-    "with an expected return of FALSE. Additionally, calling GetLastError immediately after a successful "
-    "PeerDistRegisterForStatusChangeNotification will return the ERROR_OPERATION_ABORTED error code. [The last "
-    "sentence is read as the cancelled registration's result: conformance/ambiguities/AMBIGUITIES.md, "
-    "unregister-last-error.]",
+    {{"UNREGISTER-1", kPartly}, {"UNREGISTER-6", kPartly}, {"UNREGISTER-7", kPartly},
+     {"UNREGISTER-8", kPartly}},
     "after a successful Unregister, the session's active registration completes with ERROR_OPERATION_ABORTED "
     "within the liveness bound, is never reported as a success, and GetOverlappedResult on it returns FALSE "
     "with ERROR_OPERATION_ABORTED",
