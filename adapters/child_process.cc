@@ -231,6 +231,11 @@ std::string ChildProcess::DescribeEnd(int grace_ms) {
   return "ended (wait status " + std::to_string(wait_status_) + ")";
 }
 
+void ChildProcess::CloseInput() {
+  if (to_child_ >= 0) close(to_child_);
+  to_child_ = -1;
+}
+
 void ChildProcess::Kill() {
   if (!reaped_) {
     kill(-pid_, SIGKILL);

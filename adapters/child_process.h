@@ -45,6 +45,9 @@ class ChildProcess {
   std::string DescribeEnd(int grace_ms);
   // SIGKILL to the child's process group, then reap. Idempotent.
   void Kill();
+  // Closes the child's input: it reads end-of-file once it has read what
+  // was written.
+  void CloseInput();
   pid_t pid() const { return pid_; }
 
  private:
