@@ -140,7 +140,10 @@ class WritingReports {
     for (int signal : kInterruptSignals) sigaddset(&set, signal);
     sigprocmask(SIG_BLOCK, &set, &before_);
   }
-  ~WritingReports() { sigprocmask(SIG_SETMASK, &before_, nullptr); }
+  ~WritingReports() {
+    std::cout.flush();  // what was printed stays printed if a signal is waiting
+    sigprocmask(SIG_SETMASK, &before_, nullptr);
+  }
   WritingReports(const WritingReports&) = delete;
   WritingReports& operator=(const WritingReports&) = delete;
   void Done() { reports_written = 1; }
