@@ -81,6 +81,7 @@ constexpr int kExitUsage = 2;
 
 volatile sig_atomic_t reports_written = 0;
 bool stderr_is_terminal = false;
+bool has_child_processes = false;  // the implementation is external (plugin:, exec:)
 
 // Async-signal-safe string append.
 void Append(char* buffer, std::size_t size, std::size_t& used, const char* text) {
@@ -98,9 +99,12 @@ extern "C" void OnInterrupt(int signal) {
   Append(line, sizeof line, used, "pdconform: interrupted by ");
   Append(line, sizeof line, used,
          signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "a signal");
-  Append(line, sizeof line, used,
-         reports_written != 0 ? " after the reports were written\n"
-                              : "; the implementation's processes were killed; no report written\n");
+  if (reports_written != 0) {
+    Append(line, sizeof line, used, " after the reports were written\n");
+  } else {
+    if (has_child_processes) Append(line, sizeof line, used, "; the implementation's processes were killed");
+    Append(line, sizeof line, used, "; no report written\n");
+  }
   for (std::size_t done = 0; done < used;) {
     const ssize_t put = write(STDERR_FILENO, line + done, used - done);
     if (put <= 0) break;
@@ -632,6 +636,7 @@ int Main(int argc, char** argv) {
   if (std::string error = CheckNames(flags, impl_names, rule_ids); !error.empty()) return Fail(error);
   ImplUnderTest impl{flags.impl, nullptr};
   if (IsExternalImplSpec(flags.impl)) {
+    has_child_processes = true;
     ExternalImplOptions options;
     options.answer_timeout_ms = flags.timeout_ms;
     auto opened = OpenExternalImpl(flags.impl, options);
