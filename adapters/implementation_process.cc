@@ -37,7 +37,7 @@ void ImplementationProcess::Send(const std::string& line, const std::string& con
   // Either it died (the read below reports how) or it stopped reading.
   std::string ignored;
   if (child_->ReadLine(0, &ignored) == ChildProcess::ReadResult::kEnd) {
-    const std::string how = child_->DescribeEnd(kExitGraceMs);
+    const std::string how = child_->DescribeEnd(kExitGraceMs);  // reaped first, as below
     throw Lose(Crashed("the implementation process " + how + " (while handling " + Backquote(context) + ")" +
                        Activity()));
   }
@@ -53,9 +53,9 @@ std::string ImplementationProcess::Receive(const std::string& context) {
     case ChildProcess::ReadResult::kLine:
       return line;
     case ChildProcess::ReadResult::kEnd: {
-      // Described once it has been reaped: its last stage is final.
-      std::string what = "the implementation process " + child_->DescribeEnd(kExitGraceMs) + " while handling " +
-                         Backquote(context) + Activity();
+      // Reaped first: then its last stage (Activity) is final.
+      const std::string how = child_->DescribeEnd(kExitGraceMs);
+      std::string what = "the implementation process " + how + " while handling " + Backquote(context) + Activity();
       if (!line.empty()) what += " (its last output, unterminated: " + protocol::Quote(line) + ")";
       throw Lose(Crashed(what));
     }
