@@ -4,9 +4,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +25,45 @@ int RemainingMs(Clock::time_point deadline) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   return left <= 0 ? 0 : static_cast<int>(left);
 }
+
+// The children alive (started, not yet reaped), for KillAllChildProcesses():
+// a fixed table, so that a signal handler can read it. 0 is a free slot. A
+// child that finds no free slot is still taken down by PR_SET_PDEATHSIG.
+constexpr int kMaxLiveChildren = 64;
+std::atomic<pid_t> live_children[kMaxLiveChildren];
+static_assert(std::atomic<pid_t>::is_always_lock_free, "read by a signal handler");
+
+void RegisterChild(pid_t pid) {
+  for (std::atomic<pid_t>& slot : live_children) {
+    pid_t free = 0;
+    if (slot.compare_exchange_strong(free, pid)) return;
+  }
+}
+
+void UnregisterChild(pid_t pid) {
+  for (std::atomic<pid_t>& slot : live_children) {
+    pid_t mine = pid;
+    if (slot.compare_exchange_strong(mine, 0)) return;
+  }
+}
+
+// kInterruptSignals blocked for the scope (see child_process.h).
+class InterruptsBlocked {
+ public:
+  InterruptsBlocked() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int signal : kInterruptSignals) sigaddset(&set, signal);
+    sigprocmask(SIG_BLOCK, &set, &before_);
+  }
+  ~InterruptsBlocked() { sigprocmask(SIG_SETMASK, &before_, nullptr); }
+  InterruptsBlocked(const InterruptsBlocked&) = delete;
+  InterruptsBlocked& operator=(const InterruptsBlocked&) = delete;
+  const sigset_t& before() const { return before_; }
+
+ private:
+  sigset_t before_;
+};
 
 // A dead child must surface as a failed write, not as a SIGPIPE that kills
 // the harness.
@@ -64,6 +105,9 @@ std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_chil
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);
+  const pid_t parent = getpid();
+  // No interrupt between the fork and the child's entry in the table.
+  InterruptsBlocked blocked;
   const pid_t pid = fork();
   if (pid < 0) {
     *error = std::string("cannot fork: ") + std::strerror(errno);
@@ -71,6 +115,16 @@ std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_chil
     return nullptr;
   }
   if (pid == 0) {
+    // The harness's handlers are not the child's: the defaults again (an
+    // ignored signal stays ignored), and the harness's signal mask.
+    for (int signal : kInterruptSignals) {
+      struct sigaction current;
+      if (sigaction(signal, nullptr, &current) == 0 && current.sa_handler != SIG_IGN) ::signal(signal, SIG_DFL);
+    }
+    sigprocmask(SIG_SETMASK, &blocked.before(), nullptr);
+    // Dies with the harness, however the harness ends (kept across exec).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // the harness ended before the prctl
     setpgid(0, 0);
     close(pipes.to_child[1]);
     close(pipes.from_child[0]);
@@ -78,6 +132,7 @@ std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_chil
     _exit(127);
   }
   setpgid(pid, pid);  // also here: no race with the child's own call
+  RegisterChild(pid);
   close(pipes.to_child[0]);
   close(pipes.from_child[1]);
   fcntl(pipes.to_child[1], F_SETFL, fcntl(pipes.to_child[1], F_GETFL) | O_NONBLOCK);
@@ -85,6 +140,17 @@ std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_chil
 }
 
 }  // namespace
+
+const int kInterruptSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+
+void KillAllChildProcesses() {
+  for (std::atomic<pid_t>& slot : live_children) {
+    const pid_t pid = slot.load();
+    if (pid <= 0) continue;
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+  }
+}
 
 std::string SignalName(int signal) {
   switch (signal) {
@@ -96,6 +162,7 @@ std::string SignalName(int signal) {
     case SIGKILL: return "SIGKILL";
     case SIGTERM: return "SIGTERM";
     case SIGINT: return "SIGINT";
+    case SIGHUP: return "SIGHUP";
     case SIGPIPE: return "SIGPIPE";
     case SIGTRAP: return "SIGTRAP";
     case SIGSYS: return "SIGSYS";
@@ -201,11 +268,21 @@ bool ChildProcess::WriteLine(const std::string& line, int timeout_ms) {
 
 bool ChildProcess::TryReap(bool block) {
   if (reaped_) return true;
+  if (block) {
+    // Waits for the end without reaping, with interrupts deliverable.
+    siginfo_t info;
+    while (waitid(P_PID, pid_, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
+    }
+  }
+  // Reaped and out of the table together: a pid that is free again is
+  // never killed.
+  InterruptsBlocked blocked;
   for (;;) {
-    const pid_t got = waitpid(pid_, &wait_status_, block ? 0 : WNOHANG);
+    const pid_t got = waitpid(pid_, &wait_status_, WNOHANG);
     if (got < 0 && errno == EINTR) continue;
     if (got == pid_ || (got < 0 && errno == ECHILD)) {
       reaped_ = true;
+      UnregisterChild(pid_);
       return true;
     }
     return false;
@@ -229,6 +306,11 @@ std::string ChildProcess::DescribeEnd(int grace_ms) {
            ")";
   }
   return "ended (wait status " + std::to_string(wait_status_) + ")";
+}
+
+void ChildProcess::CloseInput() {
+  if (to_child_ >= 0) close(to_child_);
+  to_child_ = -1;
 }
 
 void ChildProcess::Kill() {

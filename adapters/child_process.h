@@ -3,6 +3,14 @@
 // process group, so killing it also kills whatever it started (a shell's
 // python, say). The destructor kills and reaps it: no child outlives its
 // ChildProcess, and none is left a zombie.
+//
+// Nor does any outlive the harness: every live child is in a table that
+// KillAllChildProcesses() (async-signal-safe, for the harness's SIGINT /
+// SIGTERM / SIGHUP handler) kills group by group, and each child is started
+// with PR_SET_PDEATHSIG = SIGKILL, so a harness that is SIGKILLed (or dies
+// any other way) takes its children down with it. Being in their own process
+// group, children do not get the terminal's Ctrl-C themselves: the harness
+// decides, and kills them.
 #ifndef ADAPTERS_CHILD_PROCESS_H_
 #define ADAPTERS_CHILD_PROCESS_H_
 
@@ -45,6 +53,9 @@ class ChildProcess {
   std::string DescribeEnd(int grace_ms);
   // SIGKILL to the child's process group, then reap. Idempotent.
   void Kill();
+  // Closes the child's input: it reads end-of-file once it has read what
+  // was written.
+  void CloseInput();
   pid_t pid() const { return pid_; }
 
  private:
@@ -62,6 +73,16 @@ class ChildProcess {
 
 // "SIGSEGV" for 11, ..., "signal N" for one without a short name.
 std::string SignalName(int signal);
+
+// SIGKILL to the process group of every child process alive (started and
+// not yet reaped). Async-signal-safe: for a signal handler that ends the
+// harness. Does not reap (the harness is about to exit).
+void KillAllChildProcesses();
+
+// The signals a harness handles to stop its children before it ends
+// (SIGINT, SIGTERM, SIGHUP). Blocked while a child is started and while one
+// is reaped, so that the table KillAllChildProcesses() reads is never stale.
+extern const int kInterruptSignals[3];
 
 }  // namespace pd
 

@@ -1,9 +1,14 @@
 #include "adapters/external_impl.h"
 
+#include <sys/mman.h>
+
+#include <new>
+
 #include "adapters/child_process.h"
 #include "adapters/plugin_library.h"
 #include "adapters/plugin_worker.h"
 #include "adapters/protocol_adapter.h"
+#include "adapters/protocol_text.h"
 
 namespace pd {
 namespace {
@@ -22,6 +27,119 @@ std::variant<ExternalImplFactory, std::string> Probed(ProcessSpec spec) {
   return FactoryOf(std::move(process));
 }
 
+// The state the plugin workers share with the harness (plugin_library.h),
+// in an anonymous shared mapping every forked worker inherits.
+std::shared_ptr<PluginWorkerState> SharedWorkerState(std::string* error) {
+  void* memory = mmap(nullptr, sizeof(PluginWorkerState), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) {
+    *error = "cannot map memory to share with the plugin workers";
+    return nullptr;
+  }
+  return std::shared_ptr<PluginWorkerState>(new (memory) PluginWorkerState(), [](PluginWorkerState* state) {
+    state->~PluginWorkerState();
+    munmap(state, sizeof(PluginWorkerState));
+  });
+}
+
+// What a worker in `state` was doing, for findings during the suite ("" when
+// serving: the finding names the line being handled).
+std::string WorkerActivity(const PluginWorkerState& state) {
+  switch (state.Get()) {
+    case PluginStage::kLoading: return "the worker was loading the plugin: the library's constructors";
+    case PluginStage::kAbiQuery: return "the worker was in the plugin's pd_plugin_abi_version";
+    case PluginStage::kResolving: return "the worker was looking up the plugin's symbols";
+    case PluginStage::kInit: return "the worker was in the plugin's pd_plugin_init";
+    case PluginStage::kUnloading: return "the worker was unloading the plugin: the library's destructors";
+    case PluginStage::kRefused: return std::string("the worker refused the plugin: ") + state.message;
+    case PluginStage::kStarting:
+    case PluginStage::kServing:
+    case PluginStage::kUnloaded: return "";
+  }
+  return "";
+}
+
+// The one line that refuses a plugin whose probe worker ended, or stopped
+// answering, in `state`'s stage; `how` is e.g. "exited with status 0".
+std::string ProbeFailure(const std::string& path, const PluginWorkerState& state, const std::string& how,
+                         const std::string& handling) {
+  const std::string who = "plugin " + path + ": ";
+  switch (state.Get()) {
+    case PluginStage::kRefused: return who + state.message;
+    case PluginStage::kLoading: return who + "cannot load: the library's constructor " + how;
+    case PluginStage::kAbiQuery: return who + "cannot load: pd_plugin_abi_version " + how;
+    case PluginStage::kResolving:
+      return who + "cannot load: the worker process " + how + " while looking up the plugin's symbols";
+    case PluginStage::kInit: return who + "cannot initialise: pd_plugin_init " + how;
+    case PluginStage::kUnloading: return who + "cannot unload: the library's destructor " + how;
+    case PluginStage::kStarting: return who + "the worker process " + how + " before it loaded the library";
+    case PluginStage::kServing:
+    case PluginStage::kUnloaded: break;
+  }
+  return who + "the worker process " + how + " while " + handling;
+}
+
+// The plugin's whole life once, in a worker process, before the suite: load
+// (constructors, pd_plugin_abi_version, symbols), `hello`, `reset`
+// (pd_plugin_init), then the end of its input, on which the worker unloads
+// the plugin (destructors) and must exit with status 0. "" or the line that
+// refuses the plugin, naming what happened where. Anything the plugin does
+// here (exit, crash, hang) happens in that process, not in the harness.
+std::string ProbePlugin(const std::string& path, const ProcessSpec& spec, const PluginWorkerState& state) {
+  std::string error;
+  std::unique_ptr<ChildProcess> worker = spec.spawn(&error);
+  if (!worker) return "plugin " + path + ": cannot start a worker process: " + error;
+  const auto timed_out = [&](int timeout_ms) {
+    worker->Kill();
+    return "did not return within " + std::to_string(timeout_ms) + " ms (wall clock; the worker was killed)";
+  };
+  const std::string hello = "hello " + std::to_string(protocol::kVersion);
+  const struct {
+    std::string line, answer, handling;
+    int timeout_ms;
+  } exchanges[] = {
+      {hello, hello, "answering `" + hello + "`", kStartupTimeoutMs},
+      {"reset", "done", "answering `reset`", spec.answer_timeout_ms},
+  };
+  for (const auto& exchange : exchanges) {
+    if (!worker->WriteLine(exchange.line, exchange.timeout_ms)) {
+      std::string ignored;
+      if (worker->ReadLine(0, &ignored) == ChildProcess::ReadResult::kEnd) {
+        return ProbeFailure(path, state, worker->DescribeEnd(kExitGraceMs), exchange.handling);
+      }
+      return ProbeFailure(path, state, timed_out(exchange.timeout_ms), exchange.handling);
+    }
+    std::string line;
+    switch (worker->ReadLine(exchange.timeout_ms, &line)) {
+      case ChildProcess::ReadResult::kLine:
+        if (line == exchange.answer) continue;
+        [[fallthrough]];
+      case ChildProcess::ReadResult::kTooLong:
+        return "plugin " + path + ": the worker answered `" + exchange.line + "` with " + protocol::Quote(line) +
+               " (does the plugin write to the harness's pipe?)";
+      case ChildProcess::ReadResult::kEnd:
+        return ProbeFailure(path, state, worker->DescribeEnd(kExitGraceMs), exchange.handling);
+      case ChildProcess::ReadResult::kTimeout:
+        return ProbeFailure(path, state, timed_out(exchange.timeout_ms), exchange.handling);
+    }
+  }
+  // The end: the worker unloads the plugin and exits; it says nothing more.
+  worker->CloseInput();
+  std::string line;
+  switch (worker->ReadLine(spec.answer_timeout_ms, &line)) {
+    case ChildProcess::ReadResult::kLine:
+    case ChildProcess::ReadResult::kTooLong:
+      return "plugin " + path + ": the worker wrote " + protocol::Quote(line) +
+             " after its last answer (does the plugin write to the harness's pipe?)";
+    case ChildProcess::ReadResult::kTimeout:
+      return ProbeFailure(path, state, timed_out(spec.answer_timeout_ms), "ending");
+    case ChildProcess::ReadResult::kEnd:
+      break;
+  }
+  const std::string how = worker->DescribeEnd(kExitGraceMs);
+  if (state.Get() == PluginStage::kUnloaded && how == "exited with status 0") return "";
+  return ProbeFailure(path, state, how, "ending");
+}
+
 }  // namespace
 
 bool IsExternalImplSpec(const std::string& spec) {
@@ -36,17 +154,19 @@ std::variant<ExternalImplFactory, std::string> OpenExternalImpl(const std::strin
   if (StartsWith(spec, kPluginPrefix)) {
     const std::string path = spec.substr(std::string(kPluginPrefix).size());
     if (path.empty()) return std::string("--impl plugin: expects a path, e.g. plugin:./libimpl.so");
-    // Loaded once, here, so a bad plugin is refused before the suite; every
-    // worker is forked from this process and inherits the loaded library.
-    auto opened = PluginLibrary::Open(path);
-    if (auto* error = std::get_if<std::string>(&opened)) return *error;
-    std::shared_ptr<PluginLibrary> library = std::move(std::get<std::unique_ptr<PluginLibrary>>(opened));
+    // The harness never loads the plugin: each worker loads it after the
+    // fork (a fresh worker per case), and reports its stage through `state`.
+    std::string error;
+    std::shared_ptr<PluginWorkerState> state = SharedWorkerState(&error);
+    if (!state) return "plugin " + path + ": " + error;
     process.fresh_per_case = true;
-    process.spawn = [library](std::string* error) {
-      return ChildProcess::Fork([library](int in, int out) { return ServePlugin(library->symbols(), in, out); },
-                                error);
+    process.spawn = [path, state](std::string* error) {
+      state->Clear();
+      return ChildProcess::Fork([&](int in, int out) { return RunPluginWorker(path, in, out, state.get()); }, error);
     };
-    return Probed(std::move(process));
+    process.activity = [state] { return WorkerActivity(*state); };
+    if (std::string refused = ProbePlugin(path, process, *state); !refused.empty()) return refused;
+    return FactoryOf(std::make_shared<ImplementationProcess>(std::move(process)));
   }
   if (StartsWith(spec, kExecPrefix)) {
     const std::string command = spec.substr(std::string(kExecPrefix).size());

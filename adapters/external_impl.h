@@ -1,16 +1,19 @@
 // Implementations the harness was not built with, named on the command line:
 //
 //   plugin:PATH.so          a shared library built against
-//                           adapters/peerdist_plugin.h, run in a forked worker
-//                           process (a fresh one per case)
+//                           adapters/peerdist_plugin.h, loaded and run only in
+//                           forked worker processes (a fresh one per case),
+//                           never in the harness process
 //   exec:COMMAND ARGS       a program speaking adapters/PROTOCOL.md on its
 //                           stdin/stdout, started with /bin/sh -c (one process
 //                           for the run, `reset` between cases)
 //
-// Opening checks everything that can be checked before the suite (the
-// plugin's ABI version and symbols; that the program starts and answers
-// `hello`) and fails with one line, so the command exits 2 at once instead
-// of reporting every case as a crash.
+// Opening checks everything that can be checked before the suite and fails
+// with one line, so the command exits 2 at once instead of reporting every
+// case as a crash: a plugin's whole life runs once in a probe worker (load
+// and constructors, ABI version, symbols, pd_plugin_init, unload and
+// destructors; an exit, crash or hang in any of them is named); a program
+// must start and answer `hello`.
 #ifndef ADAPTERS_EXTERNAL_IMPL_H_
 #define ADAPTERS_EXTERNAL_IMPL_H_
 

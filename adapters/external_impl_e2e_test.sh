@@ -6,10 +6,15 @@
 #    that dies on it, each give a finding (no-crash / no-hang), a complete
 #    report and a counterexample that replays to the same finding;
 #  - a plugin built against another ABI version, or missing a function, is
-#    refused with one line and exit 2.
+#    refused with one line and exit 2;
+#  - so is a plugin whose constructor exits (before: pdconform exited 0
+#    without a word) or segfaults, whose pd_plugin_abi_version segfaults
+#    (before: pdconform died, 139), or whose destructor exits (before: a run
+#    that printed VIOLATED exited 0): plugin code runs in workers only.
 # Arguments: runfiles paths of pdconform, the example plugin, its wrong
 # variant, example_impl.py, the segv/abort/hang plugins, the ABI-mismatch
-# plugin, the incomplete plugin, faulty_impl.py.
+# plugin, the incomplete plugin, faulty_impl.py, the ctor_exit, ctor_segv,
+# abi_segv and dtor_exit plugins.
 set -uo pipefail
 
 bin="$PWD/$1"
@@ -22,6 +27,10 @@ hang_plugin="$PWD/$7"
 abi_plugin="$PWD/$8"
 incomplete_plugin="$PWD/$9"
 faulty_py="$PWD/${10}"
+ctor_exit_plugin="$PWD/${11}"
+ctor_segv_plugin="$PWD/${12}"
+abi_segv_plugin="$PWD/${13}"
+dtor_exit_plugin="$PWD/${14}"
 python=/usr/bin/python3
 work="${TEST_TMPDIR:-$(mktemp -d)}/external"
 rm -rf "$work" && mkdir -p "$work"
@@ -135,5 +144,29 @@ usage_error "missing symbol PeerDistGetStatusEx" --impl "plugin:$incomplete_plug
 usage_error "cannot load" --impl "plugin:$work/no-such-plugin.so"
 usage_error "does not speak the harness protocol" --impl "exec:$python $faulty_py --fault=hello"
 usage_error "--timeout-ms: expected milliseconds" --impl "plugin:$example_plugin" --timeout-ms 0
+
+echo "== plugins failing where they are loaded or unloaded: exit 2, one line naming where"
+usage_error "plugin $ctor_exit_plugin: cannot load: the library's constructor exited with status 0" \
+  --impl "plugin:$ctor_exit_plugin"
+usage_error "plugin $ctor_segv_plugin: cannot load: the library's constructor was killed by signal 11 (SIGSEGV)" \
+  --impl "plugin:$ctor_segv_plugin"
+usage_error "plugin $abi_segv_plugin: cannot load: pd_plugin_abi_version was killed by signal 11 (SIGSEGV)" \
+  --impl "plugin:$abi_segv_plugin"
+# Its calls break rules (invalid-handle): the destructor's _exit(0) must not make that a pass.
+usage_error "plugin $dtor_exit_plugin: cannot unload: the library's destructor exited with status 0" \
+  --impl "plugin:$dtor_exit_plugin" --report-dir report
+ls "$work"/usage-*/report/report.json >/dev/null 2>&1 && fail "a refused plugin wrote a report"
+
+echo "== the same faults from the second load on, in the suite's workers: a no-crash finding, a complete report"
+for plugin in "$ctor_exit_plugin" "$ctor_segv_plugin" "$abi_segv_plugin"; do
+  dir="$work/mid-suite-$(basename "$plugin" .so)"
+  if PD_TEST_PLUGIN_LOG="$dir.log" PD_TEST_FAULT_FROM_LOAD=2 \
+    run "$dir" 1 --impl "plugin:$plugin" --cases 3 --rules no-crash,invalid-handle --report-dir report; then
+    expect_violated "$dir" no-crash
+    [[ -s "$dir/report/report.json" ]] || fail "$dir: no report.json"
+    grep -q '(the worker was ' "$dir/report/counterexamples/no-crash.pdscenario" ||
+      fail "$dir: the finding does not say what the worker was doing"
+  fi
+done
 
 finish "all external implementation checks passed"

@@ -4,14 +4,23 @@
 //    example (exec:), the trace the in-process reference gives, byte for byte;
 //  - isolation: a crash, an abort-free death, garbage and a hang each end the
 //    case with one finding naming its rule, and the next case runs normally;
-//  - refusal: bad specs fail to open with one line.
+//  - refusal: bad specs fail to open with one line;
+//  - plugin code runs only in workers: a plugin whose constructor exits or
+//    segfaults, whose pd_plugin_abi_version segfaults or whose destructor
+//    exits is refused with one line naming where (the probe worker); the
+//    same faults in a worker during the suite are a finding for the case;
+//    and the harness process itself never loads the plugin.
 //
 // Arguments (runfiles paths): example plugin, pdplugin_host, example_impl.py,
-// segv plugin, hang plugin, faulty_impl.py.
+// segv plugin, hang plugin, faulty_impl.py, the ctor_exit, ctor_segv,
+// abi_segv and dtor_exit plugins.
 #include "adapters/external_impl.h"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -29,6 +38,7 @@ namespace {
 
 struct Paths {
   std::string example_plugin, plugin_host, example_py, segv_plugin, hang_plugin, faulty_py;
+  std::string ctor_exit_plugin, ctor_segv_plugin, abi_segv_plugin, dtor_exit_plugin;
 };
 Paths paths;
 
@@ -168,15 +178,100 @@ TEST(ExternalImpl, BadSpecsAreRefusedWithOneLine) {
   }
 }
 
+// The test plugins' log (faulty_plugin.c): set for the scope, a fresh file.
+class PluginLog {
+ public:
+  explicit PluginLog(const std::string& name, const char* fault_from_load = nullptr) {
+    const char* dir = std::getenv("TEST_TMPDIR");
+    path_ = std::string(dir != nullptr ? dir : "/tmp") + "/" + name + ".log";
+    std::remove(path_.c_str());
+    setenv("PD_TEST_PLUGIN_LOG", path_.c_str(), 1);
+    if (fault_from_load != nullptr) setenv("PD_TEST_FAULT_FROM_LOAD", fault_from_load, 1);
+  }
+  ~PluginLog() {
+    unsetenv("PD_TEST_PLUGIN_LOG");
+    unsetenv("PD_TEST_FAULT_FROM_LOAD");
+  }
+  // The pids of the processes that loaded the plugin, in order.
+  std::vector<long> Loads() const {
+    std::vector<long> pids;
+    std::ifstream in(path_);
+    std::string what;
+    long pid = 0;
+    while (in >> what >> pid) {
+      if (what == "load") pids.push_back(pid);
+    }
+    return pids;
+  }
+
+ private:
+  std::string path_;
+};
+
+TEST(ExternalImpl, PluginsFailingAtLoadOrUnloadAreRefusedNamingWhere) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {paths.ctor_exit_plugin, "cannot load: the library's constructor exited with status 0"},
+      {paths.ctor_segv_plugin, "cannot load: the library's constructor was killed by signal 11 (SIGSEGV)"},
+      {paths.abi_segv_plugin, "cannot load: pd_plugin_abi_version was killed by signal 11 (SIGSEGV)"},
+      {paths.dtor_exit_plugin, "cannot unload: the library's destructor exited with status 0"},
+  };
+  for (const auto& [plugin, contains] : cases) {
+    auto opened = OpenExternalImpl("plugin:" + plugin, ExternalImplOptions{});
+    const std::string* error = std::get_if<std::string>(&opened);
+    ASSERT_NE(error, nullptr) << plugin;
+    EXPECT_EQ(*error, "plugin " + plugin + ": " + contains);
+  }
+}
+
+// The same faults from the second load on: the probe passes, and each case's
+// worker fails while loading: a no-crash finding for the case that names the
+// stage, and the next case runs (and fails) the same way.
+TEST(ExternalImpl, PluginsFailingAtLoadDuringTheSuiteAreAFindingForTheCase) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {paths.ctor_exit_plugin,
+       "exited with status 0 while handling `hello 1` (the worker was loading the plugin: the library's "
+       "constructors)"},
+      {paths.ctor_segv_plugin,
+       "was killed by signal 11 (SIGSEGV) while handling `hello 1` (the worker was loading the plugin: the "
+       "library's constructors)"},
+      {paths.abi_segv_plugin,
+       "was killed by signal 11 (SIGSEGV) while handling `hello 1` (the worker was in the plugin's "
+       "pd_plugin_abi_version)"},
+  };
+  for (const auto& [plugin, contains] : cases) {
+    PluginLog log("fault-from-load-2", "2");
+    const ImplFactory make = Open("plugin:" + plugin);
+    for (int run = 0; run < 2; ++run) {
+      const Trace trace = RunScenario(ThreeCalls(), make);
+      const std::vector<std::string> findings = Findings(trace);
+      ASSERT_EQ(findings.size(), 1u) << trace.Render();
+      EXPECT_EQ(findings[0].rfind(kCrashFindingPrefix, 0), 0u) << findings[0];
+      EXPECT_NE(findings[0].find(contains), std::string::npos) << findings[0];
+    }
+    EXPECT_EQ(log.Loads().size(), 3u) << "the probe and one worker per case load it";
+  }
+}
+
+TEST(ExternalImpl, TheHarnessProcessNeverLoadsThePlugin) {
+  PluginLog log("never-in-harness");
+  const ImplFactory make = Open("plugin:" + paths.segv_plugin);
+  ExpectOneFinding(make, kCrashFindingPrefix, "signal 11 (SIGSEGV)");
+  const std::vector<long> loads = log.Loads();
+  EXPECT_EQ(loads.size(), 2u) << "the probe and the case's worker";
+  for (long pid : loads) EXPECT_NE(pid, static_cast<long>(getpid()));
+}
+
 }  // namespace
 }  // namespace pd
 
 int main(int argc, char** argv) {
   testing::InitGoogleTest(&argc, argv);
-  if (argc != 7) {
-    std::fprintf(stderr, "usage: external_impl_test PLUGIN HOST EXAMPLE_PY SEGV_PLUGIN HANG_PLUGIN FAULTY_PY\n");
+  if (argc != 11) {
+    std::fprintf(stderr,
+                 "usage: external_impl_test PLUGIN HOST EXAMPLE_PY SEGV_PLUGIN HANG_PLUGIN FAULTY_PY CTOR_EXIT_PLUGIN "
+                 "CTOR_SEGV_PLUGIN ABI_SEGV_PLUGIN DTOR_EXIT_PLUGIN\n");
     return 2;
   }
-  pd::paths = {argv[1], argv[2], argv[3], argv[4], argv[5], argv[6]};
+  pd::paths = {argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], argv[7], argv[8], argv[9], argv[10]};
   return RUN_ALL_TESTS();
 }

@@ -11,6 +11,11 @@ std::string Backquote(const std::string& line) { return "`" + line + "`"; }
 
 ImplementationProcess::ImplementationProcess(ProcessSpec spec) : spec_(std::move(spec)) {}
 
+std::string ImplementationProcess::Activity() const {
+  const std::string activity = spec_.activity ? spec_.activity() : "";
+  return activity.empty() ? "" : " (" + activity + ")";
+}
+
 bool ImplementationProcess::Spawn(std::string* error) {
   child_.reset();
   open_exchanges_ = 0;
@@ -32,11 +37,12 @@ void ImplementationProcess::Send(const std::string& line, const std::string& con
   // Either it died (the read below reports how) or it stopped reading.
   std::string ignored;
   if (child_->ReadLine(0, &ignored) == ChildProcess::ReadResult::kEnd) {
-    throw Lose(Crashed("the implementation process " + child_->DescribeEnd(kExitGraceMs) + " (while handling " +
-                       Backquote(context) + ")"));
+    const std::string how = child_->DescribeEnd(kExitGraceMs);  // reaped first, as below
+    throw Lose(Crashed("the implementation process " + how + " (while handling " + Backquote(context) + ")" +
+                       Activity()));
   }
   throw Lose(Hung("the implementation process did not read " + Backquote(line) + " within " +
-                  std::to_string(spec_.answer_timeout_ms) + " ms (wall clock); killed"));
+                  std::to_string(spec_.answer_timeout_ms) + " ms (wall clock); killed" + Activity()));
 }
 
 std::string ImplementationProcess::Receive(const std::string& context) {
@@ -47,14 +53,15 @@ std::string ImplementationProcess::Receive(const std::string& context) {
     case ChildProcess::ReadResult::kLine:
       return line;
     case ChildProcess::ReadResult::kEnd: {
-      std::string what = "the implementation process " + child_->DescribeEnd(kExitGraceMs) + " while handling " +
-                         Backquote(context);
+      // Reaped first: then its last stage (Activity) is final.
+      const std::string how = child_->DescribeEnd(kExitGraceMs);
+      std::string what = "the implementation process " + how + " while handling " + Backquote(context) + Activity();
       if (!line.empty()) what += " (its last output, unterminated: " + protocol::Quote(line) + ")";
       throw Lose(Crashed(what));
     }
     case ChildProcess::ReadResult::kTimeout:
       throw Lose(Hung("no answer to " + Backquote(context) + " within " + std::to_string(timeout) +
-                      " ms (wall clock); the implementation process was killed"));
+                      " ms (wall clock); the implementation process was killed" + Activity()));
     case ChildProcess::ReadResult::kTooLong:
       throw Lose(Crashed("protocol violation while handling " + Backquote(context) + ": a line longer than " +
                          std::to_string(protocol::kMaxLineBytes) + " bytes: " + protocol::Quote(line)));

@@ -34,6 +34,11 @@ struct ProcessSpec {
   // plugin's globals); exec: one process, `reset` between cases.
   bool fresh_per_case = false;
   int answer_timeout_ms = kDefaultAnswerTimeoutMs;
+  // Optional (plugin workers): what the process was doing when it ended or
+  // stopped answering, when it knows better than the line being handled,
+  // e.g. "the worker was loading the plugin (running the library's
+  // constructors)"; "" when it does not. Findings add it in parentheses.
+  std::function<std::string()> activity;
 };
 
 class ImplementationProcess {
@@ -74,6 +79,8 @@ class ImplementationProcess {
   void Reset();
   // The line that must come back; anything else is a protocol violation.
   void Expect(const std::string& sent, const std::string& answer);
+  // " (" + spec_.activity() + ")", or "".
+  std::string Activity() const;
 
   ProcessSpec spec_;
   std::unique_ptr<ChildProcess> child_;

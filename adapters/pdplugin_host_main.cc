@@ -6,10 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <string>
-#include <variant>
 
-#include "adapters/plugin_library.h"
 #include "adapters/plugin_worker.h"
 
 int main(int argc, char** argv) {
@@ -17,15 +14,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: pdplugin_host PLUGIN.so\n");
     return 2;
   }
-  auto opened = pd::PluginLibrary::Open(argv[1]);
-  if (auto* error = std::get_if<std::string>(&opened)) {
-    std::fprintf(stderr, "pdplugin_host: %s\n", error->c_str());
-    return 2;
-  }
   const int protocol_out = dup(STDOUT_FILENO);
   if (protocol_out < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
     std::perror("pdplugin_host: dup");
     return 2;
   }
-  return pd::ServePlugin(std::get<0>(opened)->symbols(), STDIN_FILENO, protocol_out);
+  // A plugin that cannot be used: its line on stderr (the harness then sees
+  // this program end without answering `hello`).
+  const int status = pd::RunPluginWorker(argv[1], STDIN_FILENO, protocol_out, nullptr);
+  return status == pd::kWorkerRefused ? 2 : status;
 }

@@ -15,8 +15,9 @@
  * Run it:  pdconform --impl plugin:./libmyimpl.so
  *
  * The harness loads the plugin inside a worker process (one per scenario),
- * so a plugin that crashes or hangs is reported as a finding instead of
- * taking the harness down. Everything runs on one thread, in virtual time:
+ * never in its own process, so a plugin that crashes, exits or hangs (in a
+ * call, or in its constructors or destructors) is reported as a finding, or
+ * refused before the suite, instead of taking the harness down. Everything runs on one thread, in virtual time:
  * never block, never read a clock, never start a thread. Work that must
  * happen later is scheduled with host->schedule_after and runs when the
  * harness's simulated clock gets there.

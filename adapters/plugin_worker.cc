@@ -13,6 +13,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "adapters/buffer_layout.h"
@@ -71,7 +72,7 @@ using Invoker = std::function<std::uint64_t(Worker&, const std::vector<std::stri
 
 class Worker {
  public:
-  Worker(const PluginSymbols& plugin, int in_fd, int out_fd);
+  Worker(const PluginSymbols& plugin, int in_fd, int out_fd, PluginWorkerState* state);
   int Serve();
 
   // The copy of buffer `word` ("@id"); its layout must be `layout` (nullptr: any).
@@ -146,6 +147,7 @@ class Worker {
   static ::DWORD GetLastError(void* host) { return static_cast<::DWORD>(Of(host).Request("get-last-error")); }
 
   const PluginSymbols& plugin_;
+  PluginWorkerState* state_;  // nullptr: nobody follows the stages
   int in_fd_;
   int out_fd_;
   std::string pending_;  // bytes read past the last line
@@ -216,7 +218,8 @@ Invoker MakeInvoker(R (*function)(A...)) {
 
 // --- the worker -------------------------------------------------------------
 
-Worker::Worker(const PluginSymbols& plugin, int in_fd, int out_fd) : plugin_(plugin), in_fd_(in_fd), out_fd_(out_fd) {
+Worker::Worker(const PluginSymbols& plugin, int in_fd, int out_fd, PluginWorkerState* state)
+    : plugin_(plugin), state_(state), in_fd_(in_fd), out_fd_(out_fd) {
   host_.abi_version = PD_PLUGIN_ABI_VERSION;
   host_.struct_size = sizeof(pd_host_services);
   host_.host = this;
@@ -366,11 +369,15 @@ void Worker::Reset() {
   shadows_.clear();
   shadow_of_address_.clear();
   timers_.clear();
+  if (state_ != nullptr) state_->Set(PluginStage::kInit);
   const int result = plugin_.pd_plugin_init(&host_);
   if (result != 0) {
-    std::fprintf(stderr, "pdplugin worker: pd_plugin_init returned %d; stopping\n", result);
-    _exit(3);
+    const std::string why = "pd_plugin_init returned " + std::to_string(result) + " (0 is success)";
+    std::fprintf(stderr, "pdplugin worker: %s; stopping\n", why.c_str());
+    if (state_ != nullptr) state_->Refuse(why);
+    _exit(kWorkerInitFailed);
   }
+  if (state_ != nullptr) state_->Set(PluginStage::kServing);
 }
 
 std::uint64_t Worker::Call(const std::vector<std::string_view>& words) {
@@ -381,6 +388,7 @@ std::uint64_t Worker::Call(const std::vector<std::string_view>& words) {
 }
 
 int Worker::Serve() {
+  if (state_ != nullptr) state_->Set(PluginStage::kServing);
   std::string line;
   {
     while (ReadLine(&line)) {
@@ -408,9 +416,27 @@ int Worker::Serve() {
 
 }  // namespace
 
-int ServePlugin(const PluginSymbols& plugin, int in_fd, int out_fd) {
-  Worker worker(plugin, in_fd, out_fd);
+int ServePlugin(const PluginSymbols& plugin, int in_fd, int out_fd, PluginWorkerState* state) {
+  Worker worker(plugin, in_fd, out_fd, state);
   return worker.Serve();
+}
+
+int RunPluginWorker(const std::string& path, int in_fd, int out_fd, PluginWorkerState* state) {
+  auto opened = PluginLibrary::Open(path, state);
+  if (auto* error = std::get_if<std::string>(&opened)) {
+    if (state != nullptr) {
+      // Without the "plugin PATH: " the harness puts in front of every line.
+      const std::string prefix = "plugin " + path + ": ";
+      state->Refuse(error->rfind(prefix, 0) == 0 ? error->substr(prefix.size()) : *error);
+    } else {
+      std::fprintf(stderr, "%s\n", error->c_str());
+    }
+    return kWorkerRefused;
+  }
+  std::unique_ptr<PluginLibrary> library = std::move(std::get<std::unique_ptr<PluginLibrary>>(opened));
+  const int status = ServePlugin(library->symbols(), in_fd, out_fd, state);
+  library.reset();  // dlclose: the destructors run here, in the worker
+  return status;
 }
 
 }  // namespace pd

@@ -21,6 +21,17 @@
 // earlier run are removed only after that. The run itself writes nothing
 // until it has finished, so a crash mid-run leaves the previous reports as
 // they were.
+//
+// Interrupts. On SIGINT, SIGTERM or SIGHUP (each unless it was ignored when
+// pdconform started, as under nohup) pdconform kills every child process it
+// has, each with its process group (the plugin worker or exec: program and
+// whatever that started), prints one line on stderr and ends by the signal
+// (exit status 128+N in a shell). Nothing has been written before the run
+// finished, so an interrupted run leaves no report and an earlier one as it
+// was; while the report files are written the signals wait, so a report is
+// never left half replaced. The children themselves run in their own process
+// groups, so a terminal's Ctrl-C reaches pdconform only: it stops them.
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,6 +49,7 @@
 #include <variant>
 #include <vector>
 
+#include "adapters/child_process.h"
 #include "adapters/external_impl.h"
 #include "conformance/ambiguities/ambiguity.h"
 #include "conformance/flags.h"
@@ -66,6 +78,85 @@ namespace {
 constexpr int kExitHolds = 0;
 constexpr int kExitViolated = 1;
 constexpr int kExitUsage = 2;
+
+// --- Interrupts (see the top of this file) ----------------------------------
+
+volatile sig_atomic_t reports_written = 0;
+bool stderr_is_terminal = false;
+bool has_child_processes = false;  // the implementation is external (plugin:, exec:)
+
+// Async-signal-safe string append.
+void Append(char* buffer, std::size_t size, std::size_t& used, const char* text) {
+  while (*text != '\0' && used + 1 < size) buffer[used++] = *text++;
+  buffer[used] = '\0';
+}
+
+extern "C" void OnInterrupt(int signal) {
+  KillAllChildProcesses();
+  char line[256];
+  std::size_t used = 0;
+  line[0] = '\0';
+  // A progress line being redrawn on a terminal is cleared first.
+  if (stderr_is_terminal) Append(line, sizeof line, used, "\r\x1b[K");
+  Append(line, sizeof line, used, "pdconform: interrupted by ");
+  Append(line, sizeof line, used,
+         signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "a signal");
+  if (reports_written != 0) {
+    Append(line, sizeof line, used, " after the reports were written\n");
+  } else {
+    if (has_child_processes) Append(line, sizeof line, used, "; the implementation's processes were killed");
+    Append(line, sizeof line, used, "; no report written\n");
+  }
+  for (std::size_t done = 0; done < used;) {
+    const ssize_t put = write(STDERR_FILENO, line + done, used - done);
+    if (put <= 0) break;
+    done += static_cast<std::size_t>(put);
+  }
+  // End by the signal itself, as a shell expects of an interrupted command.
+  ::signal(signal, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(signal);
+  _exit(128 + signal);
+}
+
+void HandleInterrupts() {
+  stderr_is_terminal = isatty(STDERR_FILENO) != 0;
+  for (int signal : kInterruptSignals) {
+    struct sigaction current;
+    if (sigaction(signal, nullptr, &current) != 0 || current.sa_handler == SIG_IGN) continue;
+    struct sigaction action {};
+    action.sa_handler = OnInterrupt;
+    sigemptyset(&action.sa_mask);
+    for (int other : kInterruptSignals) sigaddset(&action.sa_mask, other);
+    action.sa_flags = SA_RESTART;
+    sigaction(signal, &action, nullptr);
+  }
+}
+
+// The interrupts wait while report files are written (and run, if one came,
+// at the end of the scope); Done() once they all are.
+class WritingReports {
+ public:
+  WritingReports() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int signal : kInterruptSignals) sigaddset(&set, signal);
+    sigprocmask(SIG_BLOCK, &set, &before_);
+  }
+  ~WritingReports() {
+    std::cout.flush();  // what was printed stays printed if a signal is waiting
+    sigprocmask(SIG_SETMASK, &before_, nullptr);
+  }
+  WritingReports(const WritingReports&) = delete;
+  WritingReports& operator=(const WritingReports&) = delete;
+  void Done() { reports_written = 1; }
+
+ private:
+  sigset_t before_;
+};
 
 int Fail(const std::string& line) {
   std::cout.flush();
@@ -381,6 +472,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   const double wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.Finish();
 
+  WritingReports writing;
   std::vector<std::string> stale;
   Report report;
   report.impl = impl.name;
@@ -453,6 +545,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   if (write_files) {
     if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
     for (const std::string& path : stale) std::remove(path.c_str());
+    writing.Done();
   }
 
   ConsoleOptions console;
@@ -495,6 +588,7 @@ int Merge(const Flags& flags) {
 
   // The counterexamples move into the merged report's directory, rewritten
   // from the scenario text and trace each shard's report.json carries.
+  WritingReports writing;
   const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
   if (std::string error = MakeDirectories(counterexample_dir); !error.empty()) return Fail(error);
   for (RuleReport& rule : report.rules) {
@@ -523,6 +617,7 @@ int Merge(const Flags& flags) {
     if (std::string error = WriteFileAtomically(trace_file, trace); !error.empty()) return Fail(error);
   }
   if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
+  writing.Done();
 
   std::cout << "pdconform: merged " << shards.size() << " shard reports\n";
   ConsoleOptions console;
@@ -534,6 +629,7 @@ int Merge(const Flags& flags) {
 }
 
 int Main(int argc, char** argv) {
+  HandleInterrupts();
   // Under `bazel run`, paths the user types are relative to where they typed them.
   if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY"); dir != nullptr && *dir != '\0') {
     if (chdir(dir) != 0) return Fail(std::string("cannot enter BUILD_WORKING_DIRECTORY ") + dir);
@@ -564,6 +660,7 @@ int Main(int argc, char** argv) {
   if (flags.command == Command::kListRequirements) return ListRequirements(flags);
   ImplUnderTest impl{flags.impl, nullptr};
   if (IsExternalImplSpec(flags.impl)) {
+    has_child_processes = true;
     ExternalImplOptions options;
     options.answer_timeout_ms = flags.timeout_ms;
     auto opened = OpenExternalImpl(flags.impl, options);

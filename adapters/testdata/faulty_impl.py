@@ -6,6 +6,9 @@ call of every case:
     faulty_impl.py --fault=garbage    answers with a line that is not protocol
     faulty_impl.py --fault=hang       never answers
     faulty_impl.py --fault=hello      answers `hello` with another version
+
+With PD_TEST_PLUGIN_LOG=FILE in the environment it appends "load PID" to
+FILE when it starts and "hang PID" before it hangs (as the faulty plugins do).
 """
 
 import os
@@ -14,6 +17,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples"))
 import example_impl  # noqa: E402
+
+
+def log(what):
+    path = os.environ.get("PD_TEST_PLUGIN_LOG")
+    if path:
+        with open(path, "a") as out:
+            out.write("%s %d\n" % (what, os.getpid()))
 
 
 class FaultyImpl(example_impl.ExampleImpl):
@@ -48,6 +58,7 @@ class FaultyImpl(example_impl.ExampleImpl):
             sys.stdout.flush()
             return
         if self.fault == "hang":
+            log("hang")
             while True:
                 time.sleep(3600)
 
@@ -66,6 +77,7 @@ def main(argv):
         sys.stdout.flush()
         sys.stdin.read()
         return 0
+    log("load")
     impl = FaultyImpl(fault)
     impl.io = example_impl.Connection(impl, sys.stdin, sys.stdout)
     impl.io.serve()

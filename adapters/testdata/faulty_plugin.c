@@ -2,9 +2,24 @@
  * -DFAULT_SEGV, -DFAULT_ABORT or -DFAULT_HANG), or that does not export
  * PeerDistGetStatusEx (-DFAULT_OMIT_GET_STATUS_EX). Until the fault it keeps
  * sessions and reports the status; registrations are refused, so nothing is
- * ever pending. */
+ * ever pending, and any handle is accepted (which breaks rules: invalid-handle
+ * and session-isolation, for two).
+ *
+ * Or one that misbehaves outside the calls, where the process loading it
+ * runs its code: its constructor calls exit(0) (-DFAULT_CTOR_EXIT) or
+ * segfaults (-DFAULT_CTOR_SEGV), pd_plugin_abi_version segfaults
+ * (-DFAULT_ABI_SEGV), or its destructor calls _exit(0) (-DFAULT_DTOR_EXIT).
+ *
+ * For the tests that look at processes, two environment variables:
+ *   PD_TEST_PLUGIN_LOG=FILE      the constructor appends "load PID", and a
+ *                                hang "hang PID" before it starts
+ *   PD_TEST_FAULT_FROM_LOAD=N    the load-time faults strike from the N-th
+ *                                load on (counted in the log; default 1) */
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "adapters/peerdist_plugin.h"
@@ -14,8 +29,55 @@ static const pd_host_services* host;
 static int* volatile nowhere = 0;
 static int calls;
 static uintptr_t next_handle;
+static int load_faults = 1; /* whether the load-time faults strike in this process */
 
-uint32_t pd_plugin_abi_version(void) { return PD_PLUGIN_ABI_VERSION; }
+static void Log(const char* what) {
+  const char* log = getenv("PD_TEST_PLUGIN_LOG");
+  if (log == 0 || *log == '\0') return;
+  char line[64];
+  const int length = snprintf(line, sizeof line, "%s %ld\n", what, (long)getpid());
+  const int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  if (write(fd, line, (size_t)length) != length) abort();
+  close(fd);
+}
+
+/* How many times a process loaded this plugin, this one included (1 without a log). */
+static int LoadNumber(void) {
+  const char* log = getenv("PD_TEST_PLUGIN_LOG");
+  if (log == 0 || *log == '\0') return 1;
+  FILE* in = fopen(log, "r");
+  if (in == 0) return 1;
+  int loads = 0;
+  char line[64];
+  while (fgets(line, sizeof line, in) != 0) loads += strncmp(line, "load ", 5) == 0;
+  fclose(in);
+  return loads;
+}
+
+__attribute__((constructor)) static void Load(void) {
+  Log("load");
+  const char* from = getenv("PD_TEST_FAULT_FROM_LOAD");
+  load_faults = LoadNumber() >= (from != 0 ? atoi(from) : 1);
+#if defined(FAULT_CTOR_EXIT)
+  if (load_faults) exit(0);
+#elif defined(FAULT_CTOR_SEGV)
+  if (load_faults) *nowhere = 1;
+#endif
+}
+
+#if defined(FAULT_DTOR_EXIT)
+__attribute__((destructor)) static void Unload(void) {
+  if (load_faults) _exit(0);
+}
+#endif
+
+uint32_t pd_plugin_abi_version(void) {
+#if defined(FAULT_ABI_SEGV)
+  if (load_faults) *nowhere = 1;
+#endif
+  return PD_PLUGIN_ABI_VERSION;
+}
 
 int pd_plugin_init(const pd_host_services* services) {
   host = services;
@@ -36,6 +98,7 @@ static void Call(void) {
 #elif defined(FAULT_ABORT)
   abort();
 #elif defined(FAULT_HANG)
+  Log("hang");
   for (;;) pause();
 #endif
 }
