@@ -53,6 +53,16 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:delivery-polls-forever",
        "after a status change its delivery check keeps rescheduling itself at once (a livelock in virtual time)",
        "no-hang", Deviation::kDeliveryPollsForever},
+      {"mutant:notify-unseen-flap",
+       "notifies a new registration for a status change that came and went while the session had none pending",
+       "change-only", Deviation::kNotifyUnseenFlap},
+      {"mutant:signal-before-result",
+       "signals hEvent and posts the packet of a notification before it writes the result into the OVERLAPPED "
+       "(in later work at the same instant)",
+       "event-and-port", Deviation::kSignalBeforeResult},
+      {"mutant:wait-returns-incomplete",
+       "PeerDistGetOverlappedResult ignores bWait: FALSE with ERROR_IO_INCOMPLETE while the operation is pending",
+       "overlapped-result", Deviation::kWaitReturnsIncomplete},
       // The content part: handles, operations, invalidation.
       {"mutant:unavailable-keeps-handles", "a move to UNAVAILABLE does not invalidate handles (only DISABLED does)",
        "invalidated", Deviation::kUnavailableKeepsHandles},
