@@ -258,6 +258,17 @@ CoverageReport CoverageOf(const CoverageMatrix& matrix) {
     report.counts.emplace_back();
     for (std::size_t c = 0; c < report.columns.size(); ++c) report.counts.back().push_back(matrix.Count(r, c));
   }
+  CoverageReport::InFlight& in_flight = report.in_flight;
+  for (const InFlightRow& row : CoverageMatrix::InFlightRows()) in_flight.rows.push_back(CoverageMatrix::InFlightRowName(row));
+  for (const CoverageColumn& column : CoverageMatrix::InFlightColumns()) {
+    in_flight.columns.push_back(CoverageMatrix::ColumnName(column));
+  }
+  for (std::size_t r = 0; r < in_flight.rows.size(); ++r) {
+    in_flight.counts.emplace_back();
+    for (std::size_t c = 0; c < in_flight.columns.size(); ++c) {
+      in_flight.counts.back().push_back(matrix.InFlightCount(r, c));
+    }
+  }
   return report;
 }
 

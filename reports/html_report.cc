@@ -223,7 +223,32 @@ std::string CoverageTable(const Report& report) {
                     std::to_string(exercised) + " of " + std::to_string(cells) + " cells exercised.</p>\n";
   out += "<div class=\"scroll\"><table class=\"coverage\">\n<thead><tr><th>function / handle</th>";
   for (const std::string& column : coverage.columns) out += "<th>" + Esc(column) + "</th>";
-  out += "</tr></thead>\n<tbody>\n" + body + "</tbody>\n</table></div>\n</section>\n";
+  out += "</tr></thead>\n<tbody>\n" + body + "</tbody>\n</table></div>\n";
+  // The in-flight table, when recorded.
+  const CoverageReport::InFlight& in_flight = coverage.in_flight;
+  if (!in_flight.rows.empty()) {
+    int in_flight_cells = 0, in_flight_exercised = 0;
+    std::string rows;
+    for (std::size_t r = 0; r < in_flight.rows.size(); ++r) {
+      rows += "<tr><th scope=\"row\"><code>" + Esc(in_flight.rows[r]) + "</code></th>";
+      for (std::size_t c = 0; c < in_flight.columns.size(); ++c) {
+        const std::uint64_t count =
+            r < in_flight.counts.size() && c < in_flight.counts[r].size() ? in_flight.counts[r][c] : 0;
+        ++in_flight_cells;
+        in_flight_exercised += count > 0 ? 1 : 0;
+        rows += count > 0 ? "<td class=\"num\">" + std::to_string(count) + "</td>"
+                          : std::string("<td class=\"num unexercised\" title=\"never exercised\">-</td>");
+      }
+      rows += "</tr>\n";
+    }
+    out += "<h3 id=\"in-flight\">In flight at the move</h3>\n<p>Asynchronous operations still pending on a handle "
+           "when a status move invalidated it (reads with data to deliver counted once more): " +
+           std::to_string(in_flight_exercised) + " of " + std::to_string(in_flight_cells) + " cells exercised.</p>\n";
+    out += "<div class=\"scroll\"><table class=\"coverage in-flight\">\n<thead><tr><th>operation / handle</th>";
+    for (const std::string& column : in_flight.columns) out += "<th>" + Esc(column) + "</th>";
+    out += "</tr></thead>\n<tbody>\n" + rows + "</tbody>\n</table></div>\n";
+  }
+  out += "</section>\n";
   return out;
 }
 

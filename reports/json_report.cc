@@ -212,12 +212,26 @@ std::string RenderJsonReport(const Report& report) {
     coverage.Key("columns");
     Array(out, coverage.inner(), report.coverage.columns,
           [&](const std::string& column, int) { out += JsonString(column); });
-    coverage.Key("counts");
-    Array(out, coverage.inner(), report.coverage.counts, [&](const std::vector<std::uint64_t>& row, int) {
+    const auto counts_row = [&](const std::vector<std::uint64_t>& row, int) {
       out += "[";
       for (std::size_t i = 0; i < row.size(); ++i) out += (i == 0 ? "" : ", ") + std::to_string(row[i]);
       out += "]";
-    });
+    };
+    coverage.Key("counts");
+    Array(out, coverage.inner(), report.coverage.counts, counts_row);
+    // The in-flight table, when recorded (added within version 1).
+    const CoverageReport::InFlight& in_flight = report.coverage.in_flight;
+    if (!in_flight.rows.empty()) {
+      coverage.Key("in_flight");
+      ObjectWriter table(out, coverage.inner());
+      table.Key("rows");
+      Array(out, table.inner(), in_flight.rows, [&](const std::string& row, int) { out += JsonString(row); });
+      table.Key("columns");
+      Array(out, table.inner(), in_flight.columns, [&](const std::string& column, int) { out += JsonString(column); });
+      table.Key("counts");
+      Array(out, table.inner(), in_flight.counts, counts_row);
+      table.Close();
+    }
     coverage.Close();
   }
   // The requirements catalog as this run's rules check it; written only when

@@ -186,13 +186,15 @@ void ReadStrings(Reader& reader, const JsonValue& array, const std::string& path
   }
 }
 
-void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& coverage) {
-  const std::string path = "$.coverage";
-  if (const JsonValue* rows = reader.Member(object, path, "rows", JsonValue::Type::kArray)) {
-    ReadStrings(reader, *rows, path + ".rows", coverage.rows);
+// One table: rows, columns, counts[row][column] (the coverage matrix, and
+// the in-flight table inside it).
+void ReadCountTable(Reader& reader, const JsonValue& object, const std::string& path, std::vector<std::string>& rows,
+                    std::vector<std::string>& columns, std::vector<std::vector<std::uint64_t>>& table) {
+  if (const JsonValue* names = reader.Member(object, path, "rows", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *names, path + ".rows", rows);
   }
-  if (const JsonValue* columns = reader.Member(object, path, "columns", JsonValue::Type::kArray)) {
-    ReadStrings(reader, *columns, path + ".columns", coverage.columns);
+  if (const JsonValue* names = reader.Member(object, path, "columns", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *names, path + ".columns", columns);
   }
   if (const JsonValue* counts = reader.Member(object, path, "counts", JsonValue::Type::kArray)) {
     for (std::size_t r = 0; r < counts->items().size(); ++r) {
@@ -202,26 +204,37 @@ void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& cover
         reader.Fail(at, "expected an array");
         return;
       }
-      coverage.counts.emplace_back();
+      table.emplace_back();
       for (std::size_t c = 0; c < row.items().size(); ++c) {
         const std::optional<std::uint64_t> count = row.items()[c].AsUint64();
         if (!count) {
           reader.Fail(at + "[" + std::to_string(c) + "]", "expected a non-negative integer");
           return;
         }
-        coverage.counts.back().push_back(*count);
+        table.back().push_back(*count);
       }
     }
   }
   if (!reader.error().empty()) return;
-  if (coverage.counts.size() != coverage.rows.size()) {
-    reader.Fail(path, "counts has " + std::to_string(coverage.counts.size()) + " rows, rows names " +
-                          std::to_string(coverage.rows.size()));
+  if (table.size() != rows.size()) {
+    reader.Fail(path, "counts has " + std::to_string(table.size()) + " rows, rows names " +
+                          std::to_string(rows.size()));
   }
-  for (std::size_t r = 0; r < coverage.counts.size() && reader.error().empty(); ++r) {
-    if (coverage.counts[r].size() != coverage.columns.size()) {
+  for (std::size_t r = 0; r < table.size() && reader.error().empty(); ++r) {
+    if (table[r].size() != columns.size()) {
       reader.Fail(path + ".counts[" + std::to_string(r) + "]", "expected one count per column");
     }
+  }
+}
+
+void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& coverage) {
+  const std::string path = "$.coverage";
+  ReadCountTable(reader, object, path, coverage.rows, coverage.columns, coverage.counts);
+  // Added within version 1: absent in older reports (not recorded).
+  if (!reader.error().empty() || object.Find("in_flight") == nullptr) return;
+  if (const JsonValue* in_flight = reader.Member(object, path, "in_flight", JsonValue::Type::kObject)) {
+    CoverageReport::InFlight& table = coverage.in_flight;
+    ReadCountTable(reader, *in_flight, path + ".in_flight", table.rows, table.columns, table.counts);
   }
 }
 

@@ -21,6 +21,9 @@ std::vector<Report> Shards() {
     shard.coverage.rows = {"PeerDistClientBlockRead/content"};
     shard.coverage.columns = {"available->disabled", "available->unavailable"};
     shard.coverage.counts = {{static_cast<std::uint64_t>(i), 1}};
+    shard.coverage.in_flight.rows = {"PeerDistClientBlockRead/content with data"};
+    shard.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+    shard.coverage.in_flight.counts = {{2, static_cast<std::uint64_t>(i)}};
     if (i == 0) {
       shard.rules[1].verdict = RuleVerdict::kHolds;
       shard.rules[1].counterexample.reset();
@@ -64,6 +67,7 @@ TEST(ReportMerge, JoinsShardsInAnyOrder) {
   EXPECT_EQ(merged.ambiguities[0].occurrences.at("already-exists"), 6);
   EXPECT_EQ(merged.ambiguities[0].verdict, "seen 6");
   EXPECT_EQ(merged.coverage.counts, (std::vector<std::vector<std::uint64_t>>{{3, 3}}));
+  EXPECT_EQ(merged.coverage.in_flight.counts, (std::vector<std::vector<std::uint64_t>>{{6, 3}}));
   // Every shard carries the whole run's requirements: kept, not added up.
   EXPECT_EQ(merged.requirements.checked, 2);
   EXPECT_EQ(merged.requirements.testable, 3);
@@ -116,6 +120,9 @@ TEST(ReportMerge, RefusesShardsOfDifferentRunsAndGapsOrRepeats) {
   other = shards;
   other[2].coverage.columns.pop_back();
   EXPECT_EQ(Error(other), "c.json: has another coverage matrix than a.json");
+  other = Shards();
+  other[1].coverage.in_flight = CoverageReport::InFlight();
+  EXPECT_EQ(Error(other), "b.json: has another in-flight table than a.json");
   other = shards;
   other[1].requirements.pages[0].checked = 2;
   EXPECT_EQ(Error(other), "b.json: has other requirements than a.json");

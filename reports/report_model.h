@@ -117,6 +117,19 @@ struct CoverageReport {
   std::vector<std::string> rows;     // "PeerDistClientBlockRead/content"
   std::vector<std::string> columns;  // "available->unavailable"
   std::vector<std::vector<std::uint64_t>> counts;  // [row][column]
+  // The in-flight table beside it: asynchronous operations still pending on
+  // a handle when a move (column) invalidated it, by function (row; reads
+  // with data to deliver once more: "PeerDistClientBlockRead/content with
+  // data"). Empty when not recorded (a report.json written before it).
+  struct InFlight {
+    std::vector<std::string> rows;
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::uint64_t>> counts;  // [row][column]
+    bool operator==(const InFlight& other) const {
+      return rows == other.rows && columns == other.columns && counts == other.counts;
+    }
+  };
+  InFlight in_flight;
 };
 
 // Which statements of the documentation the rules of this run check: the

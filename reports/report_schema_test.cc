@@ -51,6 +51,9 @@ TEST(ReportSchema, TheSampleReportValidates) {
   report.coverage.rows = {"PeerDistClientBlockRead/content"};
   report.coverage.columns = {"available->disabled"};
   report.coverage.counts = {{7}};
+  report.coverage.in_flight.rows = {"PeerDistClientBlockRead/content with data"};
+  report.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+  report.coverage.in_flight.counts = {{2, 0}};
   report.rules.push_back(report.rules[0]);
   report.rules.back().id = "one-shot";
   report.rules.back().verdict = RuleVerdict::kError;
