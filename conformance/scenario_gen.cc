@@ -889,6 +889,8 @@ class ShrinkCandidates {
   std::vector<Step> out_;
 };
 
+}  // namespace
+
 // Simpler versions of a step (never a different kind). The command's
 // precondition filters out the ones the model does not allow.
 std::vector<Step> StepShrinks(const Step& step) {
@@ -952,6 +954,8 @@ std::vector<Step> StepShrinks(const Step& step) {
   }
   return c.Take();
 }
+
+namespace {
 
 // The initial status: DISABLED most often; shrinks towards DISABLED.
 rc::Gen<PEERDIST_STATUS> GenInitialStatus() {

@@ -150,6 +150,12 @@ bool StepFits(const Step& step, StepIntent intent, const GenModel& model);
 using StepCommandPtr = std::shared_ptr<const StepCommand::CommandType>;
 rc::Gen<StepCommandPtr> GenStepCommand(const GenModel& model);
 
+// Simpler versions of one step, each with one argument made simpler (never
+// another kind of step), in the order shrinking tries them; the generator's
+// shrinking offers these, and so does the pair shrinking of a run-level
+// inconsistency (conformance/run_consistency.h).
+std::vector<Step> StepShrinks(const Step& step);
+
 // The generator of whole scenarios: seed and initial status (DISABLED most
 // often) drawn too; between 1 and kMaxGeneratedSteps steps (longer as
 // RapidCheck's size grows).

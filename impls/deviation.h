@@ -35,6 +35,7 @@ enum class Deviation : std::uint8_t {
   kNotifyUnseenFlap,          // notifies a registration for a flap that came and went while unregistered
   kSignalBeforeResult,        // signals / posts a notification before writing its result (later, same instant)
   kWaitReturnsIncomplete,     // GetOverlappedResult ignores bWait: ERROR_IO_INCOMPLETE while pending
+  kIdleUnregisterBySession,   // idle Unregister: SUCCESS or OPERATION_NOTFOUND, chosen per session at startup
   // The content part of the API.
   kUnavailableKeepsHandles,   // only a move to DISABLED invalidates handles
   kRevalidateOnReturn,        // invalidated handles work again once AVAILABLE

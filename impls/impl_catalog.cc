@@ -63,6 +63,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:wait-returns-incomplete",
        "PeerDistGetOverlappedResult ignores bWait: FALSE with ERROR_IO_INCOMPLETE while the operation is pending",
        "overlapped-result", Deviation::kWaitReturnsIncomplete},
+      {"mutant:idle-unregister-by-session",
+       "answers an Unregister with nothing registered ERROR_SUCCESS or PEERDIST_ERROR_OPERATION_NOTFOUND, as each "
+       "session chose at its PeerDistStartup (service DISABLED then or not): scenarios disagree across a run",
+       "consistent-interpretation", Deviation::kIdleUnregisterBySession},
       // The content part: handles, operations, invalidation.
       {"mutant:unavailable-keeps-handles", "a move to UNAVAILABLE does not invalidate handles (only DISABLED does)",
        "invalidated", Deviation::kUnavailableKeepsHandles},

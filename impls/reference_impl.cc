@@ -27,6 +27,7 @@ DWORD ReferenceImpl::PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANC
   next_handle_ += kHandleStride;
   Session& session = sessions_[value];
   session.status_at_startup = host_.ServiceStatus();
+  session.idle_unregister_not_found = session.status_at_startup != PEERDIST_STATUS_DISABLED;
   // Version negotiation: the session gets the lower of what was asked for and
   // what this implementation supports (Windows 8 = PEERDIST_VERSION). The
   // Windows 8 functions (the Ex ones, GetInformationByHandle) need the
@@ -177,7 +178,11 @@ void ReferenceImpl::WriteStatus(const Registration& registration, PEERDIST_STATU
 DWORD ReferenceImpl::PeerDistUnregisterForStatusChangeNotification(PEERDIST_INSTANCE_HANDLE hPeerDist) {
   Session* session = Find(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
-  if (!session->registration) return ERROR_SUCCESS;
+  if (!session->registration) {
+    // The mutant's bug: two readings of "nothing to cancel", one per session.
+    const bool not_found = Is(Deviation::kIdleUnregisterBySession) && session->idle_unregister_not_found;
+    return not_found ? PEERDIST_ERROR_OPERATION_NOTFOUND : ERROR_SUCCESS;
+  }
   if (Is(Deviation::kUnregisterLeavesPending)) {
     session->registration.reset();
   } else {

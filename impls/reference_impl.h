@@ -123,6 +123,9 @@ class ReferenceImpl final : public PeerDistAdapter {
     // was registered (the mutant remembers it).
     bool notified = false;
     bool missed_change = false;
+    // kIdleUnregisterBySession: the service was not DISABLED at startup, so
+    // an Unregister with nothing registered answers OPERATION_NOTFOUND.
+    bool idle_unregister_not_found = false;
   };
 
   bool Is(Deviation deviation) const { return deviation_ == deviation; }

@@ -70,6 +70,10 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
                                   ? "after the last step"
                                   : "step " + std::to_string(violation.step);
     out += "  " + rule.id + ": " + where + ", t=" + std::to_string(violation.time) + " us: " + violation.message + "\n";
+    if (const auto& paired = rule.counterexample->paired) {
+      out += "    paired scenario" + (paired->file.empty() ? std::string() : " " + paired->file) + " (" +
+             std::to_string(paired->steps) + " steps): " + paired->note + "\n";
+    }
   }
 
   if (!report.ambiguities.empty()) {

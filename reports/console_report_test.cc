@@ -33,6 +33,19 @@ TEST(ConsoleReport, AmbiguitiesAndSummary) {
   EXPECT_EQ(RenderConsoleReport(report, options).find("requirements"), std::string::npos);
 }
 
+TEST(ConsoleReport, PairedScenarioUnderItsViolation) {
+  const std::string text = RenderConsoleReport(PairedSampleReport(), {});
+  EXPECT_NE(text.find("--replay 'out dir/counterexamples/first-notify.pdscenario' --paired "
+                      "'out dir/counterexamples/first-notify.paired.pdscenario'\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("    paired scenario out dir/counterexamples/first-notify.paired.pdscenario (1 steps): "
+                      "unregister-when-idle: success at step 0"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(RenderConsoleReport(SampleReport(), {}).find("paired"), std::string::npos);
+}
+
 TEST(ConsoleReport, CoverageAndInFlightTables) {
   Report report = SampleReport();
   report.coverage.rows = {"PeerDistClientBlockRead/content"};

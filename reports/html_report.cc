@@ -357,6 +357,31 @@ std::string TraceListing(const CounterexampleReport& counterexample) {
   return out + "</pre>";
 }
 
+// The earlier scenario of a violation across two scenarios of a run, drawn
+// like the counterexample: its interpretation's step marked.
+std::string PairedScenario(const std::string& rule_id, const PairedScenarioReport& paired) {
+  CounterexampleReport drawn;
+  drawn.steps = paired.steps;
+  drawn.trace_file = paired.trace_file;
+  drawn.timeline = paired.timeline;
+  drawn.trace_truncated = paired.trace_truncated;
+  drawn.violation.step = paired.step;
+  drawn.violation.time = paired.time;
+  std::string out = "<section class=\"paired\">\n<h4>Paired scenario</h4>\n";
+  out += "<p class=\"message\">Alone, each of the two scenarios follows one interpretation; this one, met earlier in "
+         "the run, follows another than the counterexample above: " + Esc(paired.note) + "</p>\n";
+  out += "<p>Shrunk to " + std::to_string(paired.steps) + " steps" +
+         (paired.file.empty() ? std::string() : ", in <code>" + Esc(paired.file) + "</code>") +
+         ". Replay it alone: <code class=\"replay\">" + Esc(paired.replay) + "</code></p>\n";
+  const std::string svg = RenderTimelineSvg(rule_id + "-paired", drawn);
+  if (!svg.empty()) out += "<div class=\"timeline-wrap\">\n" + svg + "\n</div>\n";
+  out += "<details open=\"open\"><summary>Paired scenario (" + std::to_string(paired.steps) + " steps)</summary>" +
+         StepList(drawn) + "</details>\n";
+  out += "<details><summary>Its trace (" + std::to_string(paired.timeline.size()) + " events)</summary>" +
+         TraceListing(drawn) + "</details>\n";
+  return out + "</section>\n";
+}
+
 std::string Violations(const Report& report) {
   if (report.totals.violated + report.totals.errors == 0) return "";
   std::string out = "<section id=\"violations\">\n<h2>Violations</h2>\n";
@@ -382,6 +407,7 @@ std::string Violations(const Report& report) {
              StepList(counterexample) + "</details>\n";
       out += "<details><summary>Trace (" + std::to_string(counterexample.timeline.size()) + " events)</summary>" +
              TraceListing(counterexample) + "</details>\n";
+      if (counterexample.paired) out += PairedScenario(rule.id, *counterexample.paired);
     }
     out += "</article>\n";
   }

@@ -103,6 +103,17 @@ TEST(HtmlReport, CoverageMatrixWhenComputed) {
             std::string::npos);
 }
 
+TEST(HtmlReport, PairedScenarioOfAViolationAcrossTwoScenarios) {
+  EXPECT_EQ(RenderHtmlReport(SampleReport()).find("Paired scenario"), std::string::npos);
+  const std::string html = RenderHtmlReport(PairedSampleReport());
+  EXPECT_NE(html.find("<h4>Paired scenario</h4>"), std::string::npos);
+  EXPECT_NE(html.find("Unregister &lt;with&gt; nothing \"registered\" &amp; ERROR_SUCCESS"), std::string::npos);
+  EXPECT_NE(html.find("<code>out dir/counterexamples/first-notify.paired.pdscenario</code>"), std::string::npos);
+  EXPECT_NE(html.find("--paired 'out dir/counterexamples/first-notify.paired.pdscenario'"), std::string::npos)
+      << "the counterexample's replay command names both files";
+  EXPECT_NE(html.find("<summary>Paired scenario (1 steps)</summary>"), std::string::npos);
+}
+
 TEST(HtmlReport, RequirementsPerPageAfterCoverage) {
   Report report = SampleReport();
   report.coverage.rows = {"PeerDistClientBlockRead/content"};

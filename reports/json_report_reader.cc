@@ -92,23 +92,12 @@ BaselineMark MarkOf(Reader& reader, const std::string& path, const std::string& 
   return BaselineMark::kNone;
 }
 
-CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object, const std::string& path) {
-  CounterexampleReport counterexample;
-  counterexample.steps = reader.SmallInt(object, path, "steps", 0);
-  counterexample.file = reader.String(object, path, "file");
-  counterexample.trace_file = reader.String(object, path, "trace");
-  counterexample.replay = reader.String(object, path, "replay");
-  if (const JsonValue* violation = reader.Member(object, path, "violation", JsonValue::Type::kObject)) {
-    const std::string at = path + ".violation";
-    counterexample.violation.step = reader.SmallInt(*violation, at, "step", -1);
-    counterexample.violation.time = reader.Uint(*violation, at, "time");
-    counterexample.violation.message = reader.String(*violation, at, "message");
-  }
-  counterexample.scenario = reader.String(object, path, "scenario");
-  if (const JsonValue* timeline = reader.Member(object, path, "timeline", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < timeline->items().size(); ++i) {
+std::vector<TimelineEvent> ReadTimeline(Reader& reader, const JsonValue& object, const std::string& path) {
+  std::vector<TimelineEvent> timeline;
+  if (const JsonValue* events = reader.Member(object, path, "timeline", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < events->items().size(); ++i) {
       const std::string at = path + ".timeline[" + std::to_string(i) + "]";
-      const JsonValue& item = timeline->items()[i];
+      const JsonValue& item = events->items()[i];
       if (!item.is_object()) {
         reader.Fail(at, "expected an object");
         break;
@@ -123,10 +112,48 @@ CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object,
       event.status = reader.String(item, at, "status");
       event.code = reader.String(item, at, "code");
       event.text = reader.String(item, at, "text");
-      counterexample.timeline.push_back(std::move(event));
+      timeline.push_back(std::move(event));
     }
   }
+  return timeline;
+}
+
+PairedScenarioReport ReadPaired(Reader& reader, const JsonValue& object, const std::string& path) {
+  PairedScenarioReport paired;
+  paired.steps = reader.SmallInt(object, path, "steps", 0);
+  paired.file = reader.String(object, path, "file");
+  paired.trace_file = reader.String(object, path, "trace");
+  paired.replay = reader.String(object, path, "replay");
+  paired.note = reader.String(object, path, "note");
+  paired.step = reader.SmallInt(object, path, "step", -1);
+  paired.time = reader.Uint(object, path, "time");
+  paired.scenario = reader.String(object, path, "scenario");
+  paired.timeline = ReadTimeline(reader, object, path);
+  paired.trace_truncated = reader.Bool(object, path, "trace_truncated");
+  return paired;
+}
+
+CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object, const std::string& path) {
+  CounterexampleReport counterexample;
+  counterexample.steps = reader.SmallInt(object, path, "steps", 0);
+  counterexample.file = reader.String(object, path, "file");
+  counterexample.trace_file = reader.String(object, path, "trace");
+  counterexample.replay = reader.String(object, path, "replay");
+  if (const JsonValue* violation = reader.Member(object, path, "violation", JsonValue::Type::kObject)) {
+    const std::string at = path + ".violation";
+    counterexample.violation.step = reader.SmallInt(*violation, at, "step", -1);
+    counterexample.violation.time = reader.Uint(*violation, at, "time");
+    counterexample.violation.message = reader.String(*violation, at, "message");
+  }
+  counterexample.scenario = reader.String(object, path, "scenario");
+  counterexample.timeline = ReadTimeline(reader, object, path);
   counterexample.trace_truncated = reader.Bool(object, path, "trace_truncated");
+  // Added within version 1: present only for a violation across two scenarios.
+  if (object.Find("paired") != nullptr) {
+    if (const JsonValue* paired = reader.Member(object, path, "paired", JsonValue::Type::kObject)) {
+      counterexample.paired = ReadPaired(reader, *paired, path + ".paired");
+    }
+  }
   return counterexample;
 }
 

@@ -35,6 +35,28 @@ TEST(JsonReportReader, RoundTripsEveryField) {
   EXPECT_TRUE(std::get<Report>(read).coverage.in_flight == report.coverage.in_flight);
 }
 
+// counterexample.paired joined version 1 later, present only for a
+// violation across two scenarios.
+TEST(JsonReportReader, PairedScenarioRoundTripsAndMayBeAbsent) {
+  const Report report = PairedSampleReport();
+  const std::string json = RenderJsonReport(report);
+  EXPECT_NE(json.find("\"paired\": {"), std::string::npos);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  const auto& paired = std::get<Report>(read).rules[1].counterexample->paired;
+  ASSERT_TRUE(paired.has_value());
+  EXPECT_EQ(paired->note, report.rules[1].counterexample->paired->note);
+  EXPECT_EQ(paired->timeline.size(), 4u);
+  EXPECT_EQ(paired->step, 0);
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+  // Without a pair, no key, and nothing read back.
+  const std::string plain = RenderJsonReport(SampleReport());
+  EXPECT_EQ(plain.find("\"paired\""), std::string::npos);
+  read = ReadJsonReport("r.json", plain);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_FALSE(std::get<Report>(read).rules[1].counterexample->paired.has_value());
+}
+
 // coverage.in_flight joined version 1 later and is written only when
 // recorded: a report without it reads as not recorded, and writes back the
 // same bytes; a malformed one is refused with its path.

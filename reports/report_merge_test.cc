@@ -43,6 +43,19 @@ std::string Error(const std::vector<Report>& shards) {
   return std::holds_alternative<std::string>(merged) ? std::get<std::string>(merged) : "(merged)";
 }
 
+// A violation across two scenarios keeps its paired scenario through the merge.
+TEST(ReportMerge, KeepsAPairedScenario) {
+  std::vector<Report> shards = Shards();
+  const Report paired = PairedSampleReport();
+  shards[1].rules[1].counterexample->paired = paired.rules[1].counterexample->paired;
+  auto result = MergeReports(shards, {}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<Report>(result)) << std::get<std::string>(result);
+  const auto& merged = std::get<Report>(result).rules[1].counterexample;
+  ASSERT_TRUE(merged.has_value());
+  ASSERT_TRUE(merged->paired.has_value());
+  EXPECT_EQ(merged->paired->note, paired.rules[1].counterexample->paired->note);
+}
+
 TEST(ReportMerge, JoinsShardsInAnyOrder) {
   std::vector<Report> shards = Shards();
   std::swap(shards[0], shards[2]);

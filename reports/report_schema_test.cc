@@ -59,6 +59,8 @@ TEST(ReportSchema, TheSampleReportValidates) {
   report.rules.back().verdict = RuleVerdict::kError;
   report.rules.back().error = "RapidCheck gave up";
   EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});
+  // A violation across two scenarios carries its paired scenario.
+  EXPECT_EQ(Validate(RenderJsonReport(PairedSampleReport())), std::vector<std::string>{});
   // requirements is optional: a run that recorded none writes no key.
   report.requirements = RequirementsReport();
   EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});

@@ -32,6 +32,15 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "register s0 ex\n"      // 4: the mutant answers ERROR_IO_PENDING now
        "advance 100000\n",     // 5
        {{"mutant:mixed-success-codes", 4}}},
+      {"consistent-interpretation", "one answer to an idle Unregister in every session",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"          // 0: while DISABLED
+       "env enable\n"          // 1
+       "advance 100000\n"      // 2
+       "startup s1\n"          // 3: while AVAILABLE
+       "unregister s0\n"       // 4: nothing registered: ERROR_SUCCESS
+       "unregister s1\n",      // 5: the mutant answers PEERDIST_ERROR_OPERATION_NOTFOUND here
+       {{"mutant:idle-unregister-by-session", 5}}},
       {"first-notify", "no notification while still disabled",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"          // 0
