@@ -562,16 +562,16 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
 // handle, so that it is in flight at the move: the situation of
 // in-flight-operations and of the ambiguity in-flight-at-invalidation.
 // Likeliest after a read with data to deliver (the longest chain to build)
-// and after the operations the other steps start least often. The World
-// draws the move's delay (up to 50 ms); operations take 1 to 30 ms, reads 2
-// to 80 ms, so about half of these moves find the operation still pending.
+// and after the operations the other steps start least often; a chain
+// scenario moves early only now and then (its chain ends in reads, and in
+// data added to a handle that could read it). The World draws the move's
+// delay (up to 50 ms) and the operation's duration (1 to 30 ms, reads 2 to
+// 80 ms, later behind the handle's earlier operations), so only a part of
+// these moves find the operation still pending.
 bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   if (!m.in_flight || m.status() != PEERDIST_STATUS_AVAILABLE || m.unsettled != 0) return false;
   const bool rare = m.in_flight_kind == StepKind::kAddData || m.in_flight_kind == StepKind::kAddInfo ||
                     m.in_flight_kind == StepKind::kCompleteInfo || m.in_flight_kind == StepKind::kRetrieveInfo;
-    // A chain scenario keeps its handles for the read it builds towards.
-  // (A chain scenario moves early only now and then: the chain ends in reads,
-  // and in data added to a handle that could read it.)
   const bool chain_end = m.in_flight_kind == StepKind::kAddData;
   const int percent = m.in_flight_with_data ? 60 : chain_end || (rare && !m.chain) ? 35 : m.chain ? 4 : 12;
   if (!d.Percent(percent)) return false;
