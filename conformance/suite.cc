@@ -244,15 +244,16 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
 
 // consistent-interpretation across the run: when no single trace broke it
 // but two scenarios of the run follow two interpretations of an ambiguity,
-// the rule is violated by that pair, both shrunk.
-void JudgeRunConsistency(const RunConsistency& run, const ImplFactory& make_impl, SuiteResult& result) {
+// the rule is violated by that pair, both shrunk. Returns the outcome when
+// it changed it.
+const RuleOutcome* JudgeRunConsistency(const RunConsistency& run, const ImplFactory& make_impl, SuiteResult& result) {
   RuleOutcome* outcome = nullptr;
   for (RuleOutcome& candidate : result.rules) {
     if (candidate.rule != nullptr && candidate.rule->id == "consistent-interpretation") outcome = &candidate;
   }
-  if (outcome == nullptr || outcome->violated || !outcome->error.empty() || !make_impl) return;
+  if (outcome == nullptr || outcome->violated || !outcome->error.empty() || !make_impl) return nullptr;
   const std::optional<Disagreement> found = run.First();
-  if (!found) return;
+  if (!found) return nullptr;
   RunStats stats;
   int runs = 0;
   const Disagreement pair = ShrinkDisagreement(*found, make_impl, kDefaultPairShrinkRuns, &runs, &stats);
@@ -277,6 +278,7 @@ void JudgeRunConsistency(const RunConsistency& run, const ImplFactory& make_impl
   if (!CheckPair(*pair.ambiguity, pair.first, pair.second, make_impl)) {
     outcome->error = "the two scenarios that disagree across the run did not reproduce the disagreement";
   }
+  return outcome;
 }
 
 }  // namespace
@@ -335,7 +337,14 @@ SuiteResult RunSuite(const SuiteOptions& options) {
       options.on_progress(progress);
     }
   }
-  JudgeRunConsistency(run, make_impl, result);
+  // Across the run: a rule that held in its own turn may be violated now;
+  // the progress says so once more.
+  if (const RuleOutcome* changed = JudgeRunConsistency(run, make_impl, result); changed && options.on_progress) {
+    progress.rule = changed->rule;
+    progress.finished = changed;
+    progress.scenarios_run = result.scenarios_run;
+    options.on_progress(progress);
+  }
   return result;
 }
 
