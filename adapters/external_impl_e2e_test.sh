@@ -97,7 +97,8 @@ run "$work/abort" 1 --impl "plugin:$abort_plugin" --cases 5 --no-report &&
 echo "== a plugin that sleeps forever on its third call: a no-hang finding and a complete report"
 impl="plugin:$hang_plugin"
 start=$(date +%s)
-if run "$work/hang" 1 --impl "$impl" --cases 2 --timeout-ms 100 --report-dir report; then
+# (3 cases: the third of no-hang's own scenarios is the first to make a third call.)
+if run "$work/hang" 1 --impl "$impl" --cases 3 --timeout-ms 100 --report-dir report; then
   expect_violated "$work/hang" no-hang
   grep -q 'within 100 ms' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
     fail "hang: the counterexample does not state the bound"
@@ -109,8 +110,8 @@ fi
 echo "   ($(($(date +%s) - start)) s)"
 
 echo "== the same in two shards, merged: the merged replay command keeps the bound"
-if run "$work/hang-shards" 1 --impl "$impl" --cases 2 --timeout-ms 100 --rules no-hang --shard 0/2 --report-dir s0 &&
-  run "$work/hang-shards" 1 --impl "$impl" --cases 2 --timeout-ms 100 --rules no-hang --shard 1/2 --report-dir s1 &&
+if run "$work/hang-shards" 1 --impl "$impl" --cases 5 --timeout-ms 100 --rules no-hang --shard 0/2 --report-dir s0 &&
+  run "$work/hang-shards" 1 --impl "$impl" --cases 5 --timeout-ms 100 --rules no-hang --shard 1/2 --report-dir s1 &&
   run "$work/hang-shards" 1 --merge s0 s1 --report-dir merged; then
   grep -qE '^# replay: .* --replay .* --timeout-ms 100$' "$work/hang-shards/merged/counterexamples/no-hang.pdscenario" ||
     fail "merged hang: the replay command does not carry --timeout-ms 100"

@@ -43,11 +43,85 @@ std::string CoverageMatrix::ColumnName(const CoverageColumn& column) {
   return StatusName(column.from) + "->" + StatusName(column.to);
 }
 
-CoverageMatrix::CoverageMatrix() : counts_(Rows().size(), std::vector<std::uint64_t>(Columns().size(), 0)) {}
+const std::vector<InFlightRow>& CoverageMatrix::InFlightRows() {
+  static const std::vector<InFlightRow> rows = {
+      {ApiFunction::kServerPublishAddToStream, HandleKind::kStream},
+      {ApiFunction::kServerPublishCompleteStream, HandleKind::kStream},
+      {ApiFunction::kServerRetrieveContentInformation, HandleKind::kContentInfo},
+      {ApiFunction::kClientAddContentInformation, HandleKind::kContent},
+      {ApiFunction::kClientCompleteContentInformation, HandleKind::kContent},
+      {ApiFunction::kClientAddData, HandleKind::kContent},
+      {ApiFunction::kClientBlockRead, HandleKind::kContent},
+      {ApiFunction::kClientStreamRead, HandleKind::kContent},
+      {ApiFunction::kClientBlockRead, HandleKind::kContent, true},
+      {ApiFunction::kClientStreamRead, HandleKind::kContent, true},
+  };
+  return rows;
+}
+
+const std::vector<CoverageColumn>& CoverageMatrix::InFlightColumns() {
+  static const std::vector<CoverageColumn> columns = {
+      {PEERDIST_STATUS_AVAILABLE, PEERDIST_STATUS_UNAVAILABLE},
+      {PEERDIST_STATUS_AVAILABLE, PEERDIST_STATUS_DISABLED},
+  };
+  return columns;
+}
+
+std::string CoverageMatrix::InFlightRowName(const InFlightRow& row) {
+  return RowName(CoverageRow{row.function, row.kind}) + (row.with_data ? " with data" : "");
+}
+
+CoverageMatrix::CoverageMatrix()
+    : counts_(Rows().size(), std::vector<std::uint64_t>(Columns().size(), 0)),
+      in_flight_(InFlightRows().size(), std::vector<std::uint64_t>(InFlightColumns().size(), 0)) {}
+
+namespace {
+
+// Whether the content handle `object` had its information completed (a
+// CompleteContentInformation on it completed with ERROR_SUCCESS) before
+// trace position `index`.
+bool InformationCompleteBefore(const HandleHistory& history, int object, std::size_t index) {
+  for (const OperationView& operation : history.operations()) {
+    if (operation.object != object || operation.call->call->function != ApiFunction::kClientCompleteContentInformation) {
+      continue;
+    }
+    for (const OperationAct& act : operation.acts) {
+      if (act.code == kNoValue) continue;
+      if (act.code == ERROR_SUCCESS && act.index < index) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void CoverageMatrix::Add(const TraceView& view) {
-  const HandleHistory history(view);
+  const HandleHistory& history = view.Derived<HandleHistory>();
   if (history.moves().empty() || history.handles().empty()) return;
+  // Operations pending at the move that invalidated their handle (as
+  // in-flight-operations reads them).
+  for (const OperationView& operation : history.operations()) {
+    if (!operation.accepted || operation.object < 0) continue;
+    const OpenedHandle* handle = history.WellFormedTarget(*operation.call);
+    if (handle == nullptr) continue;
+    const std::size_t first = operation.FirstAct();
+    const StatusMove* move = history.InvalidatedBy(*handle, first == kNoPosition ? view.events().size() : first);
+    if (move == nullptr || move->index < operation.call->return_index) continue;
+    std::size_t column = 0;
+    while (column < InFlightColumns().size() &&
+           !(InFlightColumns()[column].from == move->from && InFlightColumns()[column].to == move->to)) {
+      ++column;
+    }
+    if (column == InFlightColumns().size()) continue;
+    const ApiFunction function = operation.call->call->function;
+    const bool read = function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientStreamRead;
+    const bool with_data = read && InformationCompleteBefore(history, operation.object, operation.call->call_index);
+    for (std::size_t row = 0; row < InFlightRows().size(); ++row) {
+      const InFlightRow& r = InFlightRows()[row];
+      if (r.function == function && r.kind == handle->kind && (!r.with_data || with_data)) ++in_flight_[row][column];
+    }
+  }
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
     if (c.object_kind == HandleKind::kNone || c.object < 0) continue;
@@ -70,6 +144,29 @@ void CoverageMatrix::Merge(const CoverageMatrix& other) {
   for (std::size_t r = 0; r < counts_.size(); ++r) {
     for (std::size_t c = 0; c < counts_[r].size(); ++c) counts_[r][c] += other.counts_[r][c];
   }
+  for (std::size_t r = 0; r < in_flight_.size(); ++r) {
+    for (std::size_t c = 0; c < in_flight_[r].size(); ++c) in_flight_[r][c] += other.in_flight_[r][c];
+  }
+}
+
+int CoverageMatrix::InFlightExercised() const {
+  int exercised = 0;
+  for (const auto& row : in_flight_) {
+    for (std::uint64_t count : row) exercised += count > 0 ? 1 : 0;
+  }
+  return exercised;
+}
+
+std::vector<std::string> CoverageMatrix::InFlightMissing() const {
+  std::vector<std::string> missing;
+  for (std::size_t r = 0; r < in_flight_.size(); ++r) {
+    for (std::size_t c = 0; c < in_flight_[r].size(); ++c) {
+      if (in_flight_[r][c] == 0) {
+        missing.push_back("in flight: " + InFlightRowName(InFlightRows()[r]) + " @ " + ColumnName(InFlightColumns()[c]));
+      }
+    }
+  }
+  return missing;
 }
 
 int CoverageMatrix::Exercised() const {

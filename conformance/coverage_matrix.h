@@ -4,6 +4,15 @@
 // the situations the invalidation rules are about. The suite adds every
 // scenario it runs; pdconform prints the matrix and writes it to
 // report.json, and the default run on the reference fills every cell.
+//
+// Beside it, the in-flight table: asynchronous operations still pending on
+// a handle when a move to UNAVAILABLE or DISABLED invalidates it (the
+// situation of the rule in-flight-operations and of the ambiguity
+// in-flight-at-invalidation), by function and by move; reads are counted
+// once more in rows of their own when they have data to deliver (the
+// handle's content information was complete before the read was called).
+// Such a move comes from AVAILABLE (a handle works only once opened while
+// AVAILABLE, and the first move away invalidates it), hence two columns.
 #ifndef CONFORMANCE_COVERAGE_MATRIX_H_
 #define CONFORMANCE_COVERAGE_MATRIX_H_
 
@@ -29,6 +38,14 @@ struct CoverageColumn {
   PEERDIST_STATUS to;
 };
 
+// A row of the in-flight table: an asynchronous function on its kind of
+// handle, or (with_data) a read with data to deliver.
+struct InFlightRow {
+  ApiFunction function;
+  HandleKind kind;
+  bool with_data = false;
+};
+
 class CoverageMatrix {
  public:
   // Every function that takes a content, content-information or stream
@@ -48,8 +65,20 @@ class CoverageMatrix {
   // The cells never exercised, as "row @ column".
   std::vector<std::string> Missing() const;
 
+  // The in-flight table: 10 rows (the 8 asynchronous functions that take a
+  // handle, then block and stream reads with data), 2 columns (the moves
+  // from AVAILABLE to UNAVAILABLE and to DISABLED).
+  static const std::vector<InFlightRow>& InFlightRows();
+  static const std::vector<CoverageColumn>& InFlightColumns();
+  static std::string InFlightRowName(const InFlightRow& row);  // "PeerDistClientBlockRead/content with data"
+  std::uint64_t InFlightCount(std::size_t row, std::size_t column) const { return in_flight_[row][column]; }
+  int InFlightExercised() const;
+  int InFlightCells() const { return static_cast<int>(InFlightRows().size() * InFlightColumns().size()); }
+  std::vector<std::string> InFlightMissing() const;
+
  private:
   std::vector<std::vector<std::uint64_t>> counts_;
+  std::vector<std::vector<std::uint64_t>> in_flight_;
 };
 
 }  // namespace pd

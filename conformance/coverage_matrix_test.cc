@@ -64,5 +64,47 @@ TEST(CoverageMatrix, CountsCallsOnHandlesOpenedBeforeAMove) {
   EXPECT_EQ(twice.Count(read, lost), 4u);
 }
 
+TEST(CoverageMatrix, InFlightTableShape) {
+  CoverageMatrix matrix;
+  EXPECT_EQ(CoverageMatrix::InFlightRows().size(), 10u);
+  EXPECT_EQ(CoverageMatrix::InFlightColumns().size(), 2u);
+  EXPECT_EQ(matrix.InFlightCells(), 20);
+  EXPECT_EQ(matrix.InFlightExercised(), 0);
+  EXPECT_EQ(matrix.InFlightMissing().size(), 20u);
+  EXPECT_EQ(CoverageMatrix::InFlightRowName(CoverageMatrix::InFlightRows()[6]), "PeerDistClientBlockRead/content");
+  EXPECT_EQ(CoverageMatrix::InFlightRowName(CoverageMatrix::InFlightRows()[8]),
+            "PeerDistClientBlockRead/content with data");
+  EXPECT_EQ(CoverageMatrix::ColumnName(CoverageMatrix::InFlightColumns()[1]), "available->disabled");
+}
+
+// An add pending on a stream when the service is lost; a read with data
+// pending on a content handle when it is disabled; a read started after the
+// move (refused at once) is not in flight.
+TEST(CoverageMatrix, CountsOperationsInFlightAtTheMove) {
+  CoverageMatrix matrix;
+  // (Seed 7: the World draws the move's delay shorter than the add's.)
+  matrix.Add(TraceView(RunText("pdscenario 1\nseed 7\ninitial available\n"
+                               "startup s0\npublish s0 t0 id=1 length=0\nadd-to-stream s0 t0 bytes=100\n"
+                               "env lose\nadvance 200000\nadd-to-stream s0 t0 bytes=100\n")));
+  EXPECT_EQ(matrix.InFlightCount(0, 0), 1u) << "add-to-stream @ available->unavailable";
+  EXPECT_EQ(matrix.InFlightExercised(), 1);
+  // The whole read chain, then a read and a move at once: the World draws
+  // the move's delay, so the seed is one whose move lands before the read.
+  const std::string chain =
+      "pdscenario 1\nseed 5\ninitial available\n"
+      "startup s0\npublish s0 t0 id=1 length=0\nadd-to-stream s0 t0 bytes=200\ncomplete-stream s0 t0\n"
+      "advance 100000\nopen-info s0 i0 id=1\nretrieve-info s0 i0 bytes=4096\nadvance 100000\n"
+      "open-content s0 c0\nadd-info s0 c0 from=i0\ncomplete-info s0 c0\nadvance 100000\n"
+      "block-read s0 c0 offset=0 bytes=64\nenv disable\nadvance 200000\n";
+  CoverageMatrix reads;
+  reads.Add(TraceView(RunText(chain)));
+  const std::size_t disabled = 1;
+  EXPECT_EQ(reads.InFlightCount(6, disabled) + reads.InFlightCount(6, 0), 1u) << "block read, any invalidating move";
+  EXPECT_EQ(reads.InFlightCount(8, disabled), reads.InFlightCount(6, disabled)) << "it had data to deliver";
+  CoverageMatrix twice = reads;
+  twice.Merge(reads);
+  EXPECT_EQ(twice.InFlightCount(6, disabled), 2 * reads.InFlightCount(6, disabled));
+}
+
 }  // namespace
 }  // namespace pd

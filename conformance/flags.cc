@@ -42,9 +42,10 @@ struct FlagSpec {
 constexpr FlagSpec kFlags[] = {
     {"--impl", true},      {"--seed", true},         {"--cases", true},      {"--rules", true},
     {"--report-dir", true}, {"--no-report", false},  {"--replay", true},     {"--trace-out", true},
-    {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--list-requirements", false}, {"--help", false},
+    {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--list-requirements", false},
+    {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
-    {"--timeout-ms", true},
+    {"--timeout-ms", true}, {"--paired", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + value + "'"; }
@@ -143,6 +144,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     } else if (name == "--replay") {
       if (value.empty()) return "--replay: expected a scenario file, got ''";
       flags.replay_file = value;
+    } else if (name == "--paired") {
+      if (value.empty()) return "--paired: expected a scenario file, got ''";
+      flags.paired_file = value;
     } else if (name == "--trace-out") {
       if (value.empty()) return "--trace-out: expected a file, got ''";
       flags.trace_out = value;
@@ -176,11 +180,11 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
-                             "--trace-out", "--baseline", "--write-baseline", "--timeout-ms"}) {
+                             "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired"}) {
       const std::string flag = name;
       const bool allowed =
-          (command == Command::kReplay &&
-           (flag == "--impl" || flag == "--rules" || flag == "--trace-out" || flag == "--timeout-ms")) ||
+          (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
+                                           flag == "--timeout-ms" || flag == "--paired")) ||
           (command == Command::kListRequirements && flag == "--rules") ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
@@ -213,6 +217,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   } else {
     flags.command = Command::kRun;
     if (seen.count("--trace-out")) return "--trace-out: only used with --replay";
+    if (seen.count("--paired")) return "--paired: only used with --replay";
     if (seen.count("--report-dir") && flags.no_report) return "--report-dir and --no-report exclude each other";
   }
   (void)seed_given;
@@ -253,7 +258,7 @@ std::string ShellQuote(const std::string& word) {
 
 std::string UsageText() {
   return R"(usage: pdconform [flags]
-       pdconform --replay FILE [--impl NAME] [--rules ID,...] [--trace-out FILE]
+       pdconform --replay FILE [--paired FILE] [--impl NAME] [--rules ID,...] [--trace-out FILE]
        pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE] [--write-baseline FILE]
        pdconform --list-requirements [--rules ID,...]
        pdconform --list-impls | --list-rules | --help
@@ -287,6 +292,9 @@ violation is shrunk to a minimal scenario and written out for replay.
                      --report-dir, with the counterexamples
   --replay FILE      run one scenario file (e.g. a counterexample) and judge it
                      with every rule (or --rules); prints the verdict per rule
+  --paired FILE      with --replay: also run FILE, the scenario a violation across
+                     two scenarios of a run pairs the counterexample with, and judge
+                     consistent-interpretation across the two
   --trace-out FILE   with --replay: write the rendered trace to FILE
   --list-impls       list the built-in implementations (reference and mutants)
   --list-rules       list the rules: id, strength, source, why a rule is not

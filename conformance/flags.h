@@ -36,6 +36,7 @@ struct Flags {
   std::string report_dir = kDefaultReportDir;
   bool no_report = false;               // --no-report: write no files at all
   std::string replay_file;              // kReplay
+  std::string paired_file;              // kReplay: --paired, the scenario it is judged across with
   std::string trace_out;                // kReplay: where to write the trace
   // --timeout-ms: wall-clock bound on each answer of a plugin: or exec:
   // implementation (adapters/implementation_process.h); a miss is a no-hang finding.

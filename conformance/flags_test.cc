@@ -76,6 +76,10 @@ TEST(ParseFlags, Commands) {
   EXPECT_EQ(replay.command, Command::kReplay);
   EXPECT_EQ(replay.replay_file, "x.pdscenario");
   EXPECT_EQ(replay.trace_out, "t");
+  EXPECT_EQ(replay.paired_file, "");
+  const Flags pair = Parse({"--replay", "x.pdscenario", "--paired", "y.pdscenario"});
+  EXPECT_EQ(pair.command, Command::kReplay);
+  EXPECT_EQ(pair.paired_file, "y.pdscenario");
   EXPECT_TRUE(Parse({"--no-report"}).no_report);
 }
 
@@ -142,6 +146,9 @@ TEST(ParseFlags, CombinationErrors) {
             "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
   EXPECT_EQ(Error({"--list-impls", "--cases", "3"}), "--cases: not used with --list-impls");
   EXPECT_EQ(Error({"--trace-out", "t"}), "--trace-out: only used with --replay");
+  EXPECT_EQ(Error({"--paired", "p"}), "--paired: only used with --replay");
+  EXPECT_EQ(Error({"--paired="}), "--paired: expected a scenario file, got ''");
+  EXPECT_EQ(Error({"--merge", "a", "--paired", "p"}), "--paired: not used with --merge");
   EXPECT_EQ(Error({"--no-report", "--report-dir", "d"}), "--report-dir and --no-report exclude each other");
   // --help wins over anything else that is well-formed.
   EXPECT_EQ(Parse({"--cases", "3", "--help"}).command, Command::kHelp);
@@ -196,7 +203,7 @@ TEST(UsageText, MentionsEveryFlag) {
   const std::string usage = UsageText();
   for (const char* flag : {"--impl", "--seed", "--cases", "--rules", "--shard", "--report-dir", "--no-report",
                            "--replay", "--trace-out", "--list-impls", "--list-rules", "--help", "--baseline",
-                           "--write-baseline", "--merge"}) {
+                           "--write-baseline", "--merge", "--paired"}) {
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;
   }
 }

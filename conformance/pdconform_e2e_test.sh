@@ -90,6 +90,55 @@ if run "$work/mut2" 1 --impl "$mutant" --cases 30 --report-dir report; then
   diff -r "$work/mut1/report" "$work/mut2/report" >/dev/null || fail "reports differ between two identical runs"
 fi
 
+echo "== consistent-interpretation across two scenarios of a run: both saved, the pair replays"
+# Each scenario alone follows one interpretation of in-flight-at-invalidation
+# (this mutant's operations in flight fail INVALIDATED at a move to DISABLED,
+# otherwise at a move to UNAVAILABLE); the run shows two.
+pair_mutant=mutant:unavailable-keeps-handles
+if run "$work/pair" 1 --impl "$pair_mutant" --rules consistent-interpretation --report-dir report; then
+  dir=report/counterexamples
+  want="pdconform --impl $pair_mutant --replay $dir/consistent-interpretation.pdscenario --paired $dir/consistent-interpretation.paired.pdscenario"
+  grep -qF -- "  $want" "$work/pair/out" || fail "the row does not replay the pair: $(grep VIOLATED "$work/pair/out")"
+  grep -q "across the scenarios of a run" "$work/pair/out" || fail "the violation is not one across the run"
+  grep -q "^    paired scenario $dir/consistent-interpretation.paired.pdscenario " "$work/pair/out" ||
+    fail "the console does not name the paired scenario"
+  for f in consistent-interpretation.pdscenario consistent-interpretation.trace \
+           consistent-interpretation.paired.pdscenario consistent-interpretation.paired.trace; do
+    [[ -s "$work/pair/$dir/$f" ]] || fail "no $f"
+  done
+  for f in consistent-interpretation.pdscenario consistent-interpretation.paired.pdscenario; do
+    grep -qF "# replay: $want" "$work/pair/$dir/$f" || fail "$f does not name the pair's replay command"
+    grep -q "^# paired: " "$work/pair/$dir/$f" || fail "$f does not name its pair"
+  done
+  grep -q '"paired": {' "$work/pair/report/report.json" || fail "report.json has no paired scenario"
+  grep -q "paired:   " "$work/pair/report/junit.xml" || fail "junit.xml does not name the paired scenario"
+  grep -q "<h4>Paired scenario</h4>" "$work/pair/report/report.html" || fail "report.html does not show the pair"
+  (cd "$work/pair" && eval "\"\$bin\" ${want#pdconform } --trace-out replay.trace" >replay.out 2>replay.err)
+  rc=$?
+  [[ $rc -eq 1 ]] || fail "the pair's replay exited $rc, want 1: $(cat "$work/pair/replay.err")"
+  grep -q "^across the two scenarios: consistent-interpretation VIOLATED at step " "$work/pair/replay.out" ||
+    fail "the pair's replay does not show the violation across the two: $(tail -3 "$work/pair/replay.out")"
+  message=$(sed -n 's/^# violation: step [0-9]*, t=[0-9]* us: //p' "$work/pair/$dir/consistent-interpretation.pdscenario")
+  grep -qF -- "$message" "$work/pair/replay.out" || fail "the pair's replay shows another violation: '$message'"
+  cmp -s "$work/pair/replay.trace" "$work/pair/$dir/consistent-interpretation.trace" ||
+    fail "the replayed trace differs from the counterexample's"
+  # Each alone holds every rule; the paired one replays to its own trace.
+  (cd "$work/pair" && "$bin" --impl "$pair_mutant" --rules consistent-interpretation \
+    --replay "$dir/consistent-interpretation.paired.pdscenario" --trace-out paired.trace >/dev/null 2>&1)
+  rc=$?
+  [[ $rc -eq 0 ]] || fail "the paired scenario alone exited $rc, want 0"
+  cmp -s "$work/pair/paired.trace" "$work/pair/$dir/consistent-interpretation.paired.trace" ||
+    fail "the paired scenario's replayed trace differs from its .trace"
+  # The reference agrees with itself on the pair.
+  (cd "$work/pair" && eval "\"\$bin\" ${want#pdconform --impl $pair_mutant }" >/dev/null 2>&1)
+  rc=$?
+  [[ $rc -eq 0 ]] || fail "the reference on the pair exited $rc, want 0"
+  # A later run where the rule holds removes both files of the pair.
+  if run "$work/pair" 0 --rules consistent-interpretation --cases 5 --report-dir report; then
+    [[ -z "$(ls -A "$work/pair/$dir")" ]] || fail "stale pair left: $(ls "$work/pair/$dir")"
+  fi
+fi
+
 echo "== a counterexample from an earlier run is removed when the rule holds"
 if run "$work/mut1" 0 --cases 5 --report-dir report; then
   [[ -z "$(ls -A "$work/mut1/report/counterexamples")" ]] || fail "stale counterexamples left"
@@ -112,6 +161,9 @@ usage_error "pdconform: --impl: unknown implementation 'nope' (see --list-impls)
 usage_error "pdconform: --rules: unknown rule 'no-such-rule' (see --list-rules)" --rules no-such-rule
 usage_error "pdconform: --shard: expected I/N with 0 <= I < N (e.g. 0/4), got '3/3'" --shard 3/3
 usage_error "pdconform: missing.pdscenario: cannot read: No such file or directory" --replay missing.pdscenario
+usage_error "pdconform: --paired: only used with --replay" --paired x.pdscenario
+usage_error "pdconform: missing.pdscenario: cannot read: No such file or directory" \
+  --replay "$corpus/first_notify_after_enable.pdscenario" --paired missing.pdscenario
 printf 'pdscenario 1\nseed 1\nstartup s0\nfoo s0\n' >"$work/bad.pdscenario"
 usage_error "pdconform: ../bad.pdscenario:4: unknown step 'foo'" --replay ../bad.pdscenario
 printf 'pdscenario 7\nseed 1\n' >"$work/version.pdscenario"

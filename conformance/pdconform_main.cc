@@ -55,6 +55,7 @@
 #include "conformance/flags.h"
 #include "conformance/requirements_coverage.h"
 #include "conformance/rule.h"
+#include "conformance/run_consistency.h"
 #include "conformance/scenario_file.h"
 #include "conformance/suite.h"
 #include "impls/impl_catalog.h"
@@ -239,8 +240,11 @@ std::string CommandName() {
 
 // A plugin: or exec: run under a --timeout-ms other than the default
 // replays under the same bound, or a no-hang finding may not reproduce.
-std::string ReplayCommand(const std::string& impl, const std::string& file, int timeout_ms) {
+// `paired`: the other scenario of a violation across two scenarios.
+std::string ReplayCommand(const std::string& impl, const std::string& file, int timeout_ms,
+                          const std::string& paired = "") {
   std::string command = CommandName() + " --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
+  if (!paired.empty()) command += " --paired " + ShellQuote(paired);
   const bool external = impl.rfind("plugin:", 0) == 0 || impl.rfind("exec:", 0) == 0;
   if (external && timeout_ms != Flags{}.timeout_ms) command += " --timeout-ms " + std::to_string(timeout_ms);
   return command;
@@ -260,7 +264,48 @@ CounterexampleHeader HeaderOf(const std::string& impl, const RuleReport& rule,
   header.violation_time = counterexample.violation.time;
   header.violation_message = counterexample.violation.message;
   header.replay = counterexample.replay;
+  if (counterexample.paired) {
+    header.paired = counterexample.paired->file + " (" + counterexample.paired->note +
+                    "); each file alone follows one interpretation, the two together two";
+  }
   return header;
+}
+
+// The header of the paired scenario's own file: the same violation, told
+// from its side.
+CounterexampleHeader PairedHeaderOf(const std::string& impl, const RuleReport& rule,
+                                    const CounterexampleReport& counterexample) {
+  CounterexampleHeader header = HeaderOf(impl, rule, counterexample);
+  header.violation_step = counterexample.paired->step;
+  header.violation_time = counterexample.paired->time;
+  header.paired = "the paired scenario of " + counterexample.file + "; this one shows " + counterexample.paired->note;
+  return header;
+}
+
+// The files of a counterexample: <rule>.pdscenario and .trace, and for a
+// violation across two scenarios <rule>.paired.pdscenario and .trace.
+struct CounterexampleFiles {
+  std::string scenario, trace, paired_scenario, paired_trace;
+};
+
+CounterexampleFiles FilesOf(const std::string& dir, const std::string& rule_id) {
+  return {JoinPath(dir, rule_id + ".pdscenario"), JoinPath(dir, rule_id + ".trace"),
+          JoinPath(dir, rule_id + ".paired.pdscenario"), JoinPath(dir, rule_id + ".paired.trace")};
+}
+
+// Names the files in `counterexample` (and its pair) and sets the replay
+// commands: the pair's replays both.
+void NameFiles(const std::string& impl, const CounterexampleFiles& files, int timeout_ms,
+               CounterexampleReport& counterexample) {
+  counterexample.file = files.scenario;
+  counterexample.trace_file = files.trace;
+  counterexample.replay = ReplayCommand(impl, files.scenario, timeout_ms);
+  if (counterexample.paired) {
+    counterexample.paired->file = files.paired_scenario;
+    counterexample.paired->trace_file = files.paired_trace;
+    counterexample.paired->replay = ReplayCommand(impl, files.paired_scenario, timeout_ms);
+    counterexample.replay = ReplayCommand(impl, files.scenario, timeout_ms, files.paired_scenario);
+  }
 }
 
 AmbiguityReport ToReport(const AmbiguityObservation& observation) {
@@ -369,6 +414,17 @@ CoverageReport CoverageOf(const CoverageMatrix& matrix) {
     report.counts.emplace_back();
     for (std::size_t c = 0; c < report.columns.size(); ++c) report.counts.back().push_back(matrix.Count(r, c));
   }
+  CoverageReport::InFlight& in_flight = report.in_flight;
+  for (const InFlightRow& row : CoverageMatrix::InFlightRows()) in_flight.rows.push_back(CoverageMatrix::InFlightRowName(row));
+  for (const CoverageColumn& column : CoverageMatrix::InFlightColumns()) {
+    in_flight.columns.push_back(CoverageMatrix::ColumnName(column));
+  }
+  for (std::size_t r = 0; r < in_flight.rows.size(); ++r) {
+    in_flight.counts.emplace_back();
+    for (std::size_t c = 0; c < in_flight.columns.size(); ++c) {
+      in_flight.counts.back().push_back(matrix.InFlightCount(r, c));
+    }
+  }
   return report;
 }
 
@@ -386,6 +442,12 @@ int Replay(const Flags& flags, const ImplUnderTest& impl) {
   auto loaded = LoadScenarioFile(flags.replay_file);
   if (auto* error = std::get_if<std::string>(&loaded)) return Fail(*error);
   const Scenario& scenario = std::get<Scenario>(loaded);
+  std::optional<Scenario> paired;
+  if (!flags.paired_file.empty()) {
+    auto other = LoadScenarioFile(flags.paired_file);
+    if (auto* error = std::get_if<std::string>(&other)) return Fail(*error);
+    paired = std::get<Scenario>(other);
+  }
   const ReplayResult result = ReplayScenario(scenario, impl.make, flags.rules);
   if (!flags.trace_out.empty()) {
     if (std::string error = WriteFileAtomically(flags.trace_out, result.trace); !error.empty()) return Fail(error);
@@ -423,7 +485,30 @@ int Replay(const Flags& flags, const ImplUnderTest& impl) {
             << " violated";
   if (!flags.trace_out.empty()) std::cout << "; trace written to " << flags.trace_out;
   std::cout << "\n";
-  return result.AllHold() ? kExitHolds : kExitViolated;
+  if (!paired) return result.AllHold() ? kExitHolds : kExitViolated;
+
+  // The pair: the paired scenario's own interpretations, then
+  // consistent-interpretation across the two (when selected).
+  const ReplayResult other = ReplayScenario(*paired, impl.make, flags.rules);
+  std::cout << "\npaired scenario " << flags.paired_file << " (" << paired->steps.size() << " steps, seed "
+            << paired->seed << "): " << (other.AllHold() ? "every rule holds" : "some rule is violated alone")
+            << "\n";
+  TextTable interpretations({"AMBIGUITY", "INTERPRETATION FOLLOWED (PAIRED)"});
+  for (const AmbiguityObservation& observation : other.ambiguities) {
+    interpretations.AddRow({observation.ambiguity_id, observation.Verdict()});
+  }
+  std::cout << interpretations.Render(color);
+  bool judged = flags.rules.empty();
+  for (const std::string& id : flags.rules) judged = judged || id == "consistent-interpretation";
+  const std::optional<Violation> across = judged ? JudgeAcross(*paired, scenario, impl.make) : std::nullopt;
+  if (judged) {
+    std::cout << "\nacross the two scenarios: consistent-interpretation "
+              << (across ? "VIOLATED at step " + std::to_string(across->step) + ", t=" + std::to_string(across->time) +
+                               ": " + across->message
+                         : std::string("holds"))
+              << "\n";
+  }
+  return result.AllHold() && other.AllHold() && !across ? kExitHolds : kExitViolated;
 }
 
 int Run(const Flags& flags, const ImplUnderTest& impl) {
@@ -484,8 +569,15 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   for (const RuleOutcome& outcome : result.rules) {
     RuleReport rule = RuleHeader(*outcome.rule);
     rule.cases = outcome.cases_run;
-    const std::string file = JoinPath(counterexample_dir, outcome.rule->id + ".pdscenario");
-    const std::string trace_file = JoinPath(counterexample_dir, outcome.rule->id + ".trace");
+    const CounterexampleFiles files = FilesOf(counterexample_dir, outcome.rule->id);
+    const std::string& file = files.scenario;
+    const std::string& trace_file = files.trace;
+    // A paired scenario of an earlier run in the same directory is stale
+    // unless this violation has one too.
+    if (!outcome.paired) {
+      stale.push_back(files.paired_scenario);
+      stale.push_back(files.paired_trace);
+    }
     if (!outcome.violated && outcome.error.empty()) {
       rule.verdict = RuleVerdict::kHolds;
       // A counterexample of an earlier run in the same directory is stale
@@ -512,10 +604,19 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     if (outcome.counterexample) counterexample.scenario = RenderScenario(*outcome.counterexample);
     counterexample.timeline = TimelineOf(outcome.counterexample_events);
     counterexample.trace_truncated = outcome.counterexample_events.truncated();
+    if (outcome.paired) {
+      PairedScenarioReport paired;
+      paired.steps = static_cast<int>(outcome.paired->steps.size());
+      paired.note = outcome.paired_note;
+      paired.scenario = RenderScenario(*outcome.paired);
+      paired.timeline = TimelineOf(outcome.paired_events);
+      paired.trace_truncated = outcome.paired_events.truncated();
+      paired.step = outcome.paired_step;
+      paired.time = outcome.paired_time;
+      counterexample.paired = std::move(paired);
+    }
     if (write_files && outcome.counterexample) {
-      counterexample.file = file;
-      counterexample.trace_file = trace_file;
-      counterexample.replay = ReplayCommand(impl.name, file, flags.timeout_ms);
+      NameFiles(impl.name, files, flags.timeout_ms, counterexample);
       const CounterexampleHeader header = HeaderOf(impl.name, rule, counterexample);
       if (std::string error = WriteFileAtomically(file, RenderCounterexampleFile(*outcome.counterexample, header));
           !error.empty()) {
@@ -523,6 +624,17 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
       }
       if (std::string error = WriteFileAtomically(trace_file, outcome.counterexample_trace); !error.empty()) {
         return Fail(error);
+      }
+      if (outcome.paired) {
+        const CounterexampleHeader paired_header = PairedHeaderOf(impl.name, rule, counterexample);
+        if (std::string error = WriteFileAtomically(files.paired_scenario,
+                                                    RenderCounterexampleFile(*outcome.paired, paired_header));
+            !error.empty()) {
+          return Fail(error);
+        }
+        if (std::string error = WriteFileAtomically(files.paired_trace, outcome.paired_trace); !error.empty()) {
+          return Fail(error);
+        }
       }
     } else if (!outcome.counterexample) {
       counterexample.replay = "(no counterexample scenario)";
@@ -591,9 +703,14 @@ int Merge(const Flags& flags) {
   WritingReports writing;
   const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
   if (std::string error = MakeDirectories(counterexample_dir); !error.empty()) return Fail(error);
+  const auto trace_of = [](const std::vector<TimelineEvent>& timeline, bool truncated) {
+    std::string trace;
+    for (const TimelineEvent& event : timeline) trace += event.text + "\n";
+    if (truncated) trace += "trace truncated\n";
+    return trace;
+  };
   for (RuleReport& rule : report.rules) {
-    const std::string file = JoinPath(counterexample_dir, rule.id + ".pdscenario");
-    const std::string trace_file = JoinPath(counterexample_dir, rule.id + ".trace");
+    const CounterexampleFiles files = FilesOf(counterexample_dir, rule.id);
     if (!rule.counterexample || rule.counterexample->scenario.empty()) continue;
     CounterexampleReport& counterexample = *rule.counterexample;
     auto scenario = ParseScenario(counterexample.scenario);
@@ -601,20 +718,41 @@ int Merge(const Flags& flags) {
       return Fail("--merge: the counterexample for " + rule.id + ": line " + std::to_string(error->line) + ": " +
                   error->message);
     }
-    counterexample.file = file;
-    counterexample.trace_file = trace_file;
+    std::optional<Scenario> paired;
+    if (counterexample.paired) {
+      auto parsed = ParseScenario(counterexample.paired->scenario);
+      if (auto* error = std::get_if<ScenarioParseError>(&parsed)) {
+        return Fail("--merge: the paired scenario for " + rule.id + ": line " + std::to_string(error->line) + ": " +
+                    error->message);
+      }
+      paired = std::get<Scenario>(parsed);
+    }
     // The shards' --timeout-ms (the default for reports that did not record it).
-    counterexample.replay =
-        ReplayCommand(report.impl, file, report.timeout_ms > 0 ? report.timeout_ms : Flags{}.timeout_ms);
+    NameFiles(report.impl, files, report.timeout_ms > 0 ? report.timeout_ms : Flags{}.timeout_ms, counterexample);
     const CounterexampleHeader header = HeaderOf(report.impl, rule, counterexample);
-    std::string trace;
-    for (const TimelineEvent& event : counterexample.timeline) trace += event.text + "\n";
-    if (counterexample.trace_truncated) trace += "trace truncated\n";
-    if (std::string error = WriteFileAtomically(file, RenderCounterexampleFile(std::get<Scenario>(scenario), header));
+    if (std::string error =
+            WriteFileAtomically(files.scenario, RenderCounterexampleFile(std::get<Scenario>(scenario), header));
         !error.empty()) {
       return Fail(error);
     }
-    if (std::string error = WriteFileAtomically(trace_file, trace); !error.empty()) return Fail(error);
+    if (std::string error =
+            WriteFileAtomically(files.trace, trace_of(counterexample.timeline, counterexample.trace_truncated));
+        !error.empty()) {
+      return Fail(error);
+    }
+    if (paired) {
+      const CounterexampleHeader paired_header = PairedHeaderOf(report.impl, rule, counterexample);
+      if (std::string error =
+              WriteFileAtomically(files.paired_scenario, RenderCounterexampleFile(*paired, paired_header));
+          !error.empty()) {
+        return Fail(error);
+      }
+      const PairedScenarioReport& pair = *counterexample.paired;
+      if (std::string error = WriteFileAtomically(files.paired_trace, trace_of(pair.timeline, pair.trace_truncated));
+          !error.empty()) {
+        return Fail(error);
+      }
+    }
   }
   if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
   writing.Done();

@@ -152,6 +152,29 @@ run "$work" 2 --merge shard0 shard0 shard1 --report-dir merged-twice &&
 run "$work" 2 --merge ref/rep shard1 shard2 --report-dir merged-other &&
   grep -q "from another run" "$work/err" || fail "mixed runs: $(cat "$work/err")"
 
+echo "== --merge keeps a violation across two scenarios with both files"
+pair_mutant=mutant:unavailable-keeps-handles
+for i in 0 1; do
+  (cd "$work" && "$bin" --impl "$pair_mutant" --rules consistent-interpretation --shard "$i/2" \
+    --report-dir "pshard$i" >/dev/null 2>&1)
+  valid "$work/pshard$i"
+done
+if run "$work" 1 --merge pshard0 pshard1 --report-dir pmerged; then
+  valid "$work/pmerged"
+  dir=pmerged/counterexamples
+  want="pdconform --impl $pair_mutant --replay $dir/consistent-interpretation.pdscenario --paired $dir/consistent-interpretation.paired.pdscenario"
+  for f in consistent-interpretation.pdscenario consistent-interpretation.paired.pdscenario; do
+    grep -qF "# replay: $want" "$work/$dir/$f" || fail "merged $f does not name the pair's replay: $(grep replay "$work/$dir/$f")"
+  done
+  (cd "$work" && eval "\"\$bin\" ${want#pdconform } --trace-out preplay.trace" >preplay.out 2>&1)
+  [[ $? -eq 1 ]] || fail "the merged pair does not replay to a violation"
+  cmp -s "$work/preplay.trace" "$work/$dir/consistent-interpretation.trace" || fail "merged pair's trace differs"
+  (cd "$work" && "$bin" --impl "$pair_mutant" --replay "$dir/consistent-interpretation.paired.pdscenario" \
+    --trace-out ppaired.trace >/dev/null 2>&1)
+  cmp -s "$work/ppaired.trace" "$work/$dir/consistent-interpretation.paired.trace" ||
+    fail "merged paired trace differs from its replay"
+fi
+
 echo "== shards run with a baseline merge with their marks"
 for i in 0 1 2; do
   (cd "$work" && "$bin" --impl "$mutant" --cases 90 --shard "$i/3" --report-dir "bshard$i" \

@@ -28,6 +28,9 @@ struct CounterexampleHeader {
   std::uint64_t violation_time = 0;
   std::string violation_message;
   std::string replay;  // the command that replays the file
+  // A violation across two scenarios: the other file of the pair and what
+  // this one shows ("" for a counterexample of one scenario).
+  std::string paired;
 };
 
 // The '#' comment header followed by RenderScenario(scenario). Parsing the

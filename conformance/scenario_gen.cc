@@ -18,6 +18,11 @@ GenModel::GenModel(PEERDIST_STATUS initial, bool content_steps)
       reachable(initial != PEERDIST_STATUS_UNAVAILABLE),
       content(content_steps) {}
 
+GenModel::GenModel(PEERDIST_STATUS initial, ContentMode mode)
+    : GenModel(initial, mode != ContentMode::kNone) {
+  chain = mode == ContentMode::kChain;
+}
+
 namespace {
 
 // The handle slots of the kind a content step names (nullptr for none).
@@ -60,6 +65,9 @@ PEERDIST_STATUS GenModel::status() const {
 void GenModel::Apply(const Step& step) {
   const int s = step.session;
   const bool slot_open = step.handle == HandleArg::kSlot && s >= 0 && s < kMaxSessions && open[s];
+  // Only the step right after an operation's start finds it surely in flight.
+  const bool settled_and_available = status() == PEERDIST_STATUS_AVAILABLE && unsettled == 0;
+  in_flight = false;
   switch (step.kind) {
     case StepKind::kStartup:
       if (!step.null_out && step.version >= PEERDIST_VERSION_WIN7 && s >= 0 && s < kMaxSessions) {
@@ -97,6 +105,12 @@ void GenModel::Apply(const Step& step) {
       }
       // A status change most likely completes the pending registrations.
       if (status() != before || step.action == EnvAction::kRestart) registered.fill(false);
+      // A move away from AVAILABLE invalidates every handle open now.
+      if (before == PEERDIST_STATUS_AVAILABLE && (status() != before || step.action == EnvAction::kRestart)) {
+        for (auto* slots : {&streams, &infos, &contents}) {
+          for (ObjectSlot& slot : *slots) slot.invalidated = slot.invalidated || slot.open;
+        }
+      }
       break;
     }
     case StepKind::kAdvance:
@@ -132,8 +146,16 @@ void GenModel::Apply(const Step& step) {
         slot.content = step.content;
         slot.retrieving = slot.retrieved = false;
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
+        slot.invalidated = false;
       }
       const bool served = slot.open && slot.session == s && !step.null_overlapped;
+      if (IsAsyncContentStep(step.kind) && served && slot_open && !slot.invalidated && !step.null_in &&
+          settled_and_available) {
+        in_flight = true;
+        in_flight_kind = step.kind;
+        in_flight_with_data =
+            (step.kind == StepKind::kBlockRead || step.kind == StepKind::kStreamRead) && slot.info_ready;
+      }
       if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) slot.added = true;
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
           step.source < kMaxObjects && infos[step.source].retrieved) {
@@ -394,6 +416,10 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
   for (int i = 0; i < kMaxObjects; ++i) {
     if (!slots[i].open) free.push_back(i);
   }
+  // All taken: a slot whose handle a move invalidated is the next best.
+  for (int i = 0; i < kMaxObjects && free.empty(); ++i) {
+    if (slots[i].invalidated) free.push_back(i);
+  }
   step.object = !free.empty() && d.Percent(85) ? free.front() : d.Below(kMaxObjects);
   step.content = static_cast<std::uint32_t>(d.Below(3));
   if (step.kind == StepKind::kOpenInfo) {
@@ -424,14 +450,17 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
 // server's information retrieved, added to a content handle, completed,
 // then read. Each link is a call on an open handle; false when none is due.
 bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
+  // Handles invalidated by a move are of no use to the chain any more: it
+  // opens new ones once the service is back.
+  const auto usable = [](const GenModel::ObjectSlot& slot) { return slot.open && !slot.invalidated; };
   std::vector<int> retrieved;
   for (int i = 0; i < kMaxObjects; ++i) {
-    if (m.infos[i].open && m.infos[i].retrieved) retrieved.push_back(i);
+    if (usable(m.infos[i]) && m.infos[i].retrieved) retrieved.push_back(i);
   }
   std::vector<Step> due;
   for (int i = 0; i < kMaxObjects; ++i) {
     const GenModel::ObjectSlot& info = m.infos[i];
-    if (!info.open || info.retrieving) continue;
+    if (!usable(info) || info.retrieving) continue;
     Step step;
     step.kind = StepKind::kRetrieveInfo;
     step.session = info.session;
@@ -442,15 +471,18 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   }
   for (int c = 0; c < kMaxObjects; ++c) {
     const GenModel::ObjectSlot& content = m.contents[c];
-    if (!content.open) continue;
+    if (!usable(content)) continue;
     Step step;
     step.session = content.session;
     step.object = c;
     step.event = true;
     if (content.info_ready) {
-      step.kind = d.Percent(50) ? StepKind::kBlockRead : StepKind::kStreamRead;
+      // Mostly a read; now and then data added to the handle it could read.
+      step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead,
+                                        StepKind::kAddData}[d.Weighted({40, 40, m.chain ? 20 : 0})];
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
-      step.bytes = static_cast<std::uint32_t>(d.Between(2, 128));
+      step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
+                                                   : static_cast<std::uint32_t>(d.Between(2, 128));
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;
     } else if (!content.info_added && !retrieved.empty()) {
@@ -482,8 +514,8 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     if (m.completed[id]) done.push_back(id);
   }
   bool any_info = false, any_content = false;
-  for (const GenModel::ObjectSlot& info : m.infos) any_info = any_info || info.open;
-  for (const GenModel::ObjectSlot& content : m.contents) any_content = any_content || content.open;
+  for (const GenModel::ObjectSlot& info : m.infos) any_info = any_info || usable(info);
+  for (const GenModel::ObjectSlot& content : m.contents) any_content = any_content || usable(content);
   if (waiting) {
     step.kind = StepKind::kAdvance;
     step.session = 0;
@@ -493,7 +525,7 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     int stream = -1;
     for (int t = 0; t < kMaxObjects; ++t) {
       const GenModel::ObjectSlot& slot = m.streams[t];
-      if (slot.open && slot.content < m.completing.size() && !m.completing[slot.content]) stream = t;
+      if (usable(slot) && slot.content < m.completing.size() && !m.completing[slot.content]) stream = t;
     }
     if (stream < 0) {
       step = OpenFor(d, m, step.session);
@@ -526,10 +558,36 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   return true;
 }
 
+// A move away from AVAILABLE right after an operation started on a working
+// handle, so that it is in flight at the move: the situation of
+// in-flight-operations and of the ambiguity in-flight-at-invalidation.
+// Likeliest after a read with data to deliver (the longest chain to build)
+// and after the operations the other steps start least often; a chain
+// scenario moves early only now and then (its chain ends in reads, and in
+// data added to a handle that could read it). The World draws the move's
+// delay (up to 50 ms) and the operation's duration (1 to 30 ms, reads 2 to
+// 80 ms, later behind the handle's earlier operations), so only a part of
+// these moves find the operation still pending.
+bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
+  if (!m.in_flight || m.status() != PEERDIST_STATUS_AVAILABLE || m.unsettled != 0) return false;
+  const bool rare = m.in_flight_kind == StepKind::kAddData || m.in_flight_kind == StepKind::kAddInfo ||
+                    m.in_flight_kind == StepKind::kCompleteInfo || m.in_flight_kind == StepKind::kRetrieveInfo;
+  const bool chain_end = m.in_flight_kind == StepKind::kAddData;
+  const int percent = m.in_flight_with_data ? 60 : chain_end || (rare && !m.chain) ? 35 : m.chain ? 4 : 12;
+  if (!d.Percent(percent)) return false;
+  Step step;
+  step.kind = StepKind::kEnvironment;
+  step.action = std::vector<EnvAction>{EnvAction::kLose, EnvAction::kDisable, EnvAction::kRestart}[d.Weighted({45, 40, 15})];
+  *out = step;
+  return true;
+}
+
 // One content step: opens, calls on open handles, the handle-less calls,
 // and about a sixth deliberately invalid shapes.
 StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
-  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(60) && NextReadChainStep(d, m, out)) {
+  if (InFlightMove(d, m, out)) return StepIntent::kValid;
+  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(m.chain ? 90 : 60) &&
+      NextReadChainStep(d, m, out)) {
     return StepIntent::kValid;
   }
   const std::vector<int> open = OpenSlots(m);
@@ -680,7 +738,7 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
   const std::vector<int> open = OpenSlots(m);
   const std::vector<int> closed = ClosedSlots(m);
   const bool any_open = !open.empty();
-  if (m.content && any_open && d.Percent(75)) return ChooseContentStep(d, m, out);
+  if (m.content && any_open && d.Percent(m.chain ? 90 : 75)) return ChooseContentStep(d, m, out);
 
   enum Choice { kStartup, kRegister, kEnv, kAdvance, kGetStatus, kUnregister, kResult, kShutdown, kInvalid };
   const int startup_weight = !any_open ? 60 : closed.empty() ? 0 : open.size() == 1 ? 8 : 3;
@@ -831,6 +889,8 @@ class ShrinkCandidates {
   std::vector<Step> out_;
 };
 
+}  // namespace
+
 // Simpler versions of a step (never a different kind). The command's
 // precondition filters out the ones the model does not allow.
 std::vector<Step> StepShrinks(const Step& step) {
@@ -895,6 +955,8 @@ std::vector<Step> StepShrinks(const Step& step) {
   return c.Take();
 }
 
+namespace {
+
 // The initial status: DISABLED most often; shrinks towards DISABLED.
 rc::Gen<PEERDIST_STATUS> GenInitialStatus() {
   return rc::Gen<PEERDIST_STATUS>([](const rc::Random& random, int) {
@@ -940,21 +1002,30 @@ rc::Gen<StepCommandPtr> GenStepCommand(const GenModel& model) {
   });
 }
 
-// Whether a scenario has content steps: half of them; shrinks to "no".
-rc::Gen<bool> GenContentSteps() {
-  return rc::Gen<bool>([](const rc::Random& random, int) {
+// Whether a scenario has content steps: half of them, a third of those
+// (ContentMode::kChain) mostly building the read chain; shrinks to "no",
+// a chain scenario first to a plain content one.
+rc::Gen<ContentMode> GenContentSteps() {
+  return rc::Gen<ContentMode>([](const rc::Random& random, int) {
     Draw d(random);
-    return rc::shrinkable::shrinkRecur(d.Percent(50), [](bool content) {
-      return content ? rc::seq::just(false) : rc::Seq<bool>();
+    static const ContentMode kModes[] = {ContentMode::kNone, ContentMode::kContent, ContentMode::kChain};
+    return rc::shrinkable::shrinkRecur(kModes[d.Weighted({50, 33, 17})], [](ContentMode mode) {
+      switch (mode) {
+        case ContentMode::kChain: return rc::seq::just(ContentMode::kContent, ContentMode::kNone);
+        case ContentMode::kContent: return rc::seq::just(ContentMode::kNone);
+        case ContentMode::kNone: break;
+      }
+      return rc::Seq<ContentMode>();
     });
   });
 }
 
 rc::Gen<Scenario> GenScenario() {
   using Commands = rc::state::Commands<StepCommand::CommandType>;
-  using Start = std::pair<PEERDIST_STATUS, bool>;  // initial status, content steps
-  const rc::Gen<Start> start = rc::gen::apply([](PEERDIST_STATUS initial, bool content) { return Start(initial, content); },
-                                              GenInitialStatus(), GenContentSteps());
+  using Start = std::pair<PEERDIST_STATUS, ContentMode>;  // initial status, content steps
+  const rc::Gen<Start> start = rc::gen::apply(
+      [](PEERDIST_STATUS initial, ContentMode content) { return Start(initial, content); }, GenInitialStatus(),
+      GenContentSteps());
   rc::Gen<std::pair<Start, Commands>> body = rc::gen::mapcat(start, [](Start begin) {
     const rc::Gen<Commands> commands = rc::gen::withSize([begin](int size) {
       return rc::gen::resize(CommandsSizeFor(size),

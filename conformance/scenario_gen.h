@@ -21,11 +21,13 @@
 // streams, content information and content handles while AVAILABLE, calls
 // on open handles (reads, adds, cancels of the latest operation, closes),
 // status moves while handles are open (steered through UNAVAILABLE so that
-// every transition occurs), waits long enough for status moves and
-// operations to land, and invalid shapes (calls on closed handles, double
-// closes, NULL pointers, cancels of operations that never existed). The
-// other half is shaped exactly as before, so the notification rules keep
-// their budget.
+// every transition occurs), moves right after an operation started on a
+// working handle (so that it is in flight at the move: more often after a
+// read with data to deliver, and after the rarer operations), waits long
+// enough for status moves and operations to land, and invalid shapes (calls
+// on closed handles, double closes, NULL pointers, cancels of operations
+// that never existed). The other half is shaped exactly as before, so the
+// notification rules keep their budget.
 #ifndef CONFORMANCE_SCENARIO_GEN_H_
 #define CONFORMANCE_SCENARIO_GEN_H_
 
@@ -47,6 +49,12 @@ namespace pd {
 constexpr int kMaxGeneratedSteps = 40;
 static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay replayable");
 
+// Whether a scenario exercises the content part: not at all, with content
+// steps among the others, or (kChain) mostly building the longest chain,
+// content read back by a client, and moving the status while reads are in
+// flight.
+enum class ContentMode : std::uint8_t { kNone, kContent, kChain };
+
 // What the generator knows (or guesses) after a prefix of steps. Everything
 // here follows from the steps alone, so regenerating or shrinking a prefix
 // recomputes it exactly.
@@ -62,6 +70,7 @@ struct GenModel {
   // the others) or not at all, so the notification rules keep the budget of
   // scenarios shaped as before.
   bool content = false;
+  bool chain = false;  // ContentMode::kChain
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle
@@ -78,6 +87,9 @@ struct GenModel {
     bool info_ready = false;
     // Stream slots: data was added to the stream.
     bool added = false;
+    // Guess: the status moved away from AVAILABLE since the open, so calls
+    // on it fail at once (nothing can be in flight on it at a later move).
+    bool invalidated = false;
   };
   std::array<ObjectSlot, kMaxObjects> streams{}, infos{}, contents{};
   int operations = 0;  // asynchronous content steps so far (next oN)
@@ -90,8 +102,17 @@ struct GenModel {
   // still be in flight: content steps that depend on them wait first.
   Duration unsettled = 0;
   bool busy = false;
+  // Guess: the step just before started an asynchronous operation on a
+  // working handle while AVAILABLE and settled, and no time passed since: a
+  // move now most likely finds it in flight (in-flight-operations). Which
+  // kind, and whether it is a read with data to deliver (its handle's
+  // content information complete).
+  bool in_flight = false;
+  StepKind in_flight_kind = StepKind::kAdvance;
+  bool in_flight_with_data = false;
 
   explicit GenModel(PEERDIST_STATUS initial = PEERDIST_STATUS_DISABLED, bool content_steps = false);
+  GenModel(PEERDIST_STATUS initial, ContentMode mode);
   PEERDIST_STATUS status() const;
   // The model after `step` ran.
   void Apply(const Step& step);
@@ -128,6 +149,12 @@ bool StepFits(const Step& step, StepIntent intent, const GenModel& model);
 // the base class rc::state::gen::commands works with).
 using StepCommandPtr = std::shared_ptr<const StepCommand::CommandType>;
 rc::Gen<StepCommandPtr> GenStepCommand(const GenModel& model);
+
+// Simpler versions of one step, each with one argument made simpler (never
+// another kind of step), in the order shrinking tries them; the generator's
+// shrinking offers these, and so does the pair shrinking of a run-level
+// inconsistency (conformance/run_consistency.h).
+std::vector<Step> StepShrinks(const Step& step);
 
 // The generator of whole scenarios: seed and initial status (DISABLED most
 // often) drawn too; between 1 and kMaxGeneratedSteps steps (longer as

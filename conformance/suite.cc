@@ -9,6 +9,7 @@
 
 #include <rapidcheck.h>
 
+#include "conformance/run_consistency.h"
 #include "conformance/scenario_gen.h"
 #include "conformance/trace_view.h"
 #include "impls/impl_catalog.h"
@@ -86,14 +87,19 @@ std::vector<AmbiguityObservation> EmptyObservations() {
   return observations;
 }
 
-void Classify(const TraceView& view, std::vector<AmbiguityObservation>& observations) {
+// `run` (may be null) also sees each ambiguity's occurrences, with the
+// scenario that showed them.
+void Classify(const TraceView& view, std::vector<AmbiguityObservation>& observations, RunConsistency* run = nullptr,
+              const Scenario* scenario = nullptr) {
   const std::vector<Ambiguity>& ambiguities = AllAmbiguities();
   for (std::size_t i = 0; i < ambiguities.size() && i < observations.size(); ++i) {
     try {
       // locate keeps each occurrence's compatible set, so evidence that fits
       // two interpretations is settled by other traces, not counted twice.
       if (ambiguities[i].locate) {
-        observations[i].AddOccurrences(ambiguities[i].locate(view));
+        const std::vector<Occurrence> located = ambiguities[i].locate(view);
+        observations[i].AddOccurrences(located);
+        if (run != nullptr && scenario != nullptr) run->Add(i, *scenario, located);
       } else if (ambiguities[i].classify) {
         observations[i].Add(ambiguities[i].classify(view));
       }
@@ -125,6 +131,7 @@ struct PropertyContext {
   const ImplFactory* make_impl = nullptr;
   const rc::Gen<Scenario>* generator = nullptr;
   std::vector<AmbiguityObservation>* observations = nullptr;
+  RunConsistency* run = nullptr;
   CoverageMatrix* coverage = nullptr;
   std::uint64_t scenarios_run = 0;
   std::uint64_t api_calls = 0;
@@ -141,7 +148,7 @@ std::string DescribeViolation(const Violation& violation) {
 }
 
 RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplFactory& make_impl,
-                      const rc::Gen<Scenario>& generator, SuiteResult& result,
+                      const rc::Gen<Scenario>& generator, SuiteResult& result, RunConsistency& run,
                       std::function<void(std::uint64_t)> on_case) {
   RuleOutcome outcome;
   outcome.rule = &rule;
@@ -153,6 +160,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   context.make_impl = &make_impl;
   context.generator = &generator;
   context.observations = &result.ambiguities;
+  context.run = &run;
   context.coverage = &result.coverage;
   context.on_case = std::move(on_case);
 
@@ -164,7 +172,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     context.api_calls += stats.api_calls;
     if (context.on_case) context.on_case(context.scenarios_run);
     const TraceView view(trace);
-    Classify(view, *context.observations);
+    Classify(view, *context.observations, context.run, &scenario);
     context.coverage->Add(view);
     const std::optional<Violation> violation = Judge(*context.rule, view);
     if (violation) {
@@ -234,6 +242,45 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   return outcome;
 }
 
+// consistent-interpretation across the run: when no single trace broke it
+// but two scenarios of the run follow two interpretations of an ambiguity,
+// the rule is violated by that pair, both shrunk. Returns the outcome when
+// it changed it.
+const RuleOutcome* JudgeRunConsistency(const RunConsistency& run, const ImplFactory& make_impl, SuiteResult& result) {
+  RuleOutcome* outcome = nullptr;
+  for (RuleOutcome& candidate : result.rules) {
+    if (candidate.rule != nullptr && candidate.rule->id == "consistent-interpretation") outcome = &candidate;
+  }
+  if (outcome == nullptr || outcome->violated || !outcome->error.empty() || !make_impl) return nullptr;
+  const std::optional<Disagreement> found = run.First();
+  if (!found) return nullptr;
+  RunStats stats;
+  int runs = 0;
+  const Disagreement pair = ShrinkDisagreement(*found, make_impl, kDefaultPairShrinkRuns, &runs, &stats);
+  result.scenarios_run += static_cast<std::uint64_t>(runs);
+  const Trace second = RunScenario(pair.second, make_impl, RunConfig{}, &stats);
+  const Trace first = RunScenario(pair.first, make_impl, RunConfig{}, &stats);
+  result.scenarios_run += 2;
+  result.api_calls += stats.api_calls;
+  outcome->violated = true;
+  outcome->counterexample = pair.second;
+  outcome->counterexample_trace = second.Render();
+  outcome->counterexample_events = second;
+  outcome->violation = ViolationOf(pair);
+  outcome->paired = pair.first;
+  outcome->paired_trace = first.Render();
+  outcome->paired_events = first;
+  outcome->paired_note = DescribeFirst(pair);
+  outcome->paired_step = pair.first_stance.first.step;
+  outcome->paired_time = pair.first_stance.first.time;
+  // The pair must still disagree as run here (it does, unless shrinking
+  // could not reproduce the pair it was given).
+  if (!CheckPair(*pair.ambiguity, pair.first, pair.second, make_impl)) {
+    outcome->error = "the two scenarios that disagree across the run did not reproduce the disagreement";
+  }
+  return outcome;
+}
+
 }  // namespace
 
 bool SuiteResult::AllHold() const {
@@ -257,6 +304,7 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   const ImplFactory make_impl = FactoryFor(options.impl_name, options.make_impl);
   const std::vector<const Rule*> rules = SelectRules(options.rule_ids);
   const rc::Gen<Scenario> generator = GenScenario();
+  RunConsistency run;
   int done = 0;
   SuiteProgress progress;
   progress.rules_total = static_cast<int>(rules.size());
@@ -278,7 +326,7 @@ SuiteResult RunSuite(const SuiteOptions& options) {
       outcome.error = "unknown implementation '" + options.impl_name + "'";
       result.rules.push_back(std::move(outcome));
     } else {
-      result.rules.push_back(CheckRule(*rule, safe, make_impl, generator, result, std::move(on_case)));
+      result.rules.push_back(CheckRule(*rule, safe, make_impl, generator, result, run, std::move(on_case)));
     }
     ++done;
     if (options.progress) options.progress(done, static_cast<int>(rules.size()));
@@ -288,6 +336,14 @@ SuiteResult RunSuite(const SuiteOptions& options) {
       progress.scenarios_run = result.scenarios_run;
       options.on_progress(progress);
     }
+  }
+  // Across the run: a rule that held in its own turn may be violated now;
+  // the progress says so once more.
+  if (const RuleOutcome* changed = JudgeRunConsistency(run, make_impl, result); changed && options.on_progress) {
+    progress.rule = changed->rule;
+    progress.finished = changed;
+    progress.scenarios_run = result.scenarios_run;
+    options.on_progress(progress);
   }
   return result;
 }

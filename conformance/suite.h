@@ -48,6 +48,15 @@ struct RuleOutcome {
   std::optional<Violation> violation;
   std::string counterexample_trace;
   Trace counterexample_events;  // the same trace, event by event (report.html draws it)
+  // consistent-interpretation across the scenarios of the run (the
+  // counterexample alone follows one interpretation): the earlier scenario it
+  // disagrees with, shrunk too, its trace, and one line on what it shows.
+  std::optional<Scenario> paired;
+  std::string paired_trace;
+  Trace paired_events;
+  std::string paired_note;
+  int paired_step = -1;        // where the paired scenario shows its interpretation
+  VirtualTime paired_time = 0;
   // Non-empty when the rule could not be checked (RapidCheck gave up or
   // failed, or a counterexample did not reproduce); such a rule does not hold.
   std::string error;

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "conformance/run_consistency.h"
 #include "impls/impl_catalog.h"
 #include "scenario/scenario_text.h"
 
@@ -69,9 +70,90 @@ TEST(SuiteTest, ReferenceHoldsEveryRule) {
   std::string missing;
   for (const std::string& cell : result.coverage.Missing()) missing += "\n  " + cell;
   EXPECT_EQ(result.coverage.Exercised(), result.coverage.Cells()) << "cells never exercised:" << missing;
+  // ... and every operation in flight at every move that invalidates its
+  // handle, reads with data to deliver included.
+  std::string in_flight_missing;
+  for (const std::string& cell : result.coverage.InFlightMissing()) in_flight_missing += "\n  " + cell;
+  EXPECT_EQ(result.coverage.InFlightExercised(), result.coverage.InFlightCells())
+      << "in-flight cells never exercised:" << in_flight_missing;
+  for (std::size_t r = 0; r < CoverageMatrix::InFlightRows().size(); ++r) {
+    for (std::size_t c = 0; c < CoverageMatrix::InFlightColumns().size(); ++c) {
+      std::printf("  in flight: %-52s %-24s %llu\n", CoverageMatrix::InFlightRowName(CoverageMatrix::InFlightRows()[r]).c_str(),
+                  CoverageMatrix::ColumnName(CoverageMatrix::InFlightColumns()[c]).c_str(),
+                  static_cast<unsigned long long>(result.coverage.InFlightCount(r, c)));
+    }
+  }
   for (const AmbiguityObservation& observation : result.ambiguities) {
     std::printf("  ambiguity %s: %s\n", observation.ambiguity_id.c_str(), observation.Verdict().c_str());
+    EXPECT_EQ(observation.Verdict().rfind("inconsistent", 0), std::string::npos) << observation.ambiguity_id;
   }
+}
+
+// The bars of issue #16: each of these mutants is caught by its own rule on
+// every suite seed 1 to 10 at the default budget, that rule alone checked
+// (the suite seed and the rule id fix the scenarios, whatever else runs).
+TEST(SuiteTest, SharpMutantsAreCaughtOnSeedsOneToTen) {
+  const std::pair<const char*, const char*> bars[] = {
+      {"mutant:notify-unseen-flap", "change-only"},
+      {"mutant:signal-before-result", "event-and-port"},
+      {"mutant:wait-returns-incomplete", "overlapped-result"},
+      {"mutant:in-flight-read-succeeds", "in-flight-operations"},
+      {"mutant:idle-unregister-by-session", "consistent-interpretation"},
+  };
+  for (const auto& [name, rule] : bars) {
+    const BuiltInImpl* impl = FindBuiltInImpl(name);
+    ASSERT_NE(impl, nullptr) << name;
+    EXPECT_EQ(impl->killed_by, rule) << name;
+    std::string cases;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+      SuiteOptions options = OptionsFor(name);
+      options.seed = seed;
+      options.rule_ids = {rule};
+      const SuiteResult result = RunSuite(options);
+      ASSERT_EQ(result.rules.size(), 1u);
+      const RuleOutcome& outcome = result.rules[0];
+      EXPECT_TRUE(outcome.violated) << name << " survived " << rule << " with seed " << seed;
+      EXPECT_TRUE(outcome.error.empty()) << Describe(outcome);
+      cases += " " + std::to_string(outcome.cases_run);
+    }
+    std::printf("%-40s %-26s caught at case%s (seeds 1-10)\n", name, rule, cases.c_str());
+  }
+}
+
+// An implementation whose interpretation is consistent in every trace but
+// not across the run fails consistent-interpretation with the two scenarios
+// that disagree, both shrunk, and the pair replays to the same violation.
+TEST(SuiteTest, AnInconsistencyAcrossTheRunFailsWithBothScenarios) {
+  SuiteOptions options = OptionsFor("mutant:unavailable-keeps-handles");
+  options.rule_ids = {"consistent-interpretation"};
+  const SuiteResult result = RunSuite(options);
+  ASSERT_EQ(result.rules.size(), 1u);
+  const RuleOutcome& outcome = result.rules[0];
+  ASSERT_TRUE(outcome.violated) << Describe(outcome);
+  EXPECT_TRUE(outcome.error.empty()) << outcome.error;
+  EXPECT_EQ(outcome.cases_run, kDefaultCasesPerRule) << "no single trace broke it";
+  ASSERT_TRUE(outcome.counterexample && outcome.paired && outcome.violation);
+  EXPECT_NE(outcome.violation->message.find("expected one interpretation across the scenarios of a run"),
+            std::string::npos)
+      << outcome.violation->message;
+  EXPECT_NE(outcome.paired_note.find("in-flight-at-invalidation: "), std::string::npos) << outcome.paired_note;
+  std::printf("counterexample:\n%spaired:\n%s%s\n", RenderScenario(*outcome.counterexample).c_str(),
+              RenderScenario(*outcome.paired).c_str(), outcome.violation->message.c_str());
+  const ImplFactory make = FactoryOf(*FindBuiltInImpl("mutant:unavailable-keeps-handles"));
+  // Each alone holds the rule; the traces are the ones reported.
+  const ReplayResult alone = ReplayScenario(*outcome.counterexample, make, {"consistent-interpretation"});
+  EXPECT_TRUE(alone.AllHold());
+  EXPECT_EQ(alone.trace, outcome.counterexample_trace);
+  const ReplayResult paired = ReplayScenario(*outcome.paired, make, {"consistent-interpretation"});
+  EXPECT_TRUE(paired.AllHold());
+  EXPECT_EQ(paired.trace, outcome.paired_trace);
+  const std::optional<Violation> across = JudgeAcross(*outcome.paired, *outcome.counterexample, make);
+  ASSERT_TRUE(across.has_value());
+  EXPECT_EQ(across->message, outcome.violation->message);
+  EXPECT_EQ(across->step, outcome.violation->step);
+  EXPECT_EQ(across->time, outcome.violation->time);
+  // The reference agrees with itself on the pair.
+  EXPECT_FALSE(JudgeAcross(*outcome.paired, *outcome.counterexample, FactoryOf(*FindBuiltInImpl("reference"))));
 }
 
 // conformance/testdata/mutant_kills.txt: mutant name -> the rules it
@@ -136,6 +218,13 @@ TEST_P(MutantTest, KilledByItsRuleWithAReplayableCounterexample) {
   ASSERT_TRUE(std::holds_alternative<Scenario>(parsed));
   const ReplayResult replay = ReplayScenario(std::get<Scenario>(parsed), FactoryOf(*impl));
   EXPECT_EQ(replay.trace, expected->counterexample_trace);
+  if (expected->paired) {
+    // A violation across two scenarios: the pair replays to it.
+    const std::optional<Violation> across = JudgeAcross(*expected->paired, std::get<Scenario>(parsed), FactoryOf(*impl));
+    ASSERT_TRUE(across.has_value());
+    EXPECT_EQ(across->message, expected->violation->message);
+    return;
+  }
   bool found = false;
   for (const auto& [rule, violation] : replay.verdicts) {
     if (rule->id != impl->killed_by) continue;

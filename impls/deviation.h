@@ -32,6 +32,10 @@ enum class Deviation : std::uint8_t {
   kSetEventOnPort,            // "signals" the completion port with SetEvent instead of posting
   kThrowWhenUnavailable,      // GetStatus throws a C++ exception while UNAVAILABLE
   kDeliveryPollsForever,      // the delivery check reschedules itself at once, without end
+  kNotifyUnseenFlap,          // notifies a registration for a flap that came and went while unregistered
+  kSignalBeforeResult,        // signals / posts a notification before writing its result (later, same instant)
+  kWaitReturnsIncomplete,     // GetOverlappedResult ignores bWait: ERROR_IO_INCOMPLETE while pending
+  kIdleUnregisterBySession,   // idle Unregister: SUCCESS or OPERATION_NOTFOUND, chosen per session at startup
   // The content part of the API.
   kUnavailableKeepsHandles,   // only a move to DISABLED invalidates handles
   kRevalidateOnReturn,        // invalidated handles work again once AVAILABLE

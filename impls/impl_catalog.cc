@@ -53,6 +53,20 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:delivery-polls-forever",
        "after a status change its delivery check keeps rescheduling itself at once (a livelock in virtual time)",
        "no-hang", Deviation::kDeliveryPollsForever},
+      {"mutant:notify-unseen-flap",
+       "notifies a new registration for a status change that came and went while the session had none pending",
+       "change-only", Deviation::kNotifyUnseenFlap},
+      {"mutant:signal-before-result",
+       "signals hEvent and posts the packet of a notification before it writes the result into the OVERLAPPED "
+       "(in later work at the same instant)",
+       "event-and-port", Deviation::kSignalBeforeResult},
+      {"mutant:wait-returns-incomplete",
+       "PeerDistGetOverlappedResult ignores bWait: FALSE with ERROR_IO_INCOMPLETE while the operation is pending",
+       "overlapped-result", Deviation::kWaitReturnsIncomplete},
+      {"mutant:idle-unregister-by-session",
+       "answers an Unregister with nothing registered ERROR_SUCCESS or PEERDIST_ERROR_OPERATION_NOTFOUND, as each "
+       "session chose at its PeerDistStartup (service DISABLED then or not): scenarios disagree across a run",
+       "consistent-interpretation", Deviation::kIdleUnregisterBySession},
       // The content part: handles, operations, invalidation.
       {"mutant:unavailable-keeps-handles", "a move to UNAVAILABLE does not invalidate handles (only DISABLED does)",
        "invalidated", Deviation::kUnavailableKeepsHandles},

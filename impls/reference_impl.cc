@@ -27,6 +27,7 @@ DWORD ReferenceImpl::PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANC
   next_handle_ += kHandleStride;
   Session& session = sessions_[value];
   session.status_at_startup = host_.ServiceStatus();
+  session.idle_unregister_not_found = session.status_at_startup != PEERDIST_STATUS_DISABLED;
   // Version negotiation: the session gets the lower of what was asked for and
   // what this implementation supports (Windows 8 = PEERDIST_VERSION). The
   // Windows 8 functions (the Ex ones, GetInformationByHandle) need the
@@ -151,7 +152,15 @@ DWORD ReferenceImpl::Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULON
     // The status already differs from the previous notification: deliver
     // right after the call returns, never inside it.
     ScheduleDeliveryCheck();
+  } else if (Is(Deviation::kNotifyUnseenFlap) && session->missed_change) {
+    // The mutant's bug: a change it saw while nothing was registered, undone
+    // since, is still "a change since the previous notification" to it.
+    host_.ScheduleAfter(0, [this, value = reinterpret_cast<std::uintptr_t>(handle)] {
+      auto it = sessions_.find(value);
+      if (it != sessions_.end() && it->second.registration) Complete(it->second, ERROR_SUCCESS);
+    });
   }
+  session->missed_change = false;
   return ERROR_SUCCESS;
 }
 
@@ -169,7 +178,11 @@ void ReferenceImpl::WriteStatus(const Registration& registration, PEERDIST_STATU
 DWORD ReferenceImpl::PeerDistUnregisterForStatusChangeNotification(PEERDIST_INSTANCE_HANDLE hPeerDist) {
   Session* session = Find(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
-  if (!session->registration) return ERROR_SUCCESS;
+  if (!session->registration) {
+    // The mutant's bug: two readings of "nothing to cancel", one per session.
+    const bool not_found = Is(Deviation::kIdleUnregisterBySession) && session->idle_unregister_not_found;
+    return not_found ? PEERDIST_ERROR_OPERATION_NOTFOUND : ERROR_SUCCESS;
+  }
   if (Is(Deviation::kUnregisterLeavesPending)) {
     session->registration.reset();
   } else {
@@ -184,7 +197,9 @@ BOOL ReferenceImpl::PeerDistGetOverlappedResult(LPOVERLAPPED lpOverlapped,
     host_.SetLastError(ERROR_INVALID_PARAMETER);
     return kFalse;
   }
-  if (lpOverlapped->Internal == kStatusPending && bWait && lpOverlapped->hEvent != nullptr) {
+  // (kWaitReturnsIncomplete: the mutant never waits, whatever bWait says.)
+  if (lpOverlapped->Internal == kStatusPending && bWait && lpOverlapped->hEvent != nullptr &&
+      !Is(Deviation::kWaitReturnsIncomplete)) {
     host_.WaitForEvent(lpOverlapped->hEvent, INFINITE);
   }
   if (lpOverlapped->Internal == kStatusPending) {
@@ -209,6 +224,11 @@ void ReferenceImpl::OnServiceStatusChanged(PEERDIST_STATUS before, PEERDIST_STAT
   // Handles stop working at the instant of the move, before anything else
   // runs; notifications are delivered right after.
   InvalidateObjects(before, now);
+  if (Is(Deviation::kNotifyUnseenFlap)) {
+    for (auto& [value, session] : sessions_) {
+      if (session.notified && !session.registration && now != session.baseline) session.missed_change = true;
+    }
+  }
   ScheduleDeliveryCheck();
 }
 
@@ -233,11 +253,22 @@ void ReferenceImpl::Complete(Session& session, DWORD error) {
   if (error == ERROR_SUCCESS) {
     WriteStatus(registration, now);
     if (!Is(Deviation::kNoBaselineUpdate)) session.baseline = now;
+    session.notified = true;
+    session.missed_change = false;
   }
   if (!Is(Deviation::kKeepDelivering) || error != ERROR_SUCCESS) session.registration.reset();
   if (registration.overlapped != nullptr) {
-    registration.overlapped->Internal = error;
-    registration.overlapped->InternalHigh = 0;
+    if (Is(Deviation::kSignalBeforeResult) && error == ERROR_SUCCESS) {
+      // The mutant's bug: the result lands in a later piece of work at the
+      // same instant, after the signal and the packet below.
+      host_.ScheduleAfter(0, [overlapped = registration.overlapped, error] {
+        overlapped->Internal = error;
+        overlapped->InternalHigh = 0;
+      });
+    } else {
+      registration.overlapped->Internal = error;
+      registration.overlapped->InternalHigh = 0;
+    }
   }
   HANDLE event = registration.overlapped != nullptr ? registration.overlapped->hEvent : nullptr;
   const bool skip_event = Is(Deviation::kSkipEventWhenPort) && registration.port != nullptr;

@@ -118,6 +118,14 @@ class ReferenceImpl final : public PeerDistAdapter {
     PEERDIST_STATUS status_at_startup = PEERDIST_STATUS_DISABLED;
     DWORD version = PEERDIST_VERSION;  // negotiated at startup
     std::optional<Registration> registration;
+    // kNotifyUnseenFlap: the session has been notified at least once, and
+    // the status differed from its baseline at some moment while nothing
+    // was registered (the mutant remembers it).
+    bool notified = false;
+    bool missed_change = false;
+    // kIdleUnregisterBySession: the service was not DISABLED at startup, so
+    // an Unregister with nothing registered answers OPERATION_NOTFOUND.
+    bool idle_unregister_not_found = false;
   };
 
   bool Is(Deviation deviation) const { return deviation_ == deviation; }

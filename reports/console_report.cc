@@ -70,6 +70,10 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
                                   ? "after the last step"
                                   : "step " + std::to_string(violation.step);
     out += "  " + rule.id + ": " + where + ", t=" + std::to_string(violation.time) + " us: " + violation.message + "\n";
+    if (const auto& paired = rule.counterexample->paired) {
+      out += "    paired scenario" + (paired->file.empty() ? std::string() : " " + paired->file) + " (" +
+             std::to_string(paired->steps) + " steps): " + paired->note + "\n";
+    }
   }
 
   if (!report.ambiguities.empty()) {
@@ -101,6 +105,26 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
     }
     out += coverage.Render(options.color);
     out += std::to_string(exercised) + "/" + std::to_string(cells) + " coverage cells exercised\n";
+  }
+  const CoverageReport::InFlight& in_flight = report.coverage.in_flight;
+  if (!in_flight.rows.empty()) {
+    // Operations still pending when their handle was invalidated.
+    out += "\n";
+    std::vector<TableCell> header = {TableCell("IN FLIGHT AT THE MOVE (operations pending when it invalidates their handle)")};
+    for (const std::string& column : in_flight.columns) header.emplace_back(column);
+    TextTable table(header);
+    int exercised = 0, cells = 0;
+    for (std::size_t r = 0; r < in_flight.rows.size(); ++r) {
+      std::vector<TableCell> cells_of_row = {TableCell(in_flight.rows[r])};
+      for (std::uint64_t count : in_flight.counts[r]) {
+        ++cells;
+        exercised += count > 0 ? 1 : 0;
+        cells_of_row.emplace_back(count > 0 ? std::to_string(count) : std::string("-"));
+      }
+      table.AddRow(cells_of_row);
+    }
+    out += table.Render(options.color);
+    out += std::to_string(exercised) + "/" + std::to_string(cells) + " in-flight cells exercised\n";
   }
 
   out += "\n";

@@ -33,6 +33,36 @@ TEST(ConsoleReport, AmbiguitiesAndSummary) {
   EXPECT_EQ(RenderConsoleReport(report, options).find("requirements"), std::string::npos);
 }
 
+TEST(ConsoleReport, PairedScenarioUnderItsViolation) {
+  const std::string text = RenderConsoleReport(PairedSampleReport(), {});
+  EXPECT_NE(text.find("--replay 'out dir/counterexamples/first-notify.pdscenario' --paired "
+                      "'out dir/counterexamples/first-notify.paired.pdscenario'\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("    paired scenario out dir/counterexamples/first-notify.paired.pdscenario (1 steps): "
+                      "unregister-when-idle: success at step 0"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(RenderConsoleReport(SampleReport(), {}).find("paired"), std::string::npos);
+}
+
+TEST(ConsoleReport, CoverageAndInFlightTables) {
+  Report report = SampleReport();
+  report.coverage.rows = {"PeerDistClientBlockRead/content"};
+  report.coverage.columns = {"available->disabled"};
+  report.coverage.counts = {{3}};
+  std::string text = RenderConsoleReport(report, {});
+  EXPECT_NE(text.find("1/1 coverage cells exercised\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("IN FLIGHT"), std::string::npos) << text;
+  report.coverage.in_flight.rows = {"PeerDistClientBlockRead/content with data"};
+  report.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+  report.coverage.in_flight.counts = {{4, 0}};
+  text = RenderConsoleReport(report, {});
+  EXPECT_NE(text.find("IN FLIGHT AT THE MOVE"), std::string::npos) << text;
+  EXPECT_NE(text.find("PeerDistClientBlockRead/content with data"), std::string::npos) << text;
+  EXPECT_NE(text.find("1/2 in-flight cells exercised\n"), std::string::npos) << text;
+}
+
 TEST(ConsoleReport, NoEscapeCodesWithoutColor) {
   EXPECT_EQ(RenderConsoleReport(SampleReport(), {}).find('\x1b'), std::string::npos);
   ConsoleOptions color;

@@ -223,7 +223,32 @@ std::string CoverageTable(const Report& report) {
                     std::to_string(exercised) + " of " + std::to_string(cells) + " cells exercised.</p>\n";
   out += "<div class=\"scroll\"><table class=\"coverage\">\n<thead><tr><th>function / handle</th>";
   for (const std::string& column : coverage.columns) out += "<th>" + Esc(column) + "</th>";
-  out += "</tr></thead>\n<tbody>\n" + body + "</tbody>\n</table></div>\n</section>\n";
+  out += "</tr></thead>\n<tbody>\n" + body + "</tbody>\n</table></div>\n";
+  // The in-flight table, when recorded.
+  const CoverageReport::InFlight& in_flight = coverage.in_flight;
+  if (!in_flight.rows.empty()) {
+    int in_flight_cells = 0, in_flight_exercised = 0;
+    std::string rows;
+    for (std::size_t r = 0; r < in_flight.rows.size(); ++r) {
+      rows += "<tr><th scope=\"row\"><code>" + Esc(in_flight.rows[r]) + "</code></th>";
+      for (std::size_t c = 0; c < in_flight.columns.size(); ++c) {
+        const std::uint64_t count =
+            r < in_flight.counts.size() && c < in_flight.counts[r].size() ? in_flight.counts[r][c] : 0;
+        ++in_flight_cells;
+        in_flight_exercised += count > 0 ? 1 : 0;
+        rows += count > 0 ? "<td class=\"num\">" + std::to_string(count) + "</td>"
+                          : std::string("<td class=\"num unexercised\" title=\"never exercised\">-</td>");
+      }
+      rows += "</tr>\n";
+    }
+    out += "<h3 id=\"in-flight\">In flight at the move</h3>\n<p>Asynchronous operations still pending on a handle "
+           "when a status move invalidated it (reads with data to deliver counted once more): " +
+           std::to_string(in_flight_exercised) + " of " + std::to_string(in_flight_cells) + " cells exercised.</p>\n";
+    out += "<div class=\"scroll\"><table class=\"coverage in-flight\">\n<thead><tr><th>operation / handle</th>";
+    for (const std::string& column : in_flight.columns) out += "<th>" + Esc(column) + "</th>";
+    out += "</tr></thead>\n<tbody>\n" + rows + "</tbody>\n</table></div>\n";
+  }
+  out += "</section>\n";
   return out;
 }
 
@@ -332,6 +357,31 @@ std::string TraceListing(const CounterexampleReport& counterexample) {
   return out + "</pre>";
 }
 
+// The earlier scenario of a violation across two scenarios of a run, drawn
+// like the counterexample: its interpretation's step marked.
+std::string PairedScenario(const std::string& rule_id, const PairedScenarioReport& paired) {
+  CounterexampleReport drawn;
+  drawn.steps = paired.steps;
+  drawn.trace_file = paired.trace_file;
+  drawn.timeline = paired.timeline;
+  drawn.trace_truncated = paired.trace_truncated;
+  drawn.violation.step = paired.step;
+  drawn.violation.time = paired.time;
+  std::string out = "<section class=\"paired\">\n<h4>Paired scenario</h4>\n";
+  out += "<p class=\"message\">Alone, each of the two scenarios follows one interpretation; this one, met earlier in "
+         "the run, follows another than the counterexample above: " + Esc(paired.note) + "</p>\n";
+  out += "<p>Shrunk to " + std::to_string(paired.steps) + " steps" +
+         (paired.file.empty() ? std::string() : ", in <code>" + Esc(paired.file) + "</code>") +
+         ". Replay it alone: <code class=\"replay\">" + Esc(paired.replay) + "</code></p>\n";
+  const std::string svg = RenderTimelineSvg(rule_id + "-paired", drawn);
+  if (!svg.empty()) out += "<div class=\"timeline-wrap\">\n" + svg + "\n</div>\n";
+  out += "<details open=\"open\"><summary>Paired scenario (" + std::to_string(paired.steps) + " steps)</summary>" +
+         StepList(drawn) + "</details>\n";
+  out += "<details><summary>Its trace (" + std::to_string(paired.timeline.size()) + " events)</summary>" +
+         TraceListing(drawn) + "</details>\n";
+  return out + "</section>\n";
+}
+
 std::string Violations(const Report& report) {
   if (report.totals.violated + report.totals.errors == 0) return "";
   std::string out = "<section id=\"violations\">\n<h2>Violations</h2>\n";
@@ -357,6 +407,7 @@ std::string Violations(const Report& report) {
              StepList(counterexample) + "</details>\n";
       out += "<details><summary>Trace (" + std::to_string(counterexample.timeline.size()) + " events)</summary>" +
              TraceListing(counterexample) + "</details>\n";
+      if (counterexample.paired) out += PairedScenario(rule.id, *counterexample.paired);
     }
     out += "</article>\n";
   }

@@ -90,6 +90,28 @@ TEST(HtmlReport, CoverageMatrixWhenComputed) {
                       "<td class=\"num unexercised\" title=\"never exercised\">-</td></tr>"),
             std::string::npos);
   EXPECT_NE(html.find("<a href=\"#coverage\">Coverage</a>"), std::string::npos);
+  EXPECT_EQ(html.find("In flight at the move"), std::string::npos);
+  report.coverage.in_flight.rows = {"PeerDistClientBlockRead/content with data"};
+  report.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+  report.coverage.in_flight.counts = {{5, 0}};
+  const std::string with_in_flight = RenderHtmlReport(report);
+  EXPECT_NE(with_in_flight.find("<h3 id=\"in-flight\">In flight at the move</h3>"), std::string::npos);
+  EXPECT_NE(with_in_flight.find("1 of 2 cells exercised"), std::string::npos);
+  EXPECT_NE(with_in_flight.find("<tr><th scope=\"row\"><code>PeerDistClientBlockRead/content with data</code></th>"
+                                "<td class=\"num\">5</td><td class=\"num unexercised\" title=\"never exercised\">-</td>"
+                                "</tr>"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, PairedScenarioOfAViolationAcrossTwoScenarios) {
+  EXPECT_EQ(RenderHtmlReport(SampleReport()).find("Paired scenario"), std::string::npos);
+  const std::string html = RenderHtmlReport(PairedSampleReport());
+  EXPECT_NE(html.find("<h4>Paired scenario</h4>"), std::string::npos);
+  EXPECT_NE(html.find("Unregister &lt;with&gt; nothing \"registered\" &amp; ERROR_SUCCESS"), std::string::npos);
+  EXPECT_NE(html.find("<code>out dir/counterexamples/first-notify.paired.pdscenario</code>"), std::string::npos);
+  EXPECT_NE(html.find("--paired 'out dir/counterexamples/first-notify.paired.pdscenario'"), std::string::npos)
+      << "the counterexample's replay command names both files";
+  EXPECT_NE(html.find("<summary>Paired scenario (1 steps)</summary>"), std::string::npos);
 }
 
 TEST(HtmlReport, RequirementsPerPageAfterCoverage) {

@@ -37,6 +37,29 @@ class ObjectWriter {
   bool first_ = true;
 };
 
+// One event per line: a timeline has hundreds, and diffs stay readable.
+void Timeline(std::string& out, ObjectWriter& object, const std::vector<TimelineEvent>& timeline) {
+  object.Key("timeline");
+  if (timeline.empty()) {
+    out += "[]";
+    return;
+  }
+  out += "[";
+  const std::string pad(static_cast<std::size_t>(object.inner() + 2), ' ');
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const TimelineEvent& event = timeline[i];
+    out += (i == 0 ? "\n" : ",\n") + pad;
+    out += "{\"time\": " + std::to_string(event.time) + ", \"step\": " + std::to_string(event.step) +
+           ", \"kind\": " + JsonString(event.kind) + ", \"session\": " + std::to_string(event.session) +
+           ", \"overlapped\": " + std::to_string(event.overlapped) + ", \"function\": " + JsonString(event.function) +
+           ", \"status\": " + JsonString(event.status) + ", \"code\": " + JsonString(event.code) +
+           ", \"text\": " + JsonString(event.text) + "}";
+  }
+  out += "\n";
+  out.append(static_cast<std::size_t>(object.inner()), ' ');
+  out += "]";
+}
+
 void Counterexample(std::string& out, int indent, const CounterexampleReport& counterexample) {
   ObjectWriter object(out, indent);
   object.Number("steps", counterexample.steps);
@@ -50,27 +73,25 @@ void Counterexample(std::string& out, int indent, const CounterexampleReport& co
   violation.String("message", counterexample.violation.message);
   violation.Close();
   object.String("scenario", counterexample.scenario);
-  // One event per line: a timeline has hundreds, and diffs stay readable.
-  object.Key("timeline");
-  if (counterexample.timeline.empty()) {
-    out += "[]";
-  } else {
-    out += "[";
-    const std::string pad(static_cast<std::size_t>(object.inner() + 2), ' ');
-    for (std::size_t i = 0; i < counterexample.timeline.size(); ++i) {
-      const TimelineEvent& event = counterexample.timeline[i];
-      out += (i == 0 ? "\n" : ",\n") + pad;
-      out += "{\"time\": " + std::to_string(event.time) + ", \"step\": " + std::to_string(event.step) +
-             ", \"kind\": " + JsonString(event.kind) + ", \"session\": " + std::to_string(event.session) +
-             ", \"overlapped\": " + std::to_string(event.overlapped) + ", \"function\": " + JsonString(event.function) +
-             ", \"status\": " + JsonString(event.status) + ", \"code\": " + JsonString(event.code) +
-             ", \"text\": " + JsonString(event.text) + "}";
-    }
-    out += "\n";
-    out.append(static_cast<std::size_t>(object.inner()), ' ');
-    out += "]";
-  }
+  Timeline(out, object, counterexample.timeline);
   object.Key("trace_truncated") += counterexample.trace_truncated ? "true" : "false";
+  // Added within version 1: only for a violation across two scenarios.
+  if (counterexample.paired) {
+    const PairedScenarioReport& paired = *counterexample.paired;
+    object.Key("paired");
+    ObjectWriter pair(out, object.inner());
+    pair.Number("steps", paired.steps);
+    pair.String("file", paired.file);
+    pair.String("trace", paired.trace_file);
+    pair.String("replay", paired.replay);
+    pair.String("note", paired.note);
+    pair.Number("step", paired.step);
+    pair.Number("time", paired.time);
+    pair.String("scenario", paired.scenario);
+    Timeline(out, pair, paired.timeline);
+    pair.Key("trace_truncated") += paired.trace_truncated ? "true" : "false";
+    pair.Close();
+  }
   object.Close();
 }
 
@@ -212,12 +233,26 @@ std::string RenderJsonReport(const Report& report) {
     coverage.Key("columns");
     Array(out, coverage.inner(), report.coverage.columns,
           [&](const std::string& column, int) { out += JsonString(column); });
-    coverage.Key("counts");
-    Array(out, coverage.inner(), report.coverage.counts, [&](const std::vector<std::uint64_t>& row, int) {
+    const auto counts_row = [&](const std::vector<std::uint64_t>& row, int) {
       out += "[";
       for (std::size_t i = 0; i < row.size(); ++i) out += (i == 0 ? "" : ", ") + std::to_string(row[i]);
       out += "]";
-    });
+    };
+    coverage.Key("counts");
+    Array(out, coverage.inner(), report.coverage.counts, counts_row);
+    // The in-flight table, when recorded (added within version 1).
+    const CoverageReport::InFlight& in_flight = report.coverage.in_flight;
+    if (!in_flight.rows.empty()) {
+      coverage.Key("in_flight");
+      ObjectWriter table(out, coverage.inner());
+      table.Key("rows");
+      Array(out, table.inner(), in_flight.rows, [&](const std::string& row, int) { out += JsonString(row); });
+      table.Key("columns");
+      Array(out, table.inner(), in_flight.columns, [&](const std::string& column, int) { out += JsonString(column); });
+      table.Key("counts");
+      Array(out, table.inner(), in_flight.counts, counts_row);
+      table.Close();
+    }
     coverage.Close();
   }
   // The requirements catalog as this run's rules check it; written only when

@@ -92,23 +92,12 @@ BaselineMark MarkOf(Reader& reader, const std::string& path, const std::string& 
   return BaselineMark::kNone;
 }
 
-CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object, const std::string& path) {
-  CounterexampleReport counterexample;
-  counterexample.steps = reader.SmallInt(object, path, "steps", 0);
-  counterexample.file = reader.String(object, path, "file");
-  counterexample.trace_file = reader.String(object, path, "trace");
-  counterexample.replay = reader.String(object, path, "replay");
-  if (const JsonValue* violation = reader.Member(object, path, "violation", JsonValue::Type::kObject)) {
-    const std::string at = path + ".violation";
-    counterexample.violation.step = reader.SmallInt(*violation, at, "step", -1);
-    counterexample.violation.time = reader.Uint(*violation, at, "time");
-    counterexample.violation.message = reader.String(*violation, at, "message");
-  }
-  counterexample.scenario = reader.String(object, path, "scenario");
-  if (const JsonValue* timeline = reader.Member(object, path, "timeline", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < timeline->items().size(); ++i) {
+std::vector<TimelineEvent> ReadTimeline(Reader& reader, const JsonValue& object, const std::string& path) {
+  std::vector<TimelineEvent> timeline;
+  if (const JsonValue* events = reader.Member(object, path, "timeline", JsonValue::Type::kArray)) {
+    for (std::size_t i = 0; i < events->items().size(); ++i) {
       const std::string at = path + ".timeline[" + std::to_string(i) + "]";
-      const JsonValue& item = timeline->items()[i];
+      const JsonValue& item = events->items()[i];
       if (!item.is_object()) {
         reader.Fail(at, "expected an object");
         break;
@@ -123,10 +112,48 @@ CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object,
       event.status = reader.String(item, at, "status");
       event.code = reader.String(item, at, "code");
       event.text = reader.String(item, at, "text");
-      counterexample.timeline.push_back(std::move(event));
+      timeline.push_back(std::move(event));
     }
   }
+  return timeline;
+}
+
+PairedScenarioReport ReadPaired(Reader& reader, const JsonValue& object, const std::string& path) {
+  PairedScenarioReport paired;
+  paired.steps = reader.SmallInt(object, path, "steps", 0);
+  paired.file = reader.String(object, path, "file");
+  paired.trace_file = reader.String(object, path, "trace");
+  paired.replay = reader.String(object, path, "replay");
+  paired.note = reader.String(object, path, "note");
+  paired.step = reader.SmallInt(object, path, "step", -1);
+  paired.time = reader.Uint(object, path, "time");
+  paired.scenario = reader.String(object, path, "scenario");
+  paired.timeline = ReadTimeline(reader, object, path);
+  paired.trace_truncated = reader.Bool(object, path, "trace_truncated");
+  return paired;
+}
+
+CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object, const std::string& path) {
+  CounterexampleReport counterexample;
+  counterexample.steps = reader.SmallInt(object, path, "steps", 0);
+  counterexample.file = reader.String(object, path, "file");
+  counterexample.trace_file = reader.String(object, path, "trace");
+  counterexample.replay = reader.String(object, path, "replay");
+  if (const JsonValue* violation = reader.Member(object, path, "violation", JsonValue::Type::kObject)) {
+    const std::string at = path + ".violation";
+    counterexample.violation.step = reader.SmallInt(*violation, at, "step", -1);
+    counterexample.violation.time = reader.Uint(*violation, at, "time");
+    counterexample.violation.message = reader.String(*violation, at, "message");
+  }
+  counterexample.scenario = reader.String(object, path, "scenario");
+  counterexample.timeline = ReadTimeline(reader, object, path);
   counterexample.trace_truncated = reader.Bool(object, path, "trace_truncated");
+  // Added within version 1: present only for a violation across two scenarios.
+  if (object.Find("paired") != nullptr) {
+    if (const JsonValue* paired = reader.Member(object, path, "paired", JsonValue::Type::kObject)) {
+      counterexample.paired = ReadPaired(reader, *paired, path + ".paired");
+    }
+  }
   return counterexample;
 }
 
@@ -186,13 +213,15 @@ void ReadStrings(Reader& reader, const JsonValue& array, const std::string& path
   }
 }
 
-void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& coverage) {
-  const std::string path = "$.coverage";
-  if (const JsonValue* rows = reader.Member(object, path, "rows", JsonValue::Type::kArray)) {
-    ReadStrings(reader, *rows, path + ".rows", coverage.rows);
+// One table: rows, columns, counts[row][column] (the coverage matrix, and
+// the in-flight table inside it).
+void ReadCountTable(Reader& reader, const JsonValue& object, const std::string& path, std::vector<std::string>& rows,
+                    std::vector<std::string>& columns, std::vector<std::vector<std::uint64_t>>& table) {
+  if (const JsonValue* names = reader.Member(object, path, "rows", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *names, path + ".rows", rows);
   }
-  if (const JsonValue* columns = reader.Member(object, path, "columns", JsonValue::Type::kArray)) {
-    ReadStrings(reader, *columns, path + ".columns", coverage.columns);
+  if (const JsonValue* names = reader.Member(object, path, "columns", JsonValue::Type::kArray)) {
+    ReadStrings(reader, *names, path + ".columns", columns);
   }
   if (const JsonValue* counts = reader.Member(object, path, "counts", JsonValue::Type::kArray)) {
     for (std::size_t r = 0; r < counts->items().size(); ++r) {
@@ -202,26 +231,37 @@ void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& cover
         reader.Fail(at, "expected an array");
         return;
       }
-      coverage.counts.emplace_back();
+      table.emplace_back();
       for (std::size_t c = 0; c < row.items().size(); ++c) {
         const std::optional<std::uint64_t> count = row.items()[c].AsUint64();
         if (!count) {
           reader.Fail(at + "[" + std::to_string(c) + "]", "expected a non-negative integer");
           return;
         }
-        coverage.counts.back().push_back(*count);
+        table.back().push_back(*count);
       }
     }
   }
   if (!reader.error().empty()) return;
-  if (coverage.counts.size() != coverage.rows.size()) {
-    reader.Fail(path, "counts has " + std::to_string(coverage.counts.size()) + " rows, rows names " +
-                          std::to_string(coverage.rows.size()));
+  if (table.size() != rows.size()) {
+    reader.Fail(path, "counts has " + std::to_string(table.size()) + " rows, rows names " +
+                          std::to_string(rows.size()));
   }
-  for (std::size_t r = 0; r < coverage.counts.size() && reader.error().empty(); ++r) {
-    if (coverage.counts[r].size() != coverage.columns.size()) {
+  for (std::size_t r = 0; r < table.size() && reader.error().empty(); ++r) {
+    if (table[r].size() != columns.size()) {
       reader.Fail(path + ".counts[" + std::to_string(r) + "]", "expected one count per column");
     }
+  }
+}
+
+void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& coverage) {
+  const std::string path = "$.coverage";
+  ReadCountTable(reader, object, path, coverage.rows, coverage.columns, coverage.counts);
+  // Added within version 1: absent in older reports (not recorded).
+  if (!reader.error().empty() || object.Find("in_flight") == nullptr) return;
+  if (const JsonValue* in_flight = reader.Member(object, path, "in_flight", JsonValue::Type::kObject)) {
+    CoverageReport::InFlight& table = coverage.in_flight;
+    ReadCountTable(reader, *in_flight, path + ".in_flight", table.rows, table.columns, table.counts);
   }
 }
 

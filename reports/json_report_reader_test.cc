@@ -25,10 +25,60 @@ TEST(JsonReportReader, RoundTripsEveryField) {
   report.coverage.rows = {"PeerDistClientBlockRead/content"};
   report.coverage.columns = {"available->disabled", "available->unavailable"};
   report.coverage.counts = {{3, 0}};
+  report.coverage.in_flight.rows = {"PeerDistClientBlockRead/content", "PeerDistClientBlockRead/content with data"};
+  report.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+  report.coverage.in_flight.counts = {{4, 2}, {1, 0}};
   const std::string json = RenderJsonReport(report);
   auto read = ReadJsonReport("r.json", json);
   ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
   EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+  EXPECT_TRUE(std::get<Report>(read).coverage.in_flight == report.coverage.in_flight);
+}
+
+// counterexample.paired joined version 1 later, present only for a
+// violation across two scenarios.
+TEST(JsonReportReader, PairedScenarioRoundTripsAndMayBeAbsent) {
+  const Report report = PairedSampleReport();
+  const std::string json = RenderJsonReport(report);
+  EXPECT_NE(json.find("\"paired\": {"), std::string::npos);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  const auto& paired = std::get<Report>(read).rules[1].counterexample->paired;
+  ASSERT_TRUE(paired.has_value());
+  EXPECT_EQ(paired->note, report.rules[1].counterexample->paired->note);
+  EXPECT_EQ(paired->timeline.size(), 4u);
+  EXPECT_EQ(paired->step, 0);
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+  // Without a pair, no key, and nothing read back.
+  const std::string plain = RenderJsonReport(SampleReport());
+  EXPECT_EQ(plain.find("\"paired\""), std::string::npos);
+  read = ReadJsonReport("r.json", plain);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_FALSE(std::get<Report>(read).rules[1].counterexample->paired.has_value());
+}
+
+// coverage.in_flight joined version 1 later and is written only when
+// recorded: a report without it reads as not recorded, and writes back the
+// same bytes; a malformed one is refused with its path.
+TEST(JsonReportReader, InFlightTableMayBeAbsent) {
+  Report report = SampleReport();
+  report.coverage.rows = {"PeerDistClientBlockRead/content"};
+  report.coverage.columns = {"available->disabled"};
+  report.coverage.counts = {{3}};
+  const std::string json = RenderJsonReport(report);
+  EXPECT_EQ(json.find("in_flight"), std::string::npos);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_TRUE(std::get<Report>(read).coverage.in_flight.rows.empty());
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+  report.coverage.in_flight.rows = {"PeerDistClientBlockRead/content"};
+  report.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+  report.coverage.in_flight.counts = {{4, 2}};
+  std::string bad = RenderJsonReport(report);
+  const std::string row = "[4, 2]";
+  ASSERT_NE(bad.find(row), std::string::npos);
+  bad.replace(bad.find(row), row.size(), "[4]");
+  EXPECT_EQ(Error(bad), "r.json: $.coverage.in_flight.counts[0]: expected one count per column");
 }
 
 // timeout_ms joined version 1 later: a report without it still reads, as

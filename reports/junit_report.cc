@@ -27,6 +27,10 @@ std::string FailureBody(const RuleReport& rule) {
     body += "violation at step " + std::to_string(counterexample.violation.step) + ", virtual time " +
             std::to_string(counterexample.violation.time) + " us: " + counterexample.violation.message + "\n";
     body += "counterexample: " + std::to_string(counterexample.steps) + " steps in " + counterexample.file + "\n";
+    if (counterexample.paired) {
+      body += "paired:   " + std::to_string(counterexample.paired->steps) + " steps in " + counterexample.paired->file +
+              ": " + counterexample.paired->note + "\n";
+    }
     body += "replay:   " + counterexample.replay + "\n";
   }
   return body;

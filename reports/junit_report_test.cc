@@ -46,6 +46,18 @@ TEST(JunitReport, FailureNamesRuleCitationAndReplayCommand) {
       << xml;
 }
 
+TEST(JunitReport, PairedScenarioInTheFailureBody) {
+  const std::string xml = RenderJunitReport(PairedSampleReport());
+  EXPECT_NE(xml.find("paired:   1 steps in out dir/counterexamples/first-notify.paired.pdscenario: "
+                     "unregister-when-idle: success at step 0"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("--paired 'out dir/counterexamples/first-notify.paired.pdscenario'\n</failure>"),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(CheckWellFormedXml(xml), "");
+}
+
 TEST(JunitReport, NoWallTime) {
   const std::string xml = RenderJunitReport(SampleReport());
   EXPECT_EQ(xml.find("time="), std::string::npos);

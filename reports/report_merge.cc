@@ -141,6 +141,15 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
         merged.coverage.counts[r][c] += part.counts[r][c];
       }
     }
+    CoverageReport::InFlight& in_flight = merged.coverage.in_flight;
+    if (part.in_flight.rows != in_flight.rows || part.in_flight.columns != in_flight.columns) {
+      return name(i) + ": has another in-flight table than " + name(0);
+    }
+    for (std::size_t r = 0; r < part.in_flight.counts.size() && r < in_flight.counts.size(); ++r) {
+      for (std::size_t c = 0; c < part.in_flight.counts[r].size() && c < in_flight.counts[r].size(); ++c) {
+        in_flight.counts[r][c] += part.in_flight.counts[r][c];
+      }
+    }
   }
   // The requirements do not add up: every shard runs every rule, so each
   // carries the whole run's; the first shard's stands for all.

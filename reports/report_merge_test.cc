@@ -21,6 +21,9 @@ std::vector<Report> Shards() {
     shard.coverage.rows = {"PeerDistClientBlockRead/content"};
     shard.coverage.columns = {"available->disabled", "available->unavailable"};
     shard.coverage.counts = {{static_cast<std::uint64_t>(i), 1}};
+    shard.coverage.in_flight.rows = {"PeerDistClientBlockRead/content with data"};
+    shard.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+    shard.coverage.in_flight.counts = {{2, static_cast<std::uint64_t>(i)}};
     if (i == 0) {
       shard.rules[1].verdict = RuleVerdict::kHolds;
       shard.rules[1].counterexample.reset();
@@ -38,6 +41,19 @@ std::vector<Report> Shards() {
 std::string Error(const std::vector<Report>& shards) {
   auto merged = MergeReports(shards, {"a.json", "b.json", "c.json"}, nullptr);
   return std::holds_alternative<std::string>(merged) ? std::get<std::string>(merged) : "(merged)";
+}
+
+// A violation across two scenarios keeps its paired scenario through the merge.
+TEST(ReportMerge, KeepsAPairedScenario) {
+  std::vector<Report> shards = Shards();
+  const Report paired = PairedSampleReport();
+  shards[1].rules[1].counterexample->paired = paired.rules[1].counterexample->paired;
+  auto result = MergeReports(shards, {}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<Report>(result)) << std::get<std::string>(result);
+  const auto& merged = std::get<Report>(result).rules[1].counterexample;
+  ASSERT_TRUE(merged.has_value());
+  ASSERT_TRUE(merged->paired.has_value());
+  EXPECT_EQ(merged->paired->note, paired.rules[1].counterexample->paired->note);
 }
 
 TEST(ReportMerge, JoinsShardsInAnyOrder) {
@@ -64,6 +80,7 @@ TEST(ReportMerge, JoinsShardsInAnyOrder) {
   EXPECT_EQ(merged.ambiguities[0].occurrences.at("already-exists"), 6);
   EXPECT_EQ(merged.ambiguities[0].verdict, "seen 6");
   EXPECT_EQ(merged.coverage.counts, (std::vector<std::vector<std::uint64_t>>{{3, 3}}));
+  EXPECT_EQ(merged.coverage.in_flight.counts, (std::vector<std::vector<std::uint64_t>>{{6, 3}}));
   // Every shard carries the whole run's requirements: kept, not added up.
   EXPECT_EQ(merged.requirements.checked, 2);
   EXPECT_EQ(merged.requirements.testable, 3);
@@ -116,6 +133,9 @@ TEST(ReportMerge, RefusesShardsOfDifferentRunsAndGapsOrRepeats) {
   other = shards;
   other[2].coverage.columns.pop_back();
   EXPECT_EQ(Error(other), "c.json: has another coverage matrix than a.json");
+  other = Shards();
+  other[1].coverage.in_flight = CoverageReport::InFlight();
+  EXPECT_EQ(Error(other), "b.json: has another in-flight table than a.json");
   other = shards;
   other[1].requirements.pages[0].checked = 2;
   EXPECT_EQ(Error(other), "b.json: has other requirements than a.json");

@@ -39,6 +39,23 @@ struct TimelineEvent {
   std::string text;        // the rendered trace line
 };
 
+// consistent-interpretation across the scenarios of a run: the earlier
+// scenario a counterexample disagrees with (each alone follows one
+// interpretation; together two). `pdconform --replay FILE --paired PAIRED`
+// replays the pair.
+struct PairedScenarioReport {
+  int steps = 0;               // length of the shrunk scenario
+  std::string file;            // its scenario file, beside the counterexample's
+  std::string trace_file;      // its rendered trace
+  std::string replay;          // the command that replays it alone
+  std::string note;            // what it shows: "<ambiguity>: <interpretation> at step N: ..."
+  int step = -1;               // where it shows it (step, virtual time)
+  std::uint64_t time = 0;
+  std::string scenario;        // text form
+  std::vector<TimelineEvent> timeline;
+  bool trace_truncated = false;
+};
+
 struct CounterexampleReport {
   int steps = 0;               // length of the shrunk scenario
   std::string file;            // the scenario file, as a path relative to the user's directory
@@ -51,6 +68,9 @@ struct CounterexampleReport {
   std::string scenario;
   std::vector<TimelineEvent> timeline;
   bool trace_truncated = false;
+  // The paired scenario, for a violation across two scenarios of a run; the
+  // replay command above then replays both.
+  std::optional<PairedScenarioReport> paired;
 };
 
 // kError: the rule could not be checked (the property engine gave up or
@@ -117,6 +137,19 @@ struct CoverageReport {
   std::vector<std::string> rows;     // "PeerDistClientBlockRead/content"
   std::vector<std::string> columns;  // "available->unavailable"
   std::vector<std::vector<std::uint64_t>> counts;  // [row][column]
+  // The in-flight table beside it: asynchronous operations still pending on
+  // a handle when a move (column) invalidated it, by function (row; reads
+  // with data to deliver once more: "PeerDistClientBlockRead/content with
+  // data"). Empty when not recorded (a report.json written before it).
+  struct InFlight {
+    std::vector<std::string> rows;
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::uint64_t>> counts;  // [row][column]
+    bool operator==(const InFlight& other) const {
+      return rows == other.rows && columns == other.columns && counts == other.counts;
+    }
+  };
+  InFlight in_flight;
 };
 
 // Which statements of the documentation the rules of this run check: the

@@ -51,11 +51,16 @@ TEST(ReportSchema, TheSampleReportValidates) {
   report.coverage.rows = {"PeerDistClientBlockRead/content"};
   report.coverage.columns = {"available->disabled"};
   report.coverage.counts = {{7}};
+  report.coverage.in_flight.rows = {"PeerDistClientBlockRead/content with data"};
+  report.coverage.in_flight.columns = {"available->unavailable", "available->disabled"};
+  report.coverage.in_flight.counts = {{2, 0}};
   report.rules.push_back(report.rules[0]);
   report.rules.back().id = "one-shot";
   report.rules.back().verdict = RuleVerdict::kError;
   report.rules.back().error = "RapidCheck gave up";
   EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});
+  // A violation across two scenarios carries its paired scenario.
+  EXPECT_EQ(Validate(RenderJsonReport(PairedSampleReport())), std::vector<std::string>{});
   // requirements is optional: a run that recorded none writes no key.
   report.requirements = RequirementsReport();
   EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});

@@ -5,6 +5,27 @@
 
 namespace pd {
 
+Report PairedSampleReport() {
+  Report report = SampleReport();
+  CounterexampleReport& counterexample = *report.rules[1].counterexample;
+  counterexample.replay += " --paired 'out dir/counterexamples/first-notify.paired.pdscenario'";
+  PairedScenarioReport paired;
+  paired.steps = 1;
+  paired.file = "out dir/counterexamples/first-notify.paired.pdscenario";
+  paired.trace_file = "out dir/counterexamples/first-notify.paired.trace";
+  paired.replay =
+      "pdconform --impl mutant:notify-every-registration --replay "
+      "'out dir/counterexamples/first-notify.paired.pdscenario'";
+  paired.note = "unregister-when-idle: success at step 0: Unregister <with> nothing \"registered\" & ERROR_SUCCESS";
+  paired.step = 0;
+  paired.time = 0;
+  paired.scenario = "pdscenario 1\nseed 0\nstartup s0\n";
+  paired.timeline = {counterexample.timeline[0], counterexample.timeline[1], counterexample.timeline[2],
+                     counterexample.timeline[3]};
+  counterexample.paired = paired;
+  return report;
+}
+
 Report SampleReport() {
   Report report;
   report.impl = "mutant:notify-every-registration";

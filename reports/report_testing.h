@@ -14,6 +14,11 @@ namespace pd {
 // handle.
 Report SampleReport();
 
+// SampleReport with its violation made one across two scenarios of a run
+// (consistent-interpretation's kind): the counterexample gets a paired
+// scenario, and its replay command names both files.
+Report PairedSampleReport();
+
 // A small XML well-formedness check: one root element, balanced and properly
 // nested tags, quoted attributes, no raw '<' or unescaped '&' in text or
 // attribute values, only known entities. Returns "" or what is wrong.

@@ -18,6 +18,13 @@ constexpr Duration kSecond = 1000 * kMillisecond;
 // VirtualTime + Duration far from overflow.
 constexpr VirtualTime kVirtualTimeLimit = VirtualTime{1} << 50;
 
+// How long a wait with timeout INFINITE lasts in virtual time (never past
+// kVirtualTimeLimit): a wait nobody ends returns WAIT_TIMEOUT at that
+// horizon instead of hanging the harness. The rule overlapped-result reads
+// a PeerDistGetOverlappedResult(bWait TRUE) that returns there as cut off
+// by the harness, not as one that did not wait.
+constexpr Duration kInfiniteWaitSpan = kVirtualTimeLimit / 2;
+
 }  // namespace pd
 
 #endif  // SIM_VIRTUAL_TIME_H_

@@ -206,7 +206,7 @@ DWORD World::WaitForEvent(HANDLE handle, DWORD timeout_ms) {
   } guard{wait_depth_};
   // INFINITE is bounded by the run's own bound: a wait nobody will end
   // surfaces as a timeout at the horizon, never as a hung harness.
-  const Duration span = timeout_ms == INFINITE ? kVirtualTimeLimit / 2 : Duration{timeout_ms} * kMillisecond;
+  const Duration span = timeout_ms == INFINITE ? kInfiniteWaitSpan : Duration{timeout_ms} * kMillisecond;
   // Never past the virtual time limit (RunFor's guard relies on it).
   const VirtualTime deadline = std::min(now_ + span, kVirtualTimeLimit);
   RunUntil(deadline, [event] { return event->IsSignaled(); });

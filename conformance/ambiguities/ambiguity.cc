@@ -334,6 +334,26 @@ std::vector<Occurrence> LocateUnregisterWhenIdle(const TraceView& view) {
   return found;
 }
 
+// Whether the caller ended `operation` between trace positions `from` and
+// `to`: a close of its handle, a cancel in its session, or its session's
+// Shutdown, called in between. An operation that stayed pending past the
+// move and is then aborted by such a call stayed pending (the close "will
+// cancel any pending operations"); it did not fail at the move.
+bool EndedByCaller(const TraceView& view, const OperationView& operation, std::size_t from, std::size_t to) {
+  const int session = operation.call->call->session;
+  for (const CallView& call : view.calls()) {
+    if (call.call_index <= from || call.call_index >= to) continue;
+    const ApiFunction function = call.call->function;
+    if (IsCloseFunction(function) && call.call->object == operation.object) return true;
+    if ((function == ApiFunction::kClientCancelAsyncOperation || function == ApiFunction::kServerCancelAsyncOperation ||
+         function == ApiFunction::kShutdown) &&
+        call.call->session == session) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Operations pending on a handle when a move to DISABLED or UNAVAILABLE
 // invalidated it: how did each end?
 std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
@@ -352,7 +372,9 @@ std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
       if (act.code == kNoValue) continue;  // a signal that carries no code of its own
       at = act.index;
       if (act.code == PEERDIST_ERROR_INVALIDATED) id = "fails-invalidated";
-      else if (act.code == ERROR_OPERATION_ABORTED) id = "fails-aborted";
+      else if (act.code == ERROR_OPERATION_ABORTED) id = EndedByCaller(view, operation, move->index, act.index)
+                                                          ? "stays-pending"
+                                                          : "fails-aborted";
       else if (act.code == ERROR_SUCCESS) id = "";  // in-flight-operations' business, no interpretation
       else id = "fails-other";
       break;

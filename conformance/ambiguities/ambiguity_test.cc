@@ -526,6 +526,25 @@ TEST(InFlightAtInvalidation, EveryEnding) {
   ExpectClassified("in-flight-at-invalidation", pending, {"stays-pending"});
 }
 
+// An operation that stays pending past the move and is then cancelled by
+// its handle's close (ERROR_OPERATION_ABORTED from the close) stayed
+// pending: it did not fail at the move. (The mutant leaves handles working
+// when the service is only lost.)
+TEST(InFlightAtInvalidation, AbortedByTheCallerLaterStayedPending) {
+  const std::string text =
+      "pdscenario 1\nseed 34\ninitial available\n"
+      "startup s0\nopen-content s0 c0\nblock-read s0 c0\nenv lose\nadvance 30000\nclose-content s0 c0\n"
+      "advance 200000\n";
+  ExpectClassified("in-flight-at-invalidation", RunText(text, "mutant:unavailable-keeps-handles"), {"stays-pending"});
+  // Aborted at the move itself, before any call: fails-aborted, as above.
+  Trace at_move;
+  for (TraceEvent event : RunText(text).events()) {
+    if (event.code == PEERDIST_ERROR_INVALIDATED && event.kind != TraceKind::kReturn) event.code = ERROR_OPERATION_ABORTED;
+    at_move.Add(event);
+  }
+  ExpectClassified("in-flight-at-invalidation", at_move, {"fails-aborted"});
+}
+
 // Last (gtest runs tests in definition order within a file): every
 // interpretation of every ambiguity was produced by some test above.
 TEST(ZCoverage, EveryInterpretationFired) {

@@ -1,7 +1,10 @@
 // event-and-port: every completion of an accepted registration signals
 // hEvent (when non-NULL, also with a port) and posts exactly one packet with
 // the registration's key and OVERLAPPED on its port (when one was given);
-// without a port, no packet.
+// without a port, no packet. The signal and the packet announce a result:
+// when either is made, the OVERLAPPED holds it already (a caller woken by
+// the event, or handed the packet, that reads an OVERLAPPED still pending
+// gets ERROR_IO_INCOMPLETE for a completion it was just told about).
 #include "conformance/rule.h"
 #include "conformance/rules/rule_support.h"
 
@@ -16,6 +19,21 @@ std::optional<Violation> Judge(const TraceView& view) {
     if (acts.empty()) continue;
     const Act& first = acts.front();
     const std::string name = Name(registration);
+    // A signal or a packet while the OVERLAPPED is still pending. The World
+    // snapshots the OVERLAPPED at the signal (of the event's newest user:
+    // this registration's when the slot is its own) and at the packet.
+    for (const auto* list : {&registration.signals, &registration.packets}) {
+      for (const CompletionView& act : *list) {
+        const TraceEvent& event = *act.event;
+        if (event.overlapped != registration.overlapped) continue;
+        if (event.code != static_cast<std::int64_t>(kStatusPending)) continue;
+        const bool signal = event.kind == TraceKind::kEventSignal;
+        return At(event, name + ": " + (signal ? "hEvent was signalled" : "a completion packet was posted") +
+                             " while its OVERLAPPED was still pending (Internal STATUS_PENDING, no result written); "
+                             "expected the result in the OVERLAPPED before the " +
+                             (signal ? "signal" : "packet") + " (a caller it wakes reads ERROR_IO_INCOMPLETE)");
+      }
+    }
     // Packets carry the wrong port or key, or come without a port at all.
     for (const CompletionView& packet : registration.packets) {
       const TraceEvent& event = *packet.event;
@@ -73,7 +91,8 @@ PD_REGISTER_RULE((Rule{
      {"REGISTER-15", kPartly}, {"REGISTEREX-3"}, {"REGISTEREX-6"}, {"REGISTEREX-7"}, {"REGISTEREX-9"},
      {"REGISTEREX-10"}, {"REGISTEREX-13", kPartly}},
     "on every completion, a non-NULL hEvent is signalled (also with a port) and a given port receives exactly "
-    "one packet with ulCompletionKey and lpOverlapped, within the liveness bound; no port, no packet",
+    "one packet with ulCompletionKey and lpOverlapped, within the liveness bound; no port, no packet; never a "
+    "signal or a packet while the OVERLAPPED is still pending",
     Judge,
 }));
 

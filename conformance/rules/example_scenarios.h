@@ -32,6 +32,15 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "register s0 ex\n"      // 4: the mutant answers ERROR_IO_PENDING now
        "advance 100000\n",     // 5
        {{"mutant:mixed-success-codes", 4}}},
+      {"consistent-interpretation", "one answer to an idle Unregister in every session",
+       "pdscenario 1\nseed 1\n"
+       "startup s0\n"          // 0: while DISABLED
+       "env enable\n"          // 1
+       "advance 100000\n"      // 2
+       "startup s1\n"          // 3: while AVAILABLE
+       "unregister s0\n"       // 4: nothing registered: ERROR_SUCCESS
+       "unregister s1\n",      // 5: the mutant answers PEERDIST_ERROR_OPERATION_NOTFOUND here
+       {{"mutant:idle-unregister-by-session", 5}}},
       {"first-notify", "no notification while still disabled",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"          // 0
@@ -59,6 +68,19 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "env lose\n"            // 6
        "advance 100000\n",     // 7: everyone notifies unavailable
        {{"mutant:no-baseline-update", 5}}},
+      {"change-only", "a flap while nothing is registered owes no notification",
+       "pdscenario 1\nseed 3\n"
+       "startup s0\n"          // 0
+       "register s0\n"         // 1
+       "env enable\n"          // 2
+       "advance 100000\n"      // 3: notified (available)
+       "env restart\n"         // 4: down and back up, nothing registered
+       "advance 400000\n"      // 5
+       "register s0\n"         // 6: available, as at the previous notification
+       "advance 100000\n"      // 7: the mutant notifies available again
+       "env lose\n"            // 8
+       "advance 100000\n",     // 9: everyone notifies unavailable
+       {{"mutant:notify-unseen-flap", 7}}},
       {"single-registration", "second registration refused",
        "pdscenario 1\nseed 4\n"
        "startup s0\n"          // 0
@@ -85,6 +107,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "env enable\n"          // 2
        "advance 200000\n",     // 3: completion; no event / key 0 in the mutants
        {{"mutant:skip-event-when-port", 3}, {"mutant:ignore-completion-key", 3}}},
+      {"event-and-port", "the result is in the OVERLAPPED before the signal and the packet",
+       "pdscenario 1\nseed 6\n"
+       "startup s0\n"          // 0
+       "register s0 port=new key=4\n"  // 1
+       "env enable\n"          // 2
+       "advance 100000\n"      // 3: notified; the mutant signals while still pending
+       "get-overlapped-result r0\n",
+       {{"mutant:signal-before-result", 3}}},
       {"event-and-port", "no port, no packet; no event, packet only",
        "pdscenario 1\nseed 7\n"
        "startup s0\n"
@@ -214,9 +244,21 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "startup s0\n"
        "register s0\n"
        "env enable\n"
-       "get-overlapped-result r0 wait\n"
+       "get-overlapped-result r0 wait\n"  // 3: waits for the notification; the mutants do not
        "get-overlapped-result r0\n",
-       {}},
+       {{"mutant:wait-returns-incomplete", 3}, {"mutant:signal-before-result", 3}}},
+      {"overlapped-result", "wait on a pending content operation",
+       "pdscenario 1\nseed 21\ninitial available\n"
+       "startup s0\n"                        // 0
+       "publish s0 t0 id=1 length=200\n"     // 1
+       "add-to-stream s0 t0 bytes=128\n"     // 2: o0
+       "get-overlapped-result o0 wait\n"     // 3: waits for o0; the mutant does not
+       "get-overlapped-result o0\n"          // 4
+       "add-to-stream s0 t0 bytes=16 event=none\n"  // 5: o1, no hEvent to wait on
+       "get-overlapped-result o1 wait\n"     // 6: nothing to wait with: ERROR_IO_INCOMPLETE
+       "advance 100000\n"
+       "get-overlapped-result o1\n",
+       {{"mutant:wait-returns-incomplete", 3}}},
       {"change-only", "restart and flaps over two sessions",
        "pdscenario 1\nseed 22\ninitial available\n"
        "startup s0\n"

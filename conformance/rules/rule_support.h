@@ -44,7 +44,9 @@ struct Act {
 };
 
 // A successful notification: the first completion act of an accepted
-// registration, when that act carries ERROR_SUCCESS.
+// registration that carries a result, when that result is ERROR_SUCCESS (a
+// signal or packet made while the OVERLAPPED was still pending carries none:
+// event-and-port reports it, the result written after it is the completion).
 struct Notification {
   const RegistrationView* registration = nullptr;
   Act act;
@@ -186,8 +188,11 @@ inline SessionHistoryIndex::SessionHistoryIndex(const TraceView& view) {
     history.session = registration.session;
     history.registrations.push_back(&registration);
     if (!registration.accepted) continue;
-    std::optional<Act> first = FirstAct(view, registration);
-    if (first && first->event->code == ERROR_SUCCESS) history.notifications.push_back({&registration, *first});
+    for (const Act& act : ActsOf(view, registration)) {
+      if (act.event->code == static_cast<std::int64_t>(kStatusPending)) continue;
+      if (act.event->code == ERROR_SUCCESS) history.notifications.push_back({&registration, act});
+      break;
+    }
   }
   for (auto& [session, history] : sessions) {
     std::sort(history.notifications.begin(), history.notifications.end(),

@@ -125,13 +125,16 @@ class TraceBuilder {
     trace_.Add(ret);
     return *this;
   }
-  TraceBuilder& OverlappedResult(int registration, int slot, bool ok, std::int64_t code) {
+  // `returned_at`: when the call returns (a wait runs the clock); 0: at once.
+  TraceBuilder& OverlappedResult(int registration, int slot, bool ok, std::int64_t code, bool wait = false,
+                                 VirtualTime returned_at = 0) {
     TraceEvent call = Stamp(TraceKind::kCall);
     call.function = ApiFunction::kGetOverlappedResult;
     call.overlapped = slot;
     call.null_arg = 0;
-    call.detail = "r" + std::to_string(registration);
+    call.detail = "r" + std::to_string(registration) + (wait ? " wait" : "");
     trace_.Add(call);
+    if (returned_at != 0) now_ = returned_at;
     TraceEvent ret = Stamp(TraceKind::kReturn);
     ret.function = ApiFunction::kGetOverlappedResult;
     ret.overlapped = slot;
@@ -333,6 +336,82 @@ TEST(RuleJudges, CancelledThenReportedAsSuccessBreaksUnregisterCancels) {
   violation = JudgeWith("overlapped-result", trace);
   ASSERT_TRUE(violation.has_value());
   EXPECT_EQ(violation->step, 3);
+}
+
+// Only `rule` rejects the trace, at `step`.
+void ExpectOnly(const std::string& rule, int step, const Trace& trace) {
+  const TraceView view(trace);
+  for (const Rule& other : AllRules()) {
+    const std::optional<Violation> violation = other.judge(view);
+    if (other.id != rule) {
+      EXPECT_FALSE(violation.has_value()) << other.id << ": " << violation->message << "\n" << trace.Render();
+      continue;
+    }
+    ASSERT_TRUE(violation.has_value()) << rule << " holds on\n" << trace.Render();
+    EXPECT_EQ(violation->step, step) << violation->message;
+  }
+}
+
+// r0 notified AVAILABLE; with nothing registered the status flaps to
+// UNAVAILABLE and back; r1, registered after the flap, is notified
+// AVAILABLE: no change since the previous notification that r1 could have
+// seen (the issue-16 case). Registered during the flap, the same
+// notification is a transient flap's, and accepted.
+TEST(RuleJudges, AFlapWhileNothingWasRegisteredBreaksChangeOnly) {
+  for (const bool registered_during_flap : {false, true}) {
+    TraceBuilder b(PEERDIST_STATUS_DISABLED);
+    b.Step(0, "startup s0").Startup(0);
+    b.Step(0, "register s0").Register(0, 0, 1);
+    b.Step(0, "env enable");
+    b.Step(0, "advance 100000").Status(10 * kMs, PEERDIST_STATUS_AVAILABLE);
+    b.Signal(0, 1, ERROR_SUCCESS, PEERDIST_STATUS_AVAILABLE).Done(0, ERROR_SUCCESS, PEERDIST_STATUS_AVAILABLE);
+    b.Step(100 * kMs, "env restart");
+    b.Step(100 * kMs, "advance 30000").Status(110 * kMs, PEERDIST_STATUS_UNAVAILABLE);
+    if (registered_during_flap) b.Step(130 * kMs, "register s0").Register(0, 1, 2);
+    b.Step(130 * kMs, "advance 70000").Status(150 * kMs, PEERDIST_STATUS_AVAILABLE);
+    if (!registered_during_flap) b.Step(200 * kMs, "register s0").Register(0, 1, 2);
+    b.Step(200 * kMs, "advance 100000").Signal(1, 2, ERROR_SUCCESS, PEERDIST_STATUS_AVAILABLE);
+    b.Done(1, ERROR_SUCCESS, PEERDIST_STATUS_AVAILABLE);
+    const Trace& trace = b.End(1300 * kMs);
+    if (registered_during_flap) {
+      ExpectAllHold(trace);
+    } else {
+      ExpectOnly("change-only", 8, trace);
+      EXPECT_NE(JudgeWith("change-only", trace)->message.find("before this registration existed"), std::string::npos);
+    }
+  }
+}
+
+// The signal and the packet announce a result already in the OVERLAPPED.
+TEST(RuleJudges, ASignalWhileStillPendingBreaksEventAndPort) {
+  TraceBuilder b(PEERDIST_STATUS_AVAILABLE);
+  b.Step(0, "startup s0").Startup(0);
+  b.Step(0, "register s0").Register(0, 0, 1);
+  b.Step(0, "advance 100000").Signal(0, 1, kStatusPending, PEERDIST_STATUS_AVAILABLE);
+  b.Done(0, ERROR_SUCCESS, PEERDIST_STATUS_AVAILABLE);
+  const Trace& trace = b.End(1100 * kMs);
+  ExpectOnly("event-and-port", 2, trace);
+  EXPECT_NE(JudgeWith("event-and-port", trace)->message.find("still pending"), std::string::npos);
+}
+
+// PeerDistGetOverlappedResult with bWait TRUE waits: ERROR_IO_INCOMPLETE
+// only when the wait ran to the harness's horizon (nothing ends it), or the
+// OVERLAPPED has no hEvent to wait on.
+TEST(RuleJudges, AWaitingResultIsIncompleteOnlyAtTheHorizon) {
+  for (const VirtualTime returned_at : {VirtualTime{0}, VirtualTime{kInfiniteWaitSpan}}) {
+    for (const int event : {1, -1}) {
+      TraceBuilder b(PEERDIST_STATUS_DISABLED);
+      b.Step(0, "startup s0").Startup(0);
+      b.Step(0, "register s0").Register(0, 0, event);
+      b.Step(0, "get-overlapped-result r0 wait").OverlappedResult(0, 0, false, ERROR_IO_INCOMPLETE, true, returned_at);
+      const Trace& trace = b.End(returned_at + 1 * kSecond);
+      if (returned_at == 0 && event >= 0) {
+        ExpectOnly("overlapped-result", 2, trace);
+      } else {
+        ExpectAllHold(trace);
+      }
+    }
+  }
 }
 
 TEST(RuleJudges, OneShotFlagsASecondSignal) {
