@@ -261,6 +261,18 @@ CoverageReport CoverageOf(const CoverageMatrix& matrix) {
   return report;
 }
 
+// A rule with no violation whose cases were mostly cut short (or skipped)
+// was not checked; no-crash and no-hang judge those very crashes and hangs.
+RuleVerdict VerdictOf(const RuleOutcome& outcome) {
+  if (!outcome.error.empty()) return RuleVerdict::kError;
+  if (outcome.violated) return RuleVerdict::kViolated;
+  if (!outcome.rule->judges_cut_short_cases &&
+      MostlyCutShort(outcome.cases_run, outcome.cases_reached, outcome.cases_skipped)) {
+    return RuleVerdict::kNotChecked;
+  }
+  return RuleVerdict::kHolds;
+}
+
 RuleReport RuleHeader(const Rule& rule) {
   RuleReport report;
   report.id = rule.id;
@@ -324,6 +336,8 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   options.rule_ids = flags.rules;
   options.shard_index = flags.shard_index;
   options.shard_count = flags.shard_count;
+  options.max_rule_hangs = flags.max_rule_hangs;
+  options.max_hangs = flags.max_hangs;
   // Before an hour-long run, not after it: a malformed baseline is bad input.
   std::optional<Baseline> baseline;
   if (std::string error = LoadGivenBaseline(flags, baseline); !error.empty()) return Fail(error);
@@ -342,7 +356,12 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     state.rules_total = where.rules_total;
     state.rule = where.rule != nullptr ? where.rule->id : "";
     if (where.finished != nullptr) {
-      state.verdict = !where.finished->error.empty() ? "ERROR" : where.finished->violated ? "VIOLATED" : "holds";
+      switch (VerdictOf(*where.finished)) {
+        case RuleVerdict::kHolds: state.verdict = "holds"; break;
+        case RuleVerdict::kViolated: state.verdict = "VIOLATED"; break;
+        case RuleVerdict::kError: state.verdict = "ERROR"; break;
+        case RuleVerdict::kNotChecked: state.verdict = "NOT-CHECKED"; break;
+      }
     }
     state.cases_done = where.scenarios_run;
     state.cases_total = where.scenarios_planned;
@@ -372,10 +391,12 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   for (const RuleOutcome& outcome : result.rules) {
     RuleReport rule = RuleHeader(*outcome.rule);
     rule.cases = outcome.cases_run;
+    rule.reached = outcome.cases_reached;
+    rule.skipped = outcome.cases_skipped;
     const std::string file = JoinPath(counterexample_dir, outcome.rule->id + ".pdscenario");
     const std::string trace_file = JoinPath(counterexample_dir, outcome.rule->id + ".trace");
     if (!outcome.violated && outcome.error.empty()) {
-      rule.verdict = RuleVerdict::kHolds;
+      rule.verdict = VerdictOf(outcome);
       // A counterexample of an earlier run in the same directory is stale
       // now; removed once the new report.json is in place.
       stale.push_back(file);

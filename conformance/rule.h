@@ -45,6 +45,11 @@ struct Rule {
   std::string citation;  // the sentence(s) of that page the rule comes from
   std::string summary;   // the rule as checked, one line
   std::function<std::optional<Violation>(const TraceView&)> judge;
+  // Whether the rule judges the crashes and hangs that cut a case short
+  // (no-crash, no-hang): a case cut short is what it looks for, not a gap in
+  // what it saw. Such a rule is never reported as not checked, and the
+  // run-wide hang budget (SuiteOptions::max_hangs) does not skip its cases.
+  bool judges_cut_short_cases = false;
 };
 
 // Every registered rule, sorted by `order`.
