@@ -5,6 +5,12 @@
 #  - plugins that segfault, abort or hang on their third call, and a program
 #    that dies on it, each give a finding (no-crash / no-hang), a complete
 #    report and a counterexample that replays to the same finding;
+#  - cases cut short: with a plugin that segfaults on its third call of every
+#    case, and with one that hangs on it under the default budget of cases,
+#    every rule row says how many cases reached their end, rules whose cases
+#    mostly did not are NOT-CHECKED (never holds), the gate fails, the report
+#    is complete; the hang budget (--max-rule-hangs, --max-hangs) skips the
+#    rest of a hanging run, so it ends in seconds and says what it skipped;
 #  - a plugin built against another ABI version, or missing a function, is
 #    refused with one line and exit 2;
 #  - so is a plugin whose constructor exits (before: pdconform exited 0
@@ -58,6 +64,56 @@ expect_report_with_replay() {  # DIR RULE IMPL
   fi
 }
 
+# cut_short DIR MIN_NOT_CHECKED: DIR/report/report.json, junit.xml and
+# report.html are complete; every rule states its reached cases; a rule
+# without violation is NOT-CHECKED exactly when fewer than half of its
+# planned cases (run + skipped) reached their end (no-crash and no-hang,
+# which judge the crashes and hangs themselves, excepted), and the console
+# row says the same; at least MIN_NOT_CHECKED rules are not checked.
+cut_short() {
+  local dir=$1 min=$2
+  [[ -s "$dir/report/report.html" && -s "$dir/report/junit.xml" ]] || fail "$dir: report.html or junit.xml missing"
+  "$python" - "$dir/report/report.json" "$dir/out" "$dir/report/junit.xml" "$min" <<'PY' || fail "$dir: cut-short verdicts"
+import json, re, sys
+report = json.load(open(sys.argv[1]))
+console = open(sys.argv[2]).read()
+junit = open(sys.argv[3]).read()
+minimum = int(sys.argv[4])
+problems = []
+not_checked = 0
+for rule in report["rules"]:
+    rid, verdict = rule["id"], rule["verdict"]
+    cases, reached, skipped = rule["cases"], rule["reached"], rule["skipped"]
+    if not 0 <= reached <= cases:
+        problems.append(f"{rid}: reached {reached} of {cases}")
+    cut = 2 * reached < cases + skipped
+    exempt = rid in ("no-crash", "no-hang")
+    if verdict == "holds" and cut and not exempt:
+        problems.append(f"{rid}: holds with {reached} of {cases} reached, {skipped} skipped")
+    if verdict == "not-checked":
+        not_checked += 1
+        if not cut or exempt:
+            problems.append(f"{rid}: not checked with {reached} of {cases} reached, {skipped} skipped")
+    row = re.search(r"^%s +\S+ +(\S+) +(\d+) +(\d+) " % re.escape(rid), console, re.M)
+    want = {"holds": "holds", "violated": "VIOLATED", "error": "ERROR", "not-checked": "NOT-CHECKED"}[verdict]
+    if not row or row.group(1) != want or int(row.group(2)) != cases or int(row.group(3)) != reached:
+        problems.append(f"{rid}: console row does not say {want} {cases} {reached}")
+if not_checked < minimum:
+    problems.append(f"only {not_checked} rules not checked, want at least {minimum}")
+if report["gate"]["passed"] or report["gate"]["not_checked"] != not_checked:
+    problems.append(f"gate: {report['gate']}")
+if report["totals"]["not_checked"] != not_checked:
+    problems.append(f"totals: {report['totals']}")
+if junit.count('type="not-checked"') != not_checked:
+    problems.append("junit.xml: not one not-checked error per rule not checked")
+if f", {not_checked} not checked (cases cut short);" not in console:
+    problems.append("console summary does not count the rules not checked")
+for line in problems:
+    print("  " + line, file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+}
+
 # The examples implement the whole API and are judged by every rule.
 echo "== the example plugin passes"
 run "$work/plugin" 0 --impl "plugin:$example_plugin" --cases 60 --no-report &&
@@ -90,6 +146,14 @@ if run "$work/segv" 1 --impl "$impl" --cases 5 --report-dir report; then
     "$work/segv/report/counterexamples/no-crash.pdscenario") -eq 3 ]] || fail "segv: not shrunk to 3 calls"
 fi
 
+echo "== a plugin that segfaults on the third call of every case: rules mostly cut short are NOT-CHECKED"
+if run "$work/segv-cut" 1 --impl "plugin:$segv_plugin" --cases 20 --report-dir report; then
+  cut_short "$work/segv-cut" 5
+  expect_violated "$work/segv-cut" no-crash
+  grep -q '^not checked (cases cut short by a crash or a hang, or skipped):$' "$work/segv-cut/out" ||
+    fail "segv: no list of the rules not checked"
+fi
+
 echo "== a plugin that aborts on its third call: a no-crash finding"
 run "$work/abort" 1 --impl "plugin:$abort_plugin" --cases 5 --no-report &&
   expect_violated "$work/abort" no-crash
@@ -108,6 +172,28 @@ if run "$work/hang" 1 --impl "$impl" --cases 3 --timeout-ms 100 --report-dir rep
   expect_report_with_replay "$work/hang" no-hang "$impl"
 fi
 echo "   ($(($(date +%s) - start)) s)"
+
+echo "== the hanging plugin under the default budget of cases: the hang budget ends it in seconds"
+# Without the budget: 28 rules x 1000 cases, most of them a 100 ms timeout
+# (over 40 minutes). With it (defaults: 3 consecutive hangs per rule, 10 in
+# the run): a few dozen hangs, shrinking no-hang's counterexample included.
+start=$(date +%s)
+if run "$work/hang-budget" 1 --impl "$impl" --timeout-ms 100 --report-dir report; then
+  elapsed=$(($(date +%s) - start))
+  echo "   ($elapsed s)"
+  ((elapsed < 150)) || fail "hang budget: the run took $elapsed s"
+  expect_violated "$work/hang-budget" no-hang
+  cut_short "$work/hang-budget" 20
+  skipped=$("$python" -c 'import json,sys; print(sum(r["skipped"] for r in json.load(open(sys.argv[1]))["rules"]))' \
+    "$work/hang-budget/report/report.json")
+  ((skipped > 20000)) || fail "hang budget: only $skipped cases skipped"
+  grep -qE '^  [a-z-]+: no case ran, 1000 skipped \(hang budget\)$' "$work/hang-budget/out" ||
+    fail "hang budget: no rule says its cases were skipped"
+fi
+echo "== --max-hangs 0 --max-rule-hangs 0: no budget, every case runs"
+if run "$work/hang-nobudget" 1 --impl "$impl" --cases 2 --timeout-ms 100 --max-hangs 0 --max-rule-hangs 0 --no-report; then
+  grep -q 'skipped (hang budget)' "$work/hang-nobudget/out" && fail "no budget: cases were skipped"
+fi
 
 echo "== the same in two shards, merged: the merged replay command keeps the bound"
 if run "$work/hang-shards" 1 --impl "$impl" --cases 5 --timeout-ms 100 --rules no-hang --shard 0/2 --report-dir s0 &&

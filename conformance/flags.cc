@@ -45,7 +45,7 @@ constexpr FlagSpec kFlags[] = {
     {"--shard", true},     {"--list-impls", false},  {"--list-rules", false}, {"--list-requirements", false},
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
-    {"--timeout-ms", true}, {"--paired", true},
+    {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + value + "'"; }
@@ -112,6 +112,13 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
         return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
       }
       flags.timeout_ms = static_cast<int>(*timeout);
+    } else if (name == "--max-hangs" || name == "--max-rule-hangs") {
+      auto bound = ParseNumber(value, kMaxCases);
+      if (!bound) {
+        return name + ": expected a number of hangs between 0 (no bound) and " + std::to_string(kMaxCases) + ", " +
+               Got(value);
+      }
+      (name == "--max-hangs" ? flags.max_hangs : flags.max_rule_hangs) = static_cast<int>(*bound);
     } else if (name == "--impl") {
       if (value.empty()) return "--impl: expected an implementation name (see --list-impls), got ''";
       flags.impl = value;
@@ -180,7 +187,8 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
-                             "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired"}) {
+                             "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired",
+                             "--max-hangs", "--max-rule-hangs"}) {
       const std::string flag = name;
       const bool allowed =
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
@@ -272,6 +280,12 @@ violation is shrunk to a minimal scenario and written out for replay.
                      or exec:'COMMAND ARGS' (speaks adapters/PROTOCOL.md on stdin/stdout)
   --timeout-ms N     with plugin: or exec:, wall-clock bound on each answer
                      (default: 2000); a miss is a no-hang finding
+  --max-rule-hangs N after N consecutive cases of a rule cut short by a hang,
+                     skip that rule's remaining cases (default: 3; 0: no bound)
+  --max-hangs N      after N cases cut short by a hang in the whole run, skip
+                     every remaining case but no-crash's and no-hang's own
+                     (default: 10; 0: no bound). Skipped cases are counted, and
+                     a rule whose cases mostly did not reach their end is NOT-CHECKED
   --seed N           seed of the scenario generator (default: 1)
   --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules
@@ -306,8 +320,10 @@ violation is shrunk to a minimal scenario and written out for replay.
   --help             this text
 
 Exit status: 0 every rule holds (or every violation is listed in --baseline),
-1 a rule is violated (or could not be checked, or is listed but holds), 2 bad
-usage or bad input (a malformed baseline names its line).
+1 a rule is violated (or could not be checked, or was not checked because
+fewer than half of its cases reached their end, or is listed but holds), 2 bad
+usage or bad input (a malformed baseline names its line), or a run that would
+pass but whose report files could not be written (one line says which).
 Progress goes to stderr: a line redrawn in place on a terminal, a line per
 rule otherwise.
 Reports are byte-identical between runs with the same flags; wall time is

@@ -41,6 +41,12 @@ struct Flags {
   // --timeout-ms: wall-clock bound on each answer of a plugin: or exec:
   // implementation (adapters/implementation_process.h); a miss is a no-hang finding.
   int timeout_ms = 2000;
+  // The hang budget (SuiteOptions::max_rule_hangs, max_hangs; 0: no bound):
+  // after --max-rule-hangs consecutive cases of a rule cut short by a hang
+  // its remaining cases are skipped; after --max-hangs in the whole run,
+  // every remaining case is (bar no-crash's and no-hang's own).
+  int max_rule_hangs = 3;
+  int max_hangs = 10;
   int shard_index = 0;
   int shard_count = 1;
   std::string baseline;                 // --baseline FILE: known deviations

@@ -36,6 +36,10 @@ TEST(UsageText, StatesTheDefaultsInForce) {
             std::string::npos);
   EXPECT_NE(usage.find("(default: " + std::to_string(Flags{}.timeout_ms) + "); a miss is a no-hang finding"),
             std::string::npos);
+  EXPECT_NE(usage.find("skip that rule's remaining cases (default: " + std::to_string(Flags{}.max_rule_hangs) +
+                       "; 0: no bound)"),
+            std::string::npos);
+  EXPECT_NE(usage.find("(default: " + std::to_string(Flags{}.max_hangs) + "; 0: no bound)"), std::string::npos);
 }
 
 TEST(ParseFlags, Defaults) {
@@ -61,6 +65,20 @@ TEST(ParseFlags, EveryRunFlagInBothSpellings) {
   EXPECT_EQ(flags.report_dir, "out dir");
   EXPECT_EQ(flags.shard_index, 2);
   EXPECT_EQ(flags.shard_count, 5);
+}
+
+TEST(ParseFlags, HangBudget) {
+  EXPECT_EQ(Parse({}).max_rule_hangs, 3);
+  EXPECT_EQ(Parse({}).max_hangs, 10);
+  const Flags flags = Parse({"--max-hangs", "0", "--max-rule-hangs=7"});
+  EXPECT_EQ(flags.max_hangs, 0);
+  EXPECT_EQ(flags.max_rule_hangs, 7);
+  EXPECT_EQ(Error({"--max-hangs", "-1"}),
+            "--max-hangs: expected a number of hangs between 0 (no bound) and 1000000, got '-1'");
+  EXPECT_EQ(Error({"--max-rule-hangs", "x"}),
+            "--max-rule-hangs: expected a number of hangs between 0 (no bound) and 1000000, got 'x'");
+  EXPECT_EQ(Error({"--replay", "f", "--max-hangs", "3"}), "--max-hangs: not used with --replay");
+  EXPECT_EQ(Error({"--merge", "a", "--max-rule-hangs", "3"}), "--max-rule-hangs: not used with --merge");
 }
 
 TEST(ParseFlags, Commands) {
@@ -203,7 +221,8 @@ TEST(UsageText, MentionsEveryFlag) {
   const std::string usage = UsageText();
   for (const char* flag : {"--impl", "--seed", "--cases", "--rules", "--shard", "--report-dir", "--no-report",
                            "--replay", "--trace-out", "--list-impls", "--list-rules", "--help", "--baseline",
-                           "--write-baseline", "--merge", "--paired"}) {
+                           "--write-baseline", "--merge", "--paired", "--timeout-ms", "--max-hangs",
+                           "--max-rule-hangs"}) {
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;
   }
 }

@@ -24,7 +24,7 @@ usage_error() {
 
 echo "== reference holds every rule"
 if run "$work/ref1" 0 --cases 10 --report-dir report; then
-  grep -q '^RULE  *STRENGTH  *VERDICT  *CASES  *STEPS  *REPLAY$' "$work/ref1/out" || fail "no table header"
+  grep -q '^RULE  *STRENGTH  *VERDICT  *CASES  *REACHED  *STEPS  *REPLAY$' "$work/ref1/out" || fail "no table header"
   grep -q 'VIOLATED' "$work/ref1/out" && fail "reference violated a rule"
   grep -qE '^[0-9]+ rules: [0-9]+ hold, 0 violated; [0-9]+ scenarios executed, [0-9]+ simulated API calls, [0-9.]+ s wall, [0-9]+ calls/s$' \
     "$work/ref1/out" || fail "no summary line: $(tail -3 "$work/ref1/out")"

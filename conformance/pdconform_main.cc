@@ -8,19 +8,28 @@
 //
 // Exit status: 0 every rule holds (or every violation is expected by
 // --baseline), 1 a rule is violated (new, or listed but now holding, or not
-// checkable), 2 bad usage or bad input (one line on stderr).
+// checkable, or not checked: its cases mostly cut short by crashes or hangs),
+// 2 bad usage or bad input (one line on stderr), or a run that would exit 0
+// but whose report files (or --write-baseline file) could not be written.
+// A write failure never hides the verdict: the console table is printed,
+// one line on stderr says what could not be written, and a failing run
+// still exits 1.
 //
-// Report files. Each file is written atomically (a temporary file in the same
-// directory, renamed over the target), so a reader or a crash never sees a
-// half-written file. The report directory itself is not swapped as a whole:
-// it is the user's directory (often an existing one, even "."), and rename(2)
-// cannot replace a non-empty directory. Instead the files are renamed into
-// place in a fixed order: counterexamples first, then report.html, junit.xml,
-// and report.json last, so report.json is the commit point: whoever sees a new
-// report.json sees every file it refers to. Stale counterexamples of an
-// earlier run are removed only after that. The run itself writes nothing
-// until it has finished, so a crash mid-run leaves the previous reports as
-// they were.
+// Report files. The report directory changes as a whole
+// (reports/report_dir.h): report.html, report.json, junit.xml and
+// counterexamples/ of this run are written into a fresh directory, then
+// published by one rename: renameat2(RENAME_EXCHANGE) of the whole
+// --report-dir with its new sibling when the directory is pdconform's alone,
+// or, when it is shared (".", a directory with other files, a mount point,
+// a file system without RENAME_EXCHANGE), the rename(2) of the symlink
+// DIR/.pdconform-current to the new DIR/.pdconform-run.XXXXXX, through which
+// DIR/report.json and the others are fixed symlinks. A reader sees the
+// previous complete report or the new complete one, never files of two runs;
+// DIR/report.json stays where it was. What a killed run leaves behind is
+// removed by the next run. The run itself writes nothing until it has
+// finished, so a crash mid-run leaves the previous report as it was.
+// PDCONFORM_TEST_KILL_AT=N (tests only) kills the process at the Nth step of
+// that publication.
 //
 // Interrupts. On SIGINT, SIGTERM or SIGHUP (each unless it was ignored when
 // pdconform started, as under nohup) pdconform kills every child process it
@@ -68,6 +77,7 @@
 #include "reports/json_report_reader.h"
 #include "reports/junit_report.h"
 #include "reports/progress.h"
+#include "reports/report_dir.h"
 #include "reports/report_merge.h"
 #include "reports/report_model.h"
 #include "reports/text_table.h"
@@ -338,11 +348,19 @@ std::vector<std::string> KnownRuleIds() {
   return ids;
 }
 
+// What a run could not write: one line each, printed after the console
+// table (the verdict first; a write failure does not hide it).
+struct WriteFailures {
+  std::vector<std::string> lines;
+  bool baseline_written = false;
+};
+
 // Judges `report` against the baseline: --write-baseline writes the one that
 // expects this run's violations (keeping --baseline's other lines) and judges
 // against it; else --baseline; else no baseline (every violation is new).
-// Returns "" or one line of error.
-std::string JudgeAgainstBaseline(const Flags& flags, const Baseline* given, Report& report) {
+// Returns "" or one line of (internal) error; a baseline file that cannot be
+// written goes to `failures`.
+std::string JudgeAgainstBaseline(const Flags& flags, const Baseline* given, Report& report, WriteFailures& failures) {
   if (given != nullptr && !given->impl().empty() && given->impl() != report.impl) {
     // Expected when the implementation was rebuilt under another name; worth
     // a line when it is the wrong file.
@@ -351,10 +369,14 @@ std::string JudgeAgainstBaseline(const Flags& flags, const Baseline* given, Repo
   }
   if (!flags.write_baseline.empty()) {
     const std::string text = RenderBaseline(report, given != nullptr ? *given : Baseline{});
-    if (std::string error = WriteFileAtomically(flags.write_baseline, text); !error.empty()) return error;
     auto written = ParseBaseline(flags.write_baseline, text, KnownRuleIds());
     if (auto* error = std::get_if<std::string>(&written)) return "internal error: the written baseline: " + *error;
     ApplyBaseline(std::get<Baseline>(written), flags.write_baseline, report);
+    if (std::string error = WriteFileAtomically(flags.write_baseline, text); !error.empty()) {
+      failures.lines.push_back("baseline not written: " + error);
+    } else {
+      failures.baseline_written = true;
+    }
   } else if (given != nullptr) {
     ApplyBaseline(*given, flags.baseline, report);
   } else {
@@ -372,23 +394,34 @@ std::string LoadGivenBaseline(const Flags& flags, std::optional<Baseline>& basel
   return "";
 }
 
-// Writes report.html, junit.xml and report.json into `dir`, report.json last
-// (see the top of this file). Returns "" or one line of error.
-std::string WriteReports(const std::string& dir, const Report& report) {
-  const std::pair<std::string, std::string> files[] = {
-      {"report.html", RenderHtmlReport(report)},
-      {"junit.xml", RenderJunitReport(report)},
-      {"report.json", RenderJsonReport(report)},
-  };
-  for (const auto& [name, contents] : files) {
-    if (std::string error = WriteFileAtomically(JoinPath(dir, name), contents); !error.empty()) return error;
+// Publishes the report directory `dir`: the counterexample files already in
+// `files`, then report.html, junit.xml and report.json (see the top of this
+// file). A failure goes to `failures`. Returns whether it was written.
+bool WriteReports(const std::string& dir, const Report& report, std::vector<ReportFile> files,
+                  WriteFailures& failures) {
+  files.push_back({"report.html", RenderHtmlReport(report)});
+  files.push_back({"junit.xml", RenderJunitReport(report)});
+  files.push_back({"report.json", RenderJsonReport(report)});
+  if (std::string error = PublishReportDirectory(dir, files); !error.empty()) {
+    failures.lines.push_back("reports not written (" + dir + " holds the previous report, if any): " + error);
+    return false;
   }
-  return "";
+  return true;
 }
 
 void PrintReportPaths(const std::string& dir) {
   std::cout << "reports: " << JoinPath(dir, "report.html") << ", " << JoinPath(dir, "report.json") << ", "
             << JoinPath(dir, "junit.xml") << "\n";
+}
+
+// The exit status after the console table: the gate's, except that a run
+// that passes but could not write what it was asked to exits 2. Each
+// failure is one line on stderr.
+int ExitAfterWriting(int gate_exit, const WriteFailures& failures) {
+  std::cout.flush();
+  for (const std::string& line : failures.lines) std::cerr << "pdconform: " << line << "\n";
+  if (gate_exit == kExitHolds && !failures.lines.empty()) return kExitUsage;
+  return gate_exit;
 }
 
 // The exit status of a judged report, with one line saying why it fails when
@@ -426,6 +459,18 @@ CoverageReport CoverageOf(const CoverageMatrix& matrix) {
     }
   }
   return report;
+}
+
+// A rule with no violation whose cases were mostly cut short (or skipped)
+// was not checked; no-crash and no-hang judge those very crashes and hangs.
+RuleVerdict VerdictOf(const RuleOutcome& outcome) {
+  if (!outcome.error.empty()) return RuleVerdict::kError;
+  if (outcome.violated) return RuleVerdict::kViolated;
+  if (!outcome.rule->judges_cut_short_cases &&
+      MostlyCutShort(outcome.cases_run, outcome.cases_reached, outcome.cases_skipped)) {
+    return RuleVerdict::kNotChecked;
+  }
+  return RuleVerdict::kHolds;
 }
 
 RuleReport RuleHeader(const Rule& rule) {
@@ -520,6 +565,8 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   options.rule_ids = flags.rules;
   options.shard_index = flags.shard_index;
   options.shard_count = flags.shard_count;
+  options.max_rule_hangs = flags.max_rule_hangs;
+  options.max_hangs = flags.max_hangs;
   // Before an hour-long run, not after it: a malformed baseline is bad input.
   std::optional<Baseline> baseline;
   if (std::string error = LoadGivenBaseline(flags, baseline); !error.empty()) return Fail(error);
@@ -538,7 +585,12 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     state.rules_total = where.rules_total;
     state.rule = where.rule != nullptr ? where.rule->id : "";
     if (where.finished != nullptr) {
-      state.verdict = !where.finished->error.empty() ? "ERROR" : where.finished->violated ? "VIOLATED" : "holds";
+      switch (VerdictOf(*where.finished)) {
+        case RuleVerdict::kHolds: state.verdict = "holds"; break;
+        case RuleVerdict::kViolated: state.verdict = "VIOLATED"; break;
+        case RuleVerdict::kError: state.verdict = "ERROR"; break;
+        case RuleVerdict::kNotChecked: state.verdict = "NOT-CHECKED"; break;
+      }
     }
     state.cases_done = where.scenarios_run;
     state.cases_total = where.scenarios_planned;
@@ -549,7 +601,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
   if (write_files) {
     // Fail before an hour-long run, not after it.
-    if (std::string error = MakeDirectories(counterexample_dir); !error.empty()) return Fail(error);
+    if (std::string error = PrepareReportDirectory(flags.report_dir); !error.empty()) return Fail(error);
   }
 
   const auto start = std::chrono::steady_clock::now();
@@ -558,7 +610,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   progress.Finish();
 
   WritingReports writing;
-  std::vector<std::string> stale;
+  std::vector<ReportFile> report_files;  // the counterexamples; WriteReports adds the reports
   Report report;
   report.impl = impl.name;
   report.seed = flags.seed;
@@ -569,21 +621,11 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   for (const RuleOutcome& outcome : result.rules) {
     RuleReport rule = RuleHeader(*outcome.rule);
     rule.cases = outcome.cases_run;
+    rule.reached = outcome.cases_reached;
+    rule.skipped = outcome.cases_skipped;
     const CounterexampleFiles files = FilesOf(counterexample_dir, outcome.rule->id);
-    const std::string& file = files.scenario;
-    const std::string& trace_file = files.trace;
-    // A paired scenario of an earlier run in the same directory is stale
-    // unless this violation has one too.
-    if (!outcome.paired) {
-      stale.push_back(files.paired_scenario);
-      stale.push_back(files.paired_trace);
-    }
     if (!outcome.violated && outcome.error.empty()) {
-      rule.verdict = RuleVerdict::kHolds;
-      // A counterexample of an earlier run in the same directory is stale
-      // now; removed once the new report.json is in place.
-      stale.push_back(file);
-      stale.push_back(trace_file);
+      rule.verdict = VerdictOf(outcome);
       report.rules.push_back(std::move(rule));
       continue;
     }
@@ -618,23 +660,14 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     if (write_files && outcome.counterexample) {
       NameFiles(impl.name, files, flags.timeout_ms, counterexample);
       const CounterexampleHeader header = HeaderOf(impl.name, rule, counterexample);
-      if (std::string error = WriteFileAtomically(file, RenderCounterexampleFile(*outcome.counterexample, header));
-          !error.empty()) {
-        return Fail(error);
-      }
-      if (std::string error = WriteFileAtomically(trace_file, outcome.counterexample_trace); !error.empty()) {
-        return Fail(error);
-      }
+      report_files.push_back({"counterexamples/" + rule.id + ".pdscenario",
+                              RenderCounterexampleFile(*outcome.counterexample, header)});
+      report_files.push_back({"counterexamples/" + rule.id + ".trace", outcome.counterexample_trace});
       if (outcome.paired) {
         const CounterexampleHeader paired_header = PairedHeaderOf(impl.name, rule, counterexample);
-        if (std::string error = WriteFileAtomically(files.paired_scenario,
-                                                    RenderCounterexampleFile(*outcome.paired, paired_header));
-            !error.empty()) {
-          return Fail(error);
-        }
-        if (std::string error = WriteFileAtomically(files.paired_trace, outcome.paired_trace); !error.empty()) {
-          return Fail(error);
-        }
+        report_files.push_back({"counterexamples/" + rule.id + ".paired.pdscenario",
+                                RenderCounterexampleFile(*outcome.paired, paired_header)});
+        report_files.push_back({"counterexamples/" + rule.id + ".paired.trace", outcome.paired_trace});
       }
     } else if (!outcome.counterexample) {
       counterexample.replay = "(no counterexample scenario)";
@@ -650,23 +683,22 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   report.coverage = CoverageOf(result.coverage);
   report.requirements = CheckedRequirements(RulesOfRun(flags));
   CountVerdicts(report);
-  if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report); !error.empty()) {
+  WriteFailures failures;
+  if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report, failures);
+      !error.empty()) {
     return Fail(error);
   }
 
-  if (write_files) {
-    if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
-    for (const std::string& path : stale) std::remove(path.c_str());
-    writing.Done();
-  }
+  const bool written = write_files && WriteReports(flags.report_dir, report, std::move(report_files), failures);
+  if (written) writing.Done();
 
   ConsoleOptions console;
   console.color = UseColor(STDOUT_FILENO);
   console.wall_seconds = wall_seconds;
   std::cout << RenderConsoleReport(report, console);
-  if (write_files) PrintReportPaths(flags.report_dir);
-  if (!flags.write_baseline.empty()) std::cout << "baseline written to " << flags.write_baseline << "\n";
-  return GateExit(report);
+  if (written) PrintReportPaths(flags.report_dir);
+  if (failures.baseline_written) std::cout << "baseline written to " << flags.write_baseline << "\n";
+  return ExitAfterWriting(GateExit(report), failures);
 }
 
 // pdconform --merge: joins shard reports into the report of the whole run.
@@ -692,8 +724,11 @@ int Merge(const Flags& flags) {
 
   std::optional<Baseline> baseline;
   if (std::string error = LoadGivenBaseline(flags, baseline); !error.empty()) return Fail(error);
+  if (std::string error = PrepareReportDirectory(flags.report_dir); !error.empty()) return Fail(error);
+  WriteFailures failures;
   if (baseline || !flags.write_baseline.empty()) {
-    if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report); !error.empty()) {
+    if (std::string error = JudgeAgainstBaseline(flags, baseline ? &*baseline : nullptr, report, failures);
+        !error.empty()) {
       return Fail(error);
     }
   }  // else: the shards' own baseline marks, as MergeReports carried them over
@@ -702,13 +737,13 @@ int Merge(const Flags& flags) {
   // from the scenario text and trace each shard's report.json carries.
   WritingReports writing;
   const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
-  if (std::string error = MakeDirectories(counterexample_dir); !error.empty()) return Fail(error);
   const auto trace_of = [](const std::vector<TimelineEvent>& timeline, bool truncated) {
     std::string trace;
     for (const TimelineEvent& event : timeline) trace += event.text + "\n";
     if (truncated) trace += "trace truncated\n";
     return trace;
   };
+  std::vector<ReportFile> report_files;
   for (RuleReport& rule : report.rules) {
     const CounterexampleFiles files = FilesOf(counterexample_dir, rule.id);
     if (!rule.counterexample || rule.counterexample->scenario.empty()) continue;
@@ -730,40 +765,29 @@ int Merge(const Flags& flags) {
     // The shards' --timeout-ms (the default for reports that did not record it).
     NameFiles(report.impl, files, report.timeout_ms > 0 ? report.timeout_ms : Flags{}.timeout_ms, counterexample);
     const CounterexampleHeader header = HeaderOf(report.impl, rule, counterexample);
-    if (std::string error =
-            WriteFileAtomically(files.scenario, RenderCounterexampleFile(std::get<Scenario>(scenario), header));
-        !error.empty()) {
-      return Fail(error);
-    }
-    if (std::string error =
-            WriteFileAtomically(files.trace, trace_of(counterexample.timeline, counterexample.trace_truncated));
-        !error.empty()) {
-      return Fail(error);
-    }
+    report_files.push_back({"counterexamples/" + rule.id + ".pdscenario",
+                            RenderCounterexampleFile(std::get<Scenario>(scenario), header)});
+    report_files.push_back(
+        {"counterexamples/" + rule.id + ".trace", trace_of(counterexample.timeline, counterexample.trace_truncated)});
     if (paired) {
       const CounterexampleHeader paired_header = PairedHeaderOf(report.impl, rule, counterexample);
-      if (std::string error =
-              WriteFileAtomically(files.paired_scenario, RenderCounterexampleFile(*paired, paired_header));
-          !error.empty()) {
-        return Fail(error);
-      }
       const PairedScenarioReport& pair = *counterexample.paired;
-      if (std::string error = WriteFileAtomically(files.paired_trace, trace_of(pair.timeline, pair.trace_truncated));
-          !error.empty()) {
-        return Fail(error);
-      }
+      report_files.push_back({"counterexamples/" + rule.id + ".paired.pdscenario",
+                              RenderCounterexampleFile(*paired, paired_header)});
+      report_files.push_back(
+          {"counterexamples/" + rule.id + ".paired.trace", trace_of(pair.timeline, pair.trace_truncated)});
     }
   }
-  if (std::string error = WriteReports(flags.report_dir, report); !error.empty()) return Fail(error);
-  writing.Done();
+  const bool written = WriteReports(flags.report_dir, report, std::move(report_files), failures);
+  if (written) writing.Done();
 
   std::cout << "pdconform: merged " << shards.size() << " shard reports\n";
   ConsoleOptions console;
   console.color = UseColor(STDOUT_FILENO);
   std::cout << RenderConsoleReport(report, console);
-  PrintReportPaths(flags.report_dir);
-  if (!flags.write_baseline.empty()) std::cout << "baseline written to " << flags.write_baseline << "\n";
-  return GateExit(report);
+  if (written) PrintReportPaths(flags.report_dir);
+  if (failures.baseline_written) std::cout << "baseline written to " << flags.write_baseline << "\n";
+  return ExitAfterWriting(GateExit(report), failures);
 }
 
 int Main(int argc, char** argv) {

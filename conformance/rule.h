@@ -50,9 +50,14 @@ struct Rule {
   std::vector<RequirementRef> cites;  // at least one
   std::string summary;  // the rule as checked, one line
   std::function<std::optional<Violation>(const TraceView&)> judge;
+  // Whether the rule judges the crashes and hangs that cut a case short
+  // (no-crash, no-hang): a case cut short is what it looks for, not a gap in
+  // what it saw. Such a rule is never reported as not checked, and the
+  // run-wide hang budget (SuiteOptions::max_hangs) does not skip its cases.
+  bool judges_cut_short_cases = false;
   // Filled at registration from the catalog: each cited statement as
   // CitationOf() renders it ("[partly]" marks a partial one), " / "-joined.
-  std::string citation;
+  std::string citation = {};
 };
 
 // Every registered rule, sorted by `order`.

@@ -135,6 +135,19 @@ struct PropertyContext {
   CoverageMatrix* coverage = nullptr;
   std::uint64_t scenarios_run = 0;
   std::uint64_t api_calls = 0;
+  // Generated cases (not shrink candidates): until the first failure, after
+  // which RapidCheck only shrinks.
+  bool failed = false;
+  int cases_run = 0;
+  int cases_reached = 0;
+  int cases_hung = 0;
+  int cases_skipped = 0;
+  // The hang budget (SuiteOptions::max_rule_hangs, max_hangs).
+  int max_rule_hangs = 0;
+  int max_hangs = 0;
+  int* run_hangs = nullptr;  // SuiteResult::hangs
+  int consecutive_hangs = 0;
+  bool rule_budget_spent = false;
   // The last failing scenario the property saw. RapidCheck adopts every
   // failing shrink candidate, so after checking this is the shrunk one.
   std::optional<Scenario> last_failing;
@@ -164,18 +177,47 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   context.coverage = &result.coverage;
   context.on_case = std::move(on_case);
 
+  context.max_rule_hangs = options.max_rule_hangs;
+  context.max_hangs = rule.judges_cut_short_cases ? 0 : options.max_hangs;
+  context.run_hangs = &result.hangs;
+
   const auto property = [&context]() {
+    // Drawn even when skipped, so RapidCheck's draws stay what they were.
     const Scenario scenario = *(*context.generator);
+    const bool generated = !context.failed;  // else a shrink candidate
+    if (generated) {
+      const bool run_budget_spent = context.max_hangs > 0 && *context.run_hangs >= context.max_hangs;
+      if (context.rule_budget_spent || run_budget_spent) {
+        ++context.cases_skipped;
+        if (context.on_case) context.on_case(context.scenarios_run + context.cases_skipped);
+        return;
+      }
+    }
     RunStats stats;
     const Trace trace = RunScenario(scenario, *context.make_impl, RunConfig{}, &stats);
     ++context.scenarios_run;
     context.api_calls += stats.api_calls;
-    if (context.on_case) context.on_case(context.scenarios_run);
+    if (context.on_case) context.on_case(context.scenarios_run + context.cases_skipped);
     const TraceView view(trace);
+    if (generated) {
+      ++context.cases_run;
+      if (view.complete()) ++context.cases_reached;
+      if (stats.hung) {
+        ++context.cases_hung;
+        ++*context.run_hangs;
+        ++context.consecutive_hangs;
+        if (context.max_rule_hangs > 0 && context.consecutive_hangs >= context.max_rule_hangs) {
+          context.rule_budget_spent = true;
+        }
+      } else {
+        context.consecutive_hangs = 0;
+      }
+    }
     Classify(view, *context.observations, context.run, &scenario);
     context.coverage->Add(view);
     const std::optional<Violation> violation = Judge(*context.rule, view);
     if (violation) {
+      context.failed = true;
       context.last_failing = scenario;
       RC_FAIL(DescribeViolation(*violation));
     }
@@ -196,15 +238,19 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
 
   result.scenarios_run += context.scenarios_run;
   result.api_calls += context.api_calls;
+  outcome.cases_reached = context.cases_reached;
+  outcome.cases_hung = context.cases_hung;
+  outcome.cases_skipped = context.cases_skipped;
+  result.cases_skipped += static_cast<std::uint64_t>(context.cases_skipped);
 
   rc::detail::SuccessResult success;
   rc::detail::FailureResult failure;
   rc::detail::GaveUpResult gave_up;
   rc::detail::Error error;
   if (checked.match(success)) {
-    outcome.cases_run = success.numSuccess;
+    outcome.cases_run = success.numSuccess - context.cases_skipped;  // == context.cases_run
   } else if (checked.match(failure)) {
-    outcome.cases_run = failure.numSuccess + 1;
+    outcome.cases_run = failure.numSuccess + 1;  // == context.cases_run
     outcome.violated = true;
     if (!context.last_failing) {
       outcome.error = "RapidCheck reported a failure the suite did not see: " + failure.description;
@@ -234,7 +280,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
       outcome.error = "the shrunk counterexample did not reproduce the violation";
     }
   } else if (checked.match(gave_up)) {
-    outcome.cases_run = gave_up.numSuccess;
+    outcome.cases_run = gave_up.numSuccess - context.cases_skipped;
     outcome.error = "RapidCheck gave up: " + gave_up.description;
   } else if (checked.match(error)) {
     outcome.error = "RapidCheck error: " + error.description;
@@ -316,7 +362,7 @@ SuiteResult RunSuite(const SuiteOptions& options) {
     std::function<void(std::uint64_t)> on_case;
     if (options.on_progress) {
       on_case = [&options, &progress, &result](std::uint64_t rule_scenarios) {
-        progress.scenarios_run = result.scenarios_run + rule_scenarios;
+        progress.scenarios_run = result.scenarios_run + result.cases_skipped + rule_scenarios;
         options.on_progress(progress);
       };
     }
@@ -333,7 +379,7 @@ SuiteResult RunSuite(const SuiteOptions& options) {
     if (options.on_progress) {
       progress.rules_done = done;
       progress.finished = &result.rules.back();
-      progress.scenarios_run = result.scenarios_run;
+      progress.scenarios_run = result.scenarios_run + result.cases_skipped;
       options.on_progress(progress);
     }
   }

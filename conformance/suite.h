@@ -36,12 +36,31 @@ struct SuiteOptions {
   // Called after every scenario and after each rule; may be empty. Finer
   // than `progress`: pdconform's progress line and its estimate use it.
   std::function<void(const SuiteProgress&)> on_progress;
+  // The hang budget (pdconform --max-rule-hangs, --max-hangs; 0: no bound).
+  // A case cut short by a hang (RunStats::hung: the implementation stopped
+  // answering within its wall-clock bound) costs that bound in wall time,
+  // so an implementation that hangs on every case would cost it for every
+  // case of every rule. After `max_rule_hangs` consecutive such cases of a
+  // rule, that rule's remaining cases are skipped; after `max_hangs` such
+  // cases in the whole run, every remaining case is skipped, except those of
+  // the rules that judge hangs and crashes themselves
+  // (Rule::judges_cut_short_cases), which the rule budget still bounds.
+  // Shrinking a counterexample is never skipped. Skipped cases are counted
+  // (RuleOutcome::cases_skipped), not run.
+  int max_rule_hangs = 0;
+  int max_hangs = 0;
 };
 
 struct RuleOutcome {
   const Rule* rule = nullptr;
   bool violated = false;
-  int cases_run = 0;
+  int cases_run = 0;      // generated cases run (shrinking not included, skipped ones neither)
+  // Of cases_run: how many reached their end (TraceView::complete(): no
+  // crash, hang or other finding cut them short), and how many a hang cut
+  // short (RunStats::hung).
+  int cases_reached = 0;
+  int cases_hung = 0;
+  int cases_skipped = 0;  // not run: the hang budget ran out (SuiteOptions)
   // When violated: the shrunk scenario, the violation it shows, and the
   // rendered trace of that scenario.
   std::optional<Scenario> counterexample;
@@ -68,7 +87,7 @@ struct SuiteProgress {
   int rules_total = 0;
   const Rule* rule = nullptr;               // running, or just finished
   const RuleOutcome* finished = nullptr;    // set when `rule` just finished
-  std::uint64_t scenarios_run = 0;          // so far, shrinking included
+  std::uint64_t scenarios_run = 0;          // so far, shrinking and skipped cases included
   std::uint64_t scenarios_planned = 0;      // rules x this shard's cases
 };
 
@@ -82,6 +101,8 @@ struct SuiteResult {
   CoverageMatrix coverage;
   std::uint64_t scenarios_run = 0;  // includes shrinking runs
   std::uint64_t api_calls = 0;
+  int hangs = 0;                    // generated cases cut short by a hang, over every rule
+  std::uint64_t cases_skipped = 0;  // generated cases the hang budget skipped, over every rule
 
   bool AllHold() const;
 };

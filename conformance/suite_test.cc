@@ -325,6 +325,45 @@ TEST(SuiteTest, ShardsSplitTheBudget) {
   EXPECT_EQ(calls.size(), 3u);  // each shard ran its own scenarios
 }
 
+// Every case of the reference reaches its end. A livelock in virtual time
+// (mutant:delivery-polls-forever) cuts cases short, which the counts show,
+// but it is no hang for the hang budget: finding it costs no wall-clock
+// time, so nothing is skipped even with the tightest budget.
+TEST(SuiteTest, CountsTheCasesThatReachTheirEnd) {
+  SuiteOptions options = OptionsFor("reference");
+  options.cases = 60;
+  options.rule_ids = {"first-notify", "no-hang"};
+  options.max_rule_hangs = 1;
+  options.max_hangs = 1;
+  SuiteResult result = RunSuite(options);
+  ASSERT_EQ(result.rules.size(), 2u);
+  for (const RuleOutcome& outcome : result.rules) {
+    EXPECT_EQ(outcome.cases_run, 60) << Describe(outcome);
+    EXPECT_EQ(outcome.cases_reached, 60) << Describe(outcome);
+    EXPECT_EQ(outcome.cases_hung, 0);
+    EXPECT_EQ(outcome.cases_skipped, 0);
+  }
+  options = OptionsFor("mutant:delivery-polls-forever");
+  options.cases = 60;
+  options.rule_ids = {"first-notify", "no-hang"};
+  options.max_rule_hangs = 1;
+  options.max_hangs = 1;
+  result = RunSuite(options);
+  ASSERT_EQ(result.rules.size(), 2u);
+  const RuleOutcome& first_notify = result.rules[0];
+  EXPECT_FALSE(first_notify.violated) << Describe(first_notify);
+  EXPECT_EQ(first_notify.cases_run, 60);
+  EXPECT_GT(first_notify.cases_reached, 0);
+  EXPECT_LT(first_notify.cases_reached, 30);  // mostly cut short by the livelock
+  EXPECT_EQ(first_notify.cases_hung, 0);
+  EXPECT_EQ(first_notify.cases_skipped, 0);
+  EXPECT_EQ(result.hangs, 0);
+  // no-hang fails on its first livelock: that case did not reach its end.
+  const RuleOutcome& no_hang = result.rules[1];
+  ASSERT_TRUE(no_hang.violated) << Describe(no_hang);
+  EXPECT_EQ(no_hang.cases_reached, no_hang.cases_run - 1);
+}
+
 TEST(SuiteTest, SelectsRulesInCatalogOrderAndSkipsUnknownIds) {
   SuiteOptions options = OptionsFor("reference");
   options.cases = 5;

@@ -8,6 +8,8 @@
 
 namespace pd {
 
+// A temporary file left by a writer that was killed is removed by the next
+// write of the same target (a live writer holds an flock on its own).
 // Returns "" on success, otherwise one line: what failed and why.
 std::string WriteFileAtomically(const std::string& path, const std::string& contents);
 

@@ -28,7 +28,9 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
   // With a baseline, a BASELINE column says which violations are expected
   // (known), which listed rules now hold (fixed) and which are new.
   const bool baseline = !report.gate.baseline.empty();
-  std::vector<TableCell> header = {"RULE", "STRENGTH", "VERDICT", "CASES", "STEPS", "REPLAY"};
+  // REACHED: how many of the cases reached their end (no crash or hang cut
+  // them short); a rule whose cases mostly did not is NOT-CHECKED.
+  std::vector<TableCell> header = {"RULE", "STRENGTH", "VERDICT", "CASES", "REACHED", "STEPS", "REPLAY"};
   if (baseline) header.insert(header.begin() + 3, "BASELINE");
   TextTable rules(header);
   for (const RuleReport& rule : report.rules) {
@@ -36,10 +38,12 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
     std::vector<TableCell> row = {
         rule.id,
         rule.strength,
-        rule.verdict == RuleVerdict::kError ? TableCell("ERROR", "1;35")
-        : violated                          ? TableCell("VIOLATED", rule.baseline == BaselineMark::kKnown ? "33" : "1;31")
-                                            : TableCell("holds", "32"),
+        rule.verdict == RuleVerdict::kError        ? TableCell("ERROR", "1;35")
+        : rule.verdict == RuleVerdict::kNotChecked ? TableCell("NOT-CHECKED", "1;35")
+        : violated ? TableCell("VIOLATED", rule.baseline == BaselineMark::kKnown ? "33" : "1;31")
+                   : TableCell("holds", "32"),
         std::to_string(rule.cases),
+        std::to_string(rule.reached),
         rule.counterexample ? std::to_string(rule.counterexample->steps) : "-",
         rule.counterexample ? rule.counterexample->replay : "",
     };
@@ -74,6 +78,13 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
       out += "    paired scenario" + (paired->file.empty() ? std::string() : " " + paired->file) + " (" +
              std::to_string(paired->steps) + " steps): " + paired->note + "\n";
     }
+  }
+  bool any_not_checked = false;
+  for (const RuleReport& rule : report.rules) {
+    if (rule.verdict != RuleVerdict::kNotChecked) continue;
+    if (!any_not_checked) out += "\nnot checked (cases cut short by a crash or a hang, or skipped):\n";
+    any_not_checked = true;
+    out += "  " + rule.id + ": " + DescribeReached(rule) + "\n";
   }
 
   if (!report.ambiguities.empty()) {
@@ -130,7 +141,11 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
   out += "\n";
   out += std::to_string(report.totals.rules) + " rules: " + std::to_string(report.totals.held) + " hold, " +
          std::to_string(report.totals.violated) + " violated" +
-         (report.totals.errors > 0 ? ", " + std::to_string(report.totals.errors) + " not checked (error)" : "") + "; " + std::to_string(report.totals.scenarios) +
+         (report.totals.errors > 0 ? ", " + std::to_string(report.totals.errors) + " not checked (error)" : "") +
+         (report.totals.not_checked > 0
+              ? ", " + std::to_string(report.totals.not_checked) + " not checked (cases cut short)"
+              : "") +
+         "; " + std::to_string(report.totals.scenarios) +
          " scenarios executed, " + std::to_string(report.totals.api_calls) + " simulated API calls";
   if (options.wall_seconds >= 0) out += ", " + FormatThroughput(report.totals.api_calls, options.wall_seconds);
   out += "\n";

@@ -9,9 +9,9 @@ namespace {
 
 TEST(ConsoleReport, OneRowPerRuleWithReplayForViolations) {
   const std::string text = RenderConsoleReport(SampleReport(), {});
-  EXPECT_NE(text.find("RULE          STRENGTH    VERDICT   CASES  STEPS  REPLAY\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("change-only   documented  holds     50     -\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("first-notify  documented  VIOLATED  7      2      pdconform --impl "
+  EXPECT_NE(text.find("RULE          STRENGTH    VERDICT   CASES  REACHED  STEPS  REPLAY\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("change-only   documented  holds     50     50       -\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("first-notify  documented  VIOLATED  7      7        2      pdconform --impl "
                       "mutant:notify-every-registration --replay 'out dir/counterexamples/first-notify.pdscenario'\n"),
             std::string::npos)
       << text;
@@ -81,6 +81,26 @@ TEST(ConsoleReport, BaselineColumnOnlyWithABaseline) {
   EXPECT_NE(text.find("first-notify  documented  VIOLATED  NEW       7"), std::string::npos) << text;
   report.rules[1].baseline = BaselineMark::kKnown;
   EXPECT_NE(RenderConsoleReport(report, {}).find("first-notify  documented  VIOLATED  known     7"), std::string::npos);
+}
+
+TEST(ConsoleReport, NotCheckedRowsSayHowManyCasesReachedTheirEnd) {
+  Report report = SampleReport();
+  report.rules[0].verdict = RuleVerdict::kNotChecked;
+  report.rules[0].cases = 3;
+  report.rules[0].reached = 1;
+  report.rules[0].skipped = 47;
+  CountVerdicts(report);
+  const std::string text = RenderConsoleReport(report, {});
+  EXPECT_NE(text.find("change-only   documented  NOT-CHECKED  3      1        -\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nnot checked (cases cut short by a crash or a hang, or skipped):\n"
+                      "  change-only: 1 of 3 cases reached their end, 47 skipped (hang budget)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("2 rules: 0 hold, 1 violated, 1 not checked (cases cut short); "), std::string::npos) << text;
+  report.rules[0].cases = 0;
+  report.rules[0].reached = 0;
+  EXPECT_NE(RenderConsoleReport(report, {}).find("  change-only: no case ran, 47 skipped (hang budget)\n"),
+            std::string::npos);
 }
 
 TEST(FormatThroughput, GuardsAgainstZeroTime) {

@@ -49,6 +49,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .verdict.holds { color: var(--green); }
 .verdict.violated { color: var(--red); }
 .verdict.error { color: #8250df; }
+.verdict.not-checked { color: #8250df; }
+table.rules tr.not-checked td:first-child { border-left: 3px solid #8250df; }
 .tag { display: inline-block; margin-left: 4px; padding: 0 6px; border-radius: 10px; font-size: 11px; font-weight: 600; }
 .tag.known { background: #fff8c5; color: var(--amber); }
 .tag.fixed { background: #ffebe9; color: var(--red); }
@@ -90,6 +92,7 @@ std::string Verdict(const RuleReport& rule) {
     case RuleVerdict::kHolds: return "<span class=\"verdict holds\">holds</span>";
     case RuleVerdict::kViolated: return "<span class=\"verdict violated\">VIOLATED</span>";
     case RuleVerdict::kError: return "<span class=\"verdict error\">ERROR</span>";
+    case RuleVerdict::kNotChecked: return "<span class=\"verdict not-checked\">NOT CHECKED</span>";
   }
   return "";
 }
@@ -119,6 +122,8 @@ std::string Header(const Report& report) {
   part(gate.new_violations, gate.new_violations == 1 ? "new violation" : "new violations");
   part(gate.fixed, "fixed but still in the baseline");
   part(gate.errors, gate.errors == 1 ? "rule not checked (error)" : "rules not checked (error)");
+  part(gate.not_checked,
+       gate.not_checked == 1 ? "rule not checked (cases cut short)" : "rules not checked (cases cut short)");
   part(gate.known, gate.known == 1 ? "known violation (baseline)" : "known violations (baseline)");
   out += "<p class=\"banner " + std::string(gate.passed ? "pass" : "fail") + "\" id=\"gate\">" +
          (gate.passed ? "PASS" : "FAIL") + ": " + std::to_string(report.totals.held) + " of " +
@@ -141,6 +146,7 @@ std::string Header(const Report& report) {
   out += "</dl>\n";
   out += "<nav>";
   if (report.totals.violated + report.totals.errors > 0) out += "<a href=\"#violations\">Violations</a>";
+  if (report.totals.not_checked > 0) out += "<a href=\"#not-checked\">Not checked</a>";
   out += "<a href=\"#rules\">Rules</a>";
   if (!report.coverage.rows.empty()) out += "<a href=\"#coverage\">Coverage</a>";
   if (!report.requirements.pages.empty()) out += "<a href=\"#requirements\">Requirements</a>";
@@ -150,9 +156,12 @@ std::string Header(const Report& report) {
 
 std::string RuleTable(const Report& report) {
   std::string out = "<section id=\"rules\">\n<h2>Rules</h2>\n<table class=\"rules\">\n<thead><tr><th>Rule</th>"
-                    "<th>Strength</th><th>Citation</th><th>Verdict</th><th>Cases</th></tr></thead>\n<tbody>\n";
+                    "<th>Strength</th><th>Citation</th><th>Verdict</th><th>Cases</th>"
+                    "<th title=\"cases that reached their end: no crash or hang cut them short\">Reached</th>"
+                    "</tr></thead>\n<tbody>\n";
   for (const RuleReport& rule : report.rules) {
-    const bool has_details = rule.counterexample.has_value() || !rule.error.empty();
+    const bool has_details = rule.counterexample.has_value() || !rule.error.empty() ||
+                             rule.verdict == RuleVerdict::kNotChecked;
     out += "<tr" + Attr("id", Anchor("rule-", rule.id)) + Attr("class", RuleVerdictName(rule.verdict)) +
            Attr("data-rule", rule.id) + Attr("data-verdict", RuleVerdictName(rule.verdict)) + ">";
     out += "<td><code>";
@@ -163,7 +172,9 @@ std::string RuleTable(const Report& report) {
     out += "<td><blockquote class=\"citation\">" + Esc(rule.citation) + "<cite>" + Esc(rule.source) +
            "</cite></blockquote></td>";
     out += "<td>" + Verdict(rule) + BaselineTag(rule.baseline) + "</td>";
-    out += "<td class=\"num\">" + std::to_string(rule.cases) + "</td></tr>\n";
+    out += "<td class=\"num\">" + std::to_string(rule.cases) + "</td>";
+    out += "<td class=\"num\"" + Attr("title", DescribeReached(rule)) + ">" + std::to_string(rule.reached) +
+           "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n</section>\n";
   return out;
@@ -386,7 +397,7 @@ std::string Violations(const Report& report) {
   if (report.totals.violated + report.totals.errors == 0) return "";
   std::string out = "<section id=\"violations\">\n<h2>Violations</h2>\n";
   for (const RuleReport& rule : report.rules) {
-    if (rule.verdict == RuleVerdict::kHolds) continue;
+    if (rule.verdict == RuleVerdict::kHolds || rule.verdict == RuleVerdict::kNotChecked) continue;
     out += "<article class=\"violation\"" + Attr("id", Anchor("violation-", rule.id)) + Attr("data-rule", rule.id) + ">\n";
     out += "<h3><code>" + Esc(rule.id) + "</code> " + Verdict(rule) + BaselineTag(rule.baseline) + "</h3>\n";
     out += "<blockquote class=\"citation\">" + Esc(rule.citation) + "<cite>" + Esc(rule.source) + " (" +
@@ -414,6 +425,22 @@ std::string Violations(const Report& report) {
   return out + "</section>\n";
 }
 
+// Rules with no violation whose cases were mostly cut short (or skipped):
+// they say nothing about the implementation, and fail the run.
+std::string NotChecked(const Report& report) {
+  if (report.totals.not_checked == 0) return "";
+  std::string out =
+      "<section id=\"not-checked\">\n<h2>Not checked</h2>\n<p>No violation, but fewer than half of these rules' "
+      "cases reached their end: a crash or a hang of the implementation cut them short, or the hang budget "
+      "skipped them (see <code>no-crash</code> and <code>no-hang</code> for why).</p>\n<ul>\n";
+  for (const RuleReport& rule : report.rules) {
+    if (rule.verdict != RuleVerdict::kNotChecked) continue;
+    out += "<li" + Attr("id", Anchor("violation-", rule.id)) + Attr("data-rule", rule.id) + "><code>" +
+           Esc(rule.id) + "</code>: " + Esc(DescribeReached(rule)) + "</li>\n";
+  }
+  return out + "</ul>\n</section>\n";
+}
+
 }  // namespace
 
 std::string RenderHtmlReport(const Report& report) {
@@ -424,7 +451,7 @@ std::string RenderHtmlReport(const Report& report) {
   out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
   out += Header(report);
   // What broke comes first: the violations (when any), then the whole table.
-  out += "<main>\n" + Violations(report) + RuleTable(report) + CoverageTable(report) + RequirementsTable(report) +
+  out += "<main>\n" + Violations(report) + NotChecked(report) + RuleTable(report) + CoverageTable(report) + RequirementsTable(report) +
          AmbiguityTable(report) + "</main>\n";
   out += "<footer>report schema " + Esc(kReportSchema) +
          "; written by pdconform, self-contained (nothing is fetched); the same options give the same bytes.</footer>\n";

@@ -33,7 +33,9 @@ TEST(HtmlReport, RuleTableWithCitationVerdictAndCases) {
   EXPECT_NE(html.find("the \"first\" call's baseline is PEERDIST_STATUS_DISABLED &amp; &lt;nothing&gt; else"),
             std::string::npos);
   EXPECT_NE(html.find("<cite>PeerDistRegisterForStatusChangeNotification</cite>"), std::string::npos);
-  EXPECT_NE(html.find("<td class=\"num\">7</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">7</td><td class=\"num\" title=\"7 of 7 cases reached their end\">7</td>"),
+            std::string::npos)
+      << html;
   EXPECT_NE(html.find("<a href=\"#violation-first-notify\">first-notify</a>"), std::string::npos);
 }
 
@@ -74,6 +76,31 @@ TEST(HtmlReport, GateBannerFollowsTheBaseline) {
             std::string::npos);
   EXPECT_NE(html.find("<span class=\"tag known\""), std::string::npos);
   EXPECT_NE(html.find("<dt>baseline</dt><dd><code>known.txt</code></dd>"), std::string::npos);
+}
+
+TEST(HtmlReport, NotCheckedRulesSayHowManyCasesReachedTheirEnd) {
+  Report report = SampleReport();
+  report.rules[0].verdict = RuleVerdict::kNotChecked;
+  report.rules[0].cases = 3;
+  report.rules[0].reached = 1;
+  report.rules[0].skipped = 47;
+  CountVerdicts(report);
+  ComputeGate(report);
+  const std::string html = RenderHtmlReport(report);
+  EXPECT_NE(html.find("<p class=\"banner fail\" id=\"gate\">FAIL: 0 of 2 rules hold; 1 new violation, 1 rule not "
+                      "checked (cases cut short)</p>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<span class=\"verdict not-checked\">NOT CHECKED</span>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"#not-checked\">Not checked</a>"), std::string::npos);
+  EXPECT_NE(html.find("<li id=\"violation-change-only\" data-rule=\"change-only\"><code>change-only</code>: 1 of 3 "
+                      "cases reached their end, 47 skipped (hang budget)</li>"),
+            std::string::npos)
+      << html;
+  // Not among the violations.
+  EXPECT_EQ(html.find("<article class=\"violation\" id=\"violation-change-only\""), std::string::npos);
+  const std::size_t begin = html.find("<main>"), end = html.find("</main>");
+  EXPECT_EQ(CheckWellFormedXml(html.substr(begin, end + 7 - begin)), "");
 }
 
 TEST(HtmlReport, CoverageMatrixWhenComputed) {

@@ -178,6 +178,7 @@ std::string RenderJsonReport(const Report& report) {
     gate.Number("known", report.gate.known);
     gate.Number("fixed", report.gate.fixed);
     gate.Number("errors", report.gate.errors);
+    gate.Number("not_checked", report.gate.not_checked);
     gate.Close();
   }
   root.Key("rules");
@@ -190,6 +191,8 @@ std::string RenderJsonReport(const Report& report) {
     object.String("summary", rule.summary);
     object.String("verdict", RuleVerdictName(rule.verdict));
     object.Number("cases", rule.cases);
+    object.Number("reached", rule.reached);
+    object.Number("skipped", rule.skipped);
     if (rule.error.empty()) {
       object.Key("error") += "null";
     } else {
@@ -268,6 +271,7 @@ std::string RenderJsonReport(const Report& report) {
     totals.Number("held", report.totals.held);
     totals.Number("violated", report.totals.violated);
     totals.Number("errors", report.totals.errors);
+    totals.Number("not_checked", report.totals.not_checked);
     totals.Number("scenarios", report.totals.scenarios);
     totals.Number("api_calls", report.totals.api_calls);
     totals.Close();

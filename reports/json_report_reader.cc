@@ -77,7 +77,8 @@ class Reader {
 };
 
 RuleVerdict VerdictOf(Reader& reader, const std::string& path, const std::string& name) {
-  for (RuleVerdict verdict : {RuleVerdict::kHolds, RuleVerdict::kViolated, RuleVerdict::kError}) {
+  for (RuleVerdict verdict :
+       {RuleVerdict::kHolds, RuleVerdict::kViolated, RuleVerdict::kError, RuleVerdict::kNotChecked}) {
     if (name == RuleVerdictName(verdict)) return verdict;
   }
   reader.Fail(path, "unknown verdict \"" + name + "\"");
@@ -166,6 +167,14 @@ RuleReport ReadRule(Reader& reader, const JsonValue& object, const std::string& 
   rule.summary = reader.String(object, path, "summary");
   rule.verdict = VerdictOf(reader, path + ".verdict", reader.String(object, path, "verdict"));
   rule.cases = reader.SmallInt(object, path, "cases", 0);
+  // Added within version 1: a report written before them did not count, and
+  // called every case reached.
+  rule.reached = object.Find("reached") != nullptr ? reader.SmallInt(object, path, "reached", 0) : rule.cases;
+  if (object.Find("skipped") != nullptr) rule.skipped = reader.SmallInt(object, path, "skipped", 0);
+  if (reader.error().empty() && rule.reached > rule.cases) {
+    reader.Fail(path + ".reached", "more cases reached their end (" + std::to_string(rule.reached) + ") than ran (" +
+                                       std::to_string(rule.cases) + ")");
+  }
   if (const JsonValue* error = reader.Member(object, path, "error", JsonValue::Type::kString, true)) {
     rule.error = error->is_null() ? "" : error->string_value();
   }
@@ -352,6 +361,7 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
     report.gate.known = reader.SmallInt(*gate, "$.gate", "known", 0);
     report.gate.fixed = reader.SmallInt(*gate, "$.gate", "fixed", 0);
     report.gate.errors = reader.SmallInt(*gate, "$.gate", "errors", 0);
+    if (gate->Find("not_checked") != nullptr) report.gate.not_checked = reader.SmallInt(*gate, "$.gate", "not_checked", 0);
   }
   if (const JsonValue* rules = reader.Member(root, "$", "rules", JsonValue::Type::kArray)) {
     for (std::size_t i = 0; i < rules->items().size() && reader.error().empty(); ++i) {
@@ -388,6 +398,9 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
     report.totals.held = reader.SmallInt(*totals, "$.totals", "held", 0);
     report.totals.violated = reader.SmallInt(*totals, "$.totals", "violated", 0);
     report.totals.errors = reader.SmallInt(*totals, "$.totals", "errors", 0);
+    if (totals->Find("not_checked") != nullptr) {
+      report.totals.not_checked = reader.SmallInt(*totals, "$.totals", "not_checked", 0);
+    }
     report.totals.scenarios = reader.Uint(*totals, "$.totals", "scenarios");
     report.totals.api_calls = reader.Uint(*totals, "$.totals", "api_calls");
   }

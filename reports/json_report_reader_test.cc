@@ -99,6 +99,43 @@ TEST(JsonReportReader, AReportWithoutTimeoutReadsAsNotRecorded) {
   EXPECT_EQ(std::get<Report>(read).timeout_ms, 0);
 }
 
+// reached, skipped and the not-checked counts joined version 1 later: a
+// report written before them reads as every case reached, none skipped.
+TEST(JsonReportReader, ReachedAndNotCheckedRoundTripAndMayBeAbsent) {
+  Report report = SampleReport();
+  report.rules[0].verdict = RuleVerdict::kNotChecked;
+  report.rules[0].cases = 4;
+  report.rules[0].reached = 1;
+  report.rules[0].skipped = 46;
+  CountVerdicts(report);
+  ComputeGate(report);
+  std::string json = RenderJsonReport(report);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_EQ(std::get<Report>(read).rules[0].verdict, RuleVerdict::kNotChecked);
+  EXPECT_EQ(std::get<Report>(read).gate.not_checked, 1);
+  EXPECT_EQ(std::get<Report>(read).totals.not_checked, 1);
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+
+  json = RenderJsonReport(SampleReport());
+  for (const std::string member : {"\"reached\": 50,", "\"skipped\": 0,", "\"reached\": 7,", "\"skipped\": 0,",
+                                   ",\n    \"not_checked\": 0\n", "\"not_checked\": 0,"}) {
+    const std::size_t at = json.find(member);
+    ASSERT_NE(at, std::string::npos) << member;
+    json.replace(at, member.size(), member[0] == ',' ? "\n" : "");
+  }
+  read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  EXPECT_EQ(std::get<Report>(read).rules[0].reached, 50);
+  EXPECT_EQ(std::get<Report>(read).rules[1].reached, 7);
+  EXPECT_EQ(std::get<Report>(read).rules[1].skipped, 0);
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), RenderJsonReport(SampleReport()));
+
+  json = RenderJsonReport(SampleReport());
+  json.replace(json.find("\"reached\": 7"), 12, "\"reached\": 8");
+  EXPECT_EQ(Error(json), "r.json: $.rules[1].reached: more cases reached their end (8) than ran (7)");
+}
+
 // requirements joined version 1 later and is written only when recorded: a
 // report without it reads as an empty RequirementsReport, and writes back
 // the same bytes.

@@ -18,7 +18,8 @@ TEST(JsonReport, VersionedSchemaAndRunOptions) {
 
 TEST(JsonReport, RulesWithVerdictAndCounterexample) {
   const std::string json = RenderJsonReport(SampleReport());
-  EXPECT_NE(json.find("\"verdict\": \"holds\",\n      \"cases\": 50,\n      \"error\": null,\n      \"counterexample\": null"),
+  EXPECT_NE(json.find("\"verdict\": \"holds\",\n      \"cases\": 50,\n      \"reached\": 50,\n      \"skipped\": 0,\n"
+                      "      \"error\": null,\n      \"counterexample\": null"),
             std::string::npos)
       << json;
   EXPECT_NE(json.find("\"verdict\": \"violated\""), std::string::npos);
@@ -46,7 +47,7 @@ TEST(JsonReport, AmbiguitiesAndTotals) {
   EXPECT_NE(json.find("\"verdict\": \"already-exists\",\n      \"occurrences\": {\n        \"already-exists\": 3\n"),
             std::string::npos)
       << json;
-  EXPECT_NE(json.find("\"totals\": {\n    \"rules\": 2,\n    \"held\": 1,\n    \"violated\": 1,\n    \"errors\": 0,\n    \"scenarios\": "
+  EXPECT_NE(json.find("\"totals\": {\n    \"rules\": 2,\n    \"held\": 1,\n    \"violated\": 1,\n    \"errors\": 0,\n    \"not_checked\": 0,\n    \"scenarios\": "
                       "57,\n    \"api_calls\": 400\n  }\n}\n"),
             std::string::npos)
       << json;

@@ -9,6 +9,9 @@ std::string Attribute(const std::string& name, const std::string& value) {
   return " " + name + "=\"" + XmlEscapeAttribute(value) + "\"";
 }
 
+// How much of the rule's budget ran, in every test case's details.
+std::string CasesLine(const RuleReport& rule) { return "cases:    " + DescribeReached(rule) + "\n"; }
+
 std::string FailureMessage(const RuleReport& rule) {
   std::string message = "rule " + rule.id + " violated";
   if (rule.counterexample) message += ": " + rule.counterexample->violation.message;
@@ -22,6 +25,7 @@ std::string FailureBody(const RuleReport& rule) {
   body += "checks:   " + rule.summary + "\n";
   body += "source:   " + rule.source + "\n";
   body += "citation: " + rule.citation + "\n";
+  body += CasesLine(rule);
   if (rule.counterexample) {
     const CounterexampleReport& counterexample = *rule.counterexample;
     body += "violation at step " + std::to_string(counterexample.violation.step) + ", virtual time " +
@@ -53,7 +57,9 @@ std::string RenderJunitReport(const Report& report) {
   }
   const std::string tests = std::to_string(report.totals.rules);
   const std::string failures = std::to_string(failures_count);
-  const std::string errors = std::to_string(report.totals.errors);
+  // A rule not checked (its cases mostly cut short) is an error like one
+  // the checker could not judge: the test did not run as it should.
+  const std::string errors = std::to_string(report.totals.errors + report.totals.not_checked);
   const std::string baseline = report.gate.baseline.empty() ? "the baseline" : "the baseline " + report.gate.baseline;
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<testsuites" + Attribute("name", "pdconform") + Attribute("tests", tests) +
@@ -83,11 +89,12 @@ std::string RenderJunitReport(const Report& report) {
   for (const RuleReport& rule : report.rules) {
     out += "    <testcase" + Attribute("name", rule.id) + Attribute("classname", suite_name) +
            Attribute("assertions", std::to_string(rule.cases));
+    out += ">\n";
     if (rule.verdict == RuleVerdict::kHolds && rule.baseline != BaselineMark::kFixed) {
-      out += "/>\n";
+      out += "      <system-out>" + XmlEscapeText(CasesLine(rule)) + "</system-out>\n";
+      out += "    </testcase>\n";
       continue;
     }
-    out += ">\n";
     if (rule.verdict == RuleVerdict::kHolds) {
       const std::string message = "rule " + rule.id + " holds, but " + baseline +
                                   " lists it as a known violation: remove its line";
@@ -100,6 +107,14 @@ std::string RenderJunitReport(const Report& report) {
       const std::string message = "known deviation: " + FailureMessage(rule) + " (expected by " + baseline + ")";
       out += "      <skipped" + Attribute("message", message) + "/>\n";
       out += "      <system-out>" + XmlEscapeText(FailureBody(rule)) + "</system-out>\n";
+      out += "    </testcase>\n";
+      continue;
+    }
+    if (rule.verdict == RuleVerdict::kNotChecked) {
+      const std::string message = "rule " + rule.id + " not checked: " + DescribeReached(rule) +
+                                  " (a crash or a hang cut most cases short; see no-crash and no-hang)";
+      out += "      <error" + Attribute("message", message) + Attribute("type", "not-checked") + ">" +
+             XmlEscapeText(FailureBody(rule)) + "</error>\n";
       out += "    </testcase>\n";
       continue;
     }

@@ -22,10 +22,13 @@ TEST(JunitReport, OneTestcasePerRuleAndCounts) {
   EXPECT_NE(xml.find("<testsuite name=\"pdconform.mutant:notify-every-registration\" tests=\"2\" failures=\"1\""),
             std::string::npos)
       << xml;
+  // Every test case says how many of its cases reached their end.
   EXPECT_NE(xml.find("<testcase name=\"change-only\" classname=\"pdconform.mutant:notify-every-registration\" "
-                     "assertions=\"50\"/>"),
+                     "assertions=\"50\">\n      <system-out>cases:    50 of 50 cases reached their end\n</system-out>\n"
+                     "    </testcase>\n"),
             std::string::npos)
       << xml;
+  EXPECT_NE(xml.find("cases:    7 of 7 cases reached their end\n"), std::string::npos) << xml;
 }
 
 TEST(JunitReport, FailureNamesRuleCitationAndReplayCommand) {
@@ -84,6 +87,24 @@ TEST(JunitReport, CheckerErrorIsAnErrorElement) {
   EXPECT_NE(xml.find("errors=\"1\""), std::string::npos) << xml;
   EXPECT_NE(xml.find("<error message=\"rule change-only could not be checked: RapidCheck gave up: &lt;too many "
                      "discards&gt;\" type=\"checker-error\">"),
+            std::string::npos)
+      << xml;
+  EXPECT_FALSE(report.AllHold());
+}
+
+TEST(JunitReport, NotCheckedIsAnErrorElementWithTheReachedCount) {
+  Report report = SampleReport();
+  report.rules[0].verdict = RuleVerdict::kNotChecked;
+  report.rules[0].cases = 3;
+  report.rules[0].reached = 1;
+  report.rules[0].skipped = 47;
+  CountVerdicts(report);
+  const std::string xml = RenderJunitReport(report);
+  EXPECT_EQ(CheckWellFormedXml(xml), "") << xml;
+  EXPECT_NE(xml.find("errors=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<error message=\"rule change-only not checked: 1 of 3 cases reached their end, 47 skipped "
+                     "(hang budget) (a crash or a hang cut most cases short; see no-crash and no-hang)\" "
+                     "type=\"not-checked\">"),
             std::string::npos)
       << xml;
   EXPECT_FALSE(report.AllHold());

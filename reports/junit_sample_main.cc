@@ -1,6 +1,7 @@
 // Writes junit.xml files of the sample report for junit_schema_test.sh:
 // OUT/plain.xml (a violation), OUT/baseline.xml (a known violation and a
-// fixed one), OUT/error.xml (a rule that could not be checked).
+// fixed one), OUT/error.xml (a rule that could not be checked),
+// OUT/not-checked.xml (a rule whose cases were mostly cut short).
 #include <fstream>
 #include <iostream>
 
@@ -29,5 +30,14 @@ int main(int argc, char** argv) {
   pd::CountVerdicts(report);
   pd::ComputeGate(report);
   std::ofstream(dir + "/error.xml") << pd::RenderJunitReport(report);
+
+  report = pd::SampleReport();
+  report.rules[0].verdict = pd::RuleVerdict::kNotChecked;
+  report.rules[0].cases = 3;
+  report.rules[0].reached = 0;
+  report.rules[0].skipped = 47;
+  pd::CountVerdicts(report);
+  pd::ComputeGate(report);
+  std::ofstream(dir + "/not-checked.xml") << pd::RenderJunitReport(report);
   return 0;
 }

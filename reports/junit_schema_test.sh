@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # junit.xml against reports/junit.xsd (xmllint, Debian libxml2-utils): the
 # sample report as plain violation, with a baseline (skipped + fixed), and
-# with a rule in error; then the counts XSD 1.0 cannot relate, by XPath.
+# with a rule in error, with a rule not checked; then the counts XSD 1.0
+# cannot relate, by XPath.
 # Usage: junit_schema_test.sh JUNIT_SAMPLE_BINARY JUNIT_XSD
 set -uo pipefail
 sample=$1
@@ -42,6 +43,7 @@ check() {
 check plain.xml 2 1 0 0
 check baseline.xml 2 1 0 1
 check error.xml 2 0 1 0
+check not-checked.xml 2 1 1 0
 grep -q 'type="baseline-fixed"' "$out/baseline.xml" || fail "baseline.xml: no baseline-fixed failure"
 grep -q '<failure message="rule first-notify violated: ' "$out/plain.xml" || fail "plain.xml: failure message does not name the rule"
 

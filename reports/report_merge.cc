@@ -87,15 +87,21 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
   for (std::size_t r = 0; r < first.rules.size(); ++r) {
     RuleReport rule = first.rules[r];
     rule.cases = 0;
+    rule.reached = 0;
+    rule.skipped = 0;
     rule.verdict = RuleVerdict::kHolds;
     rule.error.clear();
     rule.counterexample.reset();
     bool listed = false;
     const RuleReport* violated = nullptr;
     const RuleReport* errored = nullptr;
+    bool not_checked = false;
     for (std::size_t index : by_index) {  // in shard order: the lowest shard wins
       const RuleReport& part = shards[index].rules[r];
       rule.cases += part.cases;
+      rule.reached += part.reached;
+      rule.skipped += part.skipped;
+      not_checked = not_checked || part.verdict == RuleVerdict::kNotChecked;
       listed = listed || part.baseline != BaselineMark::kNone;
       if (part.verdict == RuleVerdict::kViolated && violated == nullptr) violated = &part;
       if (part.verdict == RuleVerdict::kError && errored == nullptr) errored = &part;
@@ -107,6 +113,11 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
       rule.verdict = RuleVerdict::kError;
       rule.error = errored->error;
       rule.counterexample = errored->counterexample;
+    } else if (not_checked && MostlyCutShort(rule.cases, rule.reached, rule.skipped)) {
+      // Judged again on the sums. A shard below the threshold is what makes
+      // the sums fall below it, so a rule that is never not checked
+      // (no-crash, no-hang) stays holding here too.
+      rule.verdict = RuleVerdict::kNotChecked;
     }
     rule.baseline = !listed                                  ? BaselineMark::kNone
                     : rule.verdict == RuleVerdict::kViolated ? BaselineMark::kKnown

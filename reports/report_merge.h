@@ -20,9 +20,10 @@ using AmbiguityVerdictFn = std::function<std::string(const AmbiguityReport&)>;
 
 // `shards` must come from one run: the same impl, seed, cases, rules and
 // shard count, each shard index 0..N-1 exactly once (any order). Per rule:
-// cases add up; violated when any shard violated it (the counterexample of
-// the lowest such shard), else error when any shard could not check it, else
-// holds. Ambiguity occurrences and coverage counts add up; the requirements
+// cases, reached and skipped cases add up; violated when any shard violated
+// it (the counterexample of the lowest such shard), else error when any shard
+// could not check it, else not checked when some shard said so and the sums
+// are still mostly cut short (MostlyCutShort), else holds. Ambiguity occurrences and coverage counts add up; the requirements
 // (the same in every shard: same pages, counts and entries, else refused)
 // are the first shard's. Baseline marks carry over when every
 // shard ran with the same baseline: listed rules (known or not-seen in some

@@ -91,6 +91,40 @@ TEST(ReportMerge, JoinsShardsInAnyOrder) {
   EXPECT_FALSE(merged.gate.passed);
 }
 
+// Reached and skipped cases add up; a rule not checked in some shard is
+// judged again on the sums.
+TEST(ReportMerge, NotCheckedIsJudgedOnTheSums) {
+  std::vector<Report> shards = Shards();
+  for (Report& shard : shards) shard.rules[0].reached = shard.rules[0].cases;
+  // Shard 2 was cut short: 2 of 16 reached, none skipped.
+  shards[2].rules[0].reached = 2;
+  shards[2].rules[0].verdict = RuleVerdict::kNotChecked;
+  auto result = MergeReports(shards, {}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<Report>(result));
+  EXPECT_EQ(std::get<Report>(result).rules[0].reached, 17 + 17 + 2);
+  EXPECT_EQ(std::get<Report>(result).rules[0].verdict, RuleVerdict::kHolds);  // 36 of 50 reached
+  // Shards 1 and 2 both cut short and skipping: 17 + 2 + 1 of 50 reached.
+  shards[1].rules[0].reached = 2;
+  shards[1].rules[0].cases = 3;
+  shards[1].rules[0].skipped = 14;
+  shards[1].rules[0].verdict = RuleVerdict::kNotChecked;
+  shards[2].rules[0].reached = 1;
+  result = MergeReports(shards, {}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<Report>(result));
+  const Report& merged = std::get<Report>(result);
+  EXPECT_EQ(merged.rules[0].cases, 17 + 3 + 16);
+  EXPECT_EQ(merged.rules[0].reached, 17 + 2 + 1);
+  EXPECT_EQ(merged.rules[0].skipped, 14);
+  EXPECT_EQ(merged.rules[0].verdict, RuleVerdict::kNotChecked);
+  EXPECT_EQ(merged.totals.not_checked, 1);
+  EXPECT_EQ(merged.gate.not_checked, 1);
+  // A rule no shard called not checked (no-crash, no-hang) keeps holding.
+  shards[1].rules[0].verdict = shards[2].rules[0].verdict = RuleVerdict::kHolds;
+  result = MergeReports(shards, {}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<Report>(result));
+  EXPECT_EQ(std::get<Report>(result).rules[0].verdict, RuleVerdict::kHolds);
+}
+
 TEST(ReportMerge, BaselineMarksCarryOver) {
   std::vector<Report> shards = Shards();
   for (Report& shard : shards) {

@@ -7,6 +7,7 @@ const char* RuleVerdictName(RuleVerdict verdict) {
     case RuleVerdict::kHolds: return "holds";
     case RuleVerdict::kViolated: return "violated";
     case RuleVerdict::kError: return "error";
+    case RuleVerdict::kNotChecked: return "not-checked";
   }
   return "?";
 }
@@ -21,26 +22,44 @@ const char* BaselineMarkName(BaselineMark mark) {
   return "?";
 }
 
+bool MostlyCutShort(int cases, int reached, int skipped) {
+  const long long planned = static_cast<long long>(cases) + skipped;
+  return planned > 0 && 2LL * reached < planned;
+}
+
+std::string DescribeReached(const RuleReport& rule) {
+  if (rule.cases == 0 && rule.skipped > 0) return "no case ran, " + std::to_string(rule.skipped) + " skipped (hang budget)";
+  std::string out = std::to_string(rule.reached) + " of " + std::to_string(rule.cases) +
+                    (rule.cases == 1 ? " case" : " cases") + " reached " + (rule.cases == 1 ? "its" : "their") +
+                    " end";
+  if (rule.skipped > 0) out += ", " + std::to_string(rule.skipped) + " skipped (hang budget)";
+  return out;
+}
+
 void CountVerdicts(Report& report) {
   report.totals.rules = static_cast<int>(report.rules.size());
   report.totals.held = 0;
   report.totals.violated = 0;
   report.totals.errors = 0;
+  report.totals.not_checked = 0;
   for (const RuleReport& rule : report.rules) {
     switch (rule.verdict) {
       case RuleVerdict::kHolds: ++report.totals.held; break;
       case RuleVerdict::kViolated: ++report.totals.violated; break;
       case RuleVerdict::kError: ++report.totals.errors; break;
+      case RuleVerdict::kNotChecked: ++report.totals.not_checked; break;
     }
   }
 }
 
 void ComputeGate(Report& report) {
   GateReport& gate = report.gate;
-  gate.new_violations = gate.known = gate.fixed = gate.errors = 0;
+  gate.new_violations = gate.known = gate.fixed = gate.errors = gate.not_checked = 0;
   for (const RuleReport& rule : report.rules) {
     if (rule.verdict == RuleVerdict::kError) {
       ++gate.errors;
+    } else if (rule.verdict == RuleVerdict::kNotChecked) {
+      ++gate.not_checked;
     } else if (rule.verdict == RuleVerdict::kViolated) {
       if (rule.baseline == BaselineMark::kKnown) {
         ++gate.known;
@@ -51,7 +70,7 @@ void ComputeGate(Report& report) {
       ++gate.fixed;
     }
   }
-  gate.passed = gate.new_violations == 0 && gate.fixed == 0 && gate.errors == 0;
+  gate.passed = gate.new_violations == 0 && gate.fixed == 0 && gate.errors == 0 && gate.not_checked == 0;
 }
 
 }  // namespace pd

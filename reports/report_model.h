@@ -75,9 +75,14 @@ struct CounterexampleReport {
 
 // kError: the rule could not be checked (the property engine gave up or
 // failed, or a counterexample did not reproduce); such a rule does not hold.
-enum class RuleVerdict { kHolds, kViolated, kError };
+// kNotChecked: no violation, but most of the rule's cases were cut short (a
+// crash or a hang ended them before their last step, or the hang budget
+// skipped them; see MostlyCutShort): the rule was hardly exercised, so it
+// does not hold either. Both fail the gate.
+enum class RuleVerdict { kHolds, kViolated, kError, kNotChecked };
 
-const char* RuleVerdictName(RuleVerdict verdict);  // "holds" / "violated" / "error"
+// "holds" / "violated" / "error" / "not-checked"
+const char* RuleVerdictName(RuleVerdict verdict);
 
 // How a baseline of known deviations (--baseline) judged a rule.
 enum class BaselineMark {
@@ -96,7 +101,13 @@ struct RuleReport {
   std::string citation;        // the sentence(s) of that page
   std::string summary;         // the rule as checked
   RuleVerdict verdict = RuleVerdict::kHolds;
-  int cases = 0;               // scenarios run for this rule
+  int cases = 0;               // scenarios run for this rule (skipped ones not included)
+  // Of `cases`, how many reached their end: every step run and the drain
+  // done, no crash or hang of the implementation cutting them short.
+  int reached = 0;
+  // Cases not run at all: the hang budget (pdconform --max-rule-hangs,
+  // --max-hangs) ran out before them.
+  int skipped = 0;
   std::optional<CounterexampleReport> counterexample;  // when violated
   std::string error;           // kError: what went wrong, one line
   BaselineMark baseline = BaselineMark::kNone;
@@ -116,6 +127,7 @@ struct ReportTotals {
   int held = 0;
   int violated = 0;
   int errors = 0;    // rules that could not be checked
+  int not_checked = 0;  // rules whose cases were mostly cut short
   std::uint64_t scenarios = 0;  // scenarios executed, shrinking included
   std::uint64_t api_calls = 0;  // simulated API calls
 };
@@ -128,6 +140,7 @@ struct GateReport {
   int known = 0;           // violated and listed
   int fixed = 0;           // listed but holds (not counted for a shard)
   int errors = 0;          // rules that could not be checked: always fail
+  int not_checked = 0;     // rules whose cases were mostly cut short: always fail
 };
 
 // The coverage matrix of the content part (conformance/coverage_matrix.h):
@@ -199,15 +212,27 @@ struct Report {
   ReportTotals totals;
   GateReport gate;
 
-  bool AllHold() const { return totals.violated == 0 && totals.errors == 0; }
+  bool AllHold() const { return totals.violated == 0 && totals.errors == 0 && totals.not_checked == 0; }
 };
 
-// Fills report.totals.rules/held/violated/errors from report.rules.
+// Whether a rule's cases were mostly cut short, so that no violation means
+// little: fewer than half of its planned cases (run + skipped) reached their
+// end. A rule with no planned case (a shard with no share of a tiny budget)
+// is not. pdconform reports such a rule as not checked instead of holding,
+// except no-crash and no-hang, which judge exactly the crashes and hangs that
+// cut cases short (Rule::judges_cut_short_cases).
+bool MostlyCutShort(int cases, int reached, int skipped);
+
+// One line on how much of a rule's budget ran: "2 of 5 cases reached their
+// end, 995 skipped (hang budget)".
+std::string DescribeReached(const RuleReport& rule);
+
+// Fills report.totals.rules/held/violated/errors/not_checked from report.rules.
 void CountVerdicts(Report& report);
 
 // Fills report.gate (all but gate.baseline) from the rules' verdicts and
-// baseline marks: the run passes when no rule is new-violated, fixed, or in
-// error.
+// baseline marks: the run passes when no rule is new-violated, fixed, in
+// error or not checked.
 void ComputeGate(Report& report);
 
 }  // namespace pd

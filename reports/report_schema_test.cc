@@ -58,6 +58,14 @@ TEST(ReportSchema, TheSampleReportValidates) {
   report.rules.back().id = "one-shot";
   report.rules.back().verdict = RuleVerdict::kError;
   report.rules.back().error = "RapidCheck gave up";
+  report.rules.push_back(report.rules[0]);
+  report.rules.back().id = "no-hang";
+  report.rules.back().verdict = RuleVerdict::kNotChecked;
+  report.rules.back().cases = 3;
+  report.rules.back().reached = 0;
+  report.rules.back().skipped = 47;
+  CountVerdicts(report);
+  ComputeGate(report);
   EXPECT_EQ(Validate(RenderJsonReport(report)), std::vector<std::string>{});
   // A violation across two scenarios carries its paired scenario.
   EXPECT_EQ(Validate(RenderJsonReport(PairedSampleReport())), std::vector<std::string>{});
@@ -77,6 +85,12 @@ TEST(ReportSchema, RejectsWhatItMust) {
   json = good;
   Replace(json, "\"cases\": 7", "\"cases\": -7");
   EXPECT_EQ(Validate(json), std::vector<std::string>{"$.rules[1].cases: -7 is below the minimum 0"});
+  json = good;
+  Replace(json, "\"reached\": 7,", "");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.rules[1]: missing required member \"reached\""});
+  json = good;
+  Replace(json, "\"skipped\": 0,", "\"skipped\": -1,");
+  EXPECT_EQ(Validate(json), std::vector<std::string>{"$.rules[0].skipped: -1 is below the minimum 0"});
   json = good;
   Replace(json, "\"impl\": ", "\"extra\": 1, \"impl\": ");
   EXPECT_EQ(Validate(json), std::vector<std::string>{"$: unexpected member \"extra\""});

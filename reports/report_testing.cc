@@ -40,6 +40,7 @@ Report SampleReport() {
   holds.summary = "no notification for an unchanged status";
   holds.verdict = RuleVerdict::kHolds;
   holds.cases = 50;
+  holds.reached = 50;
   report.rules.push_back(holds);
 
   RuleReport violated;
@@ -50,6 +51,7 @@ Report SampleReport() {
   violated.summary = "no notification while DISABLED";
   violated.verdict = RuleVerdict::kViolated;
   violated.cases = 7;
+  violated.reached = 7;
   CounterexampleReport counterexample;
   counterexample.steps = 2;
   counterexample.file = "out dir/counterexamples/first-notify.pdscenario";

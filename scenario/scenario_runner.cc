@@ -63,6 +63,7 @@ class Run {
       // A plugin or process implementation crashed, hung or broke the
       // protocol: the finding names the rule (no-crash, no-hang); the case ends.
       world_.Finding(lost.finding);
+      if (stats_ != nullptr && lost.finding.rfind(kHangFindingPrefix, 0) == 0) stats_->hung = true;
     } catch (const WorldBoundExceeded& bound) {
       world_.Finding(FindingOf(bound));
     } catch (const std::exception& error) {

@@ -33,6 +33,10 @@ struct RunConfig {
 // Counters a benchmark or the suite summary reads.
 struct RunStats {
   std::uint64_t api_calls = 0;
+  // The adapter lost the implementation to a hang: it stopped answering
+  // within its wall-clock bound (a "no-hang: " ImplementationLost). Not set
+  // for a livelock in virtual time, which costs no wall-clock time to find.
+  bool hung = false;
 };
 
 Trace RunScenario(const Scenario& scenario, const ImplFactory& make_impl, const RunConfig& config = {},

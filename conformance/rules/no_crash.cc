@@ -44,6 +44,7 @@ PD_REGISTER_RULE((Rule{
     "every call returns a value: the implementation's process does not die (crash, abort, exit) and speaks "
     "the harness protocol (no garbage, no over-long line); an in-process one throws no exception out of a call",
     Judge,
+    /*judges_cut_short_cases=*/true,
 }));
 
 }  // namespace

@@ -45,6 +45,7 @@ PD_REGISTER_RULE((Rule{
     "(--timeout-ms per answer): asynchronous work is scheduled, never waited for; and the work scheduled comes "
     "to rest in virtual time (no livelock)",
     Judge,
+    /*judges_cut_short_cases=*/true,
 }));
 
 }  // namespace
