@@ -30,6 +30,8 @@ bool IsAsyncContentFunction(ApiFunction function) {
   }
 }
 
+}  // namespace
+
 // A call that hands a function taking data no data at all (a size of 0,
 // or no buffer): a second bad argument besides a handle's, which the
 // reference refuses as ERROR_INVALID_PARAMETER like a NULL buffer. Which of
@@ -45,8 +47,6 @@ bool PassesNoData(const TraceEvent& call) {
       return false;
   }
 }
-
-}  // namespace
 
 bool IsCloseFunction(ApiFunction function) {
   return function == ApiFunction::kServerCloseStreamHandle || function == ApiFunction::kServerCloseContentInformation ||

@@ -87,6 +87,11 @@ class HandleHistory {
 };
 
 bool IsCloseFunction(ApiFunction function);
+// Whether a call hands a function that takes data (PublishAddToStream,
+// RetrieveContentInformation, AddContentInformation, AddData) no data at
+// all: a second bad argument besides a bad handle (AMBIGUITIES.md, "which of
+// two bad arguments is reported first").
+bool PassesNoData(const TraceEvent& call);
 // The functions only Windows 8 sessions may call.
 bool IsWin8Function(ApiFunction function);
 // Short name for messages: "PeerDistClientBlockRead on content handle 3".

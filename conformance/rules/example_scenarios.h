@@ -308,6 +308,15 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "close-content s0 c0\n"
        "close-content s0 c1\n",
        {{"mutant:revalidate-on-return", 6}}},
+      {"close-invalidated", "a call with no data on the closed handle may report either bad argument",
+       "pdscenario 1\nseed 3\ninitial available\n"
+       "startup s0\n"
+       "publish s0 t0 id=1\n"
+       "env lose\n"
+       "advance 100000\n"
+       "close-stream s0 t0\n"                 // invalidated, closed
+       "add-to-stream s0 t0 bytes=0\n",      // closed and no data: the reference says ERROR_INVALID_PARAMETER
+       {}},
       {"close-invalidated", "invalidated handles close, and are gone afterwards",
        "pdscenario 1\nseed 33\ninitial available\n"
        "startup s0\n"                 // 0
