@@ -1,5 +1,7 @@
 #include "conformance/scenario_file.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -19,6 +21,11 @@ std::variant<Scenario, std::string> ParseScenarioFile(const std::string& name, c
 }
 
 std::variant<Scenario, std::string> LoadScenarioFile(const std::string& path) {
+  // A directory opens as a stream on Linux and reads as empty: say what it is.
+  struct stat info {};
+  if (stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    return path + ": is a directory, not a scenario file";
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return path + ": cannot read: " + std::strerror(errno);
   std::stringstream buffer;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "scenario/scenario_text.h"
 
 namespace pd {
@@ -53,6 +55,14 @@ TEST(ScenarioFile, MissingFile) {
   auto loaded = LoadScenarioFile("no/such/file.pdscenario");
   ASSERT_TRUE(std::holds_alternative<std::string>(loaded));
   EXPECT_EQ(std::get<std::string>(loaded), "no/such/file.pdscenario: cannot read: No such file or directory");
+}
+
+TEST(ScenarioFile, DirectoryIsNotAnEmptyFile) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  const std::string path = dir != nullptr ? dir : "/tmp";
+  auto loaded = LoadScenarioFile(path);
+  ASSERT_TRUE(std::holds_alternative<std::string>(loaded));
+  EXPECT_EQ(std::get<std::string>(loaded), path + ": is a directory, not a scenario file");
 }
 
 TEST(ScenarioFile, CounterexampleFileParsesBackToTheScenario) {
