@@ -1,5 +1,7 @@
 #include "reports/json_value.h"
 
+#include "reports/utf8.h"
+
 #include <cstdlib>
 #include <limits>
 
@@ -213,23 +215,7 @@ class Parser {
     return JsonValue::Number(text_.substr(start, pos_ - start));
   }
 
-  static void AppendUtf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  }
+
 
   std::optional<std::uint32_t> Hex4() {
     if (pos_ + 4 > text_.size()) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "conformance/requirements/page_text.h"
 
+#include "reports/utf8.h"
+
 #include <cctype>
 #include <cstddef>
 #include <cstdlib>
@@ -88,24 +90,6 @@ std::string DropEmphasis(const std::string& text) {
   return out;
 }
 
-void AppendUtf8(std::string& out, unsigned long code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
 std::string DecodeEntities(const std::string& text) {
   static const struct {
     const char* name;
@@ -123,7 +107,7 @@ std::string DecodeEntities(const std::string& text) {
           char* end = nullptr;
           const unsigned long code = std::strtoul(name.c_str() + (hex ? 2 : 1), &end, hex ? 16 : 10);
           if (end != nullptr && *end == '\0' && code > 0) {
-            AppendUtf8(out, code == 0xA0 ? ' ' : code);
+            AppendUtf8(out, code == 0xA0 ? ' ' : static_cast<std::uint32_t>(code));
             decoded = true;
           }
         } else {
