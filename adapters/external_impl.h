@@ -45,6 +45,23 @@ using ExternalImplFactory = std::function<std::unique_ptr<PeerDistAdapter>(HostS
 std::variant<ExternalImplFactory, std::string> OpenExternalImpl(const std::string& spec,
                                                                 const ExternalImplOptions& options);
 
+// How the implementation of `spec` (already opened: OpenExternalImpl
+// vetted it) runs somewhere else than the factory OpenExternalImpl made:
+//   isolated = true   every case alone in a fresh process of its own (plugin:
+//                     a fresh worker per case; exec: a process of its own,
+//                     started at the first case). A finding replayed this
+//                     way cannot depend on an earlier case.
+//   isolated = false  the fastest way (a job process, conformance/suite_jobs.h):
+//                     plugin: the plugin loaded in the calling process, called
+//                     directly, pd_plugin_init at every case, each case bound
+//                     by the answer timeout (SIGALRM ends the process: a
+//                     crash or hang ends the calling process, whose parent
+//                     runs the cases again isolated); exec: as isolated, but
+//                     one process for every case, `reset` between them.
+// Must be called after the fork in a job, or for a lone replay.
+using ExternalImplOpener = std::function<std::variant<ExternalImplFactory, std::string>(bool isolated)>;
+ExternalImplOpener ExternalImplOpenerFor(const std::string& spec, const ExternalImplOptions& options);
+
 }  // namespace pd
 
 #endif  // ADAPTERS_EXTERNAL_IMPL_H_

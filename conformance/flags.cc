@@ -46,6 +46,7 @@ constexpr FlagSpec kFlags[] = {
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
+    {"--jobs", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + value + "'"; }
@@ -112,6 +113,10 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
         return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
       }
       flags.timeout_ms = static_cast<int>(*timeout);
+    } else if (name == "--jobs") {
+      auto jobs = ParseNumber(value, kMaxJobs);
+      if (!jobs || *jobs == 0) return "--jobs: expected a number of processes between 1 and " + std::to_string(kMaxJobs) + ", " + Got(value);
+      flags.jobs = static_cast<int>(*jobs);
     } else if (name == "--max-hangs" || name == "--max-rule-hangs") {
       auto bound = ParseNumber(value, kMaxCases);
       if (!bound) {
@@ -188,7 +193,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
                              "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired",
-                             "--max-hangs", "--max-rule-hangs"}) {
+                             "--max-hangs", "--max-rule-hangs", "--jobs"}) {
       const std::string flag = name;
       const bool allowed =
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
@@ -286,6 +291,8 @@ violation is shrunk to a minimal scenario and written out for replay.
                      every remaining case but no-crash's and no-hang's own
                      (default: 10; 0: no bound). Skipped cases are counted, and
                      a rule whose cases mostly did not reach their end is NOT-CHECKED
+  --jobs N           check rules in N processes at once (default: the number of
+                     cores); the reports are the same, byte for byte, for every N
   --seed N           seed of the scenario generator (default: 1)
   --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules
