@@ -345,7 +345,14 @@ class JobRunner {
 
   // Hands the next pending rule to an idle job of its kind, started if need be.
   void Start() {
-    const Pending next = pending_.front();
+    Pending next = pending_.front();
+    if (options_.max_hangs > 0 && hangs_seen_) {
+      // Hangs cost wall time, and the budget depends on the hangs of every
+      // rule before: from the first one on, one rule at a time, each
+      // knowing the hangs before it.
+      if (Busy() > 0 || next.rule != taken_) return;
+      next.prior_hangs = result_.hangs;
+    }
     const bool isolated = next.isolated || all_isolated_;
     Job* job = nullptr;
     for (auto& candidate : jobs_) {
@@ -439,10 +446,21 @@ class JobRunner {
   void Settle(std::size_t rule, Finished done) {
     if (!done.died.empty() && !done.isolated && options_.open_impl) {
       all_isolated_ = true;
-      pending_.push_front({rule, true, done.prior_hangs});
+      Requeue({rule, true, done.prior_hangs});
       return;
     }
+    for (const std::string& line : done.lines) {
+      const std::vector<std::string> w = line.rfind("outcome ", 0) == 0 ? Words(line) : std::vector<std::string>{};
+      if (w.size() > 8 && Number(w[8]) > 0) hangs_seen_ = true;
+    }
     finished_[rule] = std::move(done);
+  }
+
+  // Pending rules stay in rule order.
+  void Requeue(Pending again) {
+    auto at = pending_.begin();
+    while (at != pending_.end() && at->rule < again.rule) ++at;
+    pending_.insert(at, again);
   }
 
   // Reads what the job wrote; true when it said how far it is.
@@ -494,7 +512,7 @@ class JobRunner {
       }
       const int hangs = outcome_line != nullptr && outcome_line->size() > 8 ? static_cast<int>(Number((*outcome_line)[8])) : 0;
       if (!BudgetAgrees(rule, done.prior_hangs, hangs)) {
-        pending_.push_front({taken_, done.isolated, result_.hangs});
+        Requeue({taken_, done.isolated, result_.hangs});
         return;
       }
       Append(Apply(rule, done, words));
@@ -642,6 +660,7 @@ class JobRunner {
   std::vector<std::optional<Finished>> finished_;
   std::size_t taken_ = 0;
   bool all_isolated_ = false;
+  bool hangs_seen_ = false;  // some case of the run was cut short by a hang
   SuiteProgress progress_;
 };
 
