@@ -31,6 +31,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -199,7 +200,7 @@ void WriteAll(int fd, const std::string& data) {
   }
 }
 
-// How often a job says how far it is (in scenarios), for the progress line.
+// How often a job says how far it is (in generated cases), for the progress line.
 constexpr std::uint64_t kProgressEvery = 64;
 
 // One rule checked in a job process: its result, as lines, ending "end".
@@ -212,8 +213,12 @@ std::string CheckInJob(const Rule& rule, const SuiteOptions& options, const Impl
   SuiteResult scratch;
   scratch.hangs = prior_hangs;
   RunConsistency unused;
-  const auto on_case = [out_fd](std::uint64_t scenarios) {
-    if (scenarios % kProgressEvery == 0) WriteAll(out_fd, "p " + std::to_string(scenarios) + "\n");
+  std::uint64_t said = 0;
+  const auto on_case = [out_fd, &said](std::uint64_t cases) {
+    if (cases >= said + kProgressEvery) {
+      said = cases;
+      WriteAll(out_fd, "p " + std::to_string(cases) + "\n");
+    }
   };
   const RuleOutcome outcome =
       CheckRule(rule, options, make_impl, generator, scratch, unused, on_case, &recorder, /*replay=*/false);
@@ -289,7 +294,7 @@ struct Job {
   bool busy = false;
   std::size_t rule = 0;  // index into the rules, when busy
   int prior_hangs = 0;
-  std::uint64_t scenarios = 0;  // progress so far
+  std::uint64_t cases = 0;  // generated cases so far (progress)
   std::vector<std::string> lines;
   bool ended = false;  // its "end" arrived
 };
@@ -317,9 +322,8 @@ class JobRunner {
         finished_(rules.size()) {
     for (std::size_t i = 0; i < rules.size(); ++i) pending_.push_back({i, false, 0});
     progress_.rules_total = static_cast<int>(rules.size());
-    progress_.scenarios_planned =
-        static_cast<std::uint64_t>(rules.size()) *
-        static_cast<std::uint64_t>(ShardCasesOf(options.cases, options.shard_index, options.shard_count));
+    rule_cases_ = static_cast<std::uint64_t>(ShardCasesOf(options.cases, options.shard_index, options.shard_count));
+    progress_.cases_planned = static_cast<std::uint64_t>(rules.size()) * rule_cases_;
   }
 
   void Run() {
@@ -386,7 +390,7 @@ class JobRunner {
     job->busy = true;
     job->rule = next.rule;
     job->prior_hangs = next.prior_hangs;
-    job->scenarios = 0;
+    job->cases = 0;
     job->lines.clear();
     job->ended = false;
     if (!job->process->WriteLine("rule " + std::to_string(next.rule) + " " + std::to_string(next.prior_hangs),
@@ -471,7 +475,7 @@ class JobRunner {
       switch (job.process->ReadLine(0, &line)) {
         case ChildProcess::ReadResult::kLine:
           if (line.rfind("p ", 0) == 0) {
-            job.scenarios = Number(line.substr(2));
+            job.cases = Number(line.substr(2));
             moved = true;
           } else if (line == "end") {
             job.ended = true;
@@ -626,15 +630,17 @@ class JobRunner {
       progress_.rules_done = static_cast<int>(taken_);
       progress_.rule = result_.rules.back().rule;
       progress_.finished = &result_.rules.back();
-      progress_.scenarios_run = Scenarios();
+      progress_.cases_done = CasesDone();
       options_.on_progress(progress_);
     }
   }
 
-  std::uint64_t Scenarios() const {
-    std::uint64_t scenarios = result_.scenarios_run + result_.cases_skipped;
-    for (const auto& job : jobs_) scenarios += job->busy ? job->scenarios : 0;
-    return scenarios;
+  // As in the suite: a finished rule counts its whole budget.
+  std::uint64_t CasesDone() const {
+    std::uint64_t cases = 0;
+    for (std::size_t i = 0; i < finished_.size(); ++i) cases += i < taken_ || finished_[i] ? rule_cases_ : 0;
+    for (const auto& job : jobs_) cases += job->busy ? std::min(job->cases, rule_cases_) : 0;
+    return cases;
   }
 
   void Report() {
@@ -645,7 +651,7 @@ class JobRunner {
     if (!options_.on_progress || first == nullptr) return;
     progress_.rule = rules_[first->rule];
     progress_.finished = nullptr;
-    progress_.scenarios_run = Scenarios();
+    progress_.cases_done = CasesDone();
     options_.on_progress(progress_);
   }
 
@@ -660,6 +666,7 @@ class JobRunner {
   std::vector<std::optional<Finished>> finished_;
   std::size_t taken_ = 0;
   bool all_isolated_ = false;
+  std::uint64_t rule_cases_ = 0;  // this shard's cases of each rule
   bool hangs_seen_ = false;  // some case of the run was cut short by a hang
   SuiteProgress progress_;
 };
