@@ -2,11 +2,13 @@
 //
 //   plugin:PATH.so          a shared library built against
 //                           adapters/peerdist_plugin.h, loaded and run only in
-//                           forked worker processes (a fresh one per case),
-//                           never in the harness process
+//                           worker processes (OpenExternalImpl's factory: a
+//                           fresh one per case; ExternalImplOpenerFor: also
+//                           a job process that runs many), never in the
+//                           harness process
 //   exec:COMMAND ARGS       a program speaking adapters/PROTOCOL.md on its
 //                           stdin/stdout, started with /bin/sh -c (one process
-//                           for the run, `reset` between cases)
+//                           for many cases, `reset` between them)
 //
 // Opening checks everything that can be checked before the suite and fails
 // with one line, so the command exits 2 at once instead of reporting every
