@@ -77,7 +77,9 @@ void* CallerMemory::Allocate(std::size_t size, const void* init, const BufferNam
 
 void CallerMemory::CheckBlock(Block& block, std::vector<std::string>* broken) {
   if (!block.checked) return;
-  const GuardDamage damage = InspectGuards(block.front, block.back);
+  GuardDamage damage = InspectGuards(block.front, block.back);
+  damage.before = std::max(damage.before, block.outside.before);
+  damage.after = std::max(damage.after, block.outside.after);
   if (!damage.any()) return;
   block.checked = false;  // one finding per buffer
   broken->push_back(DescribeOutOfBounds(block.name, block.size, damage));
@@ -105,14 +107,13 @@ void CallerMemory::EndCall(std::vector<std::string>* broken) {
   live_.resize(kept);
 }
 
-std::string CallerMemory::Outside(const void* payload, const GuardDamage& damage) {
-  if (!damage.any()) return "";
-  // Rare (a finding): a search beats indexing every allocation by address.
+void CallerMemory::Outside(const void* payload, const GuardDamage& damage) {
+  if (!damage.any()) return;
+  // Rare (a bug): a search beats indexing every allocation by address.
   auto it = std::find_if(blocks_.begin(), blocks_.end(), [payload](const Block& b) { return b.payload == payload; });
-  if (it == blocks_.end()) return "";
-  Block& block = *it;
-  block.checked = false;  // reported; the guard check stays quiet about it
-  return DescribeOutOfBounds(block.name, block.size, damage);
+  if (it == blocks_.end() || !it->checked) return;
+  it->outside.before = std::max(it->outside.before, damage.before);
+  it->outside.after = std::max(it->outside.after, damage.after);
 }
 
 }  // namespace pd

@@ -76,10 +76,11 @@ class CallerMemory {
   void Check(std::vector<std::string>* broken);
   // After a call returned: Check, then call-scoped blocks are checked no more.
   void EndCall(std::vector<std::string>* broken);
-  // An implementation in another process reports a write outside the block
-  // at `payload` (its adapter saw it: adapters/PROTOCOL.md). The description,
-  // or "" when no block starts there (nothing the harness handed out).
-  std::string Outside(const void* payload, const GuardDamage& damage);
+  // An implementation in another process wrote outside the block at
+  // `payload` (its adapter saw it: adapters/PROTOCOL.md). The next check
+  // reports it as if the guards had caught it, so the finding lands where it
+  // would in process. Ignored for memory that is no block, or no longer checked.
+  void Outside(const void* payload, const GuardDamage& damage);
 
   std::size_t block_count() const { return blocks_.size(); }
 
@@ -96,6 +97,7 @@ class CallerMemory {
     BufferName name{};
     Scope scope = Scope::kCall;
     bool checked = true;   // false once reported, or once its call is over
+    GuardDamage outside;   // reported by another process, not yet checked
   };
 
   void CheckBlock(Block& block, std::vector<std::string>* broken);

@@ -95,13 +95,18 @@ TEST(CallerMemory, ACallScopedBufferIsCheckedUntilItsCallIsOver) {
 
 #endif  // PD_EXACT_SIZE_BUFFERS
 
-TEST(CallerMemory, AWriteOutsideReportedByAnotherProcessNamesTheBuffer) {
+TEST(CallerMemory, AWriteOutsideReportedByAnotherProcessIsFoundAtTheNextCheck) {
   CallerMemory memory;
   void* bytes = memory.Allocate(16, nullptr, kRead, CallerMemory::Scope::kCall);
-  EXPECT_EQ(memory.Outside(bytes, GuardDamage{0, 3}),
-            "PeerDistClientBlockRead's pBuffer (BYTE[], 16 bytes) was written 3 byte(s) past its end");
-  EXPECT_EQ(memory.Outside(&memory, GuardDamage{0, 3}), "") << "not a block the harness handed out";
-  EXPECT_EQ(memory.Outside(bytes, GuardDamage{}), "") << "no damage";
+  memory.Outside(&memory, GuardDamage{0, 3});  // not a block the harness handed out
+  memory.Outside(bytes, GuardDamage{});        // no damage
+  std::vector<std::string> broken;
+  memory.Check(&broken);
+  EXPECT_TRUE(broken.empty());
+  memory.Outside(bytes, GuardDamage{0, 3});
+  memory.EndCall(&broken);
+  EXPECT_EQ(broken, std::vector<std::string>{
+                        "PeerDistClientBlockRead's pBuffer (BYTE[], 16 bytes) was written 3 byte(s) past its end"});
 }
 
 TEST(Guards, InspectMeasuresHowFarAWriteReached) {

@@ -54,8 +54,8 @@ class HostServices {
   // For the adapters of implementations in another process, which write the
   // caller's buffers on their behalf (adapters/PROTOCOL.md): the
   // implementation wrote outside the buffer at `buffer` as far as `damage`
-  // says. The World records what its guard check would have found in
-  // process; a host without guarded memory ignores it.
+  // says. The World's next guard check reports it, as it would have found
+  // the write in process; a host without guarded memory ignores it.
   virtual void WroteOutside(const void* buffer, const GuardDamage& damage) {
     (void)buffer;
     (void)damage;
