@@ -74,7 +74,7 @@ OverlappedSlot* ContentCalls::NewOperation(const Step& step, TraceEvent& call, s
   OverlappedSlot* slot = nullptr;
   if (!step.null_overlapped) {
     const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
-    slot = &world_.NewOverlappedSlot(event_id, call.function);
+    slot = &world_.NewOverlappedSlot(event_id, call.function, World::SlotStatus::kNone);
     slot->carries_status = false;
     if (buffer_size > 0) world_.NewSlotBuffer(*slot, buffer_size, call.function, "pBuffer");
     operation.slot = slot->id;
@@ -412,7 +412,7 @@ void ContentCalls::RetrieveInfo(const Step& step) {
 LPOVERLAPPED ContentCalls::OverlappedToCancel(const Step& step, TraceEvent& call) {
   OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
   if (slot == nullptr) {
-    slot = &world_.NewOverlappedSlot(-1, call.function);
+    slot = &world_.NewOverlappedSlot(-1, call.function, World::SlotStatus::kNone);
     slot->carries_status = false;
   }
   call.overlapped = slot->id;

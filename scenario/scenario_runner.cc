@@ -229,7 +229,10 @@ class Run {
     OverlappedSlot* slot = nullptr;
     if (!step.null_overlapped) {
       const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
-      slot = &world_.NewOverlappedSlot(event_id, call.function);
+      const World::SlotStatus out = step.null_out ? World::SlotStatus::kNone
+                                    : step.ex     ? World::SlotStatus::kInfo
+                                                  : World::SlotStatus::kStatus;
+      slot = &world_.NewOverlappedSlot(event_id, call.function, out);
       slot->uses_info = step.ex;
       call.overlapped = slot->id;
       call.event = event_id;

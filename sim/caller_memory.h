@@ -59,7 +59,8 @@ class CallerMemory {
  public:
   enum class Scope : std::uint8_t { kCall, kRun };
 
-  CallerMemory() = default;
+  CallerMemory();
+  ~CallerMemory();
   CallerMemory(const CallerMemory&) = delete;
   CallerMemory& operator=(const CallerMemory&) = delete;
 
@@ -84,6 +85,14 @@ class CallerMemory {
 
   std::size_t block_count() const { return blocks_.size(); }
 
+  // For the fuzz build, whose AddressSanitizer stops a write past an
+  // exact-size block before any guard check: the caller memory created most
+  // recently and not yet destroyed (one run at a time in a fuzz process),
+  // and what an access of `size` bytes at `address` next to one of its
+  // blocks was ("" when it touches none: not the harness's buffer).
+  static const CallerMemory* Current();
+  std::string DescribeAccess(const void* address, std::size_t size) const;
+
  private:
   struct Block {
     // The guards and the bytes, one allocation; in the fuzz build the bytes
@@ -105,6 +114,7 @@ class CallerMemory {
   std::deque<Block> blocks_;       // in allocation order: checks report in that order
   std::vector<std::size_t> live_;  // indexes of blocks still checked
   std::vector<std::size_t> call_;  // indexes of the current call's blocks
+  const CallerMemory* previous_;   // Current() before this one
 };
 
 }  // namespace pd

@@ -109,6 +109,33 @@ TEST(CallerMemory, AWriteOutsideReportedByAnotherProcessIsFoundAtTheNextCheck) {
                         "PeerDistClientBlockRead's pBuffer (BYTE[], 16 bytes) was written 3 byte(s) past its end"});
 }
 
+TEST(CallerMemory, AnAccessNextToABlockIsDescribedForTheFuzzBuildsSanitizer) {
+  EXPECT_EQ(CallerMemory::Current(), nullptr);
+  {
+    CallerMemory memory;
+    EXPECT_EQ(CallerMemory::Current(), &memory);
+    auto* info = static_cast<unsigned char*>(
+        memory.Allocate(16, nullptr, {"PeerDistGetStatusEx", "pPeerDistStatus", "PEERDIST_STATUS_INFO"},
+                        CallerMemory::Scope::kCall));
+    EXPECT_EQ(memory.DescribeAccess(info + 16, 4),
+              "PeerDistGetStatusEx's pPeerDistStatus (PEERDIST_STATUS_INFO, 16 bytes) was written 4 byte(s) past its "
+              "end");
+    EXPECT_EQ(memory.DescribeAccess(info + 8, 4), "") << "inside";
+    EXPECT_EQ(memory.DescribeAccess(&memory, 4), "") << "not a block's neighbour";
+  }
+  EXPECT_EQ(CallerMemory::Current(), nullptr);
+}
+
+#ifdef PD_EXACT_SIZE_BUFFERS
+// The fuzz build: each block is its own exact-size heap allocation, so
+// AddressSanitizer stops the first byte past it, with the writer's stack.
+TEST(CallerMemoryDeathTest, OneBytePastABlockIsAnAddressSanitizerReport) {
+  CallerMemory memory;
+  auto* bytes = static_cast<unsigned char*>(memory.Allocate(64, nullptr, kRead, CallerMemory::Scope::kRun));
+  EXPECT_DEATH(static_cast<volatile unsigned char*>(bytes)[64] = 1, "heap-buffer-overflow");
+}
+#endif
+
 TEST(Guards, InspectMeasuresHowFarAWriteReached) {
   unsigned char front[kGuardBytes], back[kGuardBytes];
   FillGuards(front, back);

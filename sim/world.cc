@@ -67,15 +67,18 @@ std::optional<CompletionPacket> World::GetQueuedCompletionStatus(int port_id, DW
   return port->TryDequeue();
 }
 
-OverlappedSlot& World::NewOverlappedSlot(int event_id, ApiFunction function) {
+OverlappedSlot& World::NewOverlappedSlot(int event_id, ApiFunction function, SlotStatus which) {
   const char* name = ApiFunctionName(function);
-  OVERLAPPED* overlapped =
-      caller_memory_.New(OVERLAPPED{}, {name, "lpOverlapped", "OVERLAPPED"}, CallerMemory::Scope::kRun);
-  PEERDIST_STATUS* status = caller_memory_.New(static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
-                                               {name, "pPeerDistStatus", "PEERDIST_STATUS"},
-                                               CallerMemory::Scope::kRun);
-  PEERDIST_STATUS_INFO* info = caller_memory_.New(PEERDIST_STATUS_INFO{}, {name, "pPeerDistStatus", "PEERDIST_STATUS_INFO"},
-                                                  CallerMemory::Scope::kRun);
+  constexpr CallerMemory::Scope kRun = CallerMemory::Scope::kRun;
+  OVERLAPPED* overlapped = caller_memory_.New(OVERLAPPED{}, {name, "lpOverlapped", "OVERLAPPED"}, kRun);
+  const auto unwritten = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
+  PEERDIST_STATUS* status = which == SlotStatus::kStatus
+                                ? caller_memory_.New(unwritten, {name, "pPeerDistStatus", "PEERDIST_STATUS"}, kRun)
+                                : &unused_statuses_.emplace_back(unwritten);
+  PEERDIST_STATUS_INFO* info =
+      which == SlotStatus::kInfo
+          ? caller_memory_.New(PEERDIST_STATUS_INFO{}, {name, "pPeerDistStatus", "PEERDIST_STATUS_INFO"}, kRun)
+          : &unused_infos_.emplace_back();
   OverlappedSlot& slot = slots_.emplace_back(*overlapped, *status, *info);
   slot.id = static_cast<int>(slots_.size()) - 1;
   slot.event_id = event_id;

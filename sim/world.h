@@ -89,10 +89,14 @@ class World final : public HostServices {
   // GetQueuedCompletionStatus in virtual time: runs the World until the port
   // holds a packet or timeout_ms of virtual time pass (nullopt).
   std::optional<CompletionPacket> GetQueuedCompletionStatus(int port_id, DWORD timeout_ms);
-  // A new OVERLAPPED (hEvent: event `event_id`, or NULL for -1) with the
-  // status out-parameters of a registration, each a run-scoped block of
-  // caller memory named after `function`.
-  OverlappedSlot& NewOverlappedSlot(int event_id, ApiFunction function = ApiFunction::kNone);
+  // Which status out-parameter of a slot the call hands out.
+  enum class SlotStatus : std::uint8_t { kNone, kStatus, kInfo };
+  // A new OVERLAPPED (hEvent: event `event_id`, or NULL for -1), a
+  // run-scoped block of caller memory named after `function`, and so is the
+  // status out-parameter `status` names; the other is never handed out and
+  // stays plain World memory (fewer blocks to check after every piece of work).
+  OverlappedSlot& NewOverlappedSlot(int event_id, ApiFunction function = ApiFunction::kNone,
+                                    SlotStatus status = SlotStatus::kStatus);
   // Gives `slot` a zeroed data buffer of `size` bytes, a run-scoped block
   // named `parameter` of `function`.
   void NewSlotBuffer(OverlappedSlot& slot, std::size_t size, ApiFunction function, const char* parameter);
@@ -161,6 +165,9 @@ class World final : public HostServices {
   int wait_depth_ = 0;
   std::deque<KernelObject> objects_;  // index = handle id
   std::deque<OverlappedSlot> slots_;  // index = slot id; deque keeps addresses
+  // What the status out-parameters of a slot without them refer to.
+  std::deque<PEERDIST_STATUS> unused_statuses_;
+  std::deque<PEERDIST_STATUS_INFO> unused_infos_;
   std::map<const OVERLAPPED*, int> slot_of_overlapped_;
   std::map<int, int> last_slot_of_event_;  // event id -> newest slot using it
 };
