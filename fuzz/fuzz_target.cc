@@ -15,7 +15,6 @@
 #if __has_feature(address_sanitizer)
 #define PD_FUZZ_WITH_ASAN 1
 #include <sanitizer/asan_interface.h>
-#include <sanitizer/common_interface_defs.h>
 #endif
 #endif
 
@@ -56,12 +55,12 @@ const FuzzTarget* running_target = nullptr;
 const Scenario* running_scenario = nullptr;
 
 #ifdef PD_FUZZ_WITH_ASAN
-// AddressSanitizer is about to end the process. When what it caught is a
-// write next to a buffer the harness handed in (each its own exact-size
-// allocation in this build, sim/caller_memory.h), it is the rule
+// AddressSanitizer reported an error and is about to end the process. When
+// what it caught is a write next to a buffer the harness handed in (each its
+// own exact-size allocation in this build, sim/caller_memory.h), it is the rule
 // buffer-bounds: say so as a rule finding would, and save the scenario,
 // which replays in a plain build to the same finding through the guard bytes.
-void OnSanitizerDeath() {
+void OnSanitizerReport(const char* /*report*/) {
   const CallerMemory* memory = CallerMemory::Current();
   void* address = __asan_get_report_address();
   if (memory == nullptr || address == nullptr || running_target == nullptr || running_scenario == nullptr) return;
@@ -83,8 +82,9 @@ void OnSanitizerDeath() {
   std::fflush(stderr);
 }
 
-const bool death_callback_set = [] {
-  __sanitizer_set_death_callback(OnSanitizerDeath);
+// The report callback, not the death callback: libFuzzer takes that one.
+const bool report_callback_set = [] {
+  __asan_set_error_report_callback(OnSanitizerReport);
   return true;
 }();
 #endif
