@@ -91,6 +91,17 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:read-off-by-one",
        "a read delivers the right number of bytes, taken from one byte past the offset it reads",
        "read-data", Deviation::kReadOffByOne},
+      {"mutant:content-key-zero", "completion packets of a content handle's operations carry key 0",
+       "event-and-port", Deviation::kContentKeyZero},
+      {"mutant:add-data-returns-success",
+       "PeerDistClientAddData returns ERROR_SUCCESS instead of ERROR_IO_PENDING (and completes later as usual)",
+       "async-pending", Deviation::kAddDataReturnsSuccess},
+      {"mutant:close-leaves-pending",
+       "closing a content handle does not cancel its pending operations: they fail later with ERROR_INVALID_HANDLE",
+       "close-cancels", Deviation::kCloseLeavesPending},
+      {"mutant:info-ignores-buffer-size",
+       "PeerDistClientGetInformationByHandle writes PEERDIST_CLIENT_BASIC_INFO and succeeds whatever dwBufferSize",
+       "client-info", Deviation::kInfoIgnoresBufferSize},
   };
   return catalog;
 }

@@ -545,11 +545,34 @@ void ContentCalls::GetInfo(const Step& step) {
   call.null_arg = step.null_out ? 1 : 0;
   call.detail = Slot('c', step.object) + " bytes=" + std::to_string(step.bytes);
   world_.trace().Add(call);
-  // Room for at least a PEERDIST_CLIENT_BASIC_INFO whatever size is claimed.
-  std::vector<BYTE>& buffer = kept_.emplace_back(std::max<std::size_t>(step.bytes, 8), 0x7F);
+  // Room for a PEERDIST_CLIENT_BASIC_INFO whatever size is claimed, and a
+  // guard band past dwBufferSize: what lands there was written out of bounds.
+  constexpr BYTE kUnwritten = 0x7F;
+  constexpr std::size_t kGuard = 8;
+  const std::size_t room = std::max<std::size_t>(step.bytes, sizeof(PEERDIST_CLIENT_BASIC_INFO));
+  std::vector<BYTE>& buffer = kept_.emplace_back(room + kGuard, kUnwritten);
   const DWORD code = impl_.PeerDistClientGetInformationByHandle(session, content, PeerDistClientBasicInfo, step.bytes,
                                                                 step.null_out ? nullptr : buffer.data());
+  if (!step.null_out) CheckInformation(step, code, buffer, kUnwritten);
   Finish(call, code);
+}
+
+void ContentCalls::CheckInformation(const Step& step, DWORD code, const std::vector<BYTE>& buffer, BYTE unwritten) {
+  const std::string call = "PeerDistClientGetInformationByHandle on " + Slot('c', step.object) + " with dwBufferSize " +
+                           std::to_string(step.bytes);
+  for (std::size_t i = step.bytes; i < buffer.size(); ++i) {
+    if (buffer[i] == unwritten) continue;
+    world_.Finding(std::string(kClientInfoFinding) + call + " (returned " + std::to_string(code) +
+                   ") wrote byte " + std::to_string(i) + ", past the buffer");
+    return;
+  }
+  if (code != ERROR_SUCCESS) return;
+  const bool written = std::any_of(buffer.begin(), buffer.begin() + sizeof(PEERDIST_CLIENT_BASIC_INFO),
+                                   [unwritten](BYTE b) { return b != unwritten; });
+  if (!written) {
+    world_.Finding(std::string(kClientInfoFinding) + call +
+                   " returned ERROR_SUCCESS but left PEERDIST_CLIENT_BASIC_INFO (fFlashCrowd) unwritten");
+  }
 }
 
 void ContentCalls::ClientCancel(const Step& step) {

@@ -110,6 +110,9 @@ class ContentCalls {
   void ContentOperation(const Step& step, ApiFunction function);
   void Flush(const Step& step);
   void GetInfo(const Step& step);
+  // Records a finding (kClientInfoFinding) when the call wrote past
+  // dwBufferSize, or succeeded without writing the information.
+  void CheckInformation(const Step& step, DWORD code, const std::vector<BYTE>& buffer, BYTE unwritten);
   void ClientCancel(const Step& step);
 
   World& world_;

@@ -94,6 +94,11 @@ inline constexpr char kHostMisuseFinding[] = "host misuse: ";
 // successful PeerDistClientBlockRead / StreamRead delivered are not the
 // content's (scenario/content_calls.cc); the rule read-data judges them.
 inline constexpr char kReadDataFinding[] = "read-data: ";
+// How a kFinding the harness records about PeerDistClientGetInformationByHandle
+// begins: bytes written past dwBufferSize, or a success that did not write
+// PEERDIST_CLIENT_BASIC_INFO (scenario/content_calls.cc); the rule
+// client-info judges them.
+inline constexpr char kClientInfoFinding[] = "client-info: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

@@ -381,6 +381,39 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result o0\n"
        "advance 200000\n",
        {{"mutant:cancel-leaves-pending", 3}}},
+      {"event-and-port", "a content handle's operations complete to its port, with its key",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1 port=new key=9\n"   // 1
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"     // 2
+       "advance 100000\n",                           // 3: the mutant's packet carries key 0
+       {{"mutant:content-key-zero", 3}}},
+      {"async-pending", "AddData, AddContentInformation and CompleteContentInformation return ERROR_IO_PENDING",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "add-info s0 c0 from=i0\n"                    // 2
+       "complete-info s0 c0\n"                       // 3
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"     // 4: the mutant returns ERROR_SUCCESS
+       "advance 100000\n",
+       {{"mutant:add-data-returns-success", 4}}},
+      {"close-cancels", "closing a content handle cancels its pending operations",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "block-read s0 c0\n"                          // 2
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"     // 3
+       "close-content s0 c0\n"                       // 4: aborts both; the mutant leaves them running
+       "advance 200000\n",                           // 5: where the mutant's fail
+       {{"mutant:close-leaves-pending", 5}}},
+      {"client-info", "PEERDIST_CLIENT_BASIC_INFO within dwBufferSize",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "get-info s0 c0 bytes=4\n"                    // 2: room enough
+       "get-info s0 c0 bytes=2\n"                    // 3: too small; the mutant writes past it
+       "close-content s0 c0\n",
+       {{"mutant:info-ignores-buffer-size", 3}}},
       {"invalidated", "a call that also passes no data may report either bad argument",
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                // 0
