@@ -102,6 +102,9 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:info-ignores-buffer-size",
        "PeerDistClientGetInformationByHandle writes PEERDIST_CLIENT_BASIC_INFO and succeeds whatever dwBufferSize",
        "client-info", Deviation::kInfoIgnoresBufferSize},
+      {"mutant:add-data-any-offset",
+       "PeerDistClientAddData past the end of the content succeeds instead of PEERDIST_ERROR_OUT_OF_BOUNDS", "add-data",
+       Deviation::kAddDataAnyOffset},
   };
   return catalog;
 }

@@ -278,6 +278,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       return {ERROR_SUCCESS, 0};
     }
     case OperationKind::kAddData:
+      // Past the end of the content the completed information describes.
+      if (object.info && operation.offset >= object.info->offset + object.info->length &&
+          !Is(Deviation::kAddDataAnyOffset)) {
+        return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
+      }
       if (operation.offset < kMaxContentLength && operation.size <= kMaxContentLength) {
         object.raw_data[operation.offset] = std::vector<BYTE>(operation.buffer, operation.buffer + operation.size);
         ValidateRawData(object);

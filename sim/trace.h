@@ -99,6 +99,11 @@ inline constexpr char kReadDataFinding[] = "read-data: ";
 // PEERDIST_CLIENT_BASIC_INFO (scenario/content_calls.cc); the rule
 // client-info judges them.
 inline constexpr char kClientInfoFinding[] = "client-info: ";
+// How a kFinding the harness records about PeerDistClientAddData begins: an
+// add past the end of the content that succeeded, PEERDIST_ERROR_OUT_OF_BOUNDS
+// within it, or data added whole that a local-cache-only read then missed
+// (scenario/content_calls.cc); the rule add-data judges them.
+inline constexpr char kAddDataFinding[] = "add-data: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;
