@@ -136,7 +136,7 @@ if run "$work" 1 --merge shard0 shard1/report.json shard2 --report-dir merged; t
   rule=$(grep -m1 ' VIOLATED ' "$work/merged.out" | awk '{print $1}')
   file=$work/merged/counterexamples/$rule.pdscenario
   [[ -s "$file" ]] || fail "merged report has no counterexample file for $rule"
-  grep -q "^# replay: pdconform --impl $mutant --replay merged/counterexamples/$rule.pdscenario\$" "$file" ||
+  grep -q "^# replay in the report directory: pdconform --impl $mutant --replay counterexamples/$rule.pdscenario\$" "$file" ||
     fail "merged counterexample does not name its replay command: $(grep replay "$file")"
   (cd "$work" && "$bin" --impl "$mutant" --replay "merged/counterexamples/$rule.pdscenario" --trace-out replay.trace \
     >replay.out 2>&1)
@@ -164,7 +164,9 @@ if run "$work" 1 --merge pshard0 pshard1 --report-dir pmerged; then
   dir=pmerged/counterexamples
   want="pdconform --impl $pair_mutant --replay $dir/consistent-interpretation.pdscenario --paired $dir/consistent-interpretation.paired.pdscenario"
   for f in consistent-interpretation.pdscenario consistent-interpretation.paired.pdscenario; do
-    grep -qF "# replay: $want" "$work/$dir/$f" || fail "merged $f does not name the pair's replay: $(grep replay "$work/$dir/$f")"
+    saved="pdconform --impl $pair_mutant --replay counterexamples/consistent-interpretation.pdscenario --paired counterexamples/consistent-interpretation.paired.pdscenario"
+    grep -qF "# replay in the report directory: $saved" "$work/$dir/$f" ||
+      fail "merged $f does not name the pair's replay: $(grep replay "$work/$dir/$f")"
   done
   (cd "$work" && eval "\"\$bin\" ${want#pdconform } --trace-out preplay.trace" >preplay.out 2>&1)
   [[ $? -eq 1 ]] || fail "the merged pair does not replay to a violation"
