@@ -53,6 +53,7 @@ enum class Deviation : std::uint8_t {
   kCloseLeavesPending,        // closing a content handle lets its operations run on (to ERROR_INVALID_HANDLE)
   kInfoIgnoresBufferSize,     // GetInformationByHandle writes and succeeds whatever dwBufferSize
   kAddDataAnyOffset,          // AddData past the end of the content succeeds (never OUT_OF_BOUNDS)
+  kStatusInfoOverrun,         // Ex: writes a PEERDIST_STATUS_INFO wider than the cbSize passed
 };
 
 }  // namespace pd

@@ -105,6 +105,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:add-data-any-offset",
        "PeerDistClientAddData past the end of the content succeeds instead of PEERDIST_ERROR_OUT_OF_BOUNDS", "add-data",
        Deviation::kAddDataAnyOffset},
+      // The memory the caller hands in.
+      {"mutant:status-info-overrun",
+       "GetStatusEx and RegisterEx write a PEERDIST_STATUS_INFO 4 bytes wider than the cbSize the caller passed (a "
+       "newer structure's extra member)",
+       "buffer-bounds", Deviation::kStatusInfoOverrun},
   };
   return catalog;
 }

@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -100,6 +99,13 @@ class ContentCalls {
   OverlappedSlot* NewOperation(const Step& step, TraceEvent& call, std::size_t buffer_size, int info_slot = -1);
   void Finish(const TraceEvent& call, DWORD code, TraceEvent ret = TraceEvent());
   std::vector<BYTE> Identifier(const Step& step) const;
+  // Caller memory (sim/caller_memory.h) for one argument: a copy of `bytes`,
+  // or a call-scoped `T` holding `init`.
+  BYTE* Input(const std::vector<BYTE>& bytes, ApiFunction function, const char* parameter, CallerMemory::Scope scope);
+  template <typename T>
+  T* Arg(const T& init, ApiFunction function, const char* parameter, const char* type) {
+    return world_.caller_memory().New(init, {ApiFunctionName(function), parameter, type}, CallerMemory::Scope::kCall);
+  }
   // Scan's two halves: retrieve-info bytes, then client content operations.
   void CollectRetrieved(Operation& operation);
   void JudgeContentOperation(Operation& operation, std::size_t index);
@@ -126,9 +132,9 @@ class ContentCalls {
   void ContentOperation(const Step& step, ApiFunction function);
   void Flush(const Step& step);
   void GetInfo(const Step& step);
-  // Records a finding (kClientInfoFinding) when the call wrote past
-  // dwBufferSize, or succeeded without writing the information.
-  void CheckInformation(const Step& step, DWORD code, const std::vector<BYTE>& buffer, BYTE unwritten);
+  // Records a finding (kClientInfoFinding) when the call succeeded without
+  // writing the information.
+  void CheckInformation(const Step& step, DWORD code, const BYTE* buffer, BYTE unwritten);
   void ClientCancel(const Step& step);
 
   World& world_;
@@ -140,8 +146,6 @@ class ContentCalls {
   std::vector<Operation> operations_;  // index = oN
   std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
   bool flushed_ = false;  // a flush was called: what the local cache holds is unclear
-  // Inputs the implementation may keep pointers to until the run ends.
-  std::deque<std::vector<BYTE>> kept_;
 };
 
 }  // namespace pd

@@ -104,6 +104,10 @@ inline constexpr char kClientInfoFinding[] = "client-info: ";
 // within it, or data added whole that a local-cache-only read then missed
 // (scenario/content_calls.cc); the rule add-data judges them.
 inline constexpr char kAddDataFinding[] = "add-data: ";
+// How a kFinding the World records begins when the implementation wrote
+// outside a buffer the caller handed in (its guard bytes changed,
+// sim/caller_memory.h); the rule buffer-bounds judges them.
+inline constexpr char kBufferBoundsFinding[] = "buffer-bounds: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

@@ -1,9 +1,9 @@
 // client-info: PeerDistClientGetInformationByHandle with the class
 // PeerDistClientBasicInfo fills a PEERDIST_CLIENT_BASIC_INFO in
-// lpInformation, within dwBufferSize. The harness passes a buffer with a
-// guard band past dwBufferSize and records a finding (kClientInfoFinding)
-// when the call wrote there, or succeeded without writing the structure
-// (scenario/content_calls.cc). The rule also flags a success with a buffer
+// lpInformation, within dwBufferSize. The harness records a finding
+// (kClientInfoFinding) when the call succeeded without writing the
+// structure (scenario/content_calls.cc; a write past dwBufferSize is
+// buffer-bounds'). The rule also flags a success with a buffer
 // too small for the structure, and a failure of a well-formed call: a
 // Windows 8 session's open, not invalidated content handle, the service
 // AVAILABLE, room for the structure (the page lists no error codes).
