@@ -20,7 +20,7 @@ std::optional<Violation> Judge(const TraceView& view) { return FirstFindingWithP
 
 PD_REGISTER_RULE((Rule{
     "add-data",
-    199,
+    197,
     Strength::kImplied,
     "the page says the data is stored in the local cache and what PEERDIST_ERROR_OUT_OF_BOUNDS indicates: the rule "
         "observes the cache through a local-cache-only read, reads \"the end of the content\" as the end of the range "
