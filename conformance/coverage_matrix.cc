@@ -1,5 +1,7 @@
 #include "conformance/coverage_matrix.h"
 
+#include <algorithm>
+
 #include "conformance/handle_history.h"
 
 namespace pd {
@@ -73,7 +75,8 @@ std::string CoverageMatrix::InFlightRowName(const InFlightRow& row) {
 
 CoverageMatrix::CoverageMatrix()
     : counts_(Rows().size(), std::vector<std::uint64_t>(Columns().size(), 0)),
-      in_flight_(InFlightRows().size(), std::vector<std::uint64_t>(InFlightColumns().size(), 0)) {}
+      in_flight_(InFlightRows().size(), std::vector<std::uint64_t>(InFlightColumns().size(), 0)),
+      outcomes_(OutcomeRows().size(), std::vector<std::uint64_t>(OutcomeColumns().size(), 0)) {}
 
 namespace {
 
@@ -97,6 +100,7 @@ bool InformationCompleteBefore(const HandleHistory& history, int object, std::si
 }  // namespace
 
 void CoverageMatrix::Add(const TraceView& view) {
+  AddOutcomes(view);
   const HandleHistory& history = view.Derived<HandleHistory>();
   if (history.moves().empty() || history.handles().empty()) return;
   // Operations pending at the move that invalidated their handle (as
@@ -147,6 +151,93 @@ void CoverageMatrix::Merge(const CoverageMatrix& other) {
   for (std::size_t r = 0; r < in_flight_.size(); ++r) {
     for (std::size_t c = 0; c < in_flight_[r].size(); ++c) in_flight_[r][c] += other.in_flight_[r][c];
   }
+  for (std::size_t r = 0; r < outcomes_.size(); ++r) {
+    for (std::size_t c = 0; c < outcomes_[r].size(); ++c) outcomes_[r][c] += other.outcomes_[r][c];
+  }
+}
+
+const std::vector<ApiFunction>& CoverageMatrix::OutcomeRows() {
+  static const std::vector<ApiFunction> rows = {
+      ApiFunction::kClientCloseContent,     ApiFunction::kClientAddContentInformation,
+      ApiFunction::kClientCompleteContentInformation, ApiFunction::kClientAddData,
+      ApiFunction::kClientGetInformationByHandle,     ApiFunction::kClientCancelAsyncOperation,
+  };
+  return rows;
+}
+
+const std::vector<OutcomeColumn>& CoverageMatrix::OutcomeColumns() {
+  static const std::vector<OutcomeColumn> columns = {
+      {"open", true},     {"open", false},         {"closed", false},
+      {"never issued", false}, {"invalidated", true}, {"invalidated", false},
+  };
+  return columns;
+}
+
+std::string CoverageMatrix::OutcomeColumnName(const OutcomeColumn& column) {
+  return std::string(column.state) + (column.accepted ? ": accepted" : ": refused");
+}
+
+bool CoverageMatrix::OutcomeCell(std::size_t row, std::size_t column) {
+  const OutcomeColumn& c = OutcomeColumns()[column];
+  const std::string state = c.state;
+  if (OutcomeRows()[row] == ApiFunction::kClientCloseContent) {
+    // A close succeeds on an open or invalidated handle (close-invalidated)
+    // and is refused on one that is not open (double-close).
+    return state == "open" || state == "invalidated" ? c.accepted : !c.accepted;
+  }
+  // The other functions refuse what is not open and invalidated handles.
+  return state == "open" || !c.accepted;
+}
+
+void CoverageMatrix::AddOutcomes(const TraceView& view) {
+  const HandleHistory& history = view.Derived<HandleHistory>();
+  for (const CallView& call : view.calls()) {
+    const TraceEvent& c = *call.call;
+    if (c.object_kind != HandleKind::kContent || c.handle_open != 1 || call.ret == nullptr) continue;
+    const auto row = std::find(OutcomeRows().begin(), OutcomeRows().end(), c.function);
+    if (row == OutcomeRows().end()) continue;
+    std::string state = c.object_state == HandleState::kClosed ? "closed" : "never issued";
+    if (c.object_state == HandleState::kOpen) {
+      const OpenedHandle* handle = history.Handle(c.object);
+      if (handle == nullptr || handle->session != c.session) continue;  // another session's
+      state = history.InvalidatedBy(*handle, call.call_index) != nullptr ? "invalidated" : "open";
+    }
+    const bool accepted = call.ret->code == ERROR_SUCCESS || call.ret->code == ERROR_IO_PENDING;
+    for (std::size_t column = 0; column < OutcomeColumns().size(); ++column) {
+      if (OutcomeColumns()[column].state == state && OutcomeColumns()[column].accepted == accepted) {
+        ++outcomes_[static_cast<std::size_t>(row - OutcomeRows().begin())][column];
+      }
+    }
+  }
+}
+
+int CoverageMatrix::OutcomeExercised() const {
+  int exercised = 0;
+  for (std::size_t r = 0; r < outcomes_.size(); ++r) {
+    for (std::size_t c = 0; c < outcomes_[r].size(); ++c) exercised += OutcomeCell(r, c) && outcomes_[r][c] > 0;
+  }
+  return exercised;
+}
+
+int CoverageMatrix::OutcomeCells() const {
+  int cells = 0;
+  for (std::size_t r = 0; r < outcomes_.size(); ++r) {
+    for (std::size_t c = 0; c < outcomes_[r].size(); ++c) cells += OutcomeCell(r, c);
+  }
+  return cells;
+}
+
+std::vector<std::string> CoverageMatrix::OutcomeMissing() const {
+  std::vector<std::string> missing;
+  for (std::size_t r = 0; r < outcomes_.size(); ++r) {
+    for (std::size_t c = 0; c < outcomes_[r].size(); ++c) {
+      if (OutcomeCell(r, c) && outcomes_[r][c] == 0) {
+        missing.push_back(std::string("error path: ") + ApiFunctionName(OutcomeRows()[r]) + " @ " +
+                          OutcomeColumnName(OutcomeColumns()[c]));
+      }
+    }
+  }
+  return missing;
 }
 
 int CoverageMatrix::InFlightExercised() const {

@@ -13,6 +13,14 @@
 // handle's content information was complete before the read was called).
 // Such a move comes from AVAILABLE (a handle works only once opened while
 // AVAILABLE, and the first move away invalidates it), hence two columns.
+//
+// And the error paths of the client functions on a content handle: function
+// x the handle's state when called (open, closed, never issued, invalidated)
+// x outcome (accepted: ERROR_SUCCESS or ERROR_IO_PENDING; refused: any
+// other code), for calls with an open session handle. Only the cells a
+// conforming implementation can reach are counted (a closed handle's call is
+// never accepted; a close is never refused on an open handle by the
+// generator's calls).
 #ifndef CONFORMANCE_COVERAGE_MATRIX_H_
 #define CONFORMANCE_COVERAGE_MATRIX_H_
 
@@ -44,6 +52,12 @@ struct InFlightRow {
   ApiFunction function;
   HandleKind kind;
   bool with_data = false;
+};
+
+// A column of the error-path table: the content handle's state, the outcome.
+struct OutcomeColumn {
+  const char* state;  // "open", "closed", "never issued", "invalidated"
+  bool accepted;
 };
 
 class CoverageMatrix {
@@ -81,9 +95,23 @@ class CoverageMatrix {
   int InFlightCells() const { return static_cast<int>(InFlightRows().size() * InFlightColumns().size()); }
   std::vector<std::string> InFlightMissing() const;
 
+  // The error-path table: the client functions that take a content handle
+  // (rows) x OutcomeColumns(); OutcomeCell says which cells exist.
+  static const std::vector<ApiFunction>& OutcomeRows();
+  static const std::vector<OutcomeColumn>& OutcomeColumns();
+  static std::string OutcomeColumnName(const OutcomeColumn& column);  // "closed: refused"
+  static bool OutcomeCell(std::size_t row, std::size_t column);
+  std::uint64_t OutcomeCount(std::size_t row, std::size_t column) const { return outcomes_[row][column]; }
+  int OutcomeExercised() const;
+  int OutcomeCells() const;
+  std::vector<std::string> OutcomeMissing() const;
+
  private:
+  void AddOutcomes(const TraceView& view);
+
   std::vector<std::vector<std::uint64_t>> counts_;
   std::vector<std::vector<std::uint64_t>> in_flight_;
+  std::vector<std::vector<std::uint64_t>> outcomes_;
 };
 
 }  // namespace pd

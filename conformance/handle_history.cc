@@ -97,6 +97,8 @@ HandleHistory::HandleHistory(const TraceView& view) : view_(view) {
       handle.session = c.session;
       handle.content = ContentNumber(c.detail);
       handle.open_index = call.return_index;
+      handle.port = c.port;
+      handle.key = c.key == kNoValue ? 0 : c.key;
       handles_[handle.id] = handle;
     }
     if (IsAsyncContentFunction(c.function) && call.ret != nullptr) {

@@ -26,6 +26,10 @@ struct OpenedHandle {
   int session = -1;               // the session that opened it
   std::int64_t content = -1;      // streams and content information: the content number
   std::size_t open_index = 0;     // trace position of the open's return
+  // The completion port and key the open passed (port: -1 NULL, -2 not a
+  // port); content handles post their operations' completions there.
+  int port = -1;
+  std::int64_t key = 0;
 };
 
 // One completion act of an operation: a SetEvent on its event, a packet

@@ -483,6 +483,15 @@ CoverageReport CoverageOf(const CoverageMatrix& matrix) {
       in_flight.counts.back().push_back(matrix.InFlightCount(r, c));
     }
   }
+  CoverageReport::InFlight& outcomes = report.outcomes;
+  for (ApiFunction function : CoverageMatrix::OutcomeRows()) outcomes.rows.push_back(ApiFunctionName(function));
+  for (const OutcomeColumn& column : CoverageMatrix::OutcomeColumns()) {
+    outcomes.columns.push_back(CoverageMatrix::OutcomeColumnName(column));
+  }
+  for (std::size_t r = 0; r < outcomes.rows.size(); ++r) {
+    outcomes.counts.emplace_back();
+    for (std::size_t c = 0; c < outcomes.columns.size(); ++c) outcomes.counts.back().push_back(matrix.OutcomeCount(r, c));
+  }
   return report;
 }
 

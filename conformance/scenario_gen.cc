@@ -155,6 +155,8 @@ void GenModel::Apply(const Step& step) {
         in_flight_kind = step.kind;
         in_flight_with_data =
             (step.kind == StepKind::kBlockRead || step.kind == StepKind::kStreamRead) && slot.info_ready;
+        in_flight_object = step.object;
+        in_flight_session = s;
       }
       if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) slot.added = true;
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
@@ -389,6 +391,9 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(4) ? 0 : d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(0, 128));
+      // A get-info buffer too small for PEERDIST_CLIENT_BASIC_INFO now and
+      // then (client-info), folded from the same draw.
+      if (step.kind == StepKind::kGetInfo && step.bytes > 64) step.bytes %= 8;
       step.corrupt = step.kind == StepKind::kAddData && d.Percent(10);
       step.timeout = d.Percent(20) ? TimeoutArg::kLocalOnly : TimeoutArg::kDefault;
       if (step.kind == StepKind::kClientCancel) {
@@ -582,10 +587,24 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   return true;
 }
 
+// A close of the content handle right after an operation started on it, so
+// that the close finds it pending (close-cancels).
+bool InFlightClose(Draw& d, const GenModel& m, Step* out) {
+  if (!m.in_flight || SlotsFor(const_cast<GenModel&>(m), m.in_flight_kind) != &m.contents) return false;
+  if (!d.Percent(12)) return false;
+  Step step;
+  step.kind = StepKind::kCloseContent;
+  step.session = m.in_flight_session;
+  step.object = m.in_flight_object;
+  *out = step;
+  return true;
+}
+
 // One content step: opens, calls on open handles, the handle-less calls,
 // and about a sixth deliberately invalid shapes.
 StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
   if (InFlightMove(d, m, out)) return StepIntent::kValid;
+  if (InFlightClose(d, m, out)) return StepIntent::kValid;
   if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(m.chain ? 90 : 60) &&
       NextReadChainStep(d, m, out)) {
     return StepIntent::kValid;

@@ -110,6 +110,10 @@ struct GenModel {
   bool in_flight = false;
   StepKind in_flight_kind = StepKind::kAdvance;
   bool in_flight_with_data = false;
+  // The handle slot and session of that operation (a close of it now most
+  // likely finds the operation pending: close-cancels).
+  int in_flight_object = 0;
+  int in_flight_session = 0;
 
   explicit GenModel(PEERDIST_STATUS initial = PEERDIST_STATUS_DISABLED, bool content_steps = false);
   GenModel(PEERDIST_STATUS initial, ContentMode mode);

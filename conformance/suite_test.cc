@@ -105,6 +105,12 @@ TEST(SuiteTest, ReferenceHoldsEveryRule) {
                   static_cast<unsigned long long>(result.coverage.InFlightCount(r, c)));
     }
   }
+  // ... and every error path of the client functions on a content handle
+  // (function x handle state x outcome).
+  std::string outcome_missing;
+  for (const std::string& cell : result.coverage.OutcomeMissing()) outcome_missing += "\n  " + cell;
+  EXPECT_EQ(result.coverage.OutcomeExercised(), result.coverage.OutcomeCells())
+      << "error paths never exercised:" << outcome_missing;
   for (const AmbiguityObservation& observation : result.ambiguities) {
     std::printf("  ambiguity %s: %s\n", observation.ambiguity_id.c_str(), observation.Verdict().c_str());
     EXPECT_EQ(observation.Verdict().rfind("inconsistent", 0), std::string::npos) << observation.ambiguity_id;

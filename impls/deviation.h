@@ -48,6 +48,11 @@ enum class Deviation : std::uint8_t {
   kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
   kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
   kReadOffByOne,              // reads deliver the data starting one byte late
+  kContentKeyZero,            // content handles' completion packets carry key 0
+  kAddDataReturnsSuccess,     // AddData returns ERROR_SUCCESS (still completing later)
+  kCloseLeavesPending,        // closing a content handle lets its operations run on (to ERROR_INVALID_HANDLE)
+  kInfoIgnoresBufferSize,     // GetInformationByHandle writes and succeeds whatever dwBufferSize
+  kAddDataAnyOffset,          // AddData past the end of the content succeeds (never OUT_OF_BOUNDS)
   kStatusInfoOverrun,         // Ex: writes a PEERDIST_STATUS_INFO wider than the cbSize passed
 };
 

@@ -62,8 +62,13 @@ DWORD ReferenceImpl::OpenableNow() const {
 
 void ReferenceImpl::RemoveObject(std::uintptr_t handle) {
   // Closing a handle cancels its pending operations (documented for
-  // PeerDistServerCloseContentInformation; the reference does it for all).
-  AbortOperations([handle](const PendingOperation& op) { return op.object == handle; }, ERROR_OPERATION_ABORTED);
+  // PeerDistServerCloseContentInformation and PeerDistClientCloseContent;
+  // the reference does it for all).
+  const bool leave = Is(Deviation::kCloseLeavesPending) && objects_.count(handle) != 0 &&
+                     objects_.at(handle).kind == ObjectKind::kContent;
+  if (!leave) {
+    AbortOperations([handle](const PendingOperation& op) { return op.object == handle; }, ERROR_OPERATION_ABORTED);
+  }
   if (Is(Deviation::kAcceptClosedObjectHandle)) {
     auto it = objects_.find(handle);
     if (it != objects_.end()) it->second.closed = true;
@@ -146,7 +151,13 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   }
   HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
   if (event != nullptr) host_.SetEvent(event);
-  if (operation.port != nullptr) host_.PostQueuedCompletionStatus(operation.port, bytes, operation.key, operation.overlapped);
+  if (operation.port != nullptr) {
+    const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
+                         operation.kind != OperationKind::kCompleteStream &&
+                         operation.kind != OperationKind::kRetrieveInfo;
+    const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
+    host_.PostQueuedCompletionStatus(operation.port, bytes, key, operation.overlapped);
+  }
 }
 
 int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
@@ -201,7 +212,12 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     return {ERROR_SUCCESS, 0};
   }
   auto it = objects_.find(operation.object);
-  if (it == objects_.end()) return {ERROR_OPERATION_ABORTED, 0};
+  if (it == objects_.end()) {
+    // The mutant's bug: an operation its close left running fails later, on
+    // a handle that is gone, instead of being cancelled by the close.
+    if (Is(Deviation::kCloseLeavesPending)) return {ERROR_INVALID_HANDLE, 0};
+    return {ERROR_OPERATION_ABORTED, 0};
+  }
   ContentObject& object = it->second;
   const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
   if (object.invalidated) {
@@ -262,6 +278,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       return {ERROR_SUCCESS, 0};
     }
     case OperationKind::kAddData:
+      // Past the end of the content the completed information describes.
+      if (object.info && operation.offset >= object.info->offset + object.info->length &&
+          !Is(Deviation::kAddDataAnyOffset)) {
+        return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
+      }
       if (operation.offset < kMaxContentLength && operation.size <= kMaxContentLength) {
         object.raw_data[operation.offset] = std::vector<BYTE>(operation.buffer, operation.buffer + operation.size);
         ValidateRawData(object);

@@ -62,8 +62,9 @@ DWORD ReferenceImpl::PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, P
                                            DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddData, lpOverlapped,
-                              pBuffer, cbNumberOfBytes);
+  const DWORD code = StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddData,
+                                          lpOverlapped, pBuffer, cbNumberOfBytes);
+  return code == ERROR_IO_PENDING && Is(Deviation::kAddDataReturnsSuccess) ? ERROR_SUCCESS : code;
 }
 
 DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
@@ -114,7 +115,9 @@ DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HAND
   if (!IsWin8(*session)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
   auto [content, error] = ObjectFor(hPeerDist, hContentHandle, ObjectKind::kContent);
   if (content == nullptr) return error;
-  if (dwBufferSize < sizeof(PEERDIST_CLIENT_BASIC_INFO)) return ERROR_INSUFFICIENT_BUFFER;
+  if (dwBufferSize < sizeof(PEERDIST_CLIENT_BASIC_INFO) && !Is(Deviation::kInfoIgnoresBufferSize)) {
+    return ERROR_INSUFFICIENT_BUFFER;
+  }
   // The simulated network never sees a flash crowd.
   static_cast<PEERDIST_CLIENT_BASIC_INFO*>(lpInformation)->fFlashCrowd = kFalse;
   return ERROR_SUCCESS;

@@ -155,6 +155,21 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
     out += table.Render(options.color);
     out += std::to_string(exercised) + "/" + std::to_string(cells) + " in-flight cells exercised\n";
   }
+  const CoverageReport::InFlight& outcomes = report.coverage.outcomes;
+  if (!outcomes.rows.empty()) {
+    out += "\n";
+    std::vector<TableCell> header = {TableCell("ERROR PATHS (calls on a content handle: its state, the outcome)")};
+    for (const std::string& column : outcomes.columns) header.emplace_back(column);
+    TextTable table(header);
+    for (std::size_t r = 0; r < outcomes.rows.size(); ++r) {
+      std::vector<TableCell> cells_of_row = {TableCell(outcomes.rows[r])};
+      for (std::uint64_t count : outcomes.counts[r]) {
+        cells_of_row.emplace_back(count > 0 ? std::to_string(count) : std::string("-"));
+      }
+      table.AddRow(cells_of_row);
+    }
+    out += table.Render(options.color);
+  }
 
   out += "\n";
   out += std::to_string(report.totals.rules) + " rules: " + std::to_string(report.totals.held) + " hold, " +

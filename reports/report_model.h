@@ -167,6 +167,11 @@ struct CoverageReport {
     }
   };
   InFlight in_flight;
+  // The error paths of the client functions on a content handle: function
+  // (row) x the handle's state and the outcome (column, "closed: refused");
+  // a cell a conforming implementation cannot reach is counted but not
+  // expected. Console only (not in report.json).
+  InFlight outcomes;
 };
 
 // Which statements of the documentation the rules of this run check: the

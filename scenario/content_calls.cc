@@ -182,6 +182,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   const ULONG_PTR internal = slot->overlapped.Internal;
   if (internal == kStatusPending || internal == kUnwrittenDword) return;
   operation.judged = true;
+  if (operation.content_object >= 0) CheckLocalCache(operation, index, internal);
   if (internal != ERROR_SUCCESS || operation.content_object < 0) return;
   ReadTrack& track = read_tracks_[operation.content_object];
   const std::uint64_t done = slot->overlapped.InternalHigh;
@@ -250,6 +251,46 @@ void ContentCalls::InformationComplete(ReadTrack& track) {
   }
   track.stream_position = info->offset;
   track.info = std::move(info);
+  track.info_step = world_.current_step();
+}
+
+void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  ReadTrack& track = read_tracks_[operation.content_object];
+  // Only against information complete before the call.
+  if (track.unknown || !track.info || track.info_step < 0 || track.info_step >= operation.call_step) return;
+  const ContentInfo& info = *track.info;
+  const std::uint64_t end = info.offset + info.length;
+  const std::string name = "o" + std::to_string(index) + " " + ApiFunctionName(operation.function) + " on " +
+                           Slot('c', operation.content_slot) + " at offset " + std::to_string(operation.offset);
+  const std::string range = " (the content information describes [" + std::to_string(info.offset) + ", " +
+                            std::to_string(end) + "))";
+  if (operation.function == ApiFunction::kClientAddData) {
+    if (internal == PEERDIST_ERROR_OUT_OF_BOUNDS && operation.offset < end) {
+      world_.Finding(std::string(kAddDataFinding) + name + " completed with PEERDIST_ERROR_OUT_OF_BOUNDS" + range +
+                     "; expected that code only for an offset beyond the end of the content");
+    } else if (internal == ERROR_SUCCESS && operation.offset >= end) {
+      world_.Finding(std::string(kAddDataFinding) + name + " completed with ERROR_SUCCESS" + range +
+                     "; expected PEERDIST_ERROR_OUT_OF_BOUNDS for an offset beyond the end of the content");
+    } else if (internal == ERROR_SUCCESS && !operation.corrupt && operation.data_content == track.content) {
+      for (std::size_t block = 0; block < info.block_hashes.size(); ++block) {
+        const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
+        if (start >= operation.offset && start + BlockLength(info, block) <= operation.offset + operation.data_bytes) {
+          track.cached.emplace(block, world_.current_step());
+        }
+      }
+    }
+    return;
+  }
+  const bool missed = internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT;
+  if (operation.function != ApiFunction::kClientBlockRead || !operation.local_only || !missed || flushed_) return;
+  if (operation.offset < info.offset || operation.offset >= end) return;
+  const auto block = static_cast<std::size_t>((operation.offset - info.offset) / kContentBlockSize);
+  const auto cached = track.cached.find(block);
+  if (cached == track.cached.end() || cached->second >= operation.call_step) return;
+  world_.Finding(std::string(kAddDataFinding) + name + " (local cache only) completed with " +
+                 (internal == ERROR_TIMEOUT ? "ERROR_TIMEOUT" : "PEERDIST_ERROR_MISSING_DATA") + ", although block " +
+                 std::to_string(block) + " was added whole with the content's bytes (done by step " +
+                 std::to_string(cached->second) + "); expected the added data in the local cache");
 }
 
 void ContentCalls::CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track,
@@ -503,6 +544,11 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   operation.content_object = call.object >= 0 ? call.object : -1;
   operation.offset = step.offset;
   operation.added = added;
+  operation.call_step = world_.current_step();
+  operation.data_content = static_cast<int>(step.content);
+  operation.data_bytes = step.bytes;
+  operation.corrupt = step.corrupt;
+  operation.local_only = step.timeout == TimeoutArg::kLocalOnly;
   if (function == ApiFunction::kClientAddContentInformation && infos_[step.source].id >= 0) {
     operation.added_content = static_cast<int>(infos_[step.source].content);
   }
@@ -552,6 +598,7 @@ void ContentCalls::Flush(const Step& step) {
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
   call.detail = "tag=" + std::to_string(step.tag);
+  flushed_ = true;
   OverlappedSlot* overlapped = NewOperation(step, call, 0);
   world_.trace().Add(call);
   const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
@@ -572,7 +619,19 @@ void ContentCalls::GetInfo(const Step& step) {
   BYTE* buffer = Input(std::vector<BYTE>(step.bytes, 0x7F), call.function, "lpInformation", CallerMemory::Scope::kCall);
   const DWORD code = impl_.PeerDistClientGetInformationByHandle(session, content, PeerDistClientBasicInfo, step.bytes,
                                                                 step.null_out ? nullptr : buffer);
+  if (!step.null_out) CheckInformation(step, code, buffer, 0x7F);
   Finish(call, code);
+}
+
+void ContentCalls::CheckInformation(const Step& step, DWORD code, const BYTE* buffer, BYTE unwritten) {
+  // Writes past dwBufferSize are buffer-bounds' (the buffer has exactly that size).
+  if (code != ERROR_SUCCESS || step.bytes < sizeof(PEERDIST_CLIENT_BASIC_INFO)) return;
+  const bool written = std::any_of(buffer, buffer + sizeof(PEERDIST_CLIENT_BASIC_INFO),
+                                   [unwritten](BYTE b) { return b != unwritten; });
+  if (written) return;
+  world_.Finding(std::string(kClientInfoFinding) + "PeerDistClientGetInformationByHandle on " + Slot('c', step.object) +
+                 " with dwBufferSize " + std::to_string(step.bytes) +
+                 " returned ERROR_SUCCESS but left PEERDIST_CLIENT_BASIC_INFO (fFlashCrowd) unwritten");
 }
 
 void ContentCalls::ClientCancel(const Step& step) {

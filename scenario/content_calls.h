@@ -65,6 +65,14 @@ class ContentCalls {
     std::vector<BYTE> added;
     int added_content = -1;
     bool judged = false;
+    // What the local-cache check (CheckLocalCache) needs: the step that
+    // called it; add-data: the content number, size and whether a byte was
+    // flipped; block-read: whether it reads the local cache only.
+    int call_step = -1;
+    int data_content = -1;
+    std::uint32_t data_bytes = 0;
+    bool corrupt = false;
+    bool local_only = false;
   };
   // What the harness knows of the data behind one content handle (by trace
   // id): the content its information describes, so the bytes a successful
@@ -75,6 +83,10 @@ class ContentCalls {
     std::vector<BYTE> added;    // the information added successfully so far
     std::optional<ContentInfo> info;  // set by a successful complete-info
     std::uint64_t stream_position = 0;  // StreamRead's next offset (absolute)
+    int info_step = -1;  // the step during which the complete was seen
+    // Blocks of the information's range that a successful add-data of the
+    // content's own bytes covered whole, with the step it was seen done.
+    std::map<std::size_t, int> cached;
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);
@@ -99,6 +111,10 @@ class ContentCalls {
   void JudgeContentOperation(Operation& operation, std::size_t index);
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
+  // AddData against the completed information: a finding (kAddDataFinding)
+  // for PEERDIST_ERROR_OUT_OF_BOUNDS within the content or success past its
+  // end, and for a local-cache-only block read missing a block added whole.
+  void CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal);
   // A successful read of `n` bytes at content offset `offset`.
   void CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track, std::uint64_t offset,
                  std::size_t n);
@@ -116,6 +132,9 @@ class ContentCalls {
   void ContentOperation(const Step& step, ApiFunction function);
   void Flush(const Step& step);
   void GetInfo(const Step& step);
+  // Records a finding (kClientInfoFinding) when the call succeeded without
+  // writing the information.
+  void CheckInformation(const Step& step, DWORD code, const BYTE* buffer, BYTE unwritten);
   void ClientCancel(const Step& step);
 
   World& world_;
@@ -126,6 +145,7 @@ class ContentCalls {
   int next_object_id_ = 0;
   std::vector<Operation> operations_;  // index = oN
   std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
+  bool flushed_ = false;  // a flush was called: what the local cache holds is unclear
 };
 
 }  // namespace pd

@@ -94,6 +94,16 @@ inline constexpr char kHostMisuseFinding[] = "host misuse: ";
 // successful PeerDistClientBlockRead / StreamRead delivered are not the
 // content's (scenario/content_calls.cc); the rule read-data judges them.
 inline constexpr char kReadDataFinding[] = "read-data: ";
+// How a kFinding the harness records about PeerDistClientGetInformationByHandle
+// begins: bytes written past dwBufferSize, or a success that did not write
+// PEERDIST_CLIENT_BASIC_INFO (scenario/content_calls.cc); the rule
+// client-info judges them.
+inline constexpr char kClientInfoFinding[] = "client-info: ";
+// How a kFinding the harness records about PeerDistClientAddData begins: an
+// add past the end of the content that succeeded, PEERDIST_ERROR_OUT_OF_BOUNDS
+// within it, or data added whole that a local-cache-only read then missed
+// (scenario/content_calls.cc); the rule add-data judges them.
+inline constexpr char kAddDataFinding[] = "add-data: ";
 // How a kFinding the World records begins when the implementation wrote
 // outside a buffer the caller handed in (its guard bytes changed,
 // sim/caller_memory.h); the rule buffer-bounds judges them.

@@ -248,6 +248,10 @@ static OperationResult CompleteInfo(ContentObject* content) {
 }
 
 static OperationResult AddData(const Operation* operation, ContentObject* content) {
+  /* Past the end of the content the completed information describes. */
+  if (content->has_info && operation->offset >= content->info.offset + content->info.length) {
+    return Result(PEERDIST_ERROR_OUT_OF_BOUNDS, 0);
+  }
   /* Data beyond any content cannot match a block: accepted, not kept. */
   if (operation->offset < MAX_CONTENT_LENGTH && operation->size <= MAX_CONTENT_LENGTH) {
     if (content->has_info) {

@@ -962,6 +962,9 @@ class ExampleImpl:
         return self.start_data_operation(handle, content, CONTENT, "add-data", overlapped, buffer, size)
 
     def perform_add_data(self, op, content):
+        # Past the end of the content the completed information describes.
+        if content.info is not None and op.offset >= content.info.offset + content.info.length:
+            return PEERDIST_ERROR_OUT_OF_BOUNDS, 0
         # Kept by its offset; it counts once the hashes vouch for it.
         if op.offset < MAX_CONTENT_LENGTH and op.size <= MAX_CONTENT_LENGTH:
             content.raw_data[op.offset] = self.io.data(op.buffer)[:op.size]

@@ -317,6 +317,39 @@ std::vector<Occurrence> LocateAbortedOverlappedResult(const TraceView& view) {
   return found;
 }
 
+// PeerDistGetOverlappedResult on a content operation whose OVERLAPPED
+// completed with an error (cancelled, invalidated, missing data, ...) before
+// the call. Results other than the two readings are overlapped-result's.
+std::vector<Occurrence> LocateFailedOverlappedResult(const TraceView& view) {
+  std::vector<Occurrence> found;
+  const HandleHistory& history = view.Derived<HandleHistory>();
+  for (const CallView& call : view.calls()) {
+    if (!IsCall(call, ApiFunction::kGetOverlappedResult) || call.ret == nullptr || call.call->null_arg == 1) continue;
+    if (call.call->overlapped < 0) continue;
+    const OperationView* operation = nullptr;  // the latest one on that OVERLAPPED before the call
+    for (const OperationView& candidate : history.operations()) {
+      if (candidate.overlapped == call.call->overlapped && candidate.call->call_index < call.call_index) {
+        operation = &candidate;
+      }
+    }
+    if (operation == nullptr || !operation->accepted) continue;
+    std::int64_t code = kNoValue;  // the first result written before the call
+    for (const OperationAct& act : operation->acts) {
+      if (act.index < call.call_index && act.code != kNoValue) {
+        code = act.code;
+        break;
+      }
+    }
+    if (code == kNoValue || code == ERROR_SUCCESS) continue;
+    const bool own_error = call.ret->bool_result == 0 && call.ret->code == code;
+    if (call.ret->bool_result == 0 && !own_error) continue;
+    found.push_back(At(view, call.return_index, own_error ? "false-with-error" : "true-completed",
+                       "PeerDistGetOverlappedResult on " + CallName(*operation->call) + ", completed with " +
+                           Code(code) + ", returned " + (own_error ? "FALSE with that error" : "TRUE")));
+  }
+  return found;
+}
+
 std::vector<Occurrence> LocateUnregisterWhenIdle(const TraceView& view) {
   std::vector<Occurrence> found;
   for (const CallView& call : view.calls()) {
@@ -524,6 +557,15 @@ std::vector<Ambiguity> Build() {
         "FALSE with last error ERROR_OPERATION_ABORTED, as GetOverlappedResult does (the Unregister and cancel pages)"},
        {"true-completed", "TRUE: the operation has completed (the PeerDistGetOverlappedResult page)"}},
       &LocateAbortedOverlappedResult));
+  all.push_back(Make(
+      "failed-overlapped-result",
+      "What does PeerDistGetOverlappedResult return for a content operation that completed with an error: TRUE (its "
+      "own page: \"true if the operation has completed\") or FALSE with the error (GetOverlappedResult, which it "
+      "replaces)?",
+      {{"OVLRESULT-2"}, {"OVLRESULT-7"}},
+      {{"false-with-error", "FALSE with the operation's error as last error, as GetOverlappedResult does"},
+       {"true-completed", "TRUE: the operation has completed (the PeerDistGetOverlappedResult page)"}},
+      &LocateFailedOverlappedResult));
   all.push_back(Make(
       "in-flight-at-invalidation",
       "How does an asynchronous operation that is pending on a handle end when a move to DISABLED or UNAVAILABLE "

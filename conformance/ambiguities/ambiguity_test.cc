@@ -163,6 +163,7 @@ TEST(AmbiguityCatalog, HasTheDocumentedAmbiguities) {
       {"unregister-when-idle", {"success", "operation-notfound", "other-error"}},
       {"in-flight-at-invalidation", {"fails-invalidated", "fails-aborted", "fails-other", "stays-pending"}},
       {"aborted-overlapped-result", {"false-operation-aborted", "true-completed"}},
+      {"failed-overlapped-result", {"false-with-error", "true-completed"}},
   };
   ASSERT_EQ(AllAmbiguities().size(), expected.size());
   for (const Ambiguity& ambiguity : AllAmbiguities()) {
@@ -497,6 +498,25 @@ TEST(ResolveInterpretations, RunsNeverShareAnInterpretation) {
   const auto pair = FindInconsistency(ambiguity, occurrences);
   ASSERT_TRUE(pair.has_value());
   EXPECT_EQ(pair->second, 2u);
+}
+
+// PeerDistGetOverlappedResult on a read that failed with
+// PEERDIST_ERROR_INVALIDATED: the reference answers FALSE with that error;
+// an edited copy answers TRUE, which overlapped-result accepts too.
+TEST(FailedOverlappedResult, BothReadings) {
+  const Trace trace = RunText(
+      "pdscenario 1\nseed 34\ninitial available\n"
+      "startup s0\nopen-content s0 c0\nblock-read s0 c0\nenv lose\nadvance 200000\nget-overlapped-result o0\n");
+  ExpectClassified("failed-overlapped-result", trace, {"false-with-error"});
+  const Trace edited = Edit(trace, [](const TraceView& view, std::vector<TraceEvent>& events) {
+    for (const CallView& call : view.calls()) {
+      if (call.call->function != ApiFunction::kGetOverlappedResult || call.ret == nullptr) continue;
+      events[call.return_index].bool_result = 1;
+      events[call.return_index].code = ERROR_SUCCESS;
+    }
+  });
+  ExpectClassified("failed-overlapped-result", edited, {"true-completed"});
+  EXPECT_FALSE(FindRule("overlapped-result")->judge(TraceView(edited)).has_value());
 }
 
 // A read pending when UNAVAILABLE invalidates its handle: the reference

@@ -381,6 +381,61 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result o0\n"
        "advance 200000\n",
        {{"mutant:cancel-leaves-pending", 3}}},
+      {"event-and-port", "a content handle's operations complete to its port, with its key",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1 port=new key=9\n"   // 1
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"     // 2
+       "advance 100000\n",                           // 3: the mutant's packet carries key 0
+       {{"mutant:content-key-zero", 3}}},
+      {"async-pending", "AddData, AddContentInformation and CompleteContentInformation return ERROR_IO_PENDING",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "add-info s0 c0 from=i0\n"                    // 2
+       "complete-info s0 c0\n"                       // 3
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"     // 4: the mutant returns ERROR_SUCCESS
+       "advance 100000\n",
+       {{"mutant:add-data-returns-success", 4}}},
+      {"close-cancels", "closing a content handle cancels its pending operations",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "block-read s0 c0\n"                          // 2
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"     // 3
+       "close-content s0 c0\n"                       // 4: aborts both; the mutant leaves them running
+       "advance 200000\n",                           // 5: where the mutant's fail
+       {{"mutant:close-leaves-pending", 5}}},
+      {"client-info", "PEERDIST_CLIENT_BASIC_INFO within dwBufferSize",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "get-info s0 c0 bytes=4\n"                    // 2: room enough
+       "get-info s0 c0 bytes=2\n"                    // 3: too small; the mutant writes past it
+       "close-content s0 c0\n",
+       {{"mutant:info-ignores-buffer-size", 3}}},
+      {"add-data", "added data is in the local cache; past the end of the content, PEERDIST_ERROR_OUT_OF_BOUNDS",
+       "pdscenario 1\nseed 41\ninitial available\n"
+       "startup s0\n"                                // 0
+       "startup s1\n"                                // 1
+       "publish s0 t0 id=1 length=200 port=new\n"    // 2
+       "add-to-stream s0 t0 bytes=128\n"             // 3
+       "add-to-stream s0 t0 bytes=72\n"              // 4
+       "complete-stream s0 t0\n"                     // 5
+       "advance 100000\n"                            // 6
+       "open-info s0 i0 id=1\n"                      // 7
+       "retrieve-info s0 i0 bytes=4096\n"            // 8
+       "advance 100000\n"                            // 9
+       "open-content s1 c0 tag=2\n"                  // 10
+       "add-info s1 c0 from=i0\n"                    // 11
+       "complete-info s1 c0\n"                       // 12
+       "advance 100000\n"                            // 13
+       "add-data s1 c0 id=1 offset=64 bytes=64\n"    // 14: block 1, whole
+       "add-data s1 c0 id=1 offset=256 bytes=64\n"   // 15: past the end (200)
+       "advance 100000\n"                            // 16: the mutant's add at 256 succeeds
+       "block-read s1 c0 offset=64 bytes=32 timeout=local\n"  // 17: from the local cache
+       "advance 100000\n",
+       {{"mutant:add-data-any-offset", 16}}},
       {"invalidated", "a call that also passes no data may report either bad argument",
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                // 0

@@ -3,8 +3,10 @@
 // the trace shows it before the call: pending (bWait FALSE) -> FALSE,
 // ERROR_IO_INCOMPLETE; completed successfully -> TRUE; completed with an
 // error (cancelled: ERROR_OPERATION_ABORTED, invalidated, ...) -> FALSE with
-// that error (cancelled: or TRUE, the pages disagree: AMBIGUITIES.md,
-// aborted-overlapped-result). With bWait TRUE the call waits for the result, so it never
+// that error, or TRUE, the pages disagree (AMBIGUITIES.md:
+// aborted-overlapped-result for a cancellation, failed-overlapped-result for
+// a content operation's other errors; a registration fails only by
+// cancellation). With bWait TRUE the call waits for the result, so it never
 // answers ERROR_IO_INCOMPLETE, unless nothing could end the wait: the
 // OVERLAPPED has no hEvent (PeerDist has no file handle for the wait to use
 // instead), or the wait ran to the harness's horizon for an INFINITE wait
@@ -32,6 +34,7 @@ std::string Result(const TraceEvent& ret) {
 struct Target {
   std::string name;  // "rN (session S)" or "PeerDistClientBlockRead on content handle 3 (step 7)"
   bool has_event = false;
+  bool content = false;  // a content operation's (not a registration's)
   struct ActAt {
     std::size_t index;
     int step;
@@ -61,6 +64,7 @@ std::optional<Target> TargetOf(const TraceView& view, const CallView& call) {
   if (found == nullptr || !found->accepted) return std::nullopt;
   target.name = CallName(*found->call);
   target.has_event = found->event >= 0;
+  target.content = true;
   for (const OperationAct& act : found->acts) {
     target.acts.push_back({act.index, view.events()[act.index].step, act.code});
   }
@@ -118,13 +122,14 @@ std::optional<Violation> Judge(const TraceView& view) {
       return At(ret, name + " after it completed successfully returned " + Result(ret) + "; expected TRUE");
     }
     if (ret.bool_result == 0 && ret.code == final_code) continue;
-    // TRUE for a cancelled operation is the PeerDistGetOverlappedResult
-    // page's reading ("true if the operation has completed"): ambiguity
-    // aborted-overlapped-result.
-    if (final_code == ERROR_OPERATION_ABORTED && ret.bool_result != 0) continue;
+    // TRUE for an operation that failed is the PeerDistGetOverlappedResult
+    // page's reading ("true if the operation has completed"): ambiguities
+    // aborted-overlapped-result (a cancellation) and failed-overlapped-result
+    // (a content operation's other errors).
+    if (ret.bool_result != 0 && (final_code == ERROR_OPERATION_ABORTED || target->content)) continue;
     return At(ret, name + " after it completed with " + Code(final_code) + " returned " + Result(ret) +
-                       "; expected FALSE with " + Code(final_code) +
-                       (final_code == ERROR_OPERATION_ABORTED ? " (or TRUE: aborted-overlapped-result)" : ""));
+                       "; expected FALSE with " + Code(final_code) + " (or TRUE: " +
+                       (final_code == ERROR_OPERATION_ABORTED ? "aborted" : "failed") + "-overlapped-result)");
   }
   return std::nullopt;
 }
@@ -140,7 +145,7 @@ PD_REGISTER_RULE((Rule{
      {"OVLRESULT-6", kPartly}, {"OVLRESULT-7", kPartly}, {"OVLRESULT-8", kPartly}},
     "PeerDistGetOverlappedResult on a registration's or a content operation's OVERLAPPED returns "
     "FALSE/ERROR_IO_INCOMPLETE while it is pending (bWait FALSE), TRUE once it completed successfully, FALSE with "
-    "its error once it failed or was cancelled (cancelled: or TRUE, aborted-overlapped-result); with bWait TRUE "
+    "its error or TRUE once it failed or was cancelled (aborted-/failed-overlapped-result); with bWait TRUE "
     "(and an hEvent) it waits, never ERROR_IO_INCOMPLETE",
     Judge,
 }));

@@ -158,6 +158,17 @@ class Generator {
     step.corrupt = Below(10) == 0;
     step.all = Below(8) == 0;
     step.registration = operations > 0 && Below(3) != 0 ? operations - 1 : Below(operations + 2);
+    // Folded from the values drawn above (no draw of their own, so the
+    // sequence stays as it was): a content handle with a completion port and
+    // key now and then (event-and-port), get-info buffers too small for
+    // PEERDIST_CLIENT_BASIC_INFO (client-info).
+    if (step.kind == StepKind::kOpenContent && step.all) {
+      step.port = PortArg::kNew;
+      step.key = 40 + step.offset;
+    }
+    if (step.kind == StepKind::kGetInfo && step.bytes >= 100 && step.bytes < 4096) step.bytes %= 8;
+    // An add-data past the end of any content the prelude publishes (add-data).
+    if (step.kind == StepKind::kAddData && step.bytes % 2 == 0) step.offset += 256;
     if (IsAsyncContentStep(step.kind)) ++operations;
   }
 
