@@ -48,6 +48,7 @@ constexpr FlagSpec kFlags[] = {
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
+    {"--liveness-ms", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
@@ -114,6 +115,11 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
         return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
       }
       flags.timeout_ms = static_cast<int>(*timeout);
+    } else if (name == "--liveness-ms") {
+      // Below the 1 s a scenario drains for, so every window closes in the trace.
+      auto bound = ParseNumber(value, 900);
+      if (!bound || *bound == 0) return "--liveness-ms: expected milliseconds between 1 and 900, " + Got(value);
+      flags.liveness_ms = static_cast<int>(*bound);
     } else if (name == "--max-hangs" || name == "--max-rule-hangs") {
       auto bound = ParseNumber(value, kMaxCases);
       if (!bound) {
@@ -190,11 +196,11 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
                              "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired",
-                             "--max-hangs", "--max-rule-hangs"}) {
+                             "--max-hangs", "--max-rule-hangs", "--liveness-ms"}) {
       const std::string flag = name;
       const bool allowed =
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
-                                           flag == "--timeout-ms" || flag == "--paired")) ||
+                                           flag == "--timeout-ms" || flag == "--paired" || flag == "--liveness-ms")) ||
           (command == Command::kListRequirements && flag == "--rules") ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
@@ -237,7 +243,8 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
 std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_names,
                        const std::vector<std::string>& rule_ids) {
   // plugin:PATH and exec:COMMAND are checked when they are opened.
-  const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0;
+  const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0 ||
+                        flags.impl.rfind("live:", 0) == 0;
   if (!external && std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
     return "--impl: unknown implementation '" + InputExcerpt(flags.impl) + "' (see --list-impls)";
   }
@@ -280,8 +287,12 @@ violation is shrunk to a minimal scenario and written out for replay.
   --impl NAME        implementation under test (default: reference); see --list-impls;
                      or plugin:PATH.so (built against adapters/peerdist_plugin.h)
                      or exec:'COMMAND ARGS' (speaks adapters/PROTOCOL.md on stdin/stdout)
+                     or live:'COMMAND ARGS' (the same, in real time: pdlive.exe and a
+                     real peerdist.dll; see live/README.md)
   --timeout-ms N     with plugin: or exec:, wall-clock bound on each answer
                      (default: 2000); a miss is a no-hang finding
+  --liveness-ms N    what must happen must happen within N ms (default: 100);
+                     for live: runs, whose deliveries take real time
   --max-rule-hangs N after N consecutive cases of a rule cut short by a hang,
                      skip that rule's remaining cases (default: 3; 0: no bound)
   --max-hangs N      after N cases cut short by a hang in the whole run, skip

@@ -45,6 +45,9 @@ struct Flags {
   // after --max-rule-hangs consecutive cases of a rule cut short by a hang
   // its remaining cases are skipped; after --max-hangs in the whole run,
   // every remaining case is (bar no-crash's and no-hang's own).
+  // --liveness-ms: the bound of every bounded-liveness rule (kLivenessBound);
+  // 0 keeps the default.
+  int liveness_ms = 0;
   int max_rule_hangs = 3;
   int max_hangs = 10;
   int shard_index = 0;

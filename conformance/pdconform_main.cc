@@ -60,6 +60,7 @@
 
 #include "adapters/child_process.h"
 #include "adapters/external_impl.h"
+#include "live/live_mode.h"
 #include "conformance/ambiguities/ambiguity.h"
 #include "conformance/flags.h"
 #include "conformance/requirements_coverage.h"
@@ -258,7 +259,8 @@ std::string ReplayCommand(const std::string& impl, const std::string& file, int 
                           const std::string& paired = "") {
   std::string command = CommandName() + " --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
   if (!paired.empty()) command += " --paired " + ShellQuote(paired);
-  const bool external = impl.rfind("plugin:", 0) == 0 || impl.rfind("exec:", 0) == 0;
+  const bool external =
+      impl.rfind("plugin:", 0) == 0 || impl.rfind("exec:", 0) == 0 || impl.rfind("live:", 0) == 0;
   if (external && timeout_ms != Flags{}.timeout_ms) command += " --timeout-ms " + std::to_string(timeout_ms);
   return command;
 }
@@ -811,7 +813,7 @@ int Main(int argc, char** argv) {
   }
   auto parsed = ParseFlags(std::vector<std::string>(argv + 1, argv + argc));
   if (auto* error = std::get_if<std::string>(&parsed)) return Fail(*error);
-  const Flags& flags = std::get<Flags>(parsed);
+  Flags flags = std::get<Flags>(std::move(parsed));
   switch (flags.command) {
     case Command::kHelp:
       std::cout << UsageText();
@@ -833,12 +835,20 @@ int Main(int argc, char** argv) {
   for (const Rule& rule : AllRules()) rule_ids.push_back(rule.id);
   if (std::string error = CheckNames(flags, impl_names, rule_ids); !error.empty()) return Fail(error);
   if (flags.command == Command::kListRequirements) return ListRequirements(flags);
+  if (flags.liveness_ms > 0) kLivenessBound = flags.liveness_ms * kMillisecond;
+  const bool live = IsLiveSpec(flags.impl);
+  if (live) {
+    // live:'COMMAND' is exec:'COMMAND' in real time (live/live_mode.h).
+    std::cout << LiveModeNote(!flags.rules.empty());
+    if (flags.rules.empty()) flags.rules = LiveRules(rule_ids);
+    if (flags.timeout_ms == Flags{}.timeout_ms) flags.timeout_ms = kLiveTimeoutMs;
+  }
   ImplUnderTest impl{flags.impl, nullptr};
-  if (IsExternalImplSpec(flags.impl)) {
+  if (live || IsExternalImplSpec(flags.impl)) {
     has_child_processes = true;
     ExternalImplOptions options;
     options.answer_timeout_ms = flags.timeout_ms;
-    auto opened = OpenExternalImpl(flags.impl, options);
+    auto opened = OpenExternalImpl(live ? ExecSpecOf(flags.impl) : flags.impl, options);
     if (auto* error = std::get_if<std::string>(&opened)) return Fail(*error);
     impl.make = std::get<ExternalImplFactory>(std::move(opened));
   } else {
