@@ -15,6 +15,9 @@ const std::vector<UnjudgedRule>& RulesRealTimeCannotJudge() {
       {"no-hang",
        "a livelock in virtual time does not exist in real time; a real hang still ends the case as a finding of "
        "the --timeout-ms watchdog, but the rule's virtual-time bounds would misjudge pdlive's own polling"},
+      {"consistent-interpretation",
+       "which interpretation a scenario shows (e.g. early-completion: inside the call or after it returned) "
+       "depends on a real race between the DLL's delivery thread and the call's return, not on the DLL's choice"},
   };
   return rules;
 }

@@ -105,7 +105,7 @@ static HMODULE dll;
 static StatusFn test_reset;
 static StatusFn test_set_status;
 static enum { CONTROL_DLL, CONTROL_WINDOWS, CONTROL_NONE } control = CONTROL_NONE;
-static uint64_t poll_us = 1000;
+static uint64_t poll_us = 5000;
 static uint32_t wait_ms = 5000;
 
 /* --- the case ------------------------------------------------------------------ */
