@@ -48,7 +48,7 @@ constexpr FlagSpec kFlags[] = {
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
-    {"--liveness-ms", true},
+    {"--liveness-ms", true}, {"--diff", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
@@ -115,6 +115,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
         return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
       }
       flags.timeout_ms = static_cast<int>(*timeout);
+    } else if (name == "--diff") {
+      if (value.empty()) return "--diff: expected a directory of recorded live traces, got ''";
+      flags.diff_dir = value;
     } else if (name == "--liveness-ms") {
       // Below the 1 s a scenario drains for, so every window closes in the trace.
       auto bound = ParseNumber(value, 900);
@@ -182,9 +185,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   // Which command, and which flags make no sense with it.
   const int commands =
       int(help) + int(list_impls) + int(list_rules) + int(list_requirements) + int(!flags.replay_file.empty()) +
-      int(merge);
+      int(merge) + int(!flags.diff_dir.empty());
   if (commands > 1) {
-    return "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other";
+    return "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other";
   }
   if (help) {
     flags.command = Command::kHelp;
@@ -202,6 +205,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
                                            flag == "--timeout-ms" || flag == "--paired" || flag == "--liveness-ms")) ||
           (command == Command::kListRequirements && flag == "--rules") ||
+          (command == Command::kDiff && (flag == "--impl" || flag == "--timeout-ms")) ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
       if (seen.count(flag) && !allowed) {
@@ -225,6 +229,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   } else if (!flags.replay_file.empty()) {
     flags.command = Command::kReplay;
     if (std::string error = only_with_run(flags.command, "--replay"); !error.empty()) return error;
+  } else if (!flags.diff_dir.empty()) {
+    flags.command = Command::kDiff;
+    if (std::string error = only_with_run(flags.command, "--diff"); !error.empty()) return error;
   } else if (merge) {
     flags.command = Command::kMerge;
     if (std::string error = only_with_run(flags.command, "--merge"); !error.empty()) return error;
@@ -276,6 +283,7 @@ std::string ShellQuote(const std::string& word) {
 std::string UsageText() {
   return R"(usage: pdconform [flags]
        pdconform --replay FILE [--paired FILE] [--impl NAME] [--rules ID,...] [--trace-out FILE]
+       pdconform --diff DIR [--impl NAME]
        pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE] [--write-baseline FILE]
        pdconform --list-requirements [--rules ID,...]
        pdconform --list-impls | --list-rules | --help
@@ -291,6 +299,9 @@ violation is shrunk to a minimal scenario and written out for replay.
                      real peerdist.dll; see live/README.md)
   --timeout-ms N     with plugin: or exec:, wall-clock bound on each answer
                      (default: 2000); a miss is a no-hang finding
+  --diff DIR         replay the scenarios a live run recorded in DIR (live/record.sh)
+                     against --impl in virtual time and report every difference in
+                     what a caller observes (codes, statuses, bytes, order), not timing
   --liveness-ms N    what must happen must happen within N ms (default: 100);
                      for live: runs, whose deliveries take real time
   --max-rule-hangs N after N consecutive cases of a rule cut short by a hang,

@@ -52,6 +52,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -61,6 +62,7 @@
 #include "adapters/child_process.h"
 #include "adapters/external_impl.h"
 #include "live/live_mode.h"
+#include "live/trace_diff.h"
 #include "conformance/ambiguities/ambiguity.h"
 #include "conformance/flags.h"
 #include "conformance/requirements_coverage.h"
@@ -497,6 +499,38 @@ RuleReport RuleHeader(const Rule& rule) {
   return report;
 }
 
+// --diff DIR: each recorded live case replayed against the impl in virtual
+// time; a difference in what a caller observes is reported like a violation,
+// with the two observable traces side by side.
+int Diff(const Flags& flags, const ImplUnderTest& impl) {
+  std::string error;
+  const std::vector<std::string> cases = RecordedCases(flags.diff_dir, &error);
+  if (!error.empty()) return Fail(error);
+  if (cases.empty()) return Fail(flags.diff_dir + ": no recorded cases (NAME.pdscenario beside NAME.trace)");
+  int differences = 0;
+  for (const std::string& name : cases) {
+    const std::string base = flags.diff_dir + "/" + name;
+    auto loaded = LoadScenarioFile(base + ".pdscenario");
+    if (auto* problem = std::get_if<std::string>(&loaded)) return Fail(*problem);
+    std::ifstream in(base + ".trace", std::ios::binary);
+    const std::string recorded((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const ReplayResult replayed = ReplayScenario(std::get<Scenario>(loaded), impl.make, {});
+    const std::optional<TraceDifference> difference = FirstDifference(recorded, replayed.trace);
+    if (!difference) {
+      std::cout << "same       " << name << "\n";
+      continue;
+    }
+    ++differences;
+    std::cout << "DIFFERENT  " << name << ": observable line " << difference->line + 1 << ": recorded \""
+              << difference->recorded << "\", replayed \"" << difference->replayed << "\"\n"
+              << "  scenario " << base << ".pdscenario\n"
+              << SideBySide(recorded, replayed.trace, 70);
+  }
+  std::cout << cases.size() << " recorded cases against " << flags.impl << ": " << differences
+            << (differences == 1 ? " difference" : " differences") << " in what a caller observes\n";
+  return differences == 0 ? kExitHolds : kExitViolated;
+}
+
 int Replay(const Flags& flags, const ImplUnderTest& impl) {
   auto loaded = LoadScenarioFile(flags.replay_file);
   if (auto* error = std::get_if<std::string>(&loaded)) return Fail(*error);
@@ -828,6 +862,7 @@ int Main(int argc, char** argv) {
       break;
     case Command::kRun:
     case Command::kReplay:
+    case Command::kDiff:
       break;
   }
   std::vector<std::string> impl_names, rule_ids;
@@ -854,6 +889,7 @@ int Main(int argc, char** argv) {
   } else {
     impl.make = FactoryFor(FindBuiltInImpl(flags.impl));
   }
+  if (flags.command == Command::kDiff) return Diff(flags, impl);
   return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl);
 }
 

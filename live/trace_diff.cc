@@ -1,0 +1,71 @@
+#include "live/trace_diff.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+namespace pd {
+
+std::vector<std::string> ObservableLines(const std::string& trace) {
+  std::vector<std::string> lines;
+  std::istringstream in(trace);
+  std::string line;
+  while (std::getline(in, line)) {
+    // "t=123 step=4 KIND ...": the time goes; the step a thing happened in stays.
+    if (line.rfind("t=", 0) == 0) {
+      const std::size_t space = line.find(' ');
+      line = space == std::string::npos ? "" : line.substr(space + 1);
+    }
+    const std::size_t kind = line.find(' ');
+    if (kind != std::string::npos && line.compare(kind + 1, 5, "step ") == 0) continue;
+    if (kind != std::string::npos && line.substr(kind + 1) == "step") continue;
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+std::optional<TraceDifference> FirstDifference(const std::string& recorded_trace, const std::string& replayed_trace) {
+  const std::vector<std::string> recorded = ObservableLines(recorded_trace);
+  const std::vector<std::string> replayed = ObservableLines(replayed_trace);
+  for (std::size_t i = 0; i < std::max(recorded.size(), replayed.size()); ++i) {
+    const std::string left = i < recorded.size() ? recorded[i] : "";
+    const std::string right = i < replayed.size() ? replayed[i] : "";
+    if (left != right) return TraceDifference{i, left, right};
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> RecordedCases(const std::string& dir, std::string* error) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code code;
+  for (fs::directory_iterator it(dir, code), end; !code && it != end; it.increment(code)) {
+    const fs::path path = it->path();
+    if (path.extension() != ".pdscenario") continue;
+    fs::path trace = path;
+    trace.replace_extension(".trace");
+    if (fs::exists(trace)) names.push_back(path.stem().string());
+  }
+  if (code) *error = dir + ": " + code.message();
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string SideBySide(const std::string& recorded_trace, const std::string& replayed_trace, std::size_t width) {
+  const std::vector<std::string> recorded = ObservableLines(recorded_trace);
+  const std::vector<std::string> replayed = ObservableLines(replayed_trace);
+  std::string out;
+  auto cell = [width](std::string text) {
+    if (text.size() > width) text = text.substr(0, width - 1) + "~";
+    return text + std::string(width - text.size(), ' ');
+  };
+  out += "  " + cell("RECORDED (live)") + " | REPLAYED\n";
+  for (std::size_t i = 0; i < std::max(recorded.size(), replayed.size()); ++i) {
+    const std::string left = i < recorded.size() ? recorded[i] : "";
+    const std::string right = i < replayed.size() ? replayed[i] : "";
+    out += (left == right ? "  " : "! ") + cell(left) + " | " + right + "\n";
+  }
+  return out;
+}
+
+}  // namespace pd
