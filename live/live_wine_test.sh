@@ -38,10 +38,10 @@ out=$work/win32
 # under a second after the prefix exists (the first start builds it).
 export WINEPREFIX=$work/prefix WINEDEBUG=-all HOME=$work/home
 mkdir -p "$HOME"
-"$wineserver" -p
 trap '"$wineserver" -k 2>/dev/null || true' EXIT
 echo "hello 1" | timeout 300 "$wine" "$out/pdlive.exe" "$out/peerdist.dll" >"$work/hello.txt" 2>"$work/hello.err"
 grep -qx "hello 1" "$work/hello.txt" || { cat "$work/hello.err" >&2; echo "FAIL: pdlive.exe does not start" >&2; exit 1; }
+"$wineserver" -p
 
 live() { echo "live:$wine $out/pdlive.exe $out/$1"; }
 
@@ -64,7 +64,7 @@ cp "$work/bug.txt" "$outputs/live_bug.txt"
 grep -q "^single-registration .* VIOLATED" "$work/bug.txt" || fail "single-registration does not catch peerdist_bug.dll"
 
 if ((failures > 0)); then
-  tail -40 "$work/run.txt" "$work/bug.txt" >&2
+  tail -n 40 "$work/run.txt" "$work/bug.txt" >&2
   exit 1
 fi
 echo "PASS: live adapter under Wine"

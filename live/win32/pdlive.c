@@ -106,7 +106,7 @@ static StatusFn test_reset;
 static StatusFn test_set_status;
 static enum { CONTROL_DLL, CONTROL_WINDOWS, CONTROL_NONE } control = CONTROL_NONE;
 static uint64_t poll_us = 5000;
-static uint32_t wait_ms = 5000;
+static uint32_t wait_ms = 1000;
 
 /* --- the case ------------------------------------------------------------------ */
 
@@ -492,15 +492,22 @@ static void NoteSessions(const char* function, char** words, int count, uint64_t
 }
 
 /* A blocking PeerDistGetOverlappedResult on a pending OVERLAPPED waits in
- * the harness first, so the harness's clock runs while the DLL works. */
-static void WaitInHarness(const char* function, char** words, int count) {
+ * the harness first, so the harness's clock runs while the DLL works. The
+ * wait is bounded (--wait-ms): an operation that never completes would
+ * block the DLL's own wait for ever, so once the harness's wait ran out the
+ * DLL is asked without waiting (it answers ERROR_IO_INCOMPLETE, as the
+ * harness's own INFINITE wait ends at its virtual time limit). Returns the
+ * bWait the DLL gets. */
+static uint64_t WaitInHarness(const char* function, char** words, int count) {
   const Buffer* overlapped;
-  if (strcmp(function, "PeerDistGetOverlappedResult") != 0 || count < 5 || Number(words[4]) == 0) return;
-  if (words[2][0] != '@') return;
+  const uint64_t wait = count >= 5 ? Number(words[4]) : 0;
+  if (strcmp(function, "PeerDistGetOverlappedResult") != 0 || count < 5 || wait == 0) return wait;
+  if (words[2][0] != '@') return wait;
   overlapped = &buffers[Number(words[2] + 1)];
-  if (overlapped->layout == NULL || strcmp(overlapped->layout->name, "overlapped") != 0) return;
-  if (ReadField(overlapped->data, (Field){0, 8}) != 0x103 || overlapped->harness_event == 0) return;
-  Request("wait 0x%" PRIx64 " %u", overlapped->harness_event & ~(uint64_t)1, (unsigned)wait_ms);
+  if (overlapped->layout == NULL || strcmp(overlapped->layout->name, "overlapped") != 0) return wait;
+  if (ReadField(overlapped->data, (Field){0, 8}) != 0x103 || overlapped->harness_event == 0) return wait;
+  if (Request("wait 0x%" PRIx64 " %u", overlapped->harness_event & ~(uint64_t)1, (unsigned)wait_ms) != 0) return 0;
+  return wait;
 }
 
 static void Call(char** words, int count) {
@@ -528,7 +535,7 @@ static void Call(char** words, int count) {
     }
   }
   ResolveEvents();
-  WaitInHarness(function, words, count);
+  if (strcmp(function, "PeerDistGetOverlappedResult") == 0) args[2] = WaitInHarness(function, words, count);
   Report();
   SetLastError(0);
   /* Win64: every argument of a peerdist.h function is one integer register
