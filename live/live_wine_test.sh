@@ -63,6 +63,12 @@ cp "$work/bug.txt" "$outputs/live_bug.txt"
 [[ $status -eq 1 ]] || fail "live run against peerdist_bug.dll exits $status (expected 1: a violation)"
 grep -q "^single-registration .* VIOLATED" "$work/bug.txt" || fail "single-registration does not catch peerdist_bug.dll"
 
+# 3. Recording works live, and a fresh recording of a timing-robust scenario
+# diffs clean against the reference (the checked-in set: trace_diff_test).
+"$root/live/record.sh" "$pdconform" "$(live peerdist.dll)" "$work/recorded" \
+  "$root/conformance/testdata/first_notify_after_enable.pdscenario" || fail "live/record.sh failed"
+"$pdconform" --diff "$work/recorded" --impl reference >"$work/diff.txt" 2>&1 || fail "fresh live recording differs from the reference: $(cat "$work/diff.txt")"
+
 if ((failures > 0)); then
   tail -n 40 "$work/run.txt" "$work/bug.txt" >&2
   exit 1

@@ -3,7 +3,9 @@
 // live/record.sh) against X in virtual time and compares what a caller can
 // observe: every call's return (codes, BOOLs, out-values), every signal,
 // packet and completion (codes, statuses, keys, bytes), status moves, and
-// their order and the scenario step each happened in, but not their times.
+// their order and the scenario step each happened in, but not their times;
+// what the implementation delivers between two of the harness's own events
+// is compared as a set (a live side reports it per poll).
 #ifndef LIVE_TRACE_DIFF_H_
 #define LIVE_TRACE_DIFF_H_
 
@@ -14,7 +16,8 @@
 namespace pd {
 
 // The observable lines of a rendered trace (sim/trace.h's Render()): each
-// line without its "t=..." stamp; the harness's own step markers dropped.
+// line without its "t=..." stamp; the harness's own step markers dropped;
+// each run of consecutive deliveries (signal, packet, overlapped-done) sorted.
 std::vector<std::string> ObservableLines(const std::string& trace);
 
 struct TraceDifference {

@@ -343,9 +343,50 @@ static int BufferIdOf(const void* pointer) {
 
 /* Tells the harness what the DLL did since the last time: memory first (so
  * a completion's result is there before its signal), then events, then
- * packets in the order each port queued them. */
+ * packets in the order each port queued them. The DLL's threads keep
+ * running meanwhile, and a completion writes the OVERLAPPED, then sets the
+ * event, then queues the packet; so the ports are looked at first, then the
+ * events, then the memory: whatever a packet or a signal seen here belongs
+ * to is already written, and a packet never overtakes its event. */
+typedef struct {
+  uint64_t port;
+  DWORD bytes;
+  ULONG_PTR key;
+  int overlapped; /* buffer id; -1: NULL */
+} Packet;
+
 static void Report(void) {
+  static Packet packets[MAX_BUFFERS];
+  static uint64_t signalled[MAX_HANDLES];
+  int packet_count = 0, signalled_count = 0;
   int id, i;
+  for (i = 0; i < mapping_count; ++i) {
+    Mapping* mapping = &mappings[i];
+    if (mapping->kind != KIND_PORT) continue;
+    while (packet_count < MAX_BUFFERS) {
+      DWORD bytes = 0;
+      ULONG_PTR key = 0;
+      LPOVERLAPPED overlapped = NULL;
+      BOOL dequeued = GetQueuedCompletionStatus(mapping->real, &bytes, &key, &overlapped, 0);
+      if (!dequeued && overlapped == NULL) break;
+      id = BufferIdOf(overlapped);
+      if (id == -2) {
+        fprintf(stderr, "pdlive: the DLL queued a packet with an OVERLAPPED the caller never passed\n");
+        continue;
+      }
+      packets[packet_count].port = mapping->harness;
+      packets[packet_count].bytes = bytes;
+      packets[packet_count].key = key;
+      packets[packet_count].overlapped = id;
+      ++packet_count;
+    }
+  }
+  for (i = 0; i < mapping_count; ++i) {
+    Mapping* mapping = &mappings[i];
+    if (mapping->kind != KIND_EVENT || WaitForSingleObject(mapping->real, 0) != WAIT_OBJECT_0) continue;
+    ResetEvent(mapping->real);
+    signalled[signalled_count++] = mapping->harness;
+  }
   for (id = 0; id < MAX_BUFFERS; ++id) {
     Buffer* buffer = &buffers[id];
     char* now;
@@ -359,31 +400,14 @@ static void Report(void) {
       free(now);
     }
   }
-  for (i = 0; i < mapping_count; ++i) {
-    Mapping* mapping = &mappings[i];
-    if (mapping->kind != KIND_EVENT || WaitForSingleObject(mapping->real, 0) != WAIT_OBJECT_0) continue;
-    ResetEvent(mapping->real);
-    Request("set-event 0x%" PRIx64, mapping->harness);
-  }
-  for (i = 0; i < mapping_count; ++i) {
-    Mapping* mapping = &mappings[i];
-    DWORD bytes;
-    ULONG_PTR key;
-    LPOVERLAPPED overlapped;
-    if (mapping->kind != KIND_PORT) continue;
-    for (;;) {
-      BOOL dequeued;
-      overlapped = NULL;
-      dequeued = GetQueuedCompletionStatus(mapping->real, &bytes, &key, &overlapped, 0);
-      if (!dequeued && overlapped == NULL) break;
-      id = BufferIdOf(overlapped);
-      if (id == -1) {
-        Request("post 0x%" PRIx64 " %lu %" PRIu64 " 0", mapping->harness, (unsigned long)bytes, (uint64_t)key);
-      } else if (id >= 0) {
-        Request("post 0x%" PRIx64 " %lu %" PRIu64 " @%d", mapping->harness, (unsigned long)bytes, (uint64_t)key, id);
-      } else {
-        fprintf(stderr, "pdlive: the DLL queued a packet with an OVERLAPPED the caller never passed\n");
-      }
+  for (i = 0; i < signalled_count; ++i) Request("set-event 0x%" PRIx64, signalled[i]);
+  for (i = 0; i < packet_count; ++i) {
+    if (packets[i].overlapped < 0) {
+      Request("post 0x%" PRIx64 " %lu %" PRIu64 " 0", packets[i].port, (unsigned long)packets[i].bytes,
+              (uint64_t)packets[i].key);
+    } else {
+      Request("post 0x%" PRIx64 " %lu %" PRIu64 " @%d", packets[i].port, (unsigned long)packets[i].bytes,
+              (uint64_t)packets[i].key, packets[i].overlapped);
     }
   }
 }

@@ -102,8 +102,15 @@ uint32_t Win32Wait(void* event, uint32_t timeout_ms) {
   return result;
 }
 
+/* Work the example schedules "right after the current instant's caller"
+ * (delay 0) must not beat the caller's return: in real time the delivery
+ * thread would otherwise race the export's return, and a notification meant
+ * for after the call could land inside it. */
+#define MIN_DELAY_US 10000u
+
 uint64_t Win32Schedule(uint64_t delay_us, win32_work_fn work, void* context) {
   size_t i;
+  if (delay_us < MIN_DELAY_US) delay_us = MIN_DELAY_US;
   for (i = 0; i < MAX_TIMERS && timers[i].id != 0; ++i) {
   }
   if (i == MAX_TIMERS) return 0;
