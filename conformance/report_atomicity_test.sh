@@ -83,6 +83,8 @@ setup() {
     (cd "$cwd" && "$bin" "${flags[@]}" --report-dir "$dir" >../"$layout.out$run" 2>&1)
     [[ $? -eq 1 ]] || fail "$layout: run $run did not exit 1: $(tail -3 "$work/$layout.out$run")"
     view "$cwd/$dir" "$work/$layout.view$run"
+    # Every report below is compared with these, byte for byte.
+    valid_json "$work/$layout.view$run/report.json"
   done
   same "$work/$layout.viewA" "$work/$layout.viewB" && fail "$layout: runs A and B write the same report"
   cp -a "$work/$layout.freshA" "$work/$layout.A"

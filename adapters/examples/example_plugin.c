@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 /* Explicit bound: scenarios start at most a few dozen sessions. */
 #define MAX_SESSIONS 256
