@@ -14,7 +14,8 @@ if ! command -v "$cc" >/dev/null; then
   exit 3
 fi
 mkdir -p "$out"
-flags=(-O2 -Wall -Wextra -I"$root" -static-libgcc)
+# The examples include "peerdist_plugin.h" from adapters/ (as their CMake build does).
+flags=(-O2 -Wall -Wextra -I"$root" -I"$root/adapters" -static-libgcc)
 example=(adapters/examples/example_client.c adapters/examples/example_content_info.c
          adapters/examples/example_objects.c adapters/examples/example_plugin.c
          adapters/examples/example_server.c)
