@@ -48,7 +48,7 @@ constexpr FlagSpec kFlags[] = {
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
-    {"--liveness-ms", true}, {"--diff", true},
+    {"--liveness-ms", true}, {"--diff", true}, {"--jobs", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
@@ -123,6 +123,10 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
       auto bound = ParseNumber(value, 900);
       if (!bound || *bound == 0) return "--liveness-ms: expected milliseconds between 1 and 900, " + Got(value);
       flags.liveness_ms = static_cast<int>(*bound);
+    } else if (name == "--jobs") {
+      auto jobs = ParseNumber(value, kMaxJobs);
+      if (!jobs || *jobs == 0) return "--jobs: expected a number of processes between 1 and " + std::to_string(kMaxJobs) + ", " + Got(value);
+      flags.jobs = static_cast<int>(*jobs);
     } else if (name == "--max-hangs" || name == "--max-rule-hangs") {
       auto bound = ParseNumber(value, kMaxCases);
       if (!bound) {
@@ -199,7 +203,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
                              "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired",
-                             "--max-hangs", "--max-rule-hangs", "--liveness-ms"}) {
+                             "--max-hangs", "--max-rule-hangs", "--liveness-ms", "--jobs"}) {
       const std::string flag = name;
       const bool allowed =
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
@@ -310,6 +314,8 @@ violation is shrunk to a minimal scenario and written out for replay.
                      every remaining case but no-crash's and no-hang's own
                      (default: 10; 0: no bound). Skipped cases are counted, and
                      a rule whose cases mostly did not reach their end is NOT-CHECKED
+  --jobs N           check rules in N processes at once (default: the number of
+                     cores); the reports are the same, byte for byte, for every N
   --seed N           seed of the scenario generator (default: 1)
   --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules

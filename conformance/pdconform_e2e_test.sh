@@ -100,6 +100,25 @@ if run "$work/mut2" 1 --impl "$mutant" --cases 30 --report-dir report; then
   diff -r "$work/mut1/report" "$work/mut2/report" >/dev/null || fail "reports differ between two identical runs"
 fi
 
+echo "== --jobs 1, 2 and 3: the same console and the same report bytes"
+# The console's summary line alone states a wall time.
+same_for_jobs() {
+  local name=$1 want=$2
+  shift 2
+  for jobs in 1 2 3; do
+    run "$work/$name-j$jobs" "$want" --jobs "$jobs" --report-dir report "$@" || return
+  done
+  for jobs in 2 3; do
+    diff -r "$work/$name-j1/report" "$work/$name-j$jobs/report" >/dev/null ||
+      fail "$name: reports differ between --jobs 1 and --jobs $jobs"
+    cmp -s <(grep -v ' s wall, ' "$work/$name-j1/out") <(grep -v ' s wall, ' "$work/$name-j$jobs/out") ||
+      fail "$name: console differs between --jobs 1 and --jobs $jobs"
+  done
+}
+same_for_jobs jobs-ref 0 --cases 200
+same_for_jobs jobs-mut 1 --impl "$mutant" --cases 100
+same_for_jobs jobs-pair 1 --impl mutant:unavailable-keeps-handles --cases 200
+
 echo "== consistent-interpretation across two scenarios of a run: both saved, the pair replays"
 # Each scenario alone follows one interpretation of in-flight-at-invalidation
 # (this mutant's operations in flight fail INVALIDATED at a move to DISABLED,

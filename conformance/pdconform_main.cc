@@ -197,7 +197,20 @@ std::string JoinPath(const std::string& dir, const std::string& name) {
 struct ImplUnderTest {
   std::string name;
   ImplFactory make;
+  // plugin: and exec: only: how a job process, or a lone replay, opens it.
+  ExternalImplOpener open;
 };
+
+// --jobs: the flag, or the number of cores. A built-in implementation with
+// one job runs in this process (0); an external one always in job processes,
+// where a plugin is loaded and called directly.
+int JobsFor(const Flags& flags, const ImplUnderTest& impl) {
+  long jobs = flags.jobs;
+  if (jobs <= 0) jobs = sysconf(_SC_NPROCESSORS_ONLN);
+  if (jobs < 1) jobs = 1;
+  if (jobs == 1 && !impl.open) return 0;
+  return static_cast<int>(jobs);
+}
 
 ImplFactory FactoryFor(const BuiltInImpl* impl) {
   return [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); };
@@ -615,6 +628,14 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   options.shard_count = flags.shard_count;
   options.max_rule_hangs = flags.max_rule_hangs;
   options.max_hangs = flags.max_hangs;
+  options.jobs = JobsFor(flags, impl);
+  if (impl.open) {
+    options.open_impl = [open = impl.open](bool isolated) -> std::variant<ImplFactory, std::string> {
+      auto opened = open(isolated);
+      if (auto* error = std::get_if<std::string>(&opened)) return *error;
+      return ImplFactory(std::get<ExternalImplFactory>(std::move(opened)));
+    };
+  }
   // Before an hour-long run, not after it: a malformed baseline is bad input.
   std::optional<Baseline> baseline;
   if (std::string error = LoadGivenBaseline(flags, baseline); !error.empty()) return Fail(error);
@@ -877,6 +898,8 @@ int Main(int argc, char** argv) {
     std::cout << LiveModeNote(!flags.rules.empty());
     if (flags.rules.empty()) flags.rules = LiveRules(rule_ids);
     if (flags.timeout_ms == Flags{}.timeout_ms) flags.timeout_ms = kLiveTimeoutMs;
+    // One live process: DLLs in parallel would share one machine's real time.
+    if (flags.jobs == 0) flags.jobs = 1;
   }
   ImplUnderTest impl{flags.impl, nullptr};
   if (live || IsExternalImplSpec(flags.impl)) {
@@ -886,6 +909,7 @@ int Main(int argc, char** argv) {
     auto opened = OpenExternalImpl(live ? ExecSpecOf(flags.impl) : flags.impl, options);
     if (auto* error = std::get_if<std::string>(&opened)) return Fail(*error);
     impl.make = std::get<ExternalImplFactory>(std::move(opened));
+    impl.open = ExternalImplOpenerFor(flags.impl, options);
   } else {
     impl.make = FactoryFor(FindBuiltInImpl(flags.impl));
   }

@@ -11,6 +11,7 @@
 
 #include "conformance/run_consistency.h"
 #include "conformance/scenario_gen.h"
+#include "conformance/suite_rule.h"
 #include "conformance/trace_view.h"
 #include "impls/impl_catalog.h"
 #include "scenario/scenario_text.h"
@@ -67,6 +68,8 @@ ImplFactory FactoryFor(const std::string& impl_name, const ImplFactory& given) {
   return [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); };
 }
 
+}  // namespace
+
 std::vector<const Rule*> SelectRules(const std::vector<std::string>& ids) {
   std::vector<const Rule*> selected;
   for (const Rule& rule : AllRules()) {
@@ -86,6 +89,8 @@ std::vector<AmbiguityObservation> EmptyObservations() {
   }
   return observations;
 }
+
+namespace {
 
 // `run` (may be null) also sees each ambiguity's occurrences, with the
 // scenario that showed them.
@@ -154,6 +159,7 @@ struct PropertyContext {
   // Called after each scenario with this rule's generated cases so far (run
   // or skipped; never more than its budget: shrink runs are not cases).
   std::function<void(std::uint64_t)> on_case;
+  const CaseRecorder* recorder = nullptr;  // set: takes the evidence instead of observations, run and coverage
 };
 
 std::string DescribeViolation(const Violation& violation) {
@@ -161,9 +167,23 @@ std::string DescribeViolation(const Violation& violation) {
          "us: " + violation.message;
 }
 
+}  // namespace
+
+void ReplayCounterexample(const Rule& rule, const ImplFactory& make_impl, RuleOutcome& outcome, SuiteResult& result,
+                          const std::string& not_reproduced) {
+  RunStats stats;
+  const Trace trace = RunScenario(*outcome.counterexample, make_impl, RunConfig{}, &stats);
+  ++result.scenarios_run;
+  result.api_calls += stats.api_calls;
+  outcome.counterexample_trace = trace.Render();
+  outcome.counterexample_events = trace;
+  outcome.violation = Judge(rule, TraceView(trace));
+  if (!outcome.violation && outcome.error.empty()) outcome.error = not_reproduced;
+}
+
 RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplFactory& make_impl,
                       const rc::Gen<Scenario>& generator, SuiteResult& result, RunConsistency& run,
-                      std::function<void(std::uint64_t)> on_case) {
+                      std::function<void(std::uint64_t)> on_case, const CaseRecorder* recorder, bool replay) {
   RuleOutcome outcome;
   outcome.rule = &rule;
   const int cases = ShardCases(options.cases, options.shard_index, options.shard_count);
@@ -177,6 +197,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   context.run = &run;
   context.coverage = &result.coverage;
   context.on_case = std::move(on_case);
+  context.recorder = recorder;
 
   context.max_rule_hangs = options.max_rule_hangs;
   context.max_hangs = rule.judges_cut_short_cases ? 0 : options.max_hangs;
@@ -214,8 +235,12 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
         context.consecutive_hangs = 0;
       }
     }
-    Classify(view, *context.observations, context.run, &scenario);
-    context.coverage->Add(view);
+    if (context.recorder != nullptr) {
+      (*context.recorder)(scenario, view);
+    } else {
+      Classify(view, *context.observations, context.run, &scenario);
+      context.coverage->Add(view);
+    }
     const std::optional<Violation> violation = Judge(*context.rule, view);
     if (violation) {
       context.failed = true;
@@ -270,16 +295,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
       }
     }
     // Replay the shrunk counterexample for its trace and its violation.
-    RunStats stats;
-    const Trace trace = RunScenario(*outcome.counterexample, make_impl, RunConfig{}, &stats);
-    ++result.scenarios_run;
-    result.api_calls += stats.api_calls;
-    outcome.counterexample_trace = trace.Render();
-    outcome.counterexample_events = trace;
-    outcome.violation = Judge(rule, TraceView(trace));
-    if (!outcome.violation && outcome.error.empty()) {
-      outcome.error = "the shrunk counterexample did not reproduce the violation";
-    }
+    if (replay) ReplayCounterexample(rule, make_impl, outcome, result, kNotReproduced);
   } else if (checked.match(gave_up)) {
     outcome.cases_run = gave_up.numSuccess - context.cases_skipped;
     outcome.error = "RapidCheck gave up: " + gave_up.description;
@@ -288,6 +304,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   }
   return outcome;
 }
+
 
 // consistent-interpretation across the run: when no single trace broke it
 // but two scenarios of the run follow two interpretations of an ambiguity,
@@ -328,8 +345,6 @@ const RuleOutcome* JudgeRunConsistency(const RunConsistency& run, const ImplFact
   return outcome;
 }
 
-}  // namespace
-
 bool SuiteResult::AllHold() const {
   for (const RuleOutcome& outcome : rules) {
     if (outcome.violated || !outcome.error.empty()) return false;
@@ -358,7 +373,14 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   const auto rule_cases =
       static_cast<std::uint64_t>(ShardCases(safe.cases, safe.shard_index, safe.shard_count));
   progress.cases_planned = static_cast<std::uint64_t>(rules.size()) * rule_cases;
-  for (const Rule* rule : rules) {
+  if (make_impl && safe.jobs > 0) {
+    CheckRulesInJobs(rules, safe, make_impl, generator, result, run);
+    done = static_cast<int>(rules.size());
+    progress.rules_done = done;
+    progress.cases_done = progress.cases_planned;
+  }
+  for (std::size_t next = static_cast<std::size_t>(done); next < rules.size(); ++next) {
+    const Rule* rule = rules[next];
     progress.rule = rule;
     progress.finished = nullptr;
     std::function<void(std::uint64_t)> on_case;

@@ -85,6 +85,8 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
     if (!any_violation_message) out += "\nviolations:\n";
     any_violation_message = true;
     const ViolationReport& violation = rule.counterexample->violation;
+    // A counterexample that did not reproduce has no violation: its error said why.
+    if (violation.message.empty()) continue;
     // Events after the last step happen while the runner drains time.
     const std::string where = violation.step >= rule.counterexample->steps
                                   ? "after the last step"

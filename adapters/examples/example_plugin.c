@@ -53,7 +53,18 @@ static size_t session_count;
 
 uint32_t pd_plugin_abi_version(void) { return PD_PLUGIN_ABI_VERSION; }
 
+#ifdef EXAMPLE_LEAK_ACROSS_CASES
+/* The leaky variant's state that pd_plugin_init forgets to reset: how many
+ * cases this process has run. From the 21st on it accepts a second
+ * registration, so the bug shows only after earlier cases in one process
+ * (the suite's incomplete-reset finding), never in a case replayed alone. */
+static unsigned cases_run;
+#endif
+
 int pd_plugin_init(const pd_host_services* services) {
+#ifdef EXAMPLE_LEAK_ACROSS_CASES
+  ++cases_run;
+#endif
   host = services;
   memset(sessions, 0, sizeof sessions);
   session_count = 0;
@@ -188,7 +199,9 @@ static DWORD Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULONG_PTR ke
   if (session == NULL) return ERROR_INVALID_HANDLE;
   if (overlapped == NULL || (status_out == NULL && status_info_out == NULL)) return ERROR_INVALID_PARAMETER;
   if (port != NULL && !host->is_completion_port(host->host, port)) return ERROR_INVALID_HANDLE;
-#ifndef EXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION
+#if defined(EXAMPLE_LEAK_ACROSS_CASES)
+  if (session->registration.active && cases_run <= 20) return PEERDIST_ERROR_ALREADY_EXISTS;
+#elif !defined(EXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION)
   if (session->registration.active) return PEERDIST_ERROR_ALREADY_EXISTS;
 #endif
   registration.active = 1;
