@@ -236,8 +236,10 @@ ExternalImplOpener ExternalImplOpenerFor(const std::string& spec, const External
       if (!PluginWorkers(path, process, &state, &error)) return error;
       return FactoryOf(std::make_shared<ImplementationProcess>(std::move(process)));
     }
-    if (StartsWith(spec, kExecPrefix)) {
-      const std::string command = spec.substr(std::string(kExecPrefix).size());
+    // live:'COMMAND' (live/live_mode.h) is exec:'COMMAND' in real time.
+    const char* prefix = StartsWith(spec, kExecPrefix) ? kExecPrefix : "live:";
+    if (StartsWith(spec, prefix)) {
+      const std::string command = spec.substr(std::string(prefix).size());
       process.fresh_per_case = isolated;
       process.spawn = [command](std::string* error) { return ChildProcess::Exec(command, error); };
       return FactoryOf(std::make_shared<ImplementationProcess>(std::move(process)));

@@ -48,7 +48,7 @@ constexpr FlagSpec kFlags[] = {
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
-    {"--jobs", true},
+    {"--liveness-ms", true}, {"--diff", true}, {"--jobs", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
@@ -115,6 +115,14 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
         return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
       }
       flags.timeout_ms = static_cast<int>(*timeout);
+    } else if (name == "--diff") {
+      if (value.empty()) return "--diff: expected a directory of recorded live traces, got ''";
+      flags.diff_dir = value;
+    } else if (name == "--liveness-ms") {
+      // Below the 1 s a scenario drains for, so every window closes in the trace.
+      auto bound = ParseNumber(value, 900);
+      if (!bound || *bound == 0) return "--liveness-ms: expected milliseconds between 1 and 900, " + Got(value);
+      flags.liveness_ms = static_cast<int>(*bound);
     } else if (name == "--jobs") {
       auto jobs = ParseNumber(value, kMaxJobs);
       if (!jobs || *jobs == 0) return "--jobs: expected a number of processes between 1 and " + std::to_string(kMaxJobs) + ", " + Got(value);
@@ -181,9 +189,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   // Which command, and which flags make no sense with it.
   const int commands =
       int(help) + int(list_impls) + int(list_rules) + int(list_requirements) + int(!flags.replay_file.empty()) +
-      int(merge);
+      int(merge) + int(!flags.diff_dir.empty());
   if (commands > 1) {
-    return "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other";
+    return "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other";
   }
   if (help) {
     flags.command = Command::kHelp;
@@ -195,12 +203,13 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
                              "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired",
-                             "--max-hangs", "--max-rule-hangs", "--jobs"}) {
+                             "--max-hangs", "--max-rule-hangs", "--liveness-ms", "--jobs"}) {
       const std::string flag = name;
       const bool allowed =
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
-                                           flag == "--timeout-ms" || flag == "--paired")) ||
+                                           flag == "--timeout-ms" || flag == "--paired" || flag == "--liveness-ms")) ||
           (command == Command::kListRequirements && flag == "--rules") ||
+          (command == Command::kDiff && (flag == "--impl" || flag == "--timeout-ms")) ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
       if (seen.count(flag) && !allowed) {
@@ -224,6 +233,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   } else if (!flags.replay_file.empty()) {
     flags.command = Command::kReplay;
     if (std::string error = only_with_run(flags.command, "--replay"); !error.empty()) return error;
+  } else if (!flags.diff_dir.empty()) {
+    flags.command = Command::kDiff;
+    if (std::string error = only_with_run(flags.command, "--diff"); !error.empty()) return error;
   } else if (merge) {
     flags.command = Command::kMerge;
     if (std::string error = only_with_run(flags.command, "--merge"); !error.empty()) return error;
@@ -242,7 +254,8 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
 std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_names,
                        const std::vector<std::string>& rule_ids) {
   // plugin:PATH and exec:COMMAND are checked when they are opened.
-  const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0;
+  const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0 ||
+                        flags.impl.rfind("live:", 0) == 0;
   if (!external && std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
     return "--impl: unknown implementation '" + InputExcerpt(flags.impl) + "' (see --list-impls)";
   }
@@ -274,6 +287,7 @@ std::string ShellQuote(const std::string& word) {
 std::string UsageText() {
   return R"(usage: pdconform [flags]
        pdconform --replay FILE [--paired FILE] [--impl NAME] [--rules ID,...] [--trace-out FILE]
+       pdconform --diff DIR [--impl NAME]
        pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE] [--write-baseline FILE]
        pdconform --list-requirements [--rules ID,...]
        pdconform --list-impls | --list-rules | --help
@@ -285,8 +299,15 @@ violation is shrunk to a minimal scenario and written out for replay.
   --impl NAME        implementation under test (default: reference); see --list-impls;
                      or plugin:PATH.so (built against adapters/peerdist_plugin.h)
                      or exec:'COMMAND ARGS' (speaks adapters/PROTOCOL.md on stdin/stdout)
+                     or live:'COMMAND ARGS' (the same, in real time: pdlive.exe and a
+                     real peerdist.dll; see live/README.md)
   --timeout-ms N     with plugin: or exec:, wall-clock bound on each answer
                      (default: 2000); a miss is a no-hang finding
+  --diff DIR         replay the scenarios a live run recorded in DIR (live/record.sh)
+                     against --impl in virtual time and report every difference in
+                     what a caller observes (codes, statuses, bytes, order), not timing
+  --liveness-ms N    what must happen must happen within N ms (default: 100);
+                     for live: runs, whose deliveries take real time
   --max-rule-hangs N after N consecutive cases of a rule cut short by a hang,
                      skip that rule's remaining cases (default: 3; 0: no bound)
   --max-hangs N      after N cases cut short by a hang in the whole run, skip

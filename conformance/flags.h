@@ -25,6 +25,7 @@ enum class Command {
   kListRequirements,  // --list-requirements [--rules ID,...]
   kHelp,       // --help
   kMerge,      // --merge REPORT...: join shard reports into one
+  kDiff,       // --diff DIR: replay recorded live traces, compare (live/trace_diff.h)
 };
 
 struct Flags {
@@ -36,6 +37,7 @@ struct Flags {
   std::string report_dir = kDefaultReportDir;
   bool no_report = false;               // --no-report: write no files at all
   std::string replay_file;              // kReplay
+  std::string diff_dir;                 // kDiff
   std::string paired_file;              // kReplay: --paired, the scenario it is judged across with
   std::string trace_out;                // kReplay: where to write the trace
   // --timeout-ms: wall-clock bound on each answer of a plugin: or exec:
@@ -45,6 +47,9 @@ struct Flags {
   // after --max-rule-hangs consecutive cases of a rule cut short by a hang
   // its remaining cases are skipped; after --max-hangs in the whole run,
   // every remaining case is (bar no-crash's and no-hang's own).
+  // --liveness-ms: the bound of every bounded-liveness rule (kLivenessBound);
+  // 0 keeps the default.
+  int liveness_ms = 0;
   int max_rule_hangs = 3;
   int max_hangs = 10;
   // --jobs: rules checked in this many processes at once; 0: the number of cores.

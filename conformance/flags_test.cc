@@ -95,6 +95,13 @@ TEST(ParseFlags, Commands) {
   EXPECT_EQ(replay.replay_file, "x.pdscenario");
   EXPECT_EQ(replay.trace_out, "t");
   EXPECT_EQ(replay.paired_file, "");
+  const Flags diff = Parse({"--diff", "recorded", "--impl", "reference"});
+  EXPECT_EQ(diff.command, Command::kDiff);
+  EXPECT_EQ(diff.diff_dir, "recorded");
+  EXPECT_EQ(Error({"--diff", "d", "--cases", "3"}), "--cases: not used with --diff");
+  EXPECT_EQ(Parse({"--liveness-ms", "300"}).liveness_ms, 300);
+  EXPECT_EQ(Error({"--liveness-ms", "901"}), "--liveness-ms: expected milliseconds between 1 and 900, got '901'");
+  EXPECT_EQ(Parse({"--impl", "live:pdlive.exe"}).impl, "live:pdlive.exe");
   const Flags pair = Parse({"--replay", "x.pdscenario", "--paired", "y.pdscenario"});
   EXPECT_EQ(pair.command, Command::kReplay);
   EXPECT_EQ(pair.paired_file, "y.pdscenario");
@@ -150,10 +157,10 @@ TEST(ParseFlags, ShapeErrors) {
 
 TEST(ParseFlags, CombinationErrors) {
   EXPECT_EQ(Error({"--list-impls", "--list-rules"}),
-            "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
-  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--merge", "a"}),
-            "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--seed", "3"}), "--seed: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--cases", "3"}), "--cases: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--shard", "0/2"}), "--shard: not used with --replay (the scenario file fixes the run)");
@@ -161,7 +168,7 @@ TEST(ParseFlags, CombinationErrors) {
   EXPECT_EQ(Error({"--list-rules", "--impl", "x"}), "--impl: not used with --list-rules");
   EXPECT_EQ(Error({"--list-requirements", "--seed", "2"}), "--seed: not used with --list-requirements");
   EXPECT_EQ(Error({"--list-requirements", "--list-rules"}),
-            "--help, --list-impls, --list-rules, --list-requirements, --replay and --merge exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
   EXPECT_EQ(Error({"--list-impls", "--cases", "3"}), "--cases: not used with --list-impls");
   EXPECT_EQ(Error({"--trace-out", "t"}), "--trace-out: only used with --replay");
   EXPECT_EQ(Error({"--paired", "p"}), "--paired: only used with --replay");

@@ -52,6 +52,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -60,6 +61,8 @@
 
 #include "adapters/child_process.h"
 #include "adapters/external_impl.h"
+#include "live/live_mode.h"
+#include "live/trace_diff.h"
 #include "conformance/ambiguities/ambiguity.h"
 #include "conformance/flags.h"
 #include "conformance/requirements_coverage.h"
@@ -271,7 +274,8 @@ std::string ReplayCommand(const std::string& impl, const std::string& file, int 
                           const std::string& paired = "") {
   std::string command = CommandName() + " --impl " + ShellQuote(impl) + " --replay " + ShellQuote(file);
   if (!paired.empty()) command += " --paired " + ShellQuote(paired);
-  const bool external = impl.rfind("plugin:", 0) == 0 || impl.rfind("exec:", 0) == 0;
+  const bool external =
+      impl.rfind("plugin:", 0) == 0 || impl.rfind("exec:", 0) == 0 || impl.rfind("live:", 0) == 0;
   if (external && timeout_ms != Flags{}.timeout_ms) command += " --timeout-ms " + std::to_string(timeout_ms);
   return command;
 }
@@ -515,6 +519,38 @@ RuleReport RuleHeader(const Rule& rule) {
   report.citation = rule.citation;
   report.summary = rule.summary;
   return report;
+}
+
+// --diff DIR: each recorded live case replayed against the impl in virtual
+// time; a difference in what a caller observes is reported like a violation,
+// with the two observable traces side by side.
+int Diff(const Flags& flags, const ImplUnderTest& impl) {
+  std::string error;
+  const std::vector<std::string> cases = RecordedCases(flags.diff_dir, &error);
+  if (!error.empty()) return Fail(error);
+  if (cases.empty()) return Fail(flags.diff_dir + ": no recorded cases (NAME.pdscenario beside NAME.trace)");
+  int differences = 0;
+  for (const std::string& name : cases) {
+    const std::string base = flags.diff_dir + "/" + name;
+    auto loaded = LoadScenarioFile(base + ".pdscenario");
+    if (auto* problem = std::get_if<std::string>(&loaded)) return Fail(*problem);
+    std::ifstream in(base + ".trace", std::ios::binary);
+    const std::string recorded((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const ReplayResult replayed = ReplayScenario(std::get<Scenario>(loaded), impl.make, {});
+    const std::optional<TraceDifference> difference = FirstDifference(recorded, replayed.trace);
+    if (!difference) {
+      std::cout << "same       " << name << "\n";
+      continue;
+    }
+    ++differences;
+    std::cout << "DIFFERENT  " << name << ": observable line " << difference->line + 1 << ": recorded \""
+              << difference->recorded << "\", replayed \"" << difference->replayed << "\"\n"
+              << "  scenario " << base << ".pdscenario\n"
+              << SideBySide(recorded, replayed.trace, 70);
+  }
+  std::cout << cases.size() << " recorded cases against " << flags.impl << ": " << differences
+            << (differences == 1 ? " difference" : " differences") << " in what a caller observes\n";
+  return differences == 0 ? kExitHolds : kExitViolated;
 }
 
 int Replay(const Flags& flags, const ImplUnderTest& impl) {
@@ -841,7 +877,7 @@ int Main(int argc, char** argv) {
   }
   auto parsed = ParseFlags(std::vector<std::string>(argv + 1, argv + argc));
   if (auto* error = std::get_if<std::string>(&parsed)) return Fail(*error);
-  const Flags& flags = std::get<Flags>(parsed);
+  Flags flags = std::get<Flags>(std::move(parsed));
   switch (flags.command) {
     case Command::kHelp:
       std::cout << UsageText();
@@ -856,6 +892,7 @@ int Main(int argc, char** argv) {
       break;
     case Command::kRun:
     case Command::kReplay:
+    case Command::kDiff:
       break;
   }
   std::vector<std::string> impl_names, rule_ids;
@@ -863,18 +900,29 @@ int Main(int argc, char** argv) {
   for (const Rule& rule : AllRules()) rule_ids.push_back(rule.id);
   if (std::string error = CheckNames(flags, impl_names, rule_ids); !error.empty()) return Fail(error);
   if (flags.command == Command::kListRequirements) return ListRequirements(flags);
+  if (flags.liveness_ms > 0) kLivenessBound = flags.liveness_ms * kMillisecond;
+  const bool live = IsLiveSpec(flags.impl);
+  if (live) {
+    // live:'COMMAND' is exec:'COMMAND' in real time (live/live_mode.h).
+    std::cout << LiveModeNote(!flags.rules.empty());
+    if (flags.rules.empty()) flags.rules = LiveRules(rule_ids);
+    if (flags.timeout_ms == Flags{}.timeout_ms) flags.timeout_ms = kLiveTimeoutMs;
+    // One live process: DLLs in parallel would share one machine's real time.
+    if (flags.jobs == 0) flags.jobs = 1;
+  }
   ImplUnderTest impl{flags.impl, nullptr};
-  if (IsExternalImplSpec(flags.impl)) {
+  if (live || IsExternalImplSpec(flags.impl)) {
     has_child_processes = true;
     ExternalImplOptions options;
     options.answer_timeout_ms = flags.timeout_ms;
-    auto opened = OpenExternalImpl(flags.impl, options);
+    auto opened = OpenExternalImpl(live ? ExecSpecOf(flags.impl) : flags.impl, options);
     if (auto* error = std::get_if<std::string>(&opened)) return Fail(*error);
     impl.make = std::get<ExternalImplFactory>(std::move(opened));
     impl.open = ExternalImplOpenerFor(flags.impl, options);
   } else {
     impl.make = FactoryFor(FindBuiltInImpl(flags.impl));
   }
+  if (flags.command == Command::kDiff) return Diff(flags, impl);
   return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl);
 }
 

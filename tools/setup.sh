@@ -27,29 +27,43 @@ PACKAGES=(
   # The README's timing figures are measured with hyperfine.
   hyperfine
 )
+# Installed without recommends (wine64's would bring a desktop's worth of
+# fonts and 32-bit support): live/'s example implementation cross-built as a
+# real Win32 peerdist.dll, and pdlive.exe, run under Wine (//live:live_wine_test).
+LEAN_PACKAGES=(
+  wine64
+  gcc-mingw-w64-x86-64
+)
 
+installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]; }
 missing=()
 for package in "${PACKAGES[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
-  if [[ "$status" != "install ok installed" ]]; then
-    missing+=("$package")
-  fi
+  installed "$package" || missing+=("$package")
+done
+missing_lean=()
+for package in "${LEAN_PACKAGES[@]}"; do
+  installed "$package" || missing_lean+=("$package")
 done
 
-if ((${#missing[@]} == 0)); then
+if ((${#missing[@]} + ${#missing_lean[@]} == 0)); then
   exit 0
 fi
 
-echo "setup: installing ${missing[*]}" >&2
+echo "setup: installing ${missing[*]} ${missing_lean[*]}" >&2
 SUDO=()
 if [[ $(id -u) -ne 0 ]]; then
   if command -v sudo >/dev/null; then
     SUDO=(sudo)
   else
-    echo "setup: need root (or sudo) to install: ${missing[*]}" >&2
+    echo "setup: need root (or sudo) to install: ${missing[*]} ${missing_lean[*]}" >&2
     exit 2
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -q >/dev/null
-"${SUDO[@]}" apt-get install -y -q "${missing[@]}" >/dev/null
+if ((${#missing[@]} > 0)); then
+  "${SUDO[@]}" apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+if ((${#missing_lean[@]} > 0)); then
+  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing_lean[@]}" >/dev/null
+fi
