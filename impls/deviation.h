@@ -48,6 +48,10 @@ enum class Deviation : std::uint8_t {
   kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
   kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
   kReadOffByOne,              // reads deliver the data starting one byte late
+  // Sessions (issue 11).
+  kStartupAcceptsNewerVersion,  // a request above PEERDIST_VERSION succeeds (negotiated down)
+  kVersionByRawNumber,          // compares dwVersionRequested as a number: 1.2 (0x0201) is "too new"
+  kGetStatusFailsWhileDisabled, // GetStatus(Ex) returns ERROR_ACCESS_DISABLED_BY_POLICY while DISABLED
 };
 
 }  // namespace pd

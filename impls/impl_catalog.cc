@@ -91,6 +91,18 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:read-off-by-one",
        "a read delivers the right number of bytes, taken from one byte past the offset it reads",
        "read-data", Deviation::kReadOffByOne},
+      // Sessions: version negotiation, success codes, Shutdown.
+      {"mutant:startup-accepts-newer-version",
+       "PeerDistStartup accepts a requested version above the one it supports and opens a session anyway",
+       "startup-version", Deviation::kStartupAcceptsNewerVersion},
+      {"mutant:version-by-raw-number",
+       "PeerDistStartup compares dwVersionRequested as a plain number, so 1.2 (0x0201) reads as above 2.0 and is "
+       "refused",
+       "startup-version", Deviation::kVersionByRawNumber},
+      {"mutant:get-status-fails-while-disabled",
+       "PeerDistGetStatus and PeerDistGetStatusEx return ERROR_ACCESS_DISABLED_BY_POLICY while the service is "
+       "DISABLED instead of reporting the status",
+       "session-success-codes", Deviation::kGetStatusFailsWhileDisabled},
   };
   return catalog;
 }
