@@ -274,6 +274,14 @@ class Draw {
   rc::Random random_;
 };
 
+// Any server or client function, for a call with a session handle that is
+// not open (invalid-handle judges every function that takes hPeerDist).
+StepKind AnyContentKind(Draw& d) {
+  constexpr int first = static_cast<int>(StepKind::kPublish);
+  constexpr int count = static_cast<int>(StepKind::kClientCancel) - first + 1;
+  return static_cast<StepKind>(first + d.Below(count));
+}
+
 std::vector<int> OpenSlots(const GenModel& m) {
   std::vector<int> out;
   for (int s = 0; s < kMaxSessions; ++s) {
@@ -828,11 +836,13 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
       switch (d.Weighted({4, 3, 4, 2, 2, 1, 1, 1})) {
         case 0:  // handle=bogus
           step.kind = kHandleKinds[d.Below(4)];
+          if (m.content && d.Percent(40)) step.kind = AnyContentKind(d);
           step.session = an_open;
           step.handle = HandleArg::kBogus;
           break;
         case 1:  // a call on a closed (or never opened) slot
           step.kind = kHandleKinds[d.Below(4)];
+          if (m.content && d.Percent(40)) step.kind = AnyContentKind(d);
           step.session = a_closed;
           if (closed.empty()) step.handle = HandleArg::kBogus;
           break;

@@ -52,6 +52,7 @@ enum class Deviation : std::uint8_t {
   kStartupAcceptsNewerVersion,  // a request above PEERDIST_VERSION succeeds (negotiated down)
   kVersionByRawNumber,          // compares dwVersionRequested as a number: 1.2 (0x0201) is "too new"
   kGetStatusFailsWhileDisabled, // GetStatus(Ex) returns ERROR_ACCESS_DISABLED_BY_POLICY while DISABLED
+  kContentIgnoresSessionHandle, // server and client functions take a bad hPeerDist as the first session
 };
 
 }  // namespace pd

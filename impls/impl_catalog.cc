@@ -103,6 +103,9 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistGetStatus and PeerDistGetStatusEx return ERROR_ACCESS_DISABLED_BY_POLICY while the service is "
        "DISABLED instead of reporting the status",
        "session-success-codes", Deviation::kGetStatusFailsWhileDisabled},
+      {"mutant:content-ignores-session-handle",
+       "the server and client functions take an hPeerDist that is not open as the first open session",
+       "invalid-handle", Deviation::kContentIgnoresSessionHandle},
   };
   return catalog;
 }

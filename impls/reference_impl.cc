@@ -21,6 +21,14 @@ ReferenceImpl::Session* ReferenceImpl::Find(PEERDIST_INSTANCE_HANDLE handle) {
   return nullptr;
 }
 
+ReferenceImpl::Session* ReferenceImpl::FindForContent(PEERDIST_INSTANCE_HANDLE handle) {
+  Session* session = Find(handle);
+  if (session == nullptr && Is(Deviation::kContentIgnoresSessionHandle) && !sessions_.empty()) {
+    return &sessions_.begin()->second;
+  }
+  return session;
+}
+
 DWORD ReferenceImpl::PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANCE_HANDLE phPeerDist,
                                      DWORD* pdwSupportedVersion) {
   if (phPeerDist == nullptr) return ERROR_INVALID_PARAMETER;
