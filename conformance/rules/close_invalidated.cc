@@ -18,6 +18,8 @@ std::optional<Violation> Judge(const TraceView& view) {
     if (closed != closed_invalidated.end() && call.call->handle_open == 1 && call.call->null_arg != 1 &&
         call.call->session == history.Handle(call.call->object)->session) {
       if (call.ret->code == ERROR_INVALID_HANDLE) continue;
+      // A Windows 7 session may refuse a Windows 8 function first.
+      if (IsWin8Function(call.call->function) && !history.IsWin8Session(call.call->session)) continue;
       // No data as well: either bad argument may be reported (AMBIGUITIES.md).
       if (PassesNoData(*call.call) && call.ret->code == ERROR_INVALID_PARAMETER) continue;
       return At(*call.ret, CallName(call) + " after the invalidated handle was closed (step " +
