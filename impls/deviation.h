@@ -53,6 +53,7 @@ enum class Deviation : std::uint8_t {
   kVersionByRawNumber,          // compares dwVersionRequested as a number: 1.2 (0x0201) is "too new"
   kGetStatusFailsWhileDisabled, // GetStatus(Ex) returns ERROR_ACCESS_DISABLED_BY_POLICY while DISABLED
   kContentIgnoresSessionHandle, // server and client functions take a bad hPeerDist as the first session
+  kShutdownLeavesOperations,    // Shutdown cancels the registration; its operations and objects live on
 };
 
 }  // namespace pd

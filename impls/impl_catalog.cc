@@ -106,6 +106,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:content-ignores-session-handle",
        "the server and client functions take an hPeerDist that is not open as the first open session",
        "invalid-handle", Deviation::kContentIgnoresSessionHandle},
+      {"mutant:shutdown-leaves-operations",
+       "PeerDistShutdown cancels the session's registration but leaves its pending server and client operations to "
+       "complete normally",
+       "shutdown-cancels", Deviation::kShutdownLeavesOperations},
   };
   return catalog;
 }

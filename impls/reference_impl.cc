@@ -69,9 +69,11 @@ DWORD ReferenceImpl::PeerDistShutdown(PEERDIST_INSTANCE_HANDLE hPeerDist) {
   // "PeerDistShutdown cancels all the pending Peer Distribution client and
   // server operations" and removes the session's publications.
   const std::uintptr_t value = it->first;
-  AbortOperations([value](const PendingOperation& op) { return op.session == value; }, ERROR_OPERATION_ABORTED);
-  for (auto object = objects_.begin(); object != objects_.end();) {
-    object = object->second.session == value ? objects_.erase(object) : std::next(object);
+  if (!Is(Deviation::kShutdownLeavesOperations)) {
+    AbortOperations([value](const PendingOperation& op) { return op.session == value; }, ERROR_OPERATION_ABORTED);
+    for (auto object = objects_.begin(); object != objects_.end();) {
+      object = object->second.session == value ? objects_.erase(object) : std::next(object);
+    }
   }
   for (auto publication = publications_.begin(); publication != publications_.end();) {
     publication = publication->second.owner == value ? publications_.erase(publication) : std::next(publication);
