@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <new>
 
 #include "adapters/protocol_text.h"
 
@@ -29,21 +31,72 @@ int RemainingMs(Clock::time_point deadline) {
 // The children alive (started, not yet reaped), for KillAllChildProcesses():
 // a fixed table, so that a signal handler can read it. 0 is a free slot. A
 // child that finds no free slot is still taken down by PR_SET_PDEATHSIG.
-constexpr int kMaxLiveChildren = 64;
-std::atomic<pid_t> live_children[kMaxLiveChildren];
-static_assert(std::atomic<pid_t>::is_always_lock_free, "read by a signal handler");
+//
+// The table is shared with every process forked from the harness (a mapping
+// made before the first fork): a job process's own children (an exec:
+// program, a plugin worker: conformance/suite_jobs.cc) are in it too, with
+// the job as their owner, so the harness's KillAllChildProcesses() takes
+// their process groups down as well (PR_SET_PDEATHSIG reaches only the
+// program itself, not what it started), and reaping a job kills whatever it
+// left behind.
+constexpr int kMaxLiveChildren = 256;
+struct LiveChild {
+  std::atomic<pid_t> pid;
+  std::atomic<pid_t> owner;  // the process that started it
+};
+static_assert(std::atomic<pid_t>::is_always_lock_free, "read by a signal handler, shared between processes");
+std::atomic<LiveChild*> live_children{nullptr};
+
+// The table; made at the first call (not from a signal handler: that one
+// reads live_children, and finds nullptr before any child was started).
+LiveChild* LiveChildren() {
+  LiveChild* table = live_children.load();
+  if (table != nullptr) return table;
+  void* memory = mmap(nullptr, sizeof(LiveChild) * kMaxLiveChildren, PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) {
+    static LiveChild fallback[kMaxLiveChildren];  // this process's children only
+    memory = fallback;
+  }
+  table = new (memory) LiveChild[kMaxLiveChildren]();
+  live_children.store(table);
+  return table;
+}
 
 void RegisterChild(pid_t pid) {
-  for (std::atomic<pid_t>& slot : live_children) {
+  LiveChild* table = LiveChildren();
+  for (int i = 0; i < kMaxLiveChildren; ++i) {
     pid_t free = 0;
-    if (slot.compare_exchange_strong(free, pid)) return;
+    if (table[i].pid.compare_exchange_strong(free, pid)) {
+      table[i].owner.store(getpid());
+      return;
+    }
   }
 }
 
+void KillGroup(pid_t pid) {
+  kill(-pid, SIGKILL);
+  kill(pid, SIGKILL);
+}
+
+// `pid` was reaped: out of the table, and so is everything it started and
+// left behind (killed first).
 void UnregisterChild(pid_t pid) {
-  for (std::atomic<pid_t>& slot : live_children) {
+  LiveChild* table = LiveChildren();
+  for (int i = 0; i < kMaxLiveChildren; ++i) {
     pid_t mine = pid;
-    if (slot.compare_exchange_strong(mine, 0)) return;
+    if (table[i].pid.load() == pid && table[i].owner.load() == getpid()) {
+      table[i].owner.store(0);
+      table[i].pid.compare_exchange_strong(mine, 0);
+    }
+  }
+  for (int i = 0; i < kMaxLiveChildren; ++i) {
+    const pid_t orphan = table[i].pid.load();
+    if (orphan <= 0 || table[i].owner.load() != pid) continue;
+    KillGroup(orphan);
+    table[i].owner.store(0);
+    pid_t expected = orphan;
+    table[i].pid.compare_exchange_strong(expected, 0);
   }
 }
 
@@ -99,6 +152,7 @@ struct Pipes {
 std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_child, std::string* error,
                                     const std::function<std::unique_ptr<ChildProcess>(pid_t, int, int)>& make) {
   IgnoreSigpipeOnce();
+  LiveChildren();  // before the fork: the child shares it
   Pipes pipes;
   if (!pipes.Open(error)) return nullptr;
   // Whatever the harness buffered must not be written twice.
@@ -144,11 +198,11 @@ std::unique_ptr<ChildProcess> Spawn(const std::function<void(int, int)>& in_chil
 const int kInterruptSignals[3] = {SIGINT, SIGTERM, SIGHUP};
 
 void KillAllChildProcesses() {
-  for (std::atomic<pid_t>& slot : live_children) {
-    const pid_t pid = slot.load();
-    if (pid <= 0) continue;
-    kill(-pid, SIGKILL);
-    kill(pid, SIGKILL);
+  LiveChild* table = live_children.load();
+  if (table == nullptr) return;
+  for (int i = 0; i < kMaxLiveChildren; ++i) {
+    const pid_t pid = table[i].pid.load();
+    if (pid > 0) KillGroup(pid);
   }
 }
 

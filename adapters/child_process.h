@@ -57,6 +57,9 @@ class ChildProcess {
   // was written.
   void CloseInput();
   pid_t pid() const { return pid_; }
+  // The pipe the child's lines arrive on, for a poll() over several
+  // children; read them with ReadLine.
+  int output_fd() const { return from_child_; }
 
  private:
   ChildProcess(pid_t pid, int to_child, int from_child);

@@ -1,10 +1,14 @@
 #include "adapters/external_impl.h"
 
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include <new>
 
 #include "adapters/child_process.h"
+#include "adapters/direct_plugin_adapter.h"
 #include "adapters/plugin_library.h"
 #include "adapters/plugin_worker.h"
 #include "adapters/protocol_adapter.h"
@@ -140,6 +144,53 @@ std::string ProbePlugin(const std::string& path, const ProcessSpec& spec, const 
   return ProbeFailure(path, state, how, "ending");
 }
 
+// Fills `process` with plugin workers for `path`: each loads the plugin after
+// the fork (a fresh worker per case) and reports its stage through *state,
+// a mapping of its own shared with those workers only. The calling process
+// never loads the plugin.
+bool PluginWorkers(const std::string& path, ProcessSpec& process, std::shared_ptr<PluginWorkerState>* state,
+                   std::string* error) {
+  std::string why;
+  *state = SharedWorkerState(&why);
+  if (!*state) {
+    *error = "plugin " + path + ": " + why;
+    return false;
+  }
+  process.fresh_per_case = true;
+  process.spawn = [path, shared = *state](std::string* error) {
+    shared->Clear();
+    return ChildProcess::Fork([&](int in, int out) { return RunPluginWorker(path, in, out, shared.get()); }, error);
+  };
+  process.activity = [shared = *state] { return WorkerActivity(*shared); };
+  return true;
+}
+
+// Each case's wall-clock bound in a job process that runs the plugin
+// directly: SIGALRM, whose default action ends the process.
+void ArmCaseWatchdog(int timeout_ms) {
+  itimerval timer{};
+  timer.it_value.tv_sec = timeout_ms / 1000;
+  timer.it_value.tv_usec = (timeout_ms % 1000) * 1000;
+  setitimer(ITIMER_REAL, &timer, nullptr);
+}
+
+// The plugin loaded here, called directly (adapters/direct_plugin_adapter.h).
+// Anything that goes wrong ends this process (its parent replays the cases
+// isolated, where it becomes a finding): there is no finding to make here.
+std::variant<ExternalImplFactory, std::string> DirectPluginFactory(const std::string& path, int timeout_ms) {
+  signal(SIGALRM, SIG_DFL);
+  auto opened = PluginLibrary::Open(path);
+  if (auto* error = std::get_if<std::string>(&opened)) return *error;
+  std::shared_ptr<const PluginLibrary> library = std::move(std::get<std::unique_ptr<PluginLibrary>>(opened));
+  return ExternalImplFactory([library, timeout_ms](HostServices& host) -> std::unique_ptr<PeerDistAdapter> {
+    ArmCaseWatchdog(timeout_ms);
+    std::string error;
+    std::unique_ptr<PeerDistAdapter> adapter = MakeDirectPluginAdapter(library, host, &error);
+    if (!adapter) _exit(kWorkerInitFailed);
+    return adapter;
+  });
+}
+
 }  // namespace
 
 bool IsExternalImplSpec(const std::string& spec) {
@@ -154,17 +205,9 @@ std::variant<ExternalImplFactory, std::string> OpenExternalImpl(const std::strin
   if (StartsWith(spec, kPluginPrefix)) {
     const std::string path = spec.substr(std::string(kPluginPrefix).size());
     if (path.empty()) return std::string("--impl plugin: expects a path, e.g. plugin:./libimpl.so");
-    // The harness never loads the plugin: each worker loads it after the
-    // fork (a fresh worker per case), and reports its stage through `state`.
     std::string error;
-    std::shared_ptr<PluginWorkerState> state = SharedWorkerState(&error);
-    if (!state) return "plugin " + path + ": " + error;
-    process.fresh_per_case = true;
-    process.spawn = [path, state](std::string* error) {
-      state->Clear();
-      return ChildProcess::Fork([&](int in, int out) { return RunPluginWorker(path, in, out, state.get()); }, error);
-    };
-    process.activity = [state] { return WorkerActivity(*state); };
+    std::shared_ptr<PluginWorkerState> state;
+    if (!PluginWorkers(path, process, &state, &error)) return error;
     if (std::string refused = ProbePlugin(path, process, *state); !refused.empty()) return refused;
     return FactoryOf(std::make_shared<ImplementationProcess>(std::move(process)));
   }
@@ -178,6 +221,29 @@ std::variant<ExternalImplFactory, std::string> OpenExternalImpl(const std::strin
     return Probed(std::move(process));
   }
   return "not an external implementation: " + spec;
+}
+
+ExternalImplOpener ExternalImplOpenerFor(const std::string& spec, const ExternalImplOptions& options) {
+  return [spec, options](bool isolated) -> std::variant<ExternalImplFactory, std::string> {
+    ProcessSpec process;
+    process.name = spec;
+    process.answer_timeout_ms = options.answer_timeout_ms;
+    if (StartsWith(spec, kPluginPrefix)) {
+      const std::string path = spec.substr(std::string(kPluginPrefix).size());
+      if (!isolated) return DirectPluginFactory(path, options.answer_timeout_ms);
+      std::string error;
+      std::shared_ptr<PluginWorkerState> state;
+      if (!PluginWorkers(path, process, &state, &error)) return error;
+      return FactoryOf(std::make_shared<ImplementationProcess>(std::move(process)));
+    }
+    if (StartsWith(spec, kExecPrefix)) {
+      const std::string command = spec.substr(std::string(kExecPrefix).size());
+      process.fresh_per_case = isolated;
+      process.spawn = [command](std::string* error) { return ChildProcess::Exec(command, error); };
+      return FactoryOf(std::make_shared<ImplementationProcess>(std::move(process)));
+    }
+    return "not an external implementation: " + spec;
+  };
 }
 
 }  // namespace pd

@@ -2,11 +2,13 @@
 //
 //   plugin:PATH.so          a shared library built against
 //                           adapters/peerdist_plugin.h, loaded and run only in
-//                           forked worker processes (a fresh one per case),
-//                           never in the harness process
+//                           worker processes (OpenExternalImpl's factory: a
+//                           fresh one per case; ExternalImplOpenerFor: also
+//                           a job process that runs many), never in the
+//                           harness process
 //   exec:COMMAND ARGS       a program speaking adapters/PROTOCOL.md on its
 //                           stdin/stdout, started with /bin/sh -c (one process
-//                           for the run, `reset` between cases)
+//                           for many cases, `reset` between them)
 //
 // Opening checks everything that can be checked before the suite and fails
 // with one line, so the command exits 2 at once instead of reporting every
@@ -44,6 +46,23 @@ using ExternalImplFactory = std::function<std::unique_ptr<PeerDistAdapter>(HostS
 // The factory for `spec`, or one line of error (without a program prefix).
 std::variant<ExternalImplFactory, std::string> OpenExternalImpl(const std::string& spec,
                                                                 const ExternalImplOptions& options);
+
+// How the implementation of `spec` (already opened: OpenExternalImpl
+// vetted it) runs somewhere else than the factory OpenExternalImpl made:
+//   isolated = true   every case alone in a fresh process of its own (plugin:
+//                     a fresh worker per case; exec: a process of its own,
+//                     started at the first case). A finding replayed this
+//                     way cannot depend on an earlier case.
+//   isolated = false  the fastest way (a job process, conformance/suite_jobs.h):
+//                     plugin: the plugin loaded in the calling process, called
+//                     directly, pd_plugin_init at every case, each case bound
+//                     by the answer timeout (SIGALRM ends the process: a
+//                     crash or hang ends the calling process, whose parent
+//                     runs the cases again isolated); exec: as isolated, but
+//                     one process for every case, `reset` between them.
+// Must be called after the fork in a job, or for a lone replay.
+using ExternalImplOpener = std::function<std::variant<ExternalImplFactory, std::string>(bool isolated)>;
+ExternalImplOpener ExternalImplOpenerFor(const std::string& spec, const ExternalImplOptions& options);
 
 }  // namespace pd
 

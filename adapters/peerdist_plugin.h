@@ -14,8 +14,10 @@
  *
  * Run it:  pdconform --impl plugin:./libmyimpl.so
  *
- * The harness loads the plugin inside a worker process (one per scenario),
- * never in its own process, so a plugin that crashes, exits or hangs (in a
+ * The harness loads the plugin inside worker processes (kept for many
+ * scenarios: pd_plugin_init resets it between them; every finding is then
+ * replayed alone in a fresh worker, and one that does not reproduce there is
+ * reported as an incomplete reset), never in its own process, so a plugin that crashes, exits or hangs (in a
  * call, or in its constructors or destructors) is reported as a finding, or
  * refused before the suite, instead of taking the harness down. Everything runs on one thread, in virtual time:
  * never block, never read a clock, never start a thread. Work that must

@@ -59,6 +59,11 @@ class CoverageMatrix {
   // Counts the cells one trace exercises.
   void Add(const TraceView& view);
   void Merge(const CoverageMatrix& other);
+  // Counts added from elsewhere (a job process's cells: conformance/suite_jobs.h).
+  void AddCount(std::size_t row, std::size_t column, std::uint64_t count) { counts_[row][column] += count; }
+  void AddInFlightCount(std::size_t row, std::size_t column, std::uint64_t count) {
+    in_flight_[row][column] += count;
+  }
   std::uint64_t Count(std::size_t row, std::size_t column) const { return counts_[row][column]; }
   int Exercised() const;
   int Cells() const { return static_cast<int>(Rows().size() * Columns().size()); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "text/input_excerpt.h"
+
 namespace pd {
 namespace {
 
@@ -46,9 +48,10 @@ constexpr FlagSpec kFlags[] = {
     {"--help", false},
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
+    {"--jobs", true},
 };
 
-std::string Got(const std::string& value) { return "got '" + value + "'"; }
+std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
 
 }  // namespace
 
@@ -75,7 +78,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     for (const FlagSpec& candidate : kFlags) {
       if (name == candidate.name) spec = &candidate;
     }
-    if (spec == nullptr) return "unknown flag '" + name + "' (see --help)";
+    if (spec == nullptr) return "unknown flag '" + InputExcerpt(name) + "' (see --help)";
     if (!seen.insert(name).second) return name + ": given twice";
     std::string value;
     if (!spec->takes_value) {
@@ -112,6 +115,10 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
         return "--timeout-ms: expected milliseconds between 1 and 3600000, " + Got(value);
       }
       flags.timeout_ms = static_cast<int>(*timeout);
+    } else if (name == "--jobs") {
+      auto jobs = ParseNumber(value, kMaxJobs);
+      if (!jobs || *jobs == 0) return "--jobs: expected a number of processes between 1 and " + std::to_string(kMaxJobs) + ", " + Got(value);
+      flags.jobs = static_cast<int>(*jobs);
     } else if (name == "--max-hangs" || name == "--max-rule-hangs") {
       auto bound = ParseNumber(value, kMaxCases);
       if (!bound) {
@@ -139,9 +146,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     } else if (name == "--rules") {
       if (value.empty()) return "--rules: expected a comma-separated list of rule ids, got ''";
       for (const std::string& id : Split(value, ',')) {
-        if (id.empty()) return "--rules: empty rule id in '" + value + "'";
+        if (id.empty()) return "--rules: empty rule id in '" + InputExcerpt(value) + "'";
         if (std::find(flags.rules.begin(), flags.rules.end(), id) != flags.rules.end()) {
-          return "--rules: rule '" + id + "' listed twice";
+          return "--rules: rule '" + InputExcerpt(id) + "' listed twice";
         }
         flags.rules.push_back(id);
       }
@@ -183,12 +190,12 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     return flags;
   }
   if (!positional.empty() && !merge) {
-    return "unexpected argument '" + positional[0] + "' (flags start with --; see --help)";
+    return "unexpected argument '" + InputExcerpt(positional[0]) + "' (flags start with --; see --help)";
   }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
                              "--trace-out", "--baseline", "--write-baseline", "--timeout-ms", "--paired",
-                             "--max-hangs", "--max-rule-hangs"}) {
+                             "--max-hangs", "--max-rule-hangs", "--jobs"}) {
       const std::string flag = name;
       const bool allowed =
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
@@ -237,11 +244,11 @@ std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_
   // plugin:PATH and exec:COMMAND are checked when they are opened.
   const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0;
   if (!external && std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
-    return "--impl: unknown implementation '" + flags.impl + "' (see --list-impls)";
+    return "--impl: unknown implementation '" + InputExcerpt(flags.impl) + "' (see --list-impls)";
   }
   for (const std::string& id : flags.rules) {
     if (std::find(rule_ids.begin(), rule_ids.end(), id) == rule_ids.end()) {
-      return "--rules: unknown rule '" + id + "' (see --list-rules)";
+      return "--rules: unknown rule '" + InputExcerpt(id) + "' (see --list-rules)";
     }
   }
   return "";
@@ -286,6 +293,8 @@ violation is shrunk to a minimal scenario and written out for replay.
                      every remaining case but no-crash's and no-hang's own
                      (default: 10; 0: no bound). Skipped cases are counted, and
                      a rule whose cases mostly did not reach their end is NOT-CHECKED
+  --jobs N           check rules in N processes at once (default: the number of
+                     cores); the reports are the same, byte for byte, for every N
   --seed N           seed of the scenario generator (default: 1)
   --cases N          scenarios per rule (default: 1000)
   --rules ID,...     check only these rules (default: all); see --list-rules

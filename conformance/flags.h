@@ -47,12 +47,16 @@ struct Flags {
   // every remaining case is (bar no-crash's and no-hang's own).
   int max_rule_hangs = 3;
   int max_hangs = 10;
+  // --jobs: rules checked in this many processes at once; 0: the number of cores.
+  int jobs = 0;
   int shard_index = 0;
   int shard_count = 1;
   std::string baseline;                 // --baseline FILE: known deviations
   std::string write_baseline;           // --write-baseline FILE
   std::vector<std::string> merge_inputs;  // kMerge: shard report dirs or report.json files
 };
+
+constexpr int kMaxJobs = 1024;
 
 // Parses argv[1..]. Accepts "--flag value" and "--flag=value". Returns the
 // flags or one line of error (without the "pdconform: " prefix).

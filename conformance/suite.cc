@@ -11,6 +11,7 @@
 
 #include "conformance/run_consistency.h"
 #include "conformance/scenario_gen.h"
+#include "conformance/suite_rule.h"
 #include "conformance/trace_view.h"
 #include "impls/impl_catalog.h"
 #include "scenario/scenario_text.h"
@@ -67,6 +68,8 @@ ImplFactory FactoryFor(const std::string& impl_name, const ImplFactory& given) {
   return [impl](HostServices& host) { return MakeBuiltInImpl(*impl, host); };
 }
 
+}  // namespace
+
 std::vector<const Rule*> SelectRules(const std::vector<std::string>& ids) {
   std::vector<const Rule*> selected;
   for (const Rule& rule : AllRules()) {
@@ -86,6 +89,8 @@ std::vector<AmbiguityObservation> EmptyObservations() {
   }
   return observations;
 }
+
+namespace {
 
 // `run` (may be null) also sees each ambiguity's occurrences, with the
 // scenario that showed them.
@@ -151,8 +156,10 @@ struct PropertyContext {
   // The last failing scenario the property saw. RapidCheck adopts every
   // failing shrink candidate, so after checking this is the shrunk one.
   std::optional<Scenario> last_failing;
-  // Called after each scenario with this rule's scenarios so far.
+  // Called after each scenario with this rule's generated cases so far (run
+  // or skipped; never more than its budget: shrink runs are not cases).
   std::function<void(std::uint64_t)> on_case;
+  const CaseRecorder* recorder = nullptr;  // set: takes the evidence instead of observations, run and coverage
 };
 
 std::string DescribeViolation(const Violation& violation) {
@@ -160,9 +167,23 @@ std::string DescribeViolation(const Violation& violation) {
          "us: " + violation.message;
 }
 
+}  // namespace
+
+void ReplayCounterexample(const Rule& rule, const ImplFactory& make_impl, RuleOutcome& outcome, SuiteResult& result,
+                          const std::string& not_reproduced) {
+  RunStats stats;
+  const Trace trace = RunScenario(*outcome.counterexample, make_impl, RunConfig{}, &stats);
+  ++result.scenarios_run;
+  result.api_calls += stats.api_calls;
+  outcome.counterexample_trace = trace.Render();
+  outcome.counterexample_events = trace;
+  outcome.violation = Judge(rule, TraceView(trace));
+  if (!outcome.violation && outcome.error.empty()) outcome.error = not_reproduced;
+}
+
 RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplFactory& make_impl,
                       const rc::Gen<Scenario>& generator, SuiteResult& result, RunConsistency& run,
-                      std::function<void(std::uint64_t)> on_case) {
+                      std::function<void(std::uint64_t)> on_case, const CaseRecorder* recorder, bool replay) {
   RuleOutcome outcome;
   outcome.rule = &rule;
   const int cases = ShardCases(options.cases, options.shard_index, options.shard_count);
@@ -176,6 +197,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   context.run = &run;
   context.coverage = &result.coverage;
   context.on_case = std::move(on_case);
+  context.recorder = recorder;
 
   context.max_rule_hangs = options.max_rule_hangs;
   context.max_hangs = rule.judges_cut_short_cases ? 0 : options.max_hangs;
@@ -189,7 +211,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
       const bool run_budget_spent = context.max_hangs > 0 && *context.run_hangs >= context.max_hangs;
       if (context.rule_budget_spent || run_budget_spent) {
         ++context.cases_skipped;
-        if (context.on_case) context.on_case(context.scenarios_run + context.cases_skipped);
+        if (context.on_case) context.on_case(context.cases_run + context.cases_skipped);
         return;
       }
     }
@@ -197,10 +219,10 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     const Trace trace = RunScenario(scenario, *context.make_impl, RunConfig{}, &stats);
     ++context.scenarios_run;
     context.api_calls += stats.api_calls;
-    if (context.on_case) context.on_case(context.scenarios_run + context.cases_skipped);
     const TraceView view(trace);
     if (generated) {
       ++context.cases_run;
+      if (context.on_case) context.on_case(context.cases_run + context.cases_skipped);
       if (view.complete()) ++context.cases_reached;
       if (stats.hung) {
         ++context.cases_hung;
@@ -213,8 +235,12 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
         context.consecutive_hangs = 0;
       }
     }
-    Classify(view, *context.observations, context.run, &scenario);
-    context.coverage->Add(view);
+    if (context.recorder != nullptr) {
+      (*context.recorder)(scenario, view);
+    } else {
+      Classify(view, *context.observations, context.run, &scenario);
+      context.coverage->Add(view);
+    }
     const std::optional<Violation> violation = Judge(*context.rule, view);
     if (violation) {
       context.failed = true;
@@ -269,16 +295,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
       }
     }
     // Replay the shrunk counterexample for its trace and its violation.
-    RunStats stats;
-    const Trace trace = RunScenario(*outcome.counterexample, make_impl, RunConfig{}, &stats);
-    ++result.scenarios_run;
-    result.api_calls += stats.api_calls;
-    outcome.counterexample_trace = trace.Render();
-    outcome.counterexample_events = trace;
-    outcome.violation = Judge(rule, TraceView(trace));
-    if (!outcome.violation && outcome.error.empty()) {
-      outcome.error = "the shrunk counterexample did not reproduce the violation";
-    }
+    if (replay) ReplayCounterexample(rule, make_impl, outcome, result, kNotReproduced);
   } else if (checked.match(gave_up)) {
     outcome.cases_run = gave_up.numSuccess - context.cases_skipped;
     outcome.error = "RapidCheck gave up: " + gave_up.description;
@@ -287,6 +304,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
   }
   return outcome;
 }
+
 
 // consistent-interpretation across the run: when no single trace broke it
 // but two scenarios of the run follow two interpretations of an ambiguity,
@@ -327,8 +345,6 @@ const RuleOutcome* JudgeRunConsistency(const RunConsistency& run, const ImplFact
   return outcome;
 }
 
-}  // namespace
-
 bool SuiteResult::AllHold() const {
   for (const RuleOutcome& outcome : rules) {
     if (outcome.violated || !outcome.error.empty()) return false;
@@ -354,15 +370,23 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   int done = 0;
   SuiteProgress progress;
   progress.rules_total = static_cast<int>(rules.size());
-  progress.scenarios_planned = static_cast<std::uint64_t>(rules.size()) *
-                               static_cast<std::uint64_t>(ShardCases(safe.cases, safe.shard_index, safe.shard_count));
-  for (const Rule* rule : rules) {
+  const auto rule_cases =
+      static_cast<std::uint64_t>(ShardCases(safe.cases, safe.shard_index, safe.shard_count));
+  progress.cases_planned = static_cast<std::uint64_t>(rules.size()) * rule_cases;
+  if (make_impl && safe.jobs > 0) {
+    CheckRulesInJobs(rules, safe, make_impl, generator, result, run);
+    done = static_cast<int>(rules.size());
+    progress.rules_done = done;
+    progress.cases_done = progress.cases_planned;
+  }
+  for (std::size_t next = static_cast<std::size_t>(done); next < rules.size(); ++next) {
+    const Rule* rule = rules[next];
     progress.rule = rule;
     progress.finished = nullptr;
     std::function<void(std::uint64_t)> on_case;
     if (options.on_progress) {
-      on_case = [&options, &progress, &result](std::uint64_t rule_scenarios) {
-        progress.scenarios_run = result.scenarios_run + result.cases_skipped + rule_scenarios;
+      on_case = [&options, &progress, &done, rule_cases](std::uint64_t rule_cases_done) {
+        progress.cases_done = static_cast<std::uint64_t>(done) * rule_cases + rule_cases_done;
         options.on_progress(progress);
       };
     }
@@ -379,7 +403,8 @@ SuiteResult RunSuite(const SuiteOptions& options) {
     if (options.on_progress) {
       progress.rules_done = done;
       progress.finished = &result.rules.back();
-      progress.scenarios_run = result.scenarios_run + result.cases_skipped;
+      // A rule that stopped early (a violation) has used its whole budget.
+      progress.cases_done = static_cast<std::uint64_t>(done) * rule_cases;
       options.on_progress(progress);
     }
   }
@@ -388,7 +413,6 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   if (const RuleOutcome* changed = JudgeRunConsistency(run, make_impl, result); changed && options.on_progress) {
     progress.rule = changed->rule;
     progress.finished = changed;
-    progress.scenarios_run = result.scenarios_run;
     options.on_progress(progress);
   }
   return result;

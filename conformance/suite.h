@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,17 @@ struct SuiteOptions {
   // (RuleOutcome::cases_skipped), not run.
   int max_rule_hangs = 0;
   int max_hangs = 0;
+  // --jobs: how many job processes check rules at once (conformance/
+  // suite_jobs.h); 0: every rule in this process, one after another. The
+  // result is the same for every value, byte for byte.
+  int jobs = 0;
+  // With jobs: how a job process (after the fork) or a lone replay opens
+  // the implementation; isolated: every case alone in a fresh process (see
+  // ExternalImplOpener). Empty: make_impl (a built-in implementation) in
+  // both. When set, a shrunk counterexample is replayed isolated before it
+  // is reported: a violation that does not reproduce alone is an incomplete
+  // reset (the implementation's behaviour depended on earlier cases).
+  std::function<std::variant<ImplFactory, std::string>(bool isolated)> open_impl;
 };
 
 struct RuleOutcome {
@@ -87,8 +99,10 @@ struct SuiteProgress {
   int rules_total = 0;
   const Rule* rule = nullptr;               // running, or just finished
   const RuleOutcome* finished = nullptr;    // set when `rule` just finished
-  std::uint64_t scenarios_run = 0;          // so far, shrinking and skipped cases included
-  std::uint64_t scenarios_planned = 0;      // rules x this shard's cases
+  // Generated cases so far, run or skipped: a finished rule counts its whole
+  // budget, and shrink runs are not cases, so this never passes the plan.
+  std::uint64_t cases_done = 0;
+  std::uint64_t cases_planned = 0;          // rules x this shard's cases
 };
 
 struct SuiteResult {

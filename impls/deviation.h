@@ -48,6 +48,7 @@ enum class Deviation : std::uint8_t {
   kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
   kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
   kReadOffByOne,              // reads deliver the data starting one byte late
+  kStatusInfoOverrun,         // Ex: writes a PEERDIST_STATUS_INFO wider than the cbSize passed
   // Sessions (issue 11).
   kStartupAcceptsNewerVersion,  // a request above PEERDIST_VERSION succeeds (negotiated down)
   kVersionByRawNumber,          // compares dwVersionRequested as a number: 1.2 (0x0201) is "too new"

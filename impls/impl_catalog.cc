@@ -91,6 +91,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:read-off-by-one",
        "a read delivers the right number of bytes, taken from one byte past the offset it reads",
        "read-data", Deviation::kReadOffByOne},
+      // The memory the caller hands in.
+      {"mutant:status-info-overrun",
+       "GetStatusEx and RegisterEx write a PEERDIST_STATUS_INFO 4 bytes wider than the cbSize the caller passed (a "
+       "newer structure's extra member)",
+       "buffer-bounds", Deviation::kStatusInfoOverrun},
       // Sessions: version negotiation, success codes, Shutdown.
       {"mutant:startup-accepts-newer-version",
        "PeerDistStartup accepts a requested version above the one it supports and opens a session anyway",

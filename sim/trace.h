@@ -94,6 +94,10 @@ inline constexpr char kHostMisuseFinding[] = "host misuse: ";
 // successful PeerDistClientBlockRead / StreamRead delivered are not the
 // content's (scenario/content_calls.cc); the rule read-data judges them.
 inline constexpr char kReadDataFinding[] = "read-data: ";
+// How a kFinding the World records begins when the implementation wrote
+// outside a buffer the caller handed in (its guard bytes changed,
+// sim/caller_memory.h); the rule buffer-bounds judges them.
+inline constexpr char kBufferBoundsFinding[] = "buffer-bounds: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

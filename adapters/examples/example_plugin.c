@@ -10,12 +10,15 @@
  *
  * Built with -DEXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION it is the deliberately
  * wrong variant: a second registration replaces the first instead of failing,
- * which the rule single-registration catches.
+ * which the rule single-registration catches. Built with
+ * -DEXAMPLE_BUG_STATUS_INFO_OVERRUN, PeerDistGetStatusEx writes a structure
+ * 4 bytes wider than the cbSize the caller passed, which the rule
+ * buffer-bounds catches (the plugin worker's guard bytes see the write).
  */
 #include <stddef.h>
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 /* Explicit bound: scenarios start at most a few dozen sessions. */
 #define MAX_SESSIONS 256
@@ -50,7 +53,18 @@ static size_t session_count;
 
 uint32_t pd_plugin_abi_version(void) { return PD_PLUGIN_ABI_VERSION; }
 
+#ifdef EXAMPLE_LEAK_ACROSS_CASES
+/* The leaky variant's state that pd_plugin_init forgets to reset: how many
+ * cases this process has run. From the 21st on it accepts a second
+ * registration, so the bug shows only after earlier cases in one process
+ * (the suite's incomplete-reset finding), never in a case replayed alone. */
+static unsigned cases_run;
+#endif
+
 int pd_plugin_init(const pd_host_services* services) {
+#ifdef EXAMPLE_LEAK_ACROSS_CASES
+  ++cases_run;
+#endif
   host = services;
   memset(sessions, 0, sizeof sessions);
   session_count = 0;
@@ -176,6 +190,13 @@ DWORD PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_STATUS_IN
   pPeerDistStatus->status = CurrentStatus();
   pPeerDistStatus->dwMinVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
   pPeerDistStatus->dwMaxVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+#ifdef EXAMPLE_BUG_STATUS_INFO_OVERRUN
+  {
+    /* A newer, wider structure's extra member, past the caller's cbSize. */
+    const DWORD extra = 0;
+    memcpy((unsigned char*)pPeerDistStatus + pPeerDistStatus->cbSize, &extra, sizeof extra);
+  }
+#endif
   return ERROR_SUCCESS;
 }
 
@@ -186,7 +207,9 @@ static DWORD Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULONG_PTR ke
   if (session == NULL) return ERROR_INVALID_HANDLE;
   if (overlapped == NULL || (status_out == NULL && status_info_out == NULL)) return ERROR_INVALID_PARAMETER;
   if (port != NULL && !host->is_completion_port(host->host, port)) return ERROR_INVALID_HANDLE;
-#ifndef EXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION
+#if defined(EXAMPLE_LEAK_ACROSS_CASES)
+  if (session->registration.active && cases_run <= 20) return PEERDIST_ERROR_ALREADY_EXISTS;
+#elif !defined(EXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION)
   if (session->registration.active) return PEERDIST_ERROR_ALREADY_EXISTS;
 #endif
   registration.active = 1;

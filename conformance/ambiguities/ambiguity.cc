@@ -627,6 +627,19 @@ void AmbiguityObservation::AddOccurrences(const std::vector<Occurrence>& located
   if (open_run_size > 0) occurrences[Preferred(open_run, order)] += open_run_size;
 }
 
+void AmbiguityObservation::AddRepeated(const Occurrence& occurrence, int times) {
+  if (times <= 0) return;
+  AddOccurrences({occurrence});
+  if (times == 1) return;
+  // The open run now shares the occurrence's interpretations (it is a subset
+  // of its compatible set, and not empty): every further copy joins it.
+  const Ambiguity* ambiguity = FindAmbiguity(ambiguity_id);
+  const std::vector<Interpretation> none;
+  open_run_size += times - 1;
+  occurrences = closed_runs;
+  occurrences[Preferred(open_run, ambiguity != nullptr ? ambiguity->interpretations : none)] += open_run_size;
+}
+
 std::string AmbiguityObservation::Verdict() const {
   if (occurrences.empty()) return "not exercised";
   if (occurrences.size() == 1) return occurrences.begin()->first;

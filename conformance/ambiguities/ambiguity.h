@@ -107,6 +107,10 @@ struct AmbiguityObservation {
   // ERROR_IO_PENDING) is settled by later traces instead of being counted as
   // an interpretation of its own: AddOccurrences(ambiguity.locate(view)).
   void AddOccurrences(const std::vector<Occurrence>& located);
+  // The same as AddOccurrences with `times` copies of `occurrence`, at the
+  // cost of one (a job process sends its occurrences run-length encoded:
+  // conformance/suite_jobs.h).
+  void AddRepeated(const Occurrence& occurrence, int times);
   // "not exercised", "<id>", "inconsistent: <id> (n), <id> (m)", or for an
   // ambiguity not checked for consistency "varies with timing: ...".
   std::string Verdict() const;
