@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "sim/peerdist_version.h"
+
 namespace pd {
 namespace {
 
@@ -84,9 +86,11 @@ HandleHistory::HandleHistory(const TraceView& view) : view_(view) {
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
     if (c.function == ApiFunction::kStartup && call.ret != nullptr && call.ret->session >= 0) {
-      const std::string prefix = "supported=";
-      if (call.ret->detail.compare(0, prefix.size(), prefix) == 0) {
-        versions_[call.ret->session] = std::strtoll(call.ret->detail.c_str() + prefix.size(), nullptr, 10);
+      // The API a session has is the one it asked for: a 1.x request is a
+      // Windows 7 session whatever maximum the system reports.
+      const std::string prefix = "version=";
+      if (c.detail.compare(0, prefix.size(), prefix) == 0) {
+        versions_[call.ret->session] = std::strtoll(c.detail.c_str() + prefix.size(), nullptr, 10);
       }
     }
     if (call.ret != nullptr && call.ret->object_kind != HandleKind::kNone && call.ret->object >= 0 &&
@@ -160,7 +164,7 @@ bool HandleHistory::ReturnedBetween(std::size_t from, std::size_t to) const {
 
 bool HandleHistory::IsWin8Session(int session) const {
   auto it = versions_.find(session);
-  return it != versions_.end() && it->second >= static_cast<std::int64_t>(PEERDIST_VERSION_WIN8);
+  return it != versions_.end() && RequestsWin8(static_cast<std::uint64_t>(it->second));
 }
 
 const OpenedHandle* HandleHistory::WellFormedTarget(const CallView& call) const {

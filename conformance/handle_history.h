@@ -79,7 +79,7 @@ class HandleHistory {
   // calls whose result the invalidation rules fix. nullptr when `call` is
   // none of those.
   const OpenedHandle* WellFormedTarget(const CallView& call) const;
-  // Whether the session negotiated the Windows 8 version (kNoValue: unknown).
+  // Whether the session asked for the Windows 8 API (version 2.0 or later).
   bool IsWin8Session(int session) const;
 
  private:
@@ -87,7 +87,7 @@ class HandleHistory {
   std::map<int, OpenedHandle> handles_;
   std::vector<OperationView> operations_;
   std::vector<StatusMove> moves_;
-  std::map<int, std::int64_t> versions_;  // session -> negotiated version
+  std::map<int, std::int64_t> versions_;  // session -> requested version
 };
 
 bool IsCloseFunction(ApiFunction function);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scenario/scenario_text.h"
+#include "sim/peerdist_version.h"
 
 namespace pd {
 
@@ -62,6 +63,12 @@ PEERDIST_STATUS GenModel::status() const {
   return reachable ? PEERDIST_STATUS_AVAILABLE : PEERDIST_STATUS_UNAVAILABLE;
 }
 
+// A request the reference accepts: from 1.0 up to PEERDIST_VERSION.
+bool IsSupportedRequest(DWORD version) {
+  const PeerDistVersion requested = DecodeVersion(version);
+  return requested.major >= 1 && CompareVersions(requested, DecodeVersion(PEERDIST_VERSION)) <= 0;
+}
+
 void GenModel::Apply(const Step& step) {
   const int s = step.session;
   const bool slot_open = step.handle == HandleArg::kSlot && s >= 0 && s < kMaxSessions && open[s];
@@ -70,7 +77,7 @@ void GenModel::Apply(const Step& step) {
   in_flight = false;
   switch (step.kind) {
     case StepKind::kStartup:
-      if (!step.null_out && step.version >= PEERDIST_VERSION_WIN7 && s >= 0 && s < kMaxSessions) {
+      if (!step.null_out && IsSupportedRequest(step.version) && s >= 0 && s < kMaxSessions) {
         open[s] = true;
         registered[s] = false;
       }
@@ -268,6 +275,14 @@ class Draw {
  private:
   rc::Random random_;
 };
+
+// Any server or client function, for a call with a session handle that is
+// not open (invalid-handle judges every function that takes hPeerDist).
+StepKind AnyContentKind(Draw& d) {
+  constexpr int first = static_cast<int>(StepKind::kPublish);
+  constexpr int count = static_cast<int>(StepKind::kClientCancel) - first + 1;
+  return static_cast<StepKind>(first + d.Below(count));
+}
 
 std::vector<int> OpenSlots(const GenModel& m) {
   std::vector<int> out;
@@ -779,7 +794,16 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
       step.kind = StepKind::kStartup;
       // Mostly the lowest free slot, so sessions fill s0, s1, ...
       step.session = d.Percent(75) ? closed.front() : d.Of(closed);
-      if (d.Percent(5)) step.version = PEERDIST_VERSION_WIN7;
+      // Mostly PEERDIST_VERSION; sometimes Windows 7, 1.2 (0x0201: below
+      // 2.0 although the larger number), 2.1 and 3.0 (above it): what
+      // startup-version judges.
+      switch (const int v = d.Below(100); v < 5 ? 0 : v < 7 ? 1 : v < 9 ? 2 : v < 10 ? 3 : 4) {
+        case 0: step.version = PEERDIST_VERSION_WIN7; break;
+        case 1: step.version = MakeWord(1, 2); break;
+        case 2: step.version = MakeWord(2, 1); break;
+        case 3: step.version = MakeWord(3, 0); break;
+        default: break;
+      }
       break;
     case kRegister: {
       std::vector<int> idle;
@@ -831,11 +855,13 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
       switch (d.Weighted({4, 3, 4, 2, 2, 1, 1, 1})) {
         case 0:  // handle=bogus
           step.kind = kHandleKinds[d.Below(4)];
+          if (m.content && d.Percent(40)) step.kind = AnyContentKind(d);
           step.session = an_open;
           step.handle = HandleArg::kBogus;
           break;
         case 1:  // a call on a closed (or never opened) slot
           step.kind = kHandleKinds[d.Below(4)];
+          if (m.content && d.Percent(40)) step.kind = AnyContentKind(d);
           step.session = a_closed;
           if (closed.empty()) step.handle = HandleArg::kBogus;
           break;

@@ -54,6 +54,12 @@ enum class Deviation : std::uint8_t {
   kInfoIgnoresBufferSize,     // GetInformationByHandle writes and succeeds whatever dwBufferSize
   kAddDataAnyOffset,          // AddData past the end of the content succeeds (never OUT_OF_BOUNDS)
   kStatusInfoOverrun,         // Ex: writes a PEERDIST_STATUS_INFO wider than the cbSize passed
+  // Sessions (issue 11).
+  kStartupAcceptsNewerVersion,  // a request above PEERDIST_VERSION succeeds (negotiated down)
+  kVersionByRawNumber,          // compares dwVersionRequested as a number: 1.2 (0x0201) is "too new"
+  kGetStatusFailsWhileDisabled, // GetStatus(Ex) returns ERROR_ACCESS_DISABLED_BY_POLICY while DISABLED
+  kContentIgnoresSessionHandle, // server and client functions take a bad hPeerDist as the first session
+  kShutdownLeavesOperations,    // Shutdown cancels the registration; its operations and objects live on
 };
 
 }  // namespace pd

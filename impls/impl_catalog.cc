@@ -110,6 +110,25 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "GetStatusEx and RegisterEx write a PEERDIST_STATUS_INFO 4 bytes wider than the cbSize the caller passed (a "
        "newer structure's extra member)",
        "buffer-bounds", Deviation::kStatusInfoOverrun},
+      // Sessions: version negotiation, success codes, Shutdown.
+      {"mutant:startup-accepts-newer-version",
+       "PeerDistStartup accepts a requested version above the one it supports and opens a session anyway",
+       "startup-version", Deviation::kStartupAcceptsNewerVersion},
+      {"mutant:version-by-raw-number",
+       "PeerDistStartup compares dwVersionRequested as a plain number, so 1.2 (0x0201) reads as above 2.0 and is "
+       "refused",
+       "startup-version", Deviation::kVersionByRawNumber},
+      {"mutant:get-status-fails-while-disabled",
+       "PeerDistGetStatus and PeerDistGetStatusEx return ERROR_ACCESS_DISABLED_BY_POLICY while the service is "
+       "DISABLED instead of reporting the status",
+       "session-success-codes", Deviation::kGetStatusFailsWhileDisabled},
+      {"mutant:content-ignores-session-handle",
+       "the server and client functions take an hPeerDist that is not open as the first open session",
+       "invalid-handle", Deviation::kContentIgnoresSessionHandle},
+      {"mutant:shutdown-leaves-operations",
+       "PeerDistShutdown cancels the session's registration but leaves its pending server and client operations to "
+       "complete normally",
+       "shutdown-cancels", Deviation::kShutdownLeavesOperations},
   };
   return catalog;
 }

@@ -11,7 +11,7 @@ std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(
 }  // namespace
 
 DWORD ReferenceImpl::CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   ContentObject* object = FindObject(ValueOf(hPeerDist), handle, kind, /*for_close=*/true);
   if (object == nullptr) return Is(Deviation::kDoubleCloseSucceeds) ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
   if (object->invalidated && Is(Deviation::kCloseInvalidatedFails)) return PEERDIST_ERROR_INVALIDATED;
@@ -22,7 +22,7 @@ DWORD ReferenceImpl::CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE hand
 DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
                                                HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
                                                PPEERDIST_CONTENT_HANDLE phContentHandle) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentTag == nullptr || phContentHandle == nullptr) return ERROR_INVALID_PARAMETER;
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
@@ -44,7 +44,7 @@ DWORD ReferenceImpl::PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDi
 DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                          PEERDIST_CONTENT_HANDLE hContentHandle, DWORD cbNumberOfBytes,
                                                          PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
   return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddInfo, lpOverlapped,
                               pBuffer, cbNumberOfBytes);
@@ -53,14 +53,14 @@ DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDL
 DWORD ReferenceImpl::PeerDistClientCompleteContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                               PEERDIST_CONTENT_HANDLE hContentHandle,
                                                               LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kCompleteInfo,
                               lpOverlapped, nullptr, 0);
 }
 
 DWORD ReferenceImpl::PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
                                            DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
   const DWORD code = StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddData,
                                           lpOverlapped, pBuffer, cbNumberOfBytes);
@@ -70,7 +70,7 @@ DWORD ReferenceImpl::PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, P
 DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
                                              DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
                                              LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   // "If the cbMaxNumberOfBytesToRead argument is equal to 0, the pBuffer
   // parameter can be NULL."
   if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
@@ -81,7 +81,7 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
 DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
                                               DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
                                               LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
   return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead, lpOverlapped,
                               pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
@@ -90,7 +90,7 @@ DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist
 DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
                                                 HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
                                                 LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentTag == nullptr) return ERROR_INVALID_PARAMETER;
   if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
@@ -108,7 +108,7 @@ DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HAND
                                                           PEERDIST_CONTENT_HANDLE hContentHandle,
                                                           PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS PeerDistClientInfoClass,
                                                           DWORD dwBufferSize, LPVOID lpInformation) {
-  Session* session = Find(hPeerDist);
+  Session* session = FindForContent(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
   if (lpInformation == nullptr || PeerDistClientInfoClass != PeerDistClientBasicInfo) return ERROR_INVALID_PARAMETER;
   // A Windows 8 function: the session must have negotiated that version.
@@ -126,7 +126,7 @@ DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HAND
 DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                         PEERDIST_CONTENT_HANDLE hContentHandle,
                                                         LPOVERLAPPED pOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   auto [content, error] = ObjectFor(hPeerDist, hContentHandle, ObjectKind::kContent);
   if (content == nullptr) return error;
   const std::uintptr_t object = ValueOf(hContentHandle);

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "sim/peerdist_version.h"
+
 namespace pd {
 namespace {
 
@@ -20,22 +22,40 @@ ReferenceImpl::Session* ReferenceImpl::Find(PEERDIST_INSTANCE_HANDLE handle) {
   return nullptr;
 }
 
+ReferenceImpl::Session* ReferenceImpl::FindForContent(PEERDIST_INSTANCE_HANDLE handle) {
+  Session* session = Find(handle);
+  if (session == nullptr && Is(Deviation::kContentIgnoresSessionHandle) && !sessions_.empty()) {
+    return &sessions_.begin()->second;
+  }
+  return session;
+}
+
 DWORD ReferenceImpl::PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANCE_HANDLE phPeerDist,
                                      DWORD* pdwSupportedVersion) {
   if (phPeerDist == nullptr) return ERROR_INVALID_PARAMETER;
-  if (dwVersionRequested < PEERDIST_VERSION_WIN7) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  // dwVersionRequested is the minimum the caller accepts, read as
+  // MAKEWORD(major, minor) (sim/peerdist_version.h): a request above what
+  // this implementation supports (PEERDIST_VERSION) cannot be met, and
+  // there is no version below 1.0.
+  const PeerDistVersion requested = DecodeVersion(dwVersionRequested);
+  const bool too_new = Is(Deviation::kVersionByRawNumber)
+                           ? (dwVersionRequested & 0xFFFF) > PEERDIST_VERSION
+                           : CompareVersions(requested, DecodeVersion(PEERDIST_VERSION)) > 0;
+  if (requested.major < 1 || (too_new && !Is(Deviation::kStartupAcceptsNewerVersion))) {
+    return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  }
   const std::uintptr_t value = next_handle_;
   next_handle_ += kHandleStride;
   Session& session = sessions_[value];
   session.status_at_startup = host_.ServiceStatus();
   session.idle_unregister_not_found = session.status_at_startup != PEERDIST_STATUS_DISABLED;
-  // Version negotiation: the session gets the lower of what was asked for and
-  // what this implementation supports (Windows 8 = PEERDIST_VERSION). The
-  // Windows 8 functions (the Ex ones, GetInformationByHandle) need the
-  // Windows 8 version.
-  session.version = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
+  // A session that asked for 1.x gets the Windows 7 API: the Windows 8
+  // functions that need the Windows 8 version (OpenContentInformationEx,
+  // GetInformationByHandle) refuse it.
+  session.version = RequestsWin8(dwVersionRequested) ? PEERDIST_VERSION_WIN8 : PEERDIST_VERSION_WIN7;
   *phPeerDist = reinterpret_cast<PEERDIST_INSTANCE_HANDLE>(value);
-  if (pdwSupportedVersion != nullptr) *pdwSupportedVersion = session.version;
+  // "the maximum version number that is supported", whatever was asked.
+  if (pdwSupportedVersion != nullptr) *pdwSupportedVersion = PEERDIST_VERSION;
   return ERROR_SUCCESS;
 }
 
@@ -50,9 +70,11 @@ DWORD ReferenceImpl::PeerDistShutdown(PEERDIST_INSTANCE_HANDLE hPeerDist) {
   // "PeerDistShutdown cancels all the pending Peer Distribution client and
   // server operations" and removes the session's publications.
   const std::uintptr_t value = it->first;
-  AbortOperations([value](const PendingOperation& op) { return op.session == value; }, ERROR_OPERATION_ABORTED);
-  for (auto object = objects_.begin(); object != objects_.end();) {
-    object = object->second.session == value ? objects_.erase(object) : std::next(object);
+  if (!Is(Deviation::kShutdownLeavesOperations)) {
+    AbortOperations([value](const PendingOperation& op) { return op.session == value; }, ERROR_OPERATION_ABORTED);
+    for (auto object = objects_.begin(); object != objects_.end();) {
+      object = object->second.session == value ? objects_.erase(object) : std::next(object);
+    }
   }
   for (auto publication = publications_.begin(); publication != publications_.end();) {
     publication = publication->second.owner == value ? publications_.erase(publication) : std::next(publication);
@@ -66,6 +88,9 @@ DWORD ReferenceImpl::PeerDistGetStatus(PEERDIST_INSTANCE_HANDLE hPeerDist,
   Session* session = Find(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
   if (pPeerDistStatus == nullptr) return ERROR_INVALID_PARAMETER;
+  if (Is(Deviation::kGetStatusFailsWhileDisabled) && host_.ServiceStatus() == PEERDIST_STATUS_DISABLED) {
+    return ERROR_ACCESS_DISABLED_BY_POLICY;
+  }
   if (Is(Deviation::kThrowWhenUnavailable) && host_.ServiceStatus() == PEERDIST_STATUS_UNAVAILABLE) {
     throw std::runtime_error("PeerDistGetStatus: no case for PEERDIST_STATUS_UNAVAILABLE");
   }
@@ -79,6 +104,9 @@ DWORD ReferenceImpl::PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
   if (session == nullptr) return ERROR_INVALID_HANDLE;
   if (pPeerDistStatus == nullptr) return ERROR_INVALID_PARAMETER;
   if (pPeerDistStatus->cbSize < sizeof(PEERDIST_STATUS_INFO)) return ERROR_INVALID_PARAMETER;
+  if (Is(Deviation::kGetStatusFailsWhileDisabled) && host_.ServiceStatus() == PEERDIST_STATUS_DISABLED) {
+    return ERROR_ACCESS_DISABLED_BY_POLICY;
+  }
   pPeerDistStatus->status = Is(Deviation::kStaleGetStatus) ? session->status_at_startup : host_.ServiceStatus();
   pPeerDistStatus->dwMinVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
   pPeerDistStatus->dwMaxVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;

@@ -130,6 +130,9 @@ class ReferenceImpl final : public PeerDistAdapter {
 
   bool Is(Deviation deviation) const { return deviation_ == deviation; }
   Session* Find(PEERDIST_INSTANCE_HANDLE handle);
+  // Find for the content functions (publish, content information, client):
+  // the same, but for mutant content-ignores-session-handle.
+  Session* FindForContent(PEERDIST_INSTANCE_HANDLE handle);
   DWORD Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULONG_PTR key, LPOVERLAPPED overlapped,
                  PEERDIST_STATUS* status_out, PEERDIST_STATUS_INFO* status_info_out);
   void WriteStatus(const Registration& registration, PEERDIST_STATUS status) const;

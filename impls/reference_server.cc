@@ -20,7 +20,7 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
                                                  PCPEERDIST_PUBLICATION_OPTIONS pPublishOptions,
                                                  HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
                                                  PPEERDIST_STREAM_HANDLE phStream) {
-  Session* session = Find(hPeerDist);
+  Session* session = FindForContent(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
   if (phStream == nullptr || pContentIdentifier == nullptr || cbContentIdentifier == 0 ||
       cbContentIdentifier > kMaxIdentifierSize || cbContentLength > kMaxContentLength) {
@@ -50,7 +50,7 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
 DWORD ReferenceImpl::PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                       PEERDIST_STREAM_HANDLE hStream, DWORD cbNumberOfBytes,
                                                       PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
   return StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kAddToStream, lpOverlapped,
                               pBuffer, cbNumberOfBytes);
@@ -58,7 +58,7 @@ DWORD ReferenceImpl::PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE h
 
 DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                          PEERDIST_STREAM_HANDLE hStream, LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   return StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kCompleteStream, lpOverlapped,
                               nullptr, 0);
 }
@@ -70,7 +70,7 @@ DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hP
 
 DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
                                              PBYTE pContentIdentifier) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
     return ERROR_INVALID_PARAMETER;
   }
@@ -94,7 +94,7 @@ DWORD ReferenceImpl::PeerDistServerOpenContentInformation(PEERDIST_INSTANCE_HAND
                                                           ULONGLONG ullContentOffset, ULONGLONG cbContentLength,
                                                           HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
                                                           PPEERDIST_CONTENTINFO_HANDLE phContentInfo) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (phContentInfo == nullptr) return ERROR_INVALID_PARAMETER;
   // The Windows 7 function hands out content information version 1.
   return OpenContentInfo(hPeerDist, cbContentIdentifier, pContentIdentifier, ullContentOffset, cbContentLength,
@@ -108,7 +108,7 @@ DWORD ReferenceImpl::PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HA
                                                             PEERDIST_RETRIEVAL_OPTIONS* pRetrievalOptions,
                                                             HANDLE hCompletionPort, ULONG_PTR ulCompletionKey,
                                                             PPEERDIST_CONTENTINFO_HANDLE phContentInfo) {
-  Session* session = Find(hPeerDist);
+  Session* session = FindForContent(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
   if (phContentInfo == nullptr || pRetrievalOptions == nullptr) return ERROR_INVALID_PARAMETER;
   // A Windows 8 function: the session must have negotiated that version.
@@ -159,7 +159,7 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
                                                               PEERDIST_CONTENTINFO_HANDLE hContentInfo,
                                                               DWORD cbMaxNumberOfBytes, PBYTE pBuffer,
                                                               LPOVERLAPPED lpOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbMaxNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
   return StartObjectOperation(hPeerDist, hContentInfo, ObjectKind::kContentInfo, OperationKind::kRetrieveInfo,
                               lpOverlapped, pBuffer, cbMaxNumberOfBytes);
@@ -173,7 +173,7 @@ DWORD ReferenceImpl::PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HAN
 DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                         DWORD cbContentIdentifier, PBYTE pContentIdentifier,
                                                         LPOVERLAPPED pOverlapped) {
-  if (Find(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
+  if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentIdentifier == nullptr || pOverlapped == nullptr || cbContentIdentifier == 0 ||
       cbContentIdentifier > kMaxIdentifierSize) {
     return ERROR_INVALID_PARAMETER;

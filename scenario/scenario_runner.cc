@@ -156,14 +156,25 @@ class Run {
     const DWORD code = impl_->PeerDistStartup(step.version, step.null_out ? nullptr : handle, supported);
     TraceEvent ret = ReturnOf(call, code);
     if (code == ERROR_SUCCESS && !step.null_out) {
+      ret.detail = "supported=" + std::to_string(*supported) + HandleFlaw(*handle);
       SessionSlot& slot = slots_[step.session];
       slot.handle = *handle;
       slot.session_id = next_session_id_++;
       slot.open = true;
       ret.session = slot.session_id;
-      ret.detail = "supported=" + std::to_string(*supported);
     }
     world_.trace().Add(std::move(ret));
+  }
+
+  // What is wrong with the handle a successful Startup wrote, for
+  // startup-version (STARTUP-1/4: a newly created handle): "" when nothing
+  // (so traces of good implementations are unchanged).
+  std::string HandleFlaw(PEERDIST_INSTANCE_HANDLE handle) const {
+    if (handle == nullptr) return " handle=null";
+    for (const SessionSlot& other : slots_) {
+      if (other.open && other.handle == handle) return " handle=s" + std::to_string(other.session_id);
+    }
+    return "";
   }
 
   void Shutdown(const Step& step) {

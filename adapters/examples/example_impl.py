@@ -473,16 +473,19 @@ class ExampleImpl:
     def PeerDistStartup(self, version, handle_out, supported_out):
         if buffer_id(handle_out) is None:
             return ERROR_INVALID_PARAMETER
-        if version < PEERDIST_VERSION_WIN7:
+        # The minimum accepted, MAKEWORD(major, minor): compare (major,
+        # minor), never the plain number (1.2 = 0x0201 is below 2.0).
+        major, minor = version & 0xFF, (version >> 8) & 0xFF
+        if major < 1 or (major, minor) > (2, 0):
             return PEERDIST_ERROR_VERSION_UNSUPPORTED
         handle = self.next_handle
         self.next_handle += HANDLE_STRIDE
-        # The session gets the lower of what was asked for and what this
-        # implementation supports; the Windows 8 functions need Windows 8.
-        session = self.sessions[handle] = Session(min(version, PEERDIST_VERSION))
+        # A 1.x request gets the Windows 7 API; the Windows 8 functions
+        # need a 2.0 request.
+        session = self.sessions[handle] = Session(PEERDIST_VERSION_WIN8 if major >= 2 else PEERDIST_VERSION_WIN7)
         self.io.write(buffer_id(handle_out), 0, handle)
         if buffer_id(supported_out) is not None:
-            self.io.write(buffer_id(supported_out), 0, session.version)
+            self.io.write(buffer_id(supported_out), 0, PEERDIST_VERSION)  # the maximum supported
         return ERROR_SUCCESS
 
     def PeerDistShutdown(self, handle):

@@ -39,7 +39,7 @@ typedef struct {
   /* Status of the session's previous notification; DISABLED before the
    * first (the documented baseline of the first registration). */
   PEERDIST_STATUS baseline;
-  /* Negotiated at startup: the lower of the requested and PEERDIST_VERSION. */
+  /* The API the session asked for: Windows 8 for a 2.0 request, else Windows 7. */
   DWORD version;
   Registration registration;
 } Session;
@@ -143,16 +143,24 @@ void pd_plugin_service_status_changed(PEERDIST_STATUS before, PEERDIST_STATUS no
 DWORD PeerDistStartup(DWORD dwVersionRequested, PPEERDIST_INSTANCE_HANDLE phPeerDist, DWORD* pdwSupportedVersion) {
   Session* session;
   if (phPeerDist == NULL) return ERROR_INVALID_PARAMETER;
-  if (dwVersionRequested < PEERDIST_VERSION_WIN7) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  {
+    /* dwVersionRequested is the minimum accepted, MAKEWORD(major, minor):
+       compare major, then minor, never the plain number (1.2 = 0x0201 is
+       below 2.0). There is no version below 1.0. */
+    const DWORD major = dwVersionRequested & 0xFF, minor = (dwVersionRequested >> 8) & 0xFF;
+    if (major < 1 || major > 2 || (major == 2 && minor > 0)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
+  }
   if (session_count == MAX_SESSIONS) return PEERDIST_ERROR_OUT_OF_BOUNDS;
   session = &sessions[session_count];
   memset(session, 0, sizeof *session);
   session->open = 1;
   session->baseline = PEERDIST_STATUS_DISABLED;
-  session->version = dwVersionRequested < PEERDIST_VERSION ? dwVersionRequested : PEERDIST_VERSION;
+  /* A 1.x request gets the Windows 7 API. */
+  session->version = (dwVersionRequested & 0xFF) >= 2 ? PEERDIST_VERSION_WIN8 : PEERDIST_VERSION_WIN7;
   *phPeerDist = (PEERDIST_INSTANCE_HANDLE)(FIRST_HANDLE + HANDLE_STRIDE * session_count);
   ++session_count;
-  if (pdwSupportedVersion != NULL) *pdwSupportedVersion = session->version;
+  /* The maximum supported, whatever was asked. */
+  if (pdwSupportedVersion != NULL) *pdwSupportedVersion = PEERDIST_VERSION;
   return ERROR_SUCCESS;
 }
 

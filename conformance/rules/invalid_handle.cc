@@ -1,7 +1,10 @@
-// invalid-handle: a call given a session handle that is not open fails with
-// ERROR_INVALID_HANDLE (ERROR_INVALID_PARAMETER is also accepted when a
-// required pointer of the call is NULL too) and is never accepted.
+// invalid-handle: a call of any function that takes hPeerDist, given a
+// session handle that is not open (closed by Shutdown, or never returned by
+// Startup), fails with ERROR_INVALID_HANDLE (ERROR_INVALID_PARAMETER is also
+// accepted when a required pointer of the call is NULL or it passes no data
+// too) and is never accepted.
 #include "conformance/rule.h"
+#include "conformance/handle_history.h"
 #include "conformance/rules/rule_support.h"
 
 namespace pd {
@@ -10,21 +13,14 @@ namespace {
 
 std::optional<Violation> Judge(const TraceView& view) {
   for (const CallView& call : view.calls()) {
-    switch (call.call->function) {
-      case ApiFunction::kShutdown:
-      case ApiFunction::kGetStatus:
-      case ApiFunction::kGetStatusEx:
-      case ApiFunction::kRegister:
-      case ApiFunction::kRegisterEx:
-      case ApiFunction::kUnregister:
-        break;
-      default:
-        continue;
-    }
+    // Every function but these two takes hPeerDist.
+    const ApiFunction function = call.call->function;
+    if (function == ApiFunction::kStartup || function == ApiFunction::kGetOverlappedResult) continue;
     if (call.call->handle_open != 0 || call.ret == nullptr) continue;
     const std::int64_t code = call.ret->code;
     if (code == ERROR_INVALID_HANDLE) continue;
-    if (call.call->null_arg == 1 && code == ERROR_INVALID_PARAMETER) continue;
+    // A second bad argument (a NULL pointer, no data) may be reported first.
+    if ((call.call->null_arg == 1 || PassesNoData(*call.call)) && code == ERROR_INVALID_PARAMETER) continue;
     const std::string handle =
         call.call->session >= 0 ? "the closed handle of session " + std::to_string(call.call->session)
                                 : std::string("a handle no PeerDistStartup returned");
@@ -39,13 +35,24 @@ PD_REGISTER_RULE((Rule{
     "invalid-handle",
     130,
     Strength::kImplied,
-    "GetStatus and GetStatusEx list no error codes: the rule asks ERROR_INVALID_HANDLE of them as of the "
-        "functions whose pages list it",
+    "GetStatus, GetStatusEx, RegisterEx, OpenContentInformationEx and GetInformationByHandle list no error "
+        "codes: the rule asks ERROR_INVALID_HANDLE of them as of the functions whose pages list it",
     "PeerDistShutdown, PeerDistRegisterForStatusChangeNotification, "
-        "PeerDistUnregisterForStatusChangeNotification",
-    {{"SHUTDOWN-1", kPartly}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"UNREGISTER-5"}},
-    "Shutdown, GetStatus(Ex), Register(Ex) and Unregister given a session handle that is not open return "
-    "ERROR_INVALID_HANDLE (ERROR_INVALID_PARAMETER also accepted when a required pointer is NULL too)",
+        "PeerDistUnregisterForStatusChangeNotification, PeerDistServerPublishStream, "
+        "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, PeerDistServerCloseStreamHandle, "
+        "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, PeerDistServerRetrieveContentInformation, "
+        "PeerDistServerCloseContentInformation, PeerDistServerCancelAsyncOperation, PeerDistClientOpenContent, "
+        "PeerDistClientCloseContent, PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
+        "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead, PeerDistClientFlushContent, "
+        "PeerDistClientCancelAsyncOperation",
+    {{"SHUTDOWN-1", kPartly}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"UNREGISTER-5"}, {"SPUBLISH-17"},
+     {"SADDTOSTREAM-12", kPartly}, {"SCOMPLETESTREAM-8", kPartly}, {"SCLOSESTREAM-6", kPartly}, {"SUNPUBLISH-7"},
+     {"SOPENINFO-16"}, {"SRETRIEVEINFO-11", kPartly}, {"SCLOSEINFO-5", kPartly}, {"SCANCEL-8"}, {"COPEN-14"},
+     {"CCLOSE-6", kPartly}, {"CADDINFO-13"}, {"CCOMPLETEINFO-7"}, {"CADDDATA-14", kPartly},
+     {"CBLOCKREAD-19", kPartly}, {"CSTREAMREAD-19", kPartly}, {"CFLUSH-12"}, {"CCANCEL-8"}},
+    "every function that takes hPeerDist (all but Startup and GetOverlappedResult), given a session handle that "
+    "is not open, returns ERROR_INVALID_HANDLE (ERROR_INVALID_PARAMETER also accepted when a required pointer is "
+    "NULL or no data is passed too)",
     Judge,
 }));
 

@@ -5,17 +5,11 @@
 
 #include "conformance/rule.h"
 #include "conformance/rules/rule_support.h"
+#include "sim/peerdist_version.h"
 
 namespace pd {
 namespace rules {
 namespace {
-
-// The dwVersionRequested a Startup call passed (its detail "version=N").
-std::int64_t RequestedVersion(const TraceEvent& call) {
-  const std::string prefix = "version=";
-  if (call.detail.compare(0, prefix.size(), prefix) != 0) return kNoValue;
-  return std::strtoll(call.detail.c_str() + prefix.size(), nullptr, 10);
-}
 
 std::optional<Violation> Judge(const TraceView& view) {
   for (const CallView& call : view.calls()) {
@@ -26,25 +20,29 @@ std::optional<Violation> Judge(const TraceView& view) {
     switch (function) {
       case ApiFunction::kStartup: {
         if (code == ERROR_INVALID_PARAMETER) continue;
-        // An unsupported version may be reported first.
+        // An unsupported version may be reported first: any request but
+        // 1.0, which every version of the API supports.
         const std::int64_t version = RequestedVersion(*call.call);
-        if (code == PEERDIST_ERROR_VERSION_UNSUPPORTED && version != kNoValue && version < PEERDIST_VERSION_WIN7) {
-          continue;
-        }
+        const PeerDistVersion requested = DecodeVersion(static_cast<std::uint64_t>(version));
+        const bool surely_supported = requested.well_formed && requested.major == 1 && requested.minor == 0;
+        if (code == PEERDIST_ERROR_VERSION_UNSUPPORTED && version != kNoValue && !surely_supported) continue;
         return At(*call.ret, name + " with a NULL phPeerDist returned " + Code(code) +
                                  "; expected ERROR_INVALID_PARAMETER");
       }
       case ApiFunction::kGetStatus:
       case ApiFunction::kGetStatusEx:
         if (call.call->handle_open != 1 || code == ERROR_INVALID_PARAMETER) continue;
+        if (function == ApiFunction::kGetStatusEx && !SessionRequestsWin8(view, call.call->session)) continue;
         return At(*call.ret, name + " (session " + std::to_string(call.call->session) +
                                  ") with a NULL pPeerDistStatus returned " + Code(code) +
                                  "; expected ERROR_INVALID_PARAMETER");
       case ApiFunction::kRegister:
       case ApiFunction::kRegisterEx: {
         if (call.call->handle_open != 1 || code == ERROR_INVALID_PARAMETER) continue;
-        // A bogus port may be reported first.
+        // A bogus port may be reported first, and a Windows 7 session may
+        // refuse the Windows 8 function first.
         if (call.call->port == -2 && code == ERROR_INVALID_HANDLE) continue;
+        if (function == ApiFunction::kRegisterEx && !SessionRequestsWin8(view, call.call->session)) continue;
         // Any refusal is fine for a second registration (ambiguity).
         if (!IsRegistrationAccepted(code) &&
             ActiveRegistrationOf(view, call.call->session, call.call_index) != nullptr) {

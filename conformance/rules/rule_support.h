@@ -25,6 +25,7 @@
 #include "conformance/rule.h"
 #include "conformance/trace_view.h"
 #include "sim/peerdist_types.h"
+#include "sim/peerdist_version.h"
 #include "sim/trace.h"
 
 namespace pd {
@@ -165,11 +166,30 @@ inline bool ActiveBefore(const RegistrationView& registration, std::size_t index
   return registration.first_completion == nullptr || registration.first_completion_index >= index;
 }
 
+// Whether a successful Unregister or Shutdown of the registration's session
+// returned after the registration did and before trace event `index`: the
+// registration is withdrawn then, even when its cancellation lands later
+// (unregister-cancels allows it the liveness bound).
+inline bool WithdrawnBefore(const TraceView& view, const RegistrationView& registration, std::size_t index) {
+  for (const CallView& call : view.calls()) {
+    if (call.call_index >= index) break;
+    const ApiFunction function = call.call->function;
+    if (function != ApiFunction::kUnregister && function != ApiFunction::kShutdown) continue;
+    if (call.ret == nullptr || call.ret->code != ERROR_SUCCESS || call.call->handle_open != 1) continue;
+    if (call.call->session != registration.session) continue;
+    if (call.call_index > registration.call.return_index && call.return_index < index) return true;
+  }
+  return false;
+}
+
 // The session's registration active just before trace event `index`.
 inline const RegistrationView* ActiveRegistrationOf(const TraceView& view, int session, std::size_t index) {
   if (session < 0) return nullptr;
   for (const RegistrationView& registration : view.registrations()) {
-    if (registration.session == session && ActiveBefore(registration, index)) return &registration;
+    if (registration.session == session && ActiveBefore(registration, index) &&
+        !WithdrawnBefore(view, registration, index)) {
+      return &registration;
+    }
   }
   return nullptr;
 }
@@ -244,8 +264,33 @@ inline const RegistrationView* RegistrationOfSlot(const TraceView& view, int ove
   return nullptr;
 }
 
-// The version PeerDistStartup negotiated for a session (its return's
-// "supported=N"), or kNoValue.
+// The dwVersionRequested a Startup call passed (its detail "version=N"), or
+// kNoValue.
+inline std::int64_t RequestedVersion(const TraceEvent& call) {
+  const std::string prefix = "version=";
+  if (call.detail.compare(0, prefix.size(), prefix) != 0) return kNoValue;
+  return std::strtoll(call.detail.c_str() + prefix.size(), nullptr, 10);
+}
+
+// The version a session's PeerDistStartup asked for, or kNoValue.
+inline std::int64_t SessionRequestedVersion(const TraceView& view, int session) {
+  for (const CallView& call : view.calls()) {
+    if (call.call->function != ApiFunction::kStartup || call.ret == nullptr || call.ret->session != session) continue;
+    return RequestedVersion(*call.call);
+  }
+  return kNoValue;
+}
+
+// Whether a session asked for the Windows 8 API (2.0 or later); a 1.x
+// session may be refused the Windows 8 functions. Unknown sessions: false.
+inline bool SessionRequestsWin8(const TraceView& view, int session) {
+  const std::int64_t version = SessionRequestedVersion(view, session);
+  return version != kNoValue && RequestsWin8(static_cast<std::uint64_t>(version));
+}
+
+// The maximum version PeerDistStartup reported for a session (its return's
+// "supported=N"), or kNoValue. Which API a session has follows from what it
+// requested (HandleHistory::IsWin8Session), not from this.
 inline std::int64_t SupportedVersion(const TraceView& view, int session) {
   for (const CallView& call : view.calls()) {
     if (call.call->function != ApiFunction::kStartup || call.ret == nullptr || call.ret->session != session) continue;

@@ -20,11 +20,10 @@ std::optional<Violation> Judge(const TraceView& view) {
   for (const RegistrationView& registration : view.registrations()) {
     if (registration.session < 0 || !registration.handle_open || registration.null_arg) continue;
     if (registration.port == -2 || registration.call.ret == nullptr || registration.accepted) continue;
-    // The Ex function is Windows 8+: a session that negotiated the Windows 7
+    // The Ex function is Windows 8+: a session that asked for the Windows 7
     // version may refuse it.
     if (registration.ex) {
-      const std::int64_t version = SupportedVersion(view, registration.session);
-      if (version == kNoValue || version < static_cast<std::int64_t>(PEERDIST_VERSION_WIN8)) continue;
+      if (!SessionRequestsWin8(view, registration.session)) continue;
     }
     const std::size_t at = registration.call.call_index;
     if (ActiveRegistrationOf(view, registration.session, at) != nullptr) continue;
