@@ -48,6 +48,12 @@ enum class Deviation : std::uint8_t {
   kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
   kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
   kReadOffByOne,              // reads deliver the data starting one byte late
+  // The server side (publishing, content information).
+  kServerAsyncReturnsSuccess, // add-to-stream, complete-stream and retrieve return ERROR_SUCCESS once started
+  kPublishReplaces,           // publishing a published identifier replaces the publication
+  kOpenInfoUnpublishedFound,  // open-info of an unpublished identifier succeeds (empty content)
+  kCloseForgetsOperations,    // closing a stream or info handle drops its pending operations uncompleted
+  kServerPacketKeyZero,       // stream and info packets carry key 0
 };
 
 }  // namespace pd

@@ -91,6 +91,21 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:read-off-by-one",
        "a read delivers the right number of bytes, taken from one byte past the offset it reads",
        "read-data", Deviation::kReadOffByOne},
+      // The server side.
+      {"mutant:server-async-returns-success",
+       "PublishAddToStream, PublishCompleteStream and RetrieveContentInformation return ERROR_SUCCESS (not "
+       "ERROR_IO_PENDING) once the operation is started",
+       "server-success-codes", Deviation::kServerAsyncReturnsSuccess},
+      {"mutant:publish-replaces", "publishing an identifier that is published replaces the publication",
+       "publish-already-exists", Deviation::kPublishReplaces},
+      {"mutant:open-info-unpublished-found",
+       "opening content information of an identifier that is not published succeeds, describing empty content",
+       "open-info-found", Deviation::kOpenInfoUnpublishedFound},
+      {"mutant:close-forgets-operations",
+       "closing a stream or content-information handle drops its pending operations without completing them",
+       "server-cancels-pending", Deviation::kCloseForgetsOperations},
+      {"mutant:server-packet-key-zero", "stream and content-information operations post completion key 0",
+       "server-port-and-key", Deviation::kServerPacketKeyZero},
   };
   return catalog;
 }

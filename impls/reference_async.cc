@@ -63,7 +63,13 @@ DWORD ReferenceImpl::OpenableNow() const {
 void ReferenceImpl::RemoveObject(std::uintptr_t handle) {
   // Closing a handle cancels its pending operations (documented for
   // PeerDistServerCloseContentInformation; the reference does it for all).
-  AbortOperations([handle](const PendingOperation& op) { return op.object == handle; }, ERROR_OPERATION_ABORTED);
+  auto on_handle = [handle](const PendingOperation& op) { return op.object == handle; };
+  if (Is(Deviation::kCloseForgetsOperations) && objects_.count(handle) != 0 &&
+      objects_.at(handle).kind != ObjectKind::kContent) {
+    ForgetOperations(on_handle);
+  } else {
+    AbortOperations(on_handle, ERROR_OPERATION_ABORTED);
+  }
   if (Is(Deviation::kAcceptClosedObjectHandle)) {
     auto it = objects_.find(handle);
     if (it != objects_.end()) it->second.closed = true;
@@ -102,7 +108,7 @@ DWORD ReferenceImpl::StartObjectOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HA
   operation.object = ValueOf(handle);
   operation.overlapped = overlapped;
   operation.port = object->port;
-  operation.key = object->key;
+  operation.key = object_kind != ObjectKind::kContent && Is(Deviation::kServerPacketKeyZero) ? 0 : object->key;
   operation.buffer = buffer;
   operation.size = size;
   operation.offset = OffsetOf(overlapped);
@@ -161,6 +167,17 @@ int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperati
     CompleteOperation(operation, error, 0);
   }
   return static_cast<int>(matched.size());
+}
+
+void ReferenceImpl::ForgetOperations(const std::function<bool(const PendingOperation&)>& match) {
+  for (auto it = operations_.begin(); it != operations_.end();) {
+    if (!match(it->second)) {
+      ++it;
+      continue;
+    }
+    host_.CancelScheduled(it->second.timer);
+    it = operations_.erase(it);
+  }
 }
 
 void ReferenceImpl::InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS now) {

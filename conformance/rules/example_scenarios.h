@@ -428,6 +428,72 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "stream-read s1 c0 bytes=150\n"               // 17
        "advance 100000\n",                           // 18
        {{"mutant:read-off-by-one", 15}}},
+      {"server-success-codes", "asynchronous server calls succeed with ERROR_IO_PENDING, the others ERROR_SUCCESS",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2: the mutant answers ERROR_SUCCESS
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=64\n"              // 6
+       "close-info s0 i0\n"                          // 7
+       "close-stream s0 t0\n"                        // 8
+       "unpublish s0 id=1\n"                         // 9
+       "advance 100000\n",
+       {{"mutant:server-async-returns-success", 2}}},
+      {"publish-already-exists", "a published identifier stays published until unpublished",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "close-stream s0 t0\n"                        // 2: the publication stays
+       "publish s0 t1 id=1\n"                        // 3: PEERDIST_ERROR_ALREADY_EXISTS; the mutant replaces it
+       "unpublish s0 id=1\n"                         // 4
+       "publish s0 t2 id=1\n"                        // 5: published anew
+       "advance 100000\n",
+       {{"mutant:publish-replaces", 3}}},
+      {"open-info-found", "content information only for published, completed content",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-info s0 i0 id=3\n"                      // 1: never published; the mutant opens it
+       "publish s0 t0 id=1 port=new key=9\n"         // 2
+       "add-to-stream s0 t0 bytes=64\n"              // 3
+       "complete-stream s0 t0\n"                     // 4
+       "advance 100000\n"                            // 5
+       "close-stream s0 t0\n"                        // 6
+       "open-info s0 i1 id=1\n"                      // 7: found
+       "unpublish s0 id=1\n"                         // 8
+       "open-info s0 i2 id=1\n"                      // 9: ERROR_NOT_FOUND
+       "advance 100000\n",
+       {{"mutant:open-info-unpublished-found", 1}}},
+      {"server-cancels-pending", "closing a handle or unpublishing aborts what is pending on it",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2
+       "close-stream s0 t0\n"                        // 3: aborts the add; the mutant drops it
+       "advance 200000\n"                            // 4: still pending 100 ms later
+       "publish s0 t1 id=2\n"                        // 5
+       "add-to-stream s0 t1 bytes=64\n"              // 6
+       "complete-stream s0 t1\n"                     // 7
+       "advance 100000\n"                            // 8
+       "open-info s0 i0 id=2\n"                      // 9
+       "retrieve-info s0 i0 bytes=64\n"              // 10
+       "unpublish s0 id=2\n"                         // 11: aborts the retrieve
+       "advance 200000\n",
+       {{"mutant:close-forgets-operations", 4}}},
+      {"server-port-and-key", "stream and content-information operations complete through their port and key",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1 port=new key=7\n"         // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2
+       "advance 100000\n"                            // 3: the mutant's packet carries key 0
+       "complete-stream s0 t0\n"                     // 4
+       "advance 100000\n"                            // 5
+       "open-info s0 i0 id=1\n"                      // 6: no port: no packets
+       "retrieve-info s0 i0 bytes=64\n"              // 7
+       "advance 100000\n",
+       {{"mutant:server-packet-key-zero", 3}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0
