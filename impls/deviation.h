@@ -54,6 +54,9 @@ enum class Deviation : std::uint8_t {
   kOpenInfoUnpublishedFound,  // open-info of an unpublished identifier succeeds (empty content)
   kCloseForgetsOperations,    // closing a stream or info handle drops its pending operations uncompleted
   kServerPacketKeyZero,       // stream and info packets carry key 0
+  kRetrieveOffsetUnwritten,   // a retrieve leaves OVERLAPPED.Offset/OffsetHigh as they were
+  kServerPacketBytesZero,     // add-to-stream and retrieve packets carry 0 bytes
+  kCompleteClosesStream,      // a successful complete-stream closes its stream handle
 };
 
 }  // namespace pd

@@ -106,6 +106,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "server-cancels-pending", Deviation::kCloseForgetsOperations},
       {"mutant:server-packet-key-zero", "stream and content-information operations post completion key 0",
        "server-port-and-key", Deviation::kServerPacketKeyZero},
+      {"mutant:retrieve-offset-unwritten",
+       "a successful retrieve leaves OVERLAPPED.Offset/OffsetHigh untouched instead of the offset of its bytes",
+       "retrieve-offset", Deviation::kRetrieveOffsetUnwritten},
+      {"mutant:server-packet-bytes-zero",
+       "the completion packets of add-to-stream and retrieve operations say 0 bytes transferred",
+       "server-bytes-transferred", Deviation::kServerPacketBytesZero},
+      {"mutant:complete-closes-stream", "a successful PublishCompleteStream closes its stream handle",
+       "complete-keeps-stream", Deviation::kCompleteClosesStream},
   };
   return catalog;
 }

@@ -143,6 +143,11 @@ void ReferenceImpl::FinishOperation(std::uint64_t id) {
   operations_.erase(it);
   const auto [error, bytes] = Perform(operation);
   CompleteOperation(operation, error, bytes);
+  // The mutant's bug: a completed stream is closed with it.
+  if (operation.kind == OperationKind::kCompleteStream && error == ERROR_SUCCESS &&
+      Is(Deviation::kCompleteClosesStream)) {
+    objects_.erase(operation.object);
+  }
 }
 
 void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes) {
@@ -152,7 +157,10 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   }
   HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
   if (event != nullptr) host_.SetEvent(event);
-  if (operation.port != nullptr) host_.PostQueuedCompletionStatus(operation.port, bytes, operation.key, operation.overlapped);
+  if (operation.port == nullptr) return;
+  const bool server = operation.kind == OperationKind::kAddToStream || operation.kind == OperationKind::kRetrieveInfo;
+  const DWORD posted = server && Is(Deviation::kServerPacketBytesZero) ? 0 : bytes;
+  host_.PostQueuedCompletionStatus(operation.port, posted, operation.key, operation.overlapped);
 }
 
 int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
@@ -257,6 +265,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       if (left == 0) return {PEERDIST_ERROR_NO_MORE, 0};
       const std::size_t n = std::min<std::size_t>(left, operation.size);
       std::copy_n(object.info_blob.begin() + static_cast<std::ptrdiff_t>(object.info_read), n, operation.buffer);
+      // Where the bytes sit in the information (SRETRIEVEINFO-15/16).
+      if (operation.overlapped != nullptr && !Is(Deviation::kRetrieveOffsetUnwritten)) {
+        operation.overlapped->Offset = static_cast<DWORD>(object.info_read);
+        operation.overlapped->OffsetHigh = static_cast<DWORD>(static_cast<std::uint64_t>(object.info_read) >> 32);
+      }
       object.info_read += n;
       return {ERROR_SUCCESS, static_cast<DWORD>(n)};
     }

@@ -94,6 +94,11 @@ inline constexpr char kHostMisuseFinding[] = "host misuse: ";
 // successful PeerDistClientBlockRead / StreamRead delivered are not the
 // content's (scenario/content_calls.cc); the rule read-data judges them.
 inline constexpr char kReadDataFinding[] = "read-data: ";
+// How a kFinding begins when a successful PeerDistServerRetrieveContentInformation
+// left in its OVERLAPPED's Offset/OffsetHigh another offset than that of the
+// bytes it delivered (scenario/content_calls.cc); the rule retrieve-offset
+// judges them.
+inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

@@ -494,6 +494,42 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "retrieve-info s0 i0 bytes=64\n"              // 7
        "advance 100000\n",
        {{"mutant:server-packet-key-zero", 3}}},
+      {"retrieve-offset", "a retrieve writes the offset of its bytes into the OVERLAPPED",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=200\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=16\n"              // 6: offset 0
+       "advance 100000\n"                            // 7
+       "retrieve-info s0 i0 bytes=16\n"              // 8: offset 16
+       "advance 100000\n",                           // 9: the mutant leaves 0
+       {{"mutant:retrieve-offset-unwritten", 9}}},
+      {"server-bytes-transferred", "one byte count in the OVERLAPPED, the packet and GetOverlappedResult",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=200\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1 port=new key=4\n"       // 5
+       "retrieve-info s0 i0 bytes=16\n"              // 6
+       "advance 100000\n"                            // 7: the mutant's packet says 0 bytes
+       "get-overlapped-result o2\n",                 // 8
+       {{"mutant:server-packet-bytes-zero", 7}}},
+      {"complete-keeps-stream", "a completed stream takes no more data and stays open",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "add-to-stream s0 t0 bytes=64\n"              // 5: fails (already completed); the mutant: not a handle
+       "advance 100000\n"                            // 6
+       "close-stream s0 t0\n",                       // 7
+       {{"mutant:complete-closes-stream", 5}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

@@ -11,12 +11,34 @@ namespace {
 
 bool IsContentFunction(ApiFunction function) { return function >= ApiFunction::kServerPublishStream; }
 
+// Which of two bad arguments is reported first is left open (AMBIGUITIES.md,
+// "Not classified"): a call that also passes a handle that is not open (or
+// is invalidated), a bogus completion port, an identifier already
+// published, or that is made while the service is DISABLED or UNAVAILABLE,
+// may answer that other problem's code instead.
+bool AnswersAnotherBadArgument(const TraceView& view, const HandleHistory& history, const CallView& call) {
+  const TraceEvent& c = *call.call;
+  const std::int64_t code = call.ret->code;
+  if (c.object_kind != HandleKind::kNone && (code == ERROR_INVALID_HANDLE || code == PEERDIST_ERROR_INVALIDATED)) {
+    if (c.object_state != HandleState::kOpen) return true;
+    const OpenedHandle* handle = history.Handle(c.object);
+    if (handle == nullptr || handle->session != c.session || history.InvalidatedBy(*handle, call.call_index) != nullptr) {
+      return true;
+    }
+  }
+  if (c.port == -2 && code == ERROR_INVALID_HANDLE) return true;
+  if (c.function == ApiFunction::kServerPublishStream && code == PEERDIST_ERROR_ALREADY_EXISTS) return true;
+  const PEERDIST_STATUS status = StatusAfter(view, call.call_index);
+  return (status == PEERDIST_STATUS_DISABLED && code == ERROR_ACCESS_DISABLED_BY_POLICY) ||
+         (status == PEERDIST_STATUS_UNAVAILABLE && code == PEERDIST_ERROR_SERVICE_UNAVAILABLE);
+}
+
 std::optional<Violation> Judge(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
     if (!IsContentFunction(c.function) || c.null_arg != 1 || c.handle_open != 1 || call.ret == nullptr) continue;
-    if (call.ret->code == ERROR_INVALID_PARAMETER) continue;
+    if (call.ret->code == ERROR_INVALID_PARAMETER || AnswersAnotherBadArgument(view, history, call)) continue;
     // A Windows 8 function on a Windows 7 session may be refused first.
     if (IsWin8Function(c.function) && !history.IsWin8Session(c.session)) continue;
     return At(*call.ret, CallName(call) + " " + c.detail + " with a NULL required pointer returned " +
@@ -30,7 +52,7 @@ PD_REGISTER_RULE((Rule{
     184,
     Strength::kImplied,
     "some pages list no error codes (GetInformationByHandle, OpenContentInformationEx): the rule asks "
-        "ERROR_INVALID_PARAMETER of them too",
+        "ERROR_INVALID_PARAMETER of them too; a call with a second bad argument may answer that one's code",
     "PeerDistServerPublishStream, PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
         "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
         "PeerDistServerRetrieveContentInformation, PeerDistServerCancelAsyncOperation, "
