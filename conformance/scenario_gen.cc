@@ -25,6 +25,10 @@ GenModel::GenModel(PEERDIST_STATUS initial, ContentMode mode)
 
 namespace {
 
+// A retrieve this large takes the whole content information of any content
+// the generator publishes at once.
+constexpr std::uint32_t kWholeInformation = 4096;
+
 // The handle slots of the kind a content step names (nullptr for none).
 std::array<GenModel::ObjectSlot, kMaxObjects>* SlotsFor(GenModel& m, StepKind kind) {
   switch (kind) {
@@ -144,7 +148,7 @@ void GenModel::Apply(const Step& step) {
         slot.open = true;
         slot.session = s;
         slot.content = step.content;
-        slot.retrieving = slot.retrieved = false;
+        slot.retrieving = slot.retrieved = slot.probed = false;
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
         slot.invalidated = false;
       }
@@ -164,7 +168,11 @@ void GenModel::Apply(const Step& step) {
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
       if (step.kind == StepKind::kRetrieveInfo && slot.open && slot.session == s && !step.null_in &&
           !step.null_overlapped && step.bytes > 0) {
-        slot.retrieving = true;
+        if (step.bytes < kWholeInformation && !slot.probed && !slot.retrieving) {
+          slot.probed = true;
+        } else {
+          slot.retrieving = true;
+        }
       }
       if (step.kind == StepKind::kCompleteStream && slot.open && slot.session == s && slot.content < completed.size()) {
         completing[slot.content] = true;
@@ -460,12 +468,13 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   std::vector<Step> due;
   for (int i = 0; i < kMaxObjects; ++i) {
     const GenModel::ObjectSlot& info = m.infos[i];
-    if (!usable(info) || info.retrieving) continue;
+    // After a probe, the rest once the probe surely completed.
+    if (!usable(info) || info.retrieving || (info.probed && m.busy)) continue;
     Step step;
     step.kind = StepKind::kRetrieveInfo;
     step.session = info.session;
     step.object = i;
-    step.bytes = 4096;
+    step.bytes = !info.probed && d.Percent(40) ? static_cast<std::uint32_t>(d.Between(16, 64)) : kWholeInformation;
     step.event = true;
     due.push_back(step);
   }
