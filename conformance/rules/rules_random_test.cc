@@ -121,12 +121,29 @@ class Generator {
       return scenario.steps.back();
     };
     auto settle = [&] { add(StepKind::kAdvance).advance = 100 * kMillisecond; };
-    add(StepKind::kPublish);
+    // Through completion ports with keys, and in two retrieves (the server
+    // rules on ports, keys, byte counts and offsets see them).
+    Step& publish = add(StepKind::kPublish);
+    publish.port = PortArg::kNew;
+    publish.key = 5;
     add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
     add(StepKind::kCompleteStream);
     settle();
-    add(StepKind::kOpenInfo);
+    Step& open = add(StepKind::kOpenInfo);
+    open.port = PortArg::kLast;
+    open.key = 6;
+    add(StepKind::kRetrieveInfo).bytes = 24;
+    settle();
     add(StepKind::kRetrieveInfo).bytes = 4096;
+    settle();
+    // A stream closed with an add pending (server-cancels-pending).
+    Step& other = add(StepKind::kPublish);
+    other.object = 1;
+    other.content = content + 3;
+    Step& more = add(StepKind::kAddToStream);
+    more.object = 1;
+    more.content = content + 3;
+    add(StepKind::kCloseStream).object = 1;
     settle();
     add(StepKind::kOpenContent);
     add(StepKind::kAddInfo);
