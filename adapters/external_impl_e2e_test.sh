@@ -138,7 +138,7 @@ if run "$work/segv" 1 --impl "$impl" --cases 5 --report-dir report; then
   grep -q 'SIGSEGV' "$work/segv/report/counterexamples/no-crash.pdscenario" ||
     fail "segv: the counterexample does not say SIGSEGV"
   # Run under the default bound: the replay command needs no --timeout-ms.
-  grep -q '^# replay: .*--timeout-ms' "$work/segv/report/counterexamples/no-crash.pdscenario" &&
+  grep -q '^# replay in the report directory: .*--timeout-ms' "$work/segv/report/counterexamples/no-crash.pdscenario" &&
     fail "segv: the replay command names a --timeout-ms the run did not set"
   expect_report_with_replay "$work/segv" no-crash "$impl"
   # Shrunk to the three calls it takes.
@@ -167,7 +167,7 @@ if run "$work/hang" 1 --impl "$impl" --cases 3 --timeout-ms 100 --report-dir rep
   grep -q 'within 100 ms' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
     fail "hang: the counterexample does not state the bound"
   # Its replay command keeps the bound the run had.
-  grep -qE '^# replay: .* --replay .* --timeout-ms 100$' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
+  grep -qE '^# replay in the report directory: .* --replay .* --timeout-ms 100$' "$work/hang/report/counterexamples/no-hang.pdscenario" ||
     fail "hang: the replay command does not carry --timeout-ms 100: $(grep '^# replay' "$work/hang/report/counterexamples/no-hang.pdscenario")"
   expect_report_with_replay "$work/hang" no-hang "$impl"
 fi
@@ -199,7 +199,7 @@ echo "== the same in two shards, merged: the merged replay command keeps the bou
 if run "$work/hang-shards" 1 --impl "$impl" --cases 5 --timeout-ms 100 --rules no-hang --shard 0/2 --report-dir s0 &&
   run "$work/hang-shards" 1 --impl "$impl" --cases 5 --timeout-ms 100 --rules no-hang --shard 1/2 --report-dir s1 &&
   run "$work/hang-shards" 1 --merge s0 s1 --report-dir merged; then
-  grep -qE '^# replay: .* --replay .* --timeout-ms 100$' "$work/hang-shards/merged/counterexamples/no-hang.pdscenario" ||
+  grep -qE '^# replay in the report directory: .* --replay .* --timeout-ms 100$' "$work/hang-shards/merged/counterexamples/no-hang.pdscenario" ||
     fail "merged hang: the replay command does not carry --timeout-ms 100"
 fi
 

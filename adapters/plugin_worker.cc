@@ -18,6 +18,7 @@
 
 #include "adapters/buffer_layout.h"
 #include "adapters/protocol_text.h"
+#include "sim/caller_memory.h"
 
 namespace pd {
 namespace {
@@ -79,12 +80,16 @@ class Worker {
   void* ShadowFor(std::string_view word, const BufferLayout* layout);
 
  private:
+  // A copy between guard bytes (sim/caller_memory.h), as the harness keeps
+  // the buffer itself: a write outside it is seen here and reported.
   struct Shadow {
     const BufferLayout* layout = nullptr;
     std::size_t size = 0;
-    std::unique_ptr<std::max_align_t[]> storage;  // aligned for any field
+    std::unique_ptr<std::max_align_t[]> storage;  // guard, bytes, guard; aligned for any field
     std::vector<unsigned char> synced;
-    unsigned char* bytes() { return reinterpret_cast<unsigned char*>(storage.get()); }
+    unsigned char* front() { return reinterpret_cast<unsigned char*>(storage.get()); }
+    unsigned char* bytes() { return front() + kGuardBytes; }
+    unsigned char* back() { return bytes() + size; }
   };
 
   bool ReadLine(std::string* line);
@@ -270,9 +275,16 @@ void Worker::Write(const std::string& line) {
 
 void Worker::SyncShadows() {
   for (auto& [id, shadow] : shadows_) {
-    if (std::memcmp(shadow.synced.data(), shadow.bytes(), shadow.size) == 0) continue;
-    shadow.synced.assign(shadow.bytes(), shadow.bytes() + shadow.size);
-    Write("mem " + protocol::Decimal(id) + " " + EncodeBuffer(*shadow.layout, shadow.bytes(), shadow.size));
+    if (std::memcmp(shadow.synced.data(), shadow.bytes(), shadow.size) != 0) {
+      shadow.synced.assign(shadow.bytes(), shadow.bytes() + shadow.size);
+      Write("mem " + protocol::Decimal(id) + " " + EncodeBuffer(*shadow.layout, shadow.bytes(), shadow.size));
+    }
+    const GuardDamage damage = InspectGuards(shadow.front(), shadow.back());
+    if (!damage.any()) continue;
+    // Re-armed: the same write is reported once, a later one again.
+    FillGuards(shadow.front(), shadow.back());
+    Write("wrote-outside " + protocol::Decimal(id) + " " + protocol::Decimal(damage.before) + " " +
+          protocol::Decimal(damage.after));
   }
 }
 
@@ -308,8 +320,10 @@ void Worker::Mem(const std::vector<std::string_view>& words) {
     Shadow shadow;
     shadow.layout = layout;
     shadow.size = contents.size();
-    const std::size_t units = (contents.size() + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
-    shadow.storage.reset(new std::max_align_t[units == 0 ? 1 : units]());
+    const std::size_t bytes = 2 * kGuardBytes + contents.size();
+    const std::size_t units = (bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
+    shadow.storage.reset(new std::max_align_t[units]());
+    FillGuards(shadow.front(), shadow.back());
     it = shadows_.emplace(*id, std::move(shadow)).first;
     shadow_of_address_[it->second.bytes()] = *id;
   } else if (it->second.layout != layout || it->second.size != contents.size()) {

@@ -100,6 +100,8 @@ std::uint64_t ProtocolAdapter::Exchange(const std::string& message, const char* 
       }
       if ((*words)[0] == "mem") {
         ApplyMem(*words, line);
+      } else if ((*words)[0] == "wrote-outside") {
+        WroteOutside(*words, line);
       } else if (!ServeRequest(*words, line)) {
         Violation(line, std::string("expected `") + terminator + "`, `mem` or a host-service request");
       }
@@ -135,20 +137,40 @@ void ProtocolAdapter::ApplyMem(const std::vector<std::string_view>& words, const
   const std::uint64_t id = Number(words, 1, line);
   if (id >= buffers_.size()) Violation(line, "no buffer " + std::to_string(id) + " was handed out in this case");
   Buffer& buffer = buffers_[id];
-  if (words[2] != buffer.layout->name) {
+  // Any buffer may be written as its raw bytes; only that form can say
+  // that more bytes were written than the buffer has.
+  const bool raw = words[2] == "bytes";
+  if (!raw && words[2] != buffer.layout->name) {
     Violation(line, "buffer " + std::to_string(id) + " is a " + buffer.layout->name + ", not a " + std::string(words[2]));
   }
   std::vector<unsigned char> contents;
-  const std::string error =
-      DecodeBuffer(*buffer.layout, std::vector<std::string_view>(words.begin() + 3, words.end()), contents);
+  const std::string error = DecodeBuffer(raw ? LayoutNamed("bytes") : *buffer.layout,
+                                         std::vector<std::string_view>(words.begin() + 3, words.end()), contents);
   if (!error.empty()) Violation(line, error);
-  if (contents.size() != buffer.size) Violation(line, "buffer " + std::to_string(id) + " has " + std::to_string(buffer.size) + " bytes");
+  if (contents.size() < buffer.size) {
+    Violation(line, "buffer " + std::to_string(id) + " has " + std::to_string(buffer.size) + " bytes");
+  }
   // A write to a buffer whose call has returned lands nowhere, as a write
   // through a dangling pointer would in process (minus the corruption).
-  if (buffer.where == nullptr || buffer.read_only) return;
+  if (buffer.where == nullptr) return;
+  // Bytes past the end are a write outside the buffer: the World records
+  // what its guard bytes would have caught in process; they land nowhere.
+  if (contents.size() > buffer.size) host_.WroteOutside(buffer.where, GuardDamage{0, contents.size() - buffer.size});
+  if (buffer.read_only) return;
+  contents.resize(buffer.size);
   std::memcpy(buffer.where, contents.data(), contents.size());
   buffer.synced = std::move(contents);
   buffer.sent = true;
+}
+
+void ProtocolAdapter::WroteOutside(const std::vector<std::string_view>& words, const std::string& line) {
+  Arity(words, 4, line);
+  const std::uint64_t id = Number(words, 1, line);
+  if (id >= buffers_.size()) Violation(line, "no buffer " + std::to_string(id) + " was handed out in this case");
+  const std::uint64_t before = Number(words, 2, line), after = Number(words, 3, line);
+  if (buffers_[id].where == nullptr || (before == 0 && after == 0)) return;
+  host_.WroteOutside(buffers_[id].where,
+                     GuardDamage{static_cast<std::size_t>(before), static_cast<std::size_t>(after)});
 }
 
 void ProtocolAdapter::Answer(std::uint64_t value) {

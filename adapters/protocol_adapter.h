@@ -10,7 +10,9 @@
 // buffer as they arrive, so the trace sees every write at the instant the
 // World would have seen it in process. OVERLAPPEDs and the status buffers of
 // a registration stay valid for the case (the implementation completes them
-// later); every other buffer is valid for its call only.
+// later); every other buffer is valid for its call only. A write outside a
+// buffer (a raw `mem` longer than the buffer, or `wrote-outside`) goes to the
+// host as the finding the World's guard bytes give in process.
 //
 // Adding an API function: one forwarding method, `return Call<DWORD>(
 // "PeerDistName", args...)`, with Async(p) around out-buffers an asynchronous
@@ -272,6 +274,9 @@ class ProtocolAdapter final : public PeerDistAdapter {
   std::uint64_t Exchange(const std::string& message, const char* terminator);
   void SyncBuffersToProcess(const std::string& context);
   void ApplyMem(const std::vector<std::string_view>& words, const std::string& line);
+  // `wrote-outside N BEFORE AFTER`: the process saw its implementation write
+  // outside its copy of buffer N (the plugin worker's guard bytes).
+  void WroteOutside(const std::vector<std::string_view>& words, const std::string& line);
   // Serves one host-service request; false when `words` is not one.
   bool ServeRequest(const std::vector<std::string_view>& words, const std::string& line);
   void Answer(std::uint64_t value);

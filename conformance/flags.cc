@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "text/input_excerpt.h"
+
 namespace pd {
 namespace {
 
@@ -48,7 +50,7 @@ constexpr FlagSpec kFlags[] = {
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
 };
 
-std::string Got(const std::string& value) { return "got '" + value + "'"; }
+std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
 
 }  // namespace
 
@@ -75,7 +77,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     for (const FlagSpec& candidate : kFlags) {
       if (name == candidate.name) spec = &candidate;
     }
-    if (spec == nullptr) return "unknown flag '" + name + "' (see --help)";
+    if (spec == nullptr) return "unknown flag '" + InputExcerpt(name) + "' (see --help)";
     if (!seen.insert(name).second) return name + ": given twice";
     std::string value;
     if (!spec->takes_value) {
@@ -139,9 +141,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     } else if (name == "--rules") {
       if (value.empty()) return "--rules: expected a comma-separated list of rule ids, got ''";
       for (const std::string& id : Split(value, ',')) {
-        if (id.empty()) return "--rules: empty rule id in '" + value + "'";
+        if (id.empty()) return "--rules: empty rule id in '" + InputExcerpt(value) + "'";
         if (std::find(flags.rules.begin(), flags.rules.end(), id) != flags.rules.end()) {
-          return "--rules: rule '" + id + "' listed twice";
+          return "--rules: rule '" + InputExcerpt(id) + "' listed twice";
         }
         flags.rules.push_back(id);
       }
@@ -183,7 +185,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     return flags;
   }
   if (!positional.empty() && !merge) {
-    return "unexpected argument '" + positional[0] + "' (flags start with --; see --help)";
+    return "unexpected argument '" + InputExcerpt(positional[0]) + "' (flags start with --; see --help)";
   }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
     for (const char* name : {"--seed", "--cases", "--shard", "--report-dir", "--no-report", "--impl", "--rules",
@@ -237,11 +239,11 @@ std::string CheckNames(const Flags& flags, const std::vector<std::string>& impl_
   // plugin:PATH and exec:COMMAND are checked when they are opened.
   const bool external = flags.impl.rfind("plugin:", 0) == 0 || flags.impl.rfind("exec:", 0) == 0;
   if (!external && std::find(impl_names.begin(), impl_names.end(), flags.impl) == impl_names.end()) {
-    return "--impl: unknown implementation '" + flags.impl + "' (see --list-impls)";
+    return "--impl: unknown implementation '" + InputExcerpt(flags.impl) + "' (see --list-impls)";
   }
   for (const std::string& id : flags.rules) {
     if (std::find(rule_ids.begin(), rule_ids.end(), id) == rule_ids.end()) {
-      return "--rules: unknown rule '" + id + "' (see --list-rules)";
+      return "--rules: unknown rule '" + InputExcerpt(id) + "' (see --list-rules)";
     }
   }
   return "";

@@ -57,8 +57,18 @@ if run "$work/mut1" 1 --impl "$mutant" --cases 30 --report-dir report; then
   [[ "$replay" == "$want" ]] || fail "replay command '$replay', want '$want'"
   [[ -s "$work/mut1/report/counterexamples/$rule.pdscenario" ]] || fail "no counterexample file for $rule"
   [[ -s "$work/mut1/report/counterexamples/$rule.trace" ]] || fail "no counterexample trace for $rule"
-  grep -q "^# replay: $want\$" "$work/mut1/report/counterexamples/$rule.pdscenario" ||
+  saved="pdconform --impl $mutant --replay counterexamples/$rule.pdscenario"
+  grep -q "^# replay in the report directory: $saved\$" "$work/mut1/report/counterexamples/$rule.pdscenario" ||
     fail "counterexample file does not name its replay command"
+  grep -qF "\"file\": \"counterexamples/$rule.pdscenario\"" "$work/mut1/report/report.json" ||
+    fail "report.json does not name the counterexample relative to the report directory"
+  grep -qF "replay in the report directory: $saved" "$work/mut1/report/junit.xml" ||
+    fail "junit.xml does not name the saved replay command"
+  # The report moves as a CI artifact: the saved command still replays in it.
+  mkdir -p "$work/artifact" && cp -r "$work/mut1/report" "$work/artifact/moved"
+  (cd "$work/artifact/moved" && eval "\"\$bin\" ${saved#pdconform }" >/dev/null 2>&1)
+  rc=$?
+  [[ $rc -eq 1 ]] || fail "the saved replay command in the moved report directory exited $rc, want 1"
   grep -q "^# impl: $mutant\$" "$work/mut1/report/counterexamples/$rule.pdscenario" ||
     fail "counterexample file does not name its impl"
   grep -q "<failure message=\"rule $rule violated" "$work/mut1/report/junit.xml" || fail "junit.xml has no failure for $rule"
@@ -107,7 +117,9 @@ if run "$work/pair" 1 --impl "$pair_mutant" --rules consistent-interpretation --
     [[ -s "$work/pair/$dir/$f" ]] || fail "no $f"
   done
   for f in consistent-interpretation.pdscenario consistent-interpretation.paired.pdscenario; do
-    grep -qF "# replay: $want" "$work/pair/$dir/$f" || fail "$f does not name the pair's replay command"
+    saved="pdconform --impl $pair_mutant --replay counterexamples/consistent-interpretation.pdscenario --paired counterexamples/consistent-interpretation.paired.pdscenario"
+    grep -qF "# replay in the report directory: $saved" "$work/pair/$dir/$f" ||
+      fail "$f does not name the pair's replay command"
     grep -q "^# paired: " "$work/pair/$dir/$f" || fail "$f does not name its pair"
   done
   grep -q '"paired": {' "$work/pair/report/report.json" || fail "report.json has no paired scenario"
@@ -167,8 +179,18 @@ usage_error "pdconform: missing.pdscenario: cannot read: No such file or directo
 printf 'pdscenario 1\nseed 1\nstartup s0\nfoo s0\n' >"$work/bad.pdscenario"
 usage_error "pdconform: ../bad.pdscenario:4: unknown step 'foo'" --replay ../bad.pdscenario
 printf 'pdscenario 7\nseed 1\n' >"$work/version.pdscenario"
-usage_error "pdconform: ../version.pdscenario:1: unsupported format version '7' (this harness reads version 1)" \
+usage_error "pdconform: ../version.pdscenario:1: unsupported format version '7' (this harness reads versions 1 to 2)" \
   --replay ../version.pdscenario
+# A version-2 file cut short at a line boundary is refused, not replayed as a
+# shorter scenario that passes.
+printf 'pdscenario 2\nseed 1\nstartup s0\nregister s0\n' >"$work/cut.pdscenario"
+usage_error "pdconform: ../cut.pdscenario:4: the file ends without its 'end' line: it was cut short" \
+  --replay ../cut.pdscenario
+# Input echoed in an error is escaped and capped: no terminal escape, no flood.
+usage_error "pdconform: --impl: unknown implementation '\\x1b[31mred' (see --list-impls)" --impl $'\e[31mred'
+long=$(head -c 100000 /dev/zero | tr '\0' 'x')
+usage_error "pdconform: --impl: unknown implementation '$(head -c 80 /dev/zero | tr '\0' 'x')... (100000 bytes)' (see --list-impls)" \
+  --impl "$long"
 
 touch "$work/a-file"
 usage_error "pdconform: ../a-file: exists and is not a directory" --report-dir ../a-file

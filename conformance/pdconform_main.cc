@@ -78,6 +78,7 @@
 #include "reports/junit_report.h"
 #include "reports/progress.h"
 #include "reports/report_dir.h"
+#include "text/input_excerpt.h"
 #include "reports/report_merge.h"
 #include "reports/report_model.h"
 #include "reports/text_table.h"
@@ -169,9 +170,11 @@ class WritingReports {
   sigset_t before_;
 };
 
+// Messages quote input (files, flags, an implementation's output): the
+// line is escaped and capped so that no input floods or drives the terminal.
 int Fail(const std::string& line) {
   std::cout.flush();
-  std::cerr << "pdconform: " << line << "\n";
+  std::cerr << "pdconform: " << OneLineMessage(line) << "\n";
   return kExitUsage;
 }
 
@@ -274,6 +277,7 @@ CounterexampleHeader HeaderOf(const std::string& impl, const RuleReport& rule,
   header.violation_time = counterexample.violation.time;
   header.violation_message = counterexample.violation.message;
   header.replay = counterexample.replay;
+  header.replay_in_report_dir = true;
   if (counterexample.paired) {
     header.paired = counterexample.paired->file + " (" + counterexample.paired->note +
                     "); each file alone follows one interpretation, the two together two";
@@ -298,23 +302,31 @@ struct CounterexampleFiles {
   std::string scenario, trace, paired_scenario, paired_trace;
 };
 
-CounterexampleFiles FilesOf(const std::string& dir, const std::string& rule_id) {
-  return {JoinPath(dir, rule_id + ".pdscenario"), JoinPath(dir, rule_id + ".trace"),
-          JoinPath(dir, rule_id + ".paired.pdscenario"), JoinPath(dir, rule_id + ".paired.trace")};
+// The names are relative to the report directory: the report travels as a
+// CI artifact, so nothing in it may depend on where pdconform ran.
+CounterexampleFiles FilesOf(const std::string& rule_id) {
+  const std::string dir = "counterexamples/";
+  return {dir + rule_id + ".pdscenario", dir + rule_id + ".trace", dir + rule_id + ".paired.pdscenario",
+          dir + rule_id + ".paired.trace"};
 }
 
 // Names the files in `counterexample` (and its pair) and sets the replay
-// commands: the pair's replays both.
+// commands: the pair's replays both. The saved commands run in the report
+// directory; `replay_here`, for the console, runs where pdconform ran.
 void NameFiles(const std::string& impl, const CounterexampleFiles& files, int timeout_ms,
-               CounterexampleReport& counterexample) {
+               const std::string& report_dir, CounterexampleReport& counterexample) {
+  const auto here = [&](const std::string& file) { return JoinPath(report_dir, file); };
   counterexample.file = files.scenario;
   counterexample.trace_file = files.trace;
   counterexample.replay = ReplayCommand(impl, files.scenario, timeout_ms);
+  counterexample.replay_here = ReplayCommand(impl, here(files.scenario), timeout_ms);
   if (counterexample.paired) {
     counterexample.paired->file = files.paired_scenario;
     counterexample.paired->trace_file = files.paired_trace;
     counterexample.paired->replay = ReplayCommand(impl, files.paired_scenario, timeout_ms);
     counterexample.replay = ReplayCommand(impl, files.scenario, timeout_ms, files.paired_scenario);
+    counterexample.replay_here =
+        ReplayCommand(impl, here(files.scenario), timeout_ms, here(files.paired_scenario));
   }
 }
 
@@ -419,7 +431,7 @@ void PrintReportPaths(const std::string& dir) {
 // failure is one line on stderr.
 int ExitAfterWriting(int gate_exit, const WriteFailures& failures) {
   std::cout.flush();
-  for (const std::string& line : failures.lines) std::cerr << "pdconform: " << line << "\n";
+  for (const std::string& line : failures.lines) std::cerr << "pdconform: " << OneLineMessage(line) << "\n";
   if (gate_exit == kExitHolds && !failures.lines.empty()) return kExitUsage;
   return gate_exit;
 }
@@ -592,13 +604,12 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
         case RuleVerdict::kNotChecked: state.verdict = "NOT-CHECKED"; break;
       }
     }
-    state.cases_done = where.scenarios_run;
-    state.cases_total = where.scenarios_planned;
+    state.cases_done = where.cases_done;
+    state.cases_total = where.cases_planned;
     progress.Update(state);
   };
 
   const bool write_files = !flags.no_report;
-  const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
   if (write_files) {
     // Fail before an hour-long run, not after it.
     if (std::string error = PrepareReportDirectory(flags.report_dir); !error.empty()) return Fail(error);
@@ -623,7 +634,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     rule.cases = outcome.cases_run;
     rule.reached = outcome.cases_reached;
     rule.skipped = outcome.cases_skipped;
-    const CounterexampleFiles files = FilesOf(counterexample_dir, outcome.rule->id);
+    const CounterexampleFiles files = FilesOf(outcome.rule->id);
     if (!outcome.violated && outcome.error.empty()) {
       rule.verdict = VerdictOf(outcome);
       report.rules.push_back(std::move(rule));
@@ -658,16 +669,16 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
       counterexample.paired = std::move(paired);
     }
     if (write_files && outcome.counterexample) {
-      NameFiles(impl.name, files, flags.timeout_ms, counterexample);
+      NameFiles(impl.name, files, flags.timeout_ms, flags.report_dir, counterexample);
       const CounterexampleHeader header = HeaderOf(impl.name, rule, counterexample);
-      report_files.push_back({"counterexamples/" + rule.id + ".pdscenario",
+      report_files.push_back({files.scenario,
                               RenderCounterexampleFile(*outcome.counterexample, header)});
-      report_files.push_back({"counterexamples/" + rule.id + ".trace", outcome.counterexample_trace});
+      report_files.push_back({files.trace, outcome.counterexample_trace});
       if (outcome.paired) {
         const CounterexampleHeader paired_header = PairedHeaderOf(impl.name, rule, counterexample);
-        report_files.push_back({"counterexamples/" + rule.id + ".paired.pdscenario",
+        report_files.push_back({files.paired_scenario,
                                 RenderCounterexampleFile(*outcome.paired, paired_header)});
-        report_files.push_back({"counterexamples/" + rule.id + ".paired.trace", outcome.paired_trace});
+        report_files.push_back({files.paired_trace, outcome.paired_trace});
       }
     } else if (!outcome.counterexample) {
       counterexample.replay = "(no counterexample scenario)";
@@ -695,6 +706,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
   ConsoleOptions console;
   console.color = UseColor(STDOUT_FILENO);
   console.wall_seconds = wall_seconds;
+  if (write_files) console.report_dir = flags.report_dir;
   std::cout << RenderConsoleReport(report, console);
   if (written) PrintReportPaths(flags.report_dir);
   if (failures.baseline_written) std::cout << "baseline written to " << flags.write_baseline << "\n";
@@ -736,7 +748,6 @@ int Merge(const Flags& flags) {
   // The counterexamples move into the merged report's directory, rewritten
   // from the scenario text and trace each shard's report.json carries.
   WritingReports writing;
-  const std::string counterexample_dir = JoinPath(flags.report_dir, "counterexamples");
   const auto trace_of = [](const std::vector<TimelineEvent>& timeline, bool truncated) {
     std::string trace;
     for (const TimelineEvent& event : timeline) trace += event.text + "\n";
@@ -745,7 +756,7 @@ int Merge(const Flags& flags) {
   };
   std::vector<ReportFile> report_files;
   for (RuleReport& rule : report.rules) {
-    const CounterexampleFiles files = FilesOf(counterexample_dir, rule.id);
+    const CounterexampleFiles files = FilesOf(rule.id);
     if (!rule.counterexample || rule.counterexample->scenario.empty()) continue;
     CounterexampleReport& counterexample = *rule.counterexample;
     auto scenario = ParseScenario(counterexample.scenario);
@@ -763,19 +774,20 @@ int Merge(const Flags& flags) {
       paired = std::get<Scenario>(parsed);
     }
     // The shards' --timeout-ms (the default for reports that did not record it).
-    NameFiles(report.impl, files, report.timeout_ms > 0 ? report.timeout_ms : Flags{}.timeout_ms, counterexample);
+    NameFiles(report.impl, files, report.timeout_ms > 0 ? report.timeout_ms : Flags{}.timeout_ms, flags.report_dir,
+              counterexample);
     const CounterexampleHeader header = HeaderOf(report.impl, rule, counterexample);
-    report_files.push_back({"counterexamples/" + rule.id + ".pdscenario",
+    report_files.push_back({files.scenario,
                             RenderCounterexampleFile(std::get<Scenario>(scenario), header)});
     report_files.push_back(
-        {"counterexamples/" + rule.id + ".trace", trace_of(counterexample.timeline, counterexample.trace_truncated)});
+        {files.trace, trace_of(counterexample.timeline, counterexample.trace_truncated)});
     if (paired) {
       const CounterexampleHeader paired_header = PairedHeaderOf(report.impl, rule, counterexample);
       const PairedScenarioReport& pair = *counterexample.paired;
-      report_files.push_back({"counterexamples/" + rule.id + ".paired.pdscenario",
+      report_files.push_back({files.paired_scenario,
                               RenderCounterexampleFile(*paired, paired_header)});
       report_files.push_back(
-          {"counterexamples/" + rule.id + ".paired.trace", trace_of(pair.timeline, pair.trace_truncated)});
+          {files.paired_trace, trace_of(pair.timeline, pair.trace_truncated)});
     }
   }
   const bool written = WriteReports(flags.report_dir, report, std::move(report_files), failures);
@@ -784,6 +796,7 @@ int Merge(const Flags& flags) {
   std::cout << "pdconform: merged " << shards.size() << " shard reports\n";
   ConsoleOptions console;
   console.color = UseColor(STDOUT_FILENO);
+  console.report_dir = flags.report_dir;
   std::cout << RenderConsoleReport(report, console);
   if (written) PrintReportPaths(flags.report_dir);
   if (failures.baseline_written) std::cout << "baseline written to " << flags.write_baseline << "\n";

@@ -42,14 +42,14 @@ view() {
 same() { diff -r "$1" "$2" >/dev/null 2>&1; }
 
 # named_exist CWD REPORT_DIR: every counterexample file report.json names
-# exists (the paths are relative to where pdconform ran).
+# exists (the paths are relative to the report directory).
 named_exist() {
   local cwd=$1 dir=$2 file
   [[ -e "$cwd/$dir/report.json" ]] || return 0
   # (The requirements section's "file" is a documentation page, not a path.)
   for file in $(grep -o '"\(file\|trace\)": "[^"]*"' "$cwd/$dir/report.json" | sed 's/^"[a-z]*": "//; s/"$//' |
                 grep -v '^n[efs]-peerdist-.*\.md$'); do
-    [[ -s "$cwd/$file" ]] || fail "report.json names $file, which is missing"
+    [[ -s "$cwd/$dir/$file" ]] || fail "report.json names $file, which is missing"
   done
 }
 
@@ -83,6 +83,8 @@ setup() {
     (cd "$cwd" && "$bin" "${flags[@]}" --report-dir "$dir" >../"$layout.out$run" 2>&1)
     [[ $? -eq 1 ]] || fail "$layout: run $run did not exit 1: $(tail -3 "$work/$layout.out$run")"
     view "$cwd/$dir" "$work/$layout.view$run"
+    # Every report below is compared with these, byte for byte.
+    valid_json "$work/$layout.view$run/report.json"
   done
   same "$work/$layout.viewA" "$work/$layout.viewB" && fail "$layout: runs A and B write the same report"
   cp -a "$work/$layout.freshA" "$work/$layout.A"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The report files of real pdconform runs, end to end:
 #   - junit.xml validates against reports/junit.xsd (xmllint) and report.json
-#     against reports/report.schema.json (json_schema_check), for a passing
+#     against reports/report.schema.json (python3-jsonschema), for a passing
 #     run, a failing one, one with a baseline, and a merged one;
 #   - the baseline bars: a mutant with a baseline listing its violations exits
 #     0, without it 1, the reference with that baseline 1 (fixed); a baseline
@@ -14,14 +14,12 @@
 #   - progress: log lines when stderr is not a terminal, one line redrawn in
 #     place when it is;
 #   - a run killed midway leaves the previous reports intact.
-# Usage: report_files_test.sh PDCONFORM JSON_SCHEMA_CHECK REPORT_SCHEMA JUNIT_XSD CONFORMANCE_TEST_SH
+# Usage: report_files_test.sh PDCONFORM JUNIT_XSD CONFORMANCE_TEST_SH
 set -uo pipefail
 
 bin=$PWD/$1
-schema_check=$PWD/$2
-schema=$PWD/$3
-xsd=$PWD/$4
-shard_runner=$5  # relative: conformance_test.sh resolves it against $PWD
+xsd=$PWD/$2
+shard_runner=$3  # relative: conformance_test.sh resolves it against $PWD
 runfiles=$PWD
 work="${TEST_TMPDIR:-$(mktemp -d)}/report-files"
 rm -rf "$work" && mkdir -p "$work"
@@ -33,8 +31,7 @@ command -v xmllint >/dev/null || { echo "xmllint missing: install libxml2-utils 
 # valid REPORT_DIR: both machine-readable reports validate against their schemas.
 valid() {
   local dir=$1
-  "$schema_check" "$schema" "$dir/report.json" >"$dir/schema.out" 2>&1 ||
-    fail "$dir/report.json does not validate: $(head -5 "$dir/schema.out")"
+  valid_json "$dir/report.json"
   xmllint --noout --schema "$xsd" "$dir/junit.xml" 2>"$dir/xsd.out" ||
     fail "$dir/junit.xml does not validate: $(head -5 "$dir/xsd.out")"
   [[ -s "$dir/report.html" ]] || fail "$dir: no report.html"
@@ -136,7 +133,7 @@ if run "$work" 1 --merge shard0 shard1/report.json shard2 --report-dir merged; t
   rule=$(grep -m1 ' VIOLATED ' "$work/merged.out" | awk '{print $1}')
   file=$work/merged/counterexamples/$rule.pdscenario
   [[ -s "$file" ]] || fail "merged report has no counterexample file for $rule"
-  grep -q "^# replay: pdconform --impl $mutant --replay merged/counterexamples/$rule.pdscenario\$" "$file" ||
+  grep -q "^# replay in the report directory: pdconform --impl $mutant --replay counterexamples/$rule.pdscenario\$" "$file" ||
     fail "merged counterexample does not name its replay command: $(grep replay "$file")"
   (cd "$work" && "$bin" --impl "$mutant" --replay "merged/counterexamples/$rule.pdscenario" --trace-out replay.trace \
     >replay.out 2>&1)
@@ -164,7 +161,9 @@ if run "$work" 1 --merge pshard0 pshard1 --report-dir pmerged; then
   dir=pmerged/counterexamples
   want="pdconform --impl $pair_mutant --replay $dir/consistent-interpretation.pdscenario --paired $dir/consistent-interpretation.paired.pdscenario"
   for f in consistent-interpretation.pdscenario consistent-interpretation.paired.pdscenario; do
-    grep -qF "# replay: $want" "$work/$dir/$f" || fail "merged $f does not name the pair's replay: $(grep replay "$work/$dir/$f")"
+    saved="pdconform --impl $pair_mutant --replay counterexamples/consistent-interpretation.pdscenario --paired counterexamples/consistent-interpretation.paired.pdscenario"
+    grep -qF "# replay in the report directory: $saved" "$work/$dir/$f" ||
+      fail "merged $f does not name the pair's replay: $(grep replay "$work/$dir/$f")"
   done
   (cd "$work" && eval "\"\$bin\" ${want#pdconform } --trace-out preplay.trace" >preplay.out 2>&1)
   [[ $? -eq 1 ]] || fail "the merged pair does not replay to a violation"
@@ -187,6 +186,7 @@ echo "== a Bazel test shard runs what pdconform --shard I/N runs"
   TEST_UNDECLARED_OUTPUTS_DIR="$work/bazel-shard" XML_OUTPUT_FILE="$work/bazel-shard.xml" \
   bash "$shard_runner" "${1}" reference - --cases 30 >"$work/bazel-shard.out" 2>&1) ||
   fail "conformance_test.sh on shard 1/3 failed: $(tail -5 "$work/bazel-shard.out")"
+valid_json "$work/bazel-shard/pdconform-shard-1-of-3/report.json"
 [[ -e "$work/shard-status" ]] || fail "conformance_test.sh does not touch TEST_SHARD_STATUS_FILE"
 run "$work/cli-shard" 0 --cases 30 --shard 1/3 --report-dir rep
 cmp -s "$work/bazel-shard/pdconform-shard-1-of-3/report.json" "$work/cli-shard/rep/report.json" ||

@@ -108,8 +108,8 @@ TEST(RunConsistency, ShrinksBothScenariosOfThePair) {
   int runs = 0;
   const Disagreement shrunk = ShrinkDisagreement(*found, mutant, kDefaultPairShrinkRuns, &runs);
   EXPECT_GT(runs, 0);
-  EXPECT_EQ(RenderScenario(shrunk.first), "pdscenario 1\nseed 0\ninitial disabled\nstartup s0\nunregister s0\n");
-  EXPECT_EQ(RenderScenario(shrunk.second), "pdscenario 1\nseed 0\ninitial available\nstartup s0\nunregister s0\n");
+  EXPECT_EQ(RenderScenario(shrunk.first), "pdscenario 2\nseed 0\ninitial disabled\nstartup s0\nunregister s0\nend\n");
+  EXPECT_EQ(RenderScenario(shrunk.second), "pdscenario 2\nseed 0\ninitial available\nstartup s0\nunregister s0\nend\n");
   // Deterministic, and the pair replays to the same violation.
   const Disagreement again = ShrinkDisagreement(*found, mutant);
   EXPECT_EQ(again.first, shrunk.first);

@@ -63,7 +63,7 @@ std::string RenderCounterexampleFile(const Scenario& scenario, const Counterexam
   out += Comment("violation", "step " + std::to_string(header.violation_step) + ", t=" +
                                    std::to_string(header.violation_time) + " us: " + header.violation_message);
   if (!header.paired.empty()) out += Comment("paired", header.paired);
-  out += Comment("replay", header.replay);
+  out += Comment(header.replay_in_report_dir ? "replay in the report directory" : "replay", header.replay);
   out += RenderScenario(scenario);
   return out;
 }

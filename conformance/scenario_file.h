@@ -28,6 +28,9 @@ struct CounterexampleHeader {
   std::uint64_t violation_time = 0;
   std::string violation_message;
   std::string replay;  // the command that replays the file
+  // Where `replay` runs when not where the file was written: a report's
+  // counterexamples replay in the report directory (it may move as a whole).
+  bool replay_in_report_dir = false;
   // A violation across two scenarios: the other file of the pair and what
   // this one shows ("" for a counterexample of one scenario).
   std::string paired;

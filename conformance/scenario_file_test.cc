@@ -21,12 +21,12 @@ std::string Error(const std::string& text) {
 }
 
 TEST(ScenarioFile, BadHeader) {
-  EXPECT_EQ(Error("# a comment\n\nscenario 1\nseed 1\n"), "dir/case.pdscenario:3: expected the header 'pdscenario 1'");
+  EXPECT_EQ(Error("# a comment\n\nscenario 1\nseed 1\n"), "dir/case.pdscenario:3: expected the header 'pdscenario 2'");
 }
 
 TEST(ScenarioFile, BadVersion) {
-  EXPECT_EQ(Error("pdscenario 2\nseed 1\n"),
-            "dir/case.pdscenario:1: unsupported format version '2' (this harness reads version 1)");
+  EXPECT_EQ(Error("pdscenario 3\nseed 1\nend\n"),
+            "dir/case.pdscenario:1: unsupported format version '3' (this harness reads versions 1 to 2)");
 }
 
 TEST(ScenarioFile, UnknownStep) {
@@ -47,7 +47,7 @@ TEST(ScenarioFile, BadNumbers) {
 }
 
 TEST(ScenarioFile, WholeFileErrorsHaveNoLineNumber) {
-  EXPECT_EQ(Error(""), "dir/case.pdscenario: empty file: expected the header 'pdscenario 1'");
+  EXPECT_EQ(Error(""), "dir/case.pdscenario: empty file: expected the header 'pdscenario 2'");
   EXPECT_EQ(Error("pdscenario 1\nstartup s0\n"), "dir/case.pdscenario: missing 'seed' line");
 }
 

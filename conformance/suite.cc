@@ -151,7 +151,8 @@ struct PropertyContext {
   // The last failing scenario the property saw. RapidCheck adopts every
   // failing shrink candidate, so after checking this is the shrunk one.
   std::optional<Scenario> last_failing;
-  // Called after each scenario with this rule's scenarios so far.
+  // Called after each scenario with this rule's generated cases so far (run
+  // or skipped; never more than its budget: shrink runs are not cases).
   std::function<void(std::uint64_t)> on_case;
 };
 
@@ -189,7 +190,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
       const bool run_budget_spent = context.max_hangs > 0 && *context.run_hangs >= context.max_hangs;
       if (context.rule_budget_spent || run_budget_spent) {
         ++context.cases_skipped;
-        if (context.on_case) context.on_case(context.scenarios_run + context.cases_skipped);
+        if (context.on_case) context.on_case(context.cases_run + context.cases_skipped);
         return;
       }
     }
@@ -197,10 +198,10 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     const Trace trace = RunScenario(scenario, *context.make_impl, RunConfig{}, &stats);
     ++context.scenarios_run;
     context.api_calls += stats.api_calls;
-    if (context.on_case) context.on_case(context.scenarios_run + context.cases_skipped);
     const TraceView view(trace);
     if (generated) {
       ++context.cases_run;
+      if (context.on_case) context.on_case(context.cases_run + context.cases_skipped);
       if (view.complete()) ++context.cases_reached;
       if (stats.hung) {
         ++context.cases_hung;
@@ -354,15 +355,16 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   int done = 0;
   SuiteProgress progress;
   progress.rules_total = static_cast<int>(rules.size());
-  progress.scenarios_planned = static_cast<std::uint64_t>(rules.size()) *
-                               static_cast<std::uint64_t>(ShardCases(safe.cases, safe.shard_index, safe.shard_count));
+  const auto rule_cases =
+      static_cast<std::uint64_t>(ShardCases(safe.cases, safe.shard_index, safe.shard_count));
+  progress.cases_planned = static_cast<std::uint64_t>(rules.size()) * rule_cases;
   for (const Rule* rule : rules) {
     progress.rule = rule;
     progress.finished = nullptr;
     std::function<void(std::uint64_t)> on_case;
     if (options.on_progress) {
-      on_case = [&options, &progress, &result](std::uint64_t rule_scenarios) {
-        progress.scenarios_run = result.scenarios_run + result.cases_skipped + rule_scenarios;
+      on_case = [&options, &progress, &done, rule_cases](std::uint64_t rule_cases_done) {
+        progress.cases_done = static_cast<std::uint64_t>(done) * rule_cases + rule_cases_done;
         options.on_progress(progress);
       };
     }
@@ -379,7 +381,8 @@ SuiteResult RunSuite(const SuiteOptions& options) {
     if (options.on_progress) {
       progress.rules_done = done;
       progress.finished = &result.rules.back();
-      progress.scenarios_run = result.scenarios_run + result.cases_skipped;
+      // A rule that stopped early (a violation) has used its whole budget.
+      progress.cases_done = static_cast<std::uint64_t>(done) * rule_cases;
       options.on_progress(progress);
     }
   }
@@ -388,7 +391,6 @@ SuiteResult RunSuite(const SuiteOptions& options) {
   if (const RuleOutcome* changed = JudgeRunConsistency(run, make_impl, result); changed && options.on_progress) {
     progress.rule = changed->rule;
     progress.finished = changed;
-    progress.scenarios_run = result.scenarios_run;
     options.on_progress(progress);
   }
   return result;

@@ -87,8 +87,10 @@ struct SuiteProgress {
   int rules_total = 0;
   const Rule* rule = nullptr;               // running, or just finished
   const RuleOutcome* finished = nullptr;    // set when `rule` just finished
-  std::uint64_t scenarios_run = 0;          // so far, shrinking and skipped cases included
-  std::uint64_t scenarios_planned = 0;      // rules x this shard's cases
+  // Generated cases so far, run or skipped: a finished rule counts its whole
+  // budget, and shrink runs are not cases, so this never passes the plan.
+  std::uint64_t cases_done = 0;
+  std::uint64_t cases_planned = 0;          // rules x this shard's cases
 };
 
 struct SuiteResult {

@@ -48,6 +48,28 @@ TEST(SuiteTest, TheCatalogIsNotEmpty) {
   }
 }
 
+// Shrinking a counterexample runs many more scenarios than the rule's
+// budget: the progress counts cases, never past the plan ("8403/5600").
+TEST(SuiteTest, ProgressNeverPassesThePlan) {
+  SuiteOptions options = OptionsFor("mutant:notify-every-registration");
+  options.rule_ids = {"first-notify", "change-only", "one-shot"};
+  options.cases = 50;
+  std::uint64_t last = 0, planned = 0;
+  int calls = 0;
+  options.on_progress = [&](const SuiteProgress& progress) {
+    ++calls;
+    planned = progress.cases_planned;
+    EXPECT_LE(progress.cases_done, progress.cases_planned);
+    EXPECT_GE(progress.cases_done, last) << "the progress went back";
+    last = progress.cases_done;
+  };
+  const SuiteResult result = RunSuite(options);
+  ASSERT_EQ(planned, 150u);
+  EXPECT_EQ(last, planned);
+  EXPECT_GT(result.scenarios_run, planned) << "no shrinking ran: the test shows nothing";
+  EXPECT_GT(calls, 3);
+}
+
 TEST(SuiteTest, ReferenceHoldsEveryRule) {
   const auto start = std::chrono::steady_clock::now();
   const SuiteResult result = RunSuite(OptionsFor("reference"));

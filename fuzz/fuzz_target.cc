@@ -8,6 +8,15 @@
 #include "fuzz/fuzz_check.h"
 #include "fuzz/scenario_decoder.h"
 #include "impls/impl_catalog.h"
+#include "sim/caller_memory.h"
+#include "sim/trace.h"
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PD_FUZZ_WITH_ASAN 1
+#include <sanitizer/asan_interface.h>
+#endif
+#endif
 
 namespace pd {
 namespace {
@@ -41,6 +50,44 @@ const Rule* MakeRuleFilter() {
 // Inputs this process has run: the number of executions it took to find
 // something (hunt_mutants.sh reads it from the report).
 std::uint64_t executions = 0;
+// The input being run, for a report from AddressSanitizer's death callback.
+const FuzzTarget* running_target = nullptr;
+const Scenario* running_scenario = nullptr;
+
+#ifdef PD_FUZZ_WITH_ASAN
+// AddressSanitizer reported an error and is about to end the process. When
+// what it caught is a write next to a buffer the harness handed in (each its
+// own exact-size allocation in this build, sim/caller_memory.h), it is the rule
+// buffer-bounds: say so as a rule finding would, and save the scenario,
+// which replays in a plain build to the same finding through the guard bytes.
+void OnSanitizerReport(const char* /*report*/) {
+  const CallerMemory* memory = CallerMemory::Current();
+  void* address = __asan_get_report_address();
+  if (memory == nullptr || address == nullptr || running_target == nullptr || running_scenario == nullptr) return;
+  const std::string what = memory->DescribeAccess(address, __asan_get_report_access_size());
+  if (what.empty()) return;
+  FuzzFinding finding;
+  finding.rule_id = "buffer-bounds";
+  finding.rule = FindRule(finding.rule_id);
+  finding.violation.message = what + " (AddressSanitizer's report above)";
+  const std::string path = WriteFindingFile(FindingDirectory(), *running_scenario, running_target->impl_name, finding);
+  std::fprintf(stderr,
+               "\n==pd-fuzz== rule buffer-bounds violated by %s: %s\n"
+               "==pd-fuzz== scenario written to %s\n==pd-fuzz== replay: %s\n"
+               "==pd-fuzz== found at execution %llu of this process\n",
+               running_target->impl_name.c_str(), finding.violation.message.c_str(),
+               path.empty() ? "(not written)" : path.c_str(),
+               path.empty() ? "-" : ReplayCommandFor(running_target->impl_name, path).c_str(),
+               static_cast<unsigned long long>(executions));
+  std::fflush(stderr);
+}
+
+// The report callback, not the death callback: libFuzzer takes that one.
+const bool report_callback_set = [] {
+  __asan_set_error_report_callback(OnSanitizerReport);
+  return true;
+}();
+#endif
 
 [[noreturn]] void Report(const FuzzTarget& target, const Scenario& scenario, const FuzzFinding& first) {
   const std::vector<FuzzFinding> all = CheckScenarioAll(scenario, target.make_impl);
@@ -79,10 +126,13 @@ int RunFuzzInput(const FuzzTarget& target, const std::uint8_t* data, std::size_t
   ++executions;
   const Rule* const only_rule = RuleFilterFromEnvironment();
   const Scenario scenario = DecodeScenario(data, size);
+  running_target = &target;
+  running_scenario = &scenario;
   const std::optional<FuzzFinding> finding = only_rule != nullptr
                                                  ? CheckScenarioForRule(scenario, target.make_impl, *only_rule)
                                                  : CheckScenario(scenario, target.make_impl);
   if (finding) Report(target, scenario, *finding);
+  running_scenario = nullptr;
   return 0;
 }
 

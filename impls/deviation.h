@@ -57,6 +57,7 @@ enum class Deviation : std::uint8_t {
   kRetrieveOffsetUnwritten,   // a retrieve leaves OVERLAPPED.Offset/OffsetHigh as they were
   kServerPacketBytesZero,     // add-to-stream and retrieve packets carry 0 bytes
   kCompleteClosesStream,      // a successful complete-stream closes its stream handle
+  kStatusInfoOverrun,         // Ex: writes a PEERDIST_STATUS_INFO wider than the cbSize passed
 };
 
 }  // namespace pd

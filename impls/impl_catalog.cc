@@ -114,6 +114,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "server-bytes-transferred", Deviation::kServerPacketBytesZero},
       {"mutant:complete-closes-stream", "a successful PublishCompleteStream closes its stream handle",
        "complete-keeps-stream", Deviation::kCompleteClosesStream},
+      // The memory the caller hands in.
+      {"mutant:status-info-overrun",
+       "GetStatusEx and RegisterEx write a PEERDIST_STATUS_INFO 4 bytes wider than the cbSize the caller passed (a "
+       "newer structure's extra member)",
+       "buffer-bounds", Deviation::kStatusInfoOverrun},
   };
   return catalog;
 }

@@ -1,5 +1,6 @@
 #include "impls/reference_impl.h"
 
+#include <cstring>
 #include <stdexcept>
 
 namespace pd {
@@ -81,7 +82,15 @@ DWORD ReferenceImpl::PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
   pPeerDistStatus->status = Is(Deviation::kStaleGetStatus) ? session->status_at_startup : host_.ServiceStatus();
   pPeerDistStatus->dwMinVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
   pPeerDistStatus->dwMaxVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+  if (Is(Deviation::kStatusInfoOverrun)) WriteWiderInfoTail(pPeerDistStatus);
   return ERROR_SUCCESS;
+}
+
+void ReferenceImpl::WriteWiderInfoTail(PEERDIST_STATUS_INFO* info) {
+  // The mutant's bug: the extra member of a newer, wider structure, written
+  // past the cbSize the caller passed (what the harness's guard bytes catch).
+  const DWORD extra = 0;
+  std::memcpy(reinterpret_cast<unsigned char*>(info) + info->cbSize, &extra, sizeof extra);
 }
 
 DWORD ReferenceImpl::PeerDistRegisterForStatusChangeNotification(PEERDIST_INSTANCE_HANDLE hPeerDist,
@@ -172,6 +181,7 @@ void ReferenceImpl::WriteStatus(const Registration& registration, PEERDIST_STATU
     const bool bad = Is(Deviation::kBadStatusInfoVersion);
     registration.status_info_out->dwMinVer = bad ? 0 : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
     registration.status_info_out->dwMaxVer = bad ? 0 : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+    if (Is(Deviation::kStatusInfoOverrun)) WriteWiderInfoTail(registration.status_info_out);
   }
 }
 

@@ -133,6 +133,7 @@ class ReferenceImpl final : public PeerDistAdapter {
   DWORD Register(PEERDIST_INSTANCE_HANDLE handle, HANDLE port, ULONG_PTR key, LPOVERLAPPED overlapped,
                  PEERDIST_STATUS* status_out, PEERDIST_STATUS_INFO* status_info_out);
   void WriteStatus(const Registration& registration, PEERDIST_STATUS status) const;
+  static void WriteWiderInfoTail(PEERDIST_STATUS_INFO* info);  // mutant status-info-overrun
   // Schedules a check of every session's registration right after now.
   void ScheduleDeliveryCheck();
   void DeliverDue();

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "text/input_excerpt.h"
+
 namespace pd {
 namespace {
 
@@ -68,19 +70,19 @@ std::variant<Baseline, std::string> ParseBaseline(const std::string& name, const
       const std::vector<std::string> fields = Fields(Trim(raw));
       if (fields.size() == 2 && fields[0] == "pdbaseline") {
         if (fields[1] != std::to_string(kBaselineFormatVersion)) {
-          return at(1) + "unsupported baseline version '" + fields[1] + "' (this harness reads version " +
+          return at(1) + "unsupported baseline version '" + InputExcerpt(fields[1]) + "' (this harness reads version " +
                  std::to_string(kBaselineFormatVersion) + ")";
         }
         continue;
       }
-      return at(1) + "expected the header '" + header + "', got '" + Trim(raw) + "'";
+      return at(1) + "expected the header '" + header + "', got '" + InputExcerpt(Trim(raw)) + "'";
     }
     const std::size_t hash = raw.find('#');
     const std::string content = Trim(raw.substr(0, hash));
     if (content.empty()) continue;
     const std::vector<std::string> fields = Fields(content);
     if (fields.size() != 2) {
-      return at(number) + "expected '<impl> <rule-id>' (then an optional '# comment'), got '" + content + "'";
+      return at(number) + "expected '<impl> <rule-id>' (then an optional '# comment'), got '" + InputExcerpt(content) + "'";
     }
     BaselineEntry entry;
     entry.impl = fields[0];
@@ -88,10 +90,10 @@ std::variant<Baseline, std::string> ParseBaseline(const std::string& name, const
     entry.comment = hash == std::string::npos ? "" : Trim(raw.substr(hash + 1));
     entry.line = number;
     if (std::find(rule_ids.begin(), rule_ids.end(), entry.rule_id) == rule_ids.end()) {
-      return at(number) + "unknown rule '" + entry.rule_id + "' (see --list-rules)";
+      return at(number) + "unknown rule '" + InputExcerpt(entry.rule_id) + "' (see --list-rules)";
     }
     if (!baseline.entries.empty() && entry.impl != baseline.impl()) {
-      return at(number) + "names implementation '" + entry.impl + "', but line " +
+      return at(number) + "names implementation '" + InputExcerpt(entry.impl) + "', but line " +
              std::to_string(baseline.entries.front().line) + " names '" + baseline.impl() +
              "' (a baseline is for one implementation)";
     }

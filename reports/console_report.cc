@@ -6,6 +6,22 @@
 
 namespace pd {
 
+namespace {
+
+// A report-relative path as seen from where pdconform ran.
+std::string Here(const ConsoleOptions& options, const std::string& path) {
+  if (options.report_dir.empty() || path.empty()) return path;
+  return options.report_dir.back() == '/' ? options.report_dir + path : options.report_dir + "/" + path;
+}
+
+// The console's replay command runs where pdconform ran; a report read back
+// (--merge before it names the files anew) has only the saved one.
+const std::string& ReplayFromHere(const CounterexampleReport& counterexample) {
+  return counterexample.replay_here.empty() ? counterexample.replay : counterexample.replay_here;
+}
+
+}  // namespace
+
 std::string FormatThroughput(std::uint64_t api_calls, double wall_seconds) {
   char buffer[96];
   if (wall_seconds > 0) {
@@ -45,7 +61,7 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
         std::to_string(rule.cases),
         std::to_string(rule.reached),
         rule.counterexample ? std::to_string(rule.counterexample->steps) : "-",
-        rule.counterexample ? rule.counterexample->replay : "",
+        rule.counterexample ? ReplayFromHere(*rule.counterexample) : "",
     };
     if (baseline) {
       const bool is_new = violated && rule.baseline != BaselineMark::kKnown;
@@ -75,7 +91,7 @@ std::string RenderConsoleReport(const Report& report, const ConsoleOptions& opti
                                   : "step " + std::to_string(violation.step);
     out += "  " + rule.id + ": " + where + ", t=" + std::to_string(violation.time) + " us: " + violation.message + "\n";
     if (const auto& paired = rule.counterexample->paired) {
-      out += "    paired scenario" + (paired->file.empty() ? std::string() : " " + paired->file) + " (" +
+      out += "    paired scenario" + (paired->file.empty() ? std::string() : " " + Here(options, paired->file)) + " (" +
              std::to_string(paired->steps) + " steps): " + paired->note + "\n";
     }
   }

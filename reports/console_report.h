@@ -15,6 +15,9 @@ namespace pd {
 struct ConsoleOptions {
   bool color = false;         // ANSI colors (only when stdout is a terminal)
   double wall_seconds = -1;   // < 0: not shown
+  // Where the report was written: counterexample paths are printed from
+  // where pdconform ran ("" when no report was written).
+  std::string report_dir;
 };
 
 std::string RenderConsoleReport(const Report& report, const ConsoleOptions& options);

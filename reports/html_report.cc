@@ -383,7 +383,7 @@ std::string PairedScenario(const std::string& rule_id, const PairedScenarioRepor
          "the run, follows another than the counterexample above: " + Esc(paired.note) + "</p>\n";
   out += "<p>Shrunk to " + std::to_string(paired.steps) + " steps" +
          (paired.file.empty() ? std::string() : ", in <code>" + Esc(paired.file) + "</code>") +
-         ". Replay it alone: <code class=\"replay\">" + Esc(paired.replay) + "</code></p>\n";
+         ". Replay it alone, in the report directory: <code class=\"replay\">" + Esc(paired.replay) + "</code></p>\n";
   const std::string svg = RenderTimelineSvg(rule_id + "-paired", drawn);
   if (!svg.empty()) out += "<div class=\"timeline-wrap\">\n" + svg + "\n</div>\n";
   out += "<details open=\"open\"><summary>Paired scenario (" + std::to_string(paired.steps) + " steps)</summary>" +
@@ -410,7 +410,7 @@ std::string Violations(const Report& report) {
                                                                        : "at step " + std::to_string(violation.step);
       out += "<p class=\"message\"><strong>" + Esc(where) + ", t=" + Esc(FormatVirtualTime(violation.time)) +
              ":</strong> " + Esc(violation.message) + "</p>\n";
-      out += "<p>Shrunk to " + std::to_string(counterexample.steps) + " steps. Replay: <code class=\"replay\">" +
+      out += "<p>Shrunk to " + std::to_string(counterexample.steps) + " steps. Replay, in the report directory: <code class=\"replay\">" +
              Esc(counterexample.replay) + "</code></p>\n";
       const std::string svg = RenderTimelineSvg(rule.id, counterexample);
       if (!svg.empty()) out += "<div class=\"timeline-wrap\">\n" + svg + "\n</div>\n" + Legend();

@@ -2,10 +2,28 @@
 
 #include <limits>
 
-#include "reports/json_value.h"
+#include <nlohmann/json.hpp>
 
 namespace pd {
 namespace {
+
+using Json = nlohmann::json;
+
+// The integer, when the number is one and fits.
+std::optional<std::int64_t> AsInt64(const Json& value) {
+  if (value.is_number_unsigned()) {
+    const std::uint64_t number = value.get<std::uint64_t>();
+    if (number > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+    return static_cast<std::int64_t>(number);
+  }
+  if (value.is_number_integer()) return value.get<std::int64_t>();
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> AsUint64(const Json& value) {
+  if (value.is_number_unsigned()) return value.get<std::uint64_t>();
+  return std::nullopt;
+}
 
 // Walks the document, remembering the first error with its path; after an
 // error every accessor returns a default and the caller's result is dropped.
@@ -13,56 +31,57 @@ class Reader {
  public:
   const std::string& error() const { return error_; }
 
-  const JsonValue* Member(const JsonValue& object, const std::string& path, const std::string& key,
-                          JsonValue::Type type, bool nullable = false) {
+  const Json* Member(const Json& object, const std::string& path, const std::string& key, Json::value_t type,
+                     bool nullable = false) {
     if (!error_.empty()) return nullptr;
-    const JsonValue* value = object.Find(key);
-    if (value == nullptr) {
+    const auto found = object.find(key);
+    if (found == object.end()) {
       Fail(path, "missing member \"" + key + "\"");
       return nullptr;
     }
-    if (nullable && value->is_null()) return value;
-    if (value->type() != type) {
-      Fail(path + "." + key, std::string("expected ") + (type == JsonValue::Type::kObject ? "an " : "a ") +
-                                 JsonTypeName(type) + ", got " + JsonTypeName(value->type()));
+    const Json& value = *found;
+    if (nullable && value.is_null()) return &value;
+    if (!HasType(value, type)) {
+      Fail(path + "." + key, std::string("expected ") + (type == Json::value_t::object ? "an " : "a ") +
+                                 Json(type).type_name() + ", got " + value.type_name());
       return nullptr;
     }
-    return value;
+    return &value;
   }
 
-  std::string String(const JsonValue& object, const std::string& path, const std::string& key) {
-    const JsonValue* value = Member(object, path, key, JsonValue::Type::kString);
-    return value ? value->string_value() : "";
+  std::string String(const Json& object, const std::string& path, const std::string& key) {
+    const Json* value = Member(object, path, key, Json::value_t::string);
+    return value ? value->get<std::string>() : "";
   }
 
-  bool Bool(const JsonValue& object, const std::string& path, const std::string& key) {
-    const JsonValue* value = Member(object, path, key, JsonValue::Type::kBool);
-    return value ? value->bool_value() : false;
+  bool Bool(const Json& object, const std::string& path, const std::string& key) {
+    const Json* value = Member(object, path, key, Json::value_t::boolean);
+    return value ? value->get<bool>() : false;
   }
 
-  std::int64_t Int(const JsonValue& object, const std::string& path, const std::string& key, std::int64_t min,
+  std::int64_t Int(const Json& object, const std::string& path, const std::string& key, std::int64_t min,
                    std::int64_t max) {
-    const JsonValue* value = Member(object, path, key, JsonValue::Type::kNumber);
+    const Json* value = Member(object, path, key, Json::value_t::number_float);
     if (value == nullptr) return 0;
-    const std::optional<std::int64_t> number = value->AsInt64();
+    const std::optional<std::int64_t> number = AsInt64(*value);
     if (!number || *number < min || *number > max) {
       Fail(path + "." + key, "expected an integer in [" + std::to_string(min) + ", " + std::to_string(max) +
-                                 "], got " + value->number_literal());
+                                 "], got " + value->dump());
       return 0;
     }
     return *number;
   }
 
-  int SmallInt(const JsonValue& object, const std::string& path, const std::string& key, int min = -2) {
+  int SmallInt(const Json& object, const std::string& path, const std::string& key, int min = -2) {
     return static_cast<int>(Int(object, path, key, min, std::numeric_limits<int>::max()));
   }
 
-  std::uint64_t Uint(const JsonValue& object, const std::string& path, const std::string& key) {
-    const JsonValue* value = Member(object, path, key, JsonValue::Type::kNumber);
+  std::uint64_t Uint(const Json& object, const std::string& path, const std::string& key) {
+    const Json* value = Member(object, path, key, Json::value_t::number_float);
     if (value == nullptr) return 0;
-    const std::optional<std::uint64_t> number = value->AsUint64();
+    const std::optional<std::uint64_t> number = AsUint64(*value);
     if (!number) {
-      Fail(path + "." + key, "expected a non-negative integer below 2^64, got " + value->number_literal());
+      Fail(path + "." + key, "expected a non-negative integer below 2^64, got " + value->dump());
       return 0;
     }
     return *number;
@@ -73,6 +92,13 @@ class Reader {
   }
 
  private:
+  // Numbers come as three types (unsigned, signed, floating); a member that
+  // must be a number accepts all three here and checks the value after.
+  static bool HasType(const Json& value, Json::value_t type) {
+    if (type == Json::value_t::number_float) return value.is_number();
+    return value.type() == type;
+  }
+
   std::string error_;
 };
 
@@ -93,12 +119,12 @@ BaselineMark MarkOf(Reader& reader, const std::string& path, const std::string& 
   return BaselineMark::kNone;
 }
 
-std::vector<TimelineEvent> ReadTimeline(Reader& reader, const JsonValue& object, const std::string& path) {
+std::vector<TimelineEvent> ReadTimeline(Reader& reader, const Json& object, const std::string& path) {
   std::vector<TimelineEvent> timeline;
-  if (const JsonValue* events = reader.Member(object, path, "timeline", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < events->items().size(); ++i) {
+  if (const Json* events = reader.Member(object, path, "timeline", Json::value_t::array)) {
+    for (std::size_t i = 0; i < events->size(); ++i) {
       const std::string at = path + ".timeline[" + std::to_string(i) + "]";
-      const JsonValue& item = events->items()[i];
+      const Json& item = (*events)[i];
       if (!item.is_object()) {
         reader.Fail(at, "expected an object");
         break;
@@ -119,7 +145,7 @@ std::vector<TimelineEvent> ReadTimeline(Reader& reader, const JsonValue& object,
   return timeline;
 }
 
-PairedScenarioReport ReadPaired(Reader& reader, const JsonValue& object, const std::string& path) {
+PairedScenarioReport ReadPaired(Reader& reader, const Json& object, const std::string& path) {
   PairedScenarioReport paired;
   paired.steps = reader.SmallInt(object, path, "steps", 0);
   paired.file = reader.String(object, path, "file");
@@ -134,13 +160,13 @@ PairedScenarioReport ReadPaired(Reader& reader, const JsonValue& object, const s
   return paired;
 }
 
-CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object, const std::string& path) {
+CounterexampleReport ReadCounterexample(Reader& reader, const Json& object, const std::string& path) {
   CounterexampleReport counterexample;
   counterexample.steps = reader.SmallInt(object, path, "steps", 0);
   counterexample.file = reader.String(object, path, "file");
   counterexample.trace_file = reader.String(object, path, "trace");
   counterexample.replay = reader.String(object, path, "replay");
-  if (const JsonValue* violation = reader.Member(object, path, "violation", JsonValue::Type::kObject)) {
+  if (const Json* violation = reader.Member(object, path, "violation", Json::value_t::object)) {
     const std::string at = path + ".violation";
     counterexample.violation.step = reader.SmallInt(*violation, at, "step", -1);
     counterexample.violation.time = reader.Uint(*violation, at, "time");
@@ -150,15 +176,15 @@ CounterexampleReport ReadCounterexample(Reader& reader, const JsonValue& object,
   counterexample.timeline = ReadTimeline(reader, object, path);
   counterexample.trace_truncated = reader.Bool(object, path, "trace_truncated");
   // Added within version 1: present only for a violation across two scenarios.
-  if (object.Find("paired") != nullptr) {
-    if (const JsonValue* paired = reader.Member(object, path, "paired", JsonValue::Type::kObject)) {
+  if (object.contains("paired")) {
+    if (const Json* paired = reader.Member(object, path, "paired", Json::value_t::object)) {
       counterexample.paired = ReadPaired(reader, *paired, path + ".paired");
     }
   }
   return counterexample;
 }
 
-RuleReport ReadRule(Reader& reader, const JsonValue& object, const std::string& path) {
+RuleReport ReadRule(Reader& reader, const Json& object, const std::string& path) {
   RuleReport rule;
   rule.id = reader.String(object, path, "id");
   rule.strength = reader.String(object, path, "strength");
@@ -169,17 +195,17 @@ RuleReport ReadRule(Reader& reader, const JsonValue& object, const std::string& 
   rule.cases = reader.SmallInt(object, path, "cases", 0);
   // Added within version 1: a report written before them did not count, and
   // called every case reached.
-  rule.reached = object.Find("reached") != nullptr ? reader.SmallInt(object, path, "reached", 0) : rule.cases;
-  if (object.Find("skipped") != nullptr) rule.skipped = reader.SmallInt(object, path, "skipped", 0);
+  rule.reached = object.contains("reached") ? reader.SmallInt(object, path, "reached", 0) : rule.cases;
+  if (object.contains("skipped")) rule.skipped = reader.SmallInt(object, path, "skipped", 0);
   if (reader.error().empty() && rule.reached > rule.cases) {
     reader.Fail(path + ".reached", "more cases reached their end (" + std::to_string(rule.reached) + ") than ran (" +
                                        std::to_string(rule.cases) + ")");
   }
-  if (const JsonValue* error = reader.Member(object, path, "error", JsonValue::Type::kString, true)) {
-    rule.error = error->is_null() ? "" : error->string_value();
+  if (const Json* error = reader.Member(object, path, "error", Json::value_t::string, true)) {
+    rule.error = error->is_null() ? "" : error->get<std::string>();
   }
-  if (const JsonValue* counterexample =
-          reader.Member(object, path, "counterexample", JsonValue::Type::kObject, true)) {
+  if (const Json* counterexample =
+          reader.Member(object, path, "counterexample", Json::value_t::object, true)) {
     if (!counterexample->is_null()) {
       rule.counterexample = ReadCounterexample(reader, *counterexample, path + ".counterexample");
     }
@@ -188,20 +214,20 @@ RuleReport ReadRule(Reader& reader, const JsonValue& object, const std::string& 
   return rule;
 }
 
-AmbiguityReport ReadAmbiguity(Reader& reader, const JsonValue& object, const std::string& path) {
+AmbiguityReport ReadAmbiguity(Reader& reader, const Json& object, const std::string& path) {
   AmbiguityReport ambiguity;
   ambiguity.id = reader.String(object, path, "id");
   ambiguity.question = reader.String(object, path, "question");
   ambiguity.verdict = reader.String(object, path, "verdict");
-  if (const JsonValue* occurrences = reader.Member(object, path, "occurrences", JsonValue::Type::kObject)) {
-    for (const auto& [interpretation, count] : occurrences->members()) {
+  if (const Json* occurrences = reader.Member(object, path, "occurrences", Json::value_t::object)) {
+    for (const auto& [interpretation, count] : occurrences->items()) {
       ambiguity.occurrences[interpretation] = reader.SmallInt(*occurrences, path + ".occurrences", interpretation, 0);
     }
   }
-  if (const JsonValue* interpretations = reader.Member(object, path, "interpretations", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < interpretations->items().size(); ++i) {
+  if (const Json* interpretations = reader.Member(object, path, "interpretations", Json::value_t::array)) {
+    for (std::size_t i = 0; i < interpretations->size(); ++i) {
       const std::string at = path + ".interpretations[" + std::to_string(i) + "]";
-      const JsonValue& item = interpretations->items()[i];
+      const Json& item = (*interpretations)[i];
       if (!item.is_object()) {
         reader.Fail(at, "expected an object");
         break;
@@ -212,37 +238,37 @@ AmbiguityReport ReadAmbiguity(Reader& reader, const JsonValue& object, const std
   return ambiguity;
 }
 
-void ReadStrings(Reader& reader, const JsonValue& array, const std::string& path, std::vector<std::string>& out) {
-  for (std::size_t i = 0; i < array.items().size(); ++i) {
-    if (!array.items()[i].is_string()) {
+void ReadStrings(Reader& reader, const Json& array, const std::string& path, std::vector<std::string>& out) {
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (!array[i].is_string()) {
       reader.Fail(path + "[" + std::to_string(i) + "]", "expected a string");
       return;
     }
-    out.push_back(array.items()[i].string_value());
+    out.push_back(array[i].get<std::string>());
   }
 }
 
 // One table: rows, columns, counts[row][column] (the coverage matrix, and
 // the in-flight table inside it).
-void ReadCountTable(Reader& reader, const JsonValue& object, const std::string& path, std::vector<std::string>& rows,
+void ReadCountTable(Reader& reader, const Json& object, const std::string& path, std::vector<std::string>& rows,
                     std::vector<std::string>& columns, std::vector<std::vector<std::uint64_t>>& table) {
-  if (const JsonValue* names = reader.Member(object, path, "rows", JsonValue::Type::kArray)) {
+  if (const Json* names = reader.Member(object, path, "rows", Json::value_t::array)) {
     ReadStrings(reader, *names, path + ".rows", rows);
   }
-  if (const JsonValue* names = reader.Member(object, path, "columns", JsonValue::Type::kArray)) {
+  if (const Json* names = reader.Member(object, path, "columns", Json::value_t::array)) {
     ReadStrings(reader, *names, path + ".columns", columns);
   }
-  if (const JsonValue* counts = reader.Member(object, path, "counts", JsonValue::Type::kArray)) {
-    for (std::size_t r = 0; r < counts->items().size(); ++r) {
-      const JsonValue& row = counts->items()[r];
+  if (const Json* counts = reader.Member(object, path, "counts", Json::value_t::array)) {
+    for (std::size_t r = 0; r < counts->size(); ++r) {
+      const Json& row = (*counts)[r];
       const std::string at = path + ".counts[" + std::to_string(r) + "]";
       if (!row.is_array()) {
         reader.Fail(at, "expected an array");
         return;
       }
       table.emplace_back();
-      for (std::size_t c = 0; c < row.items().size(); ++c) {
-        const std::optional<std::uint64_t> count = row.items()[c].AsUint64();
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const std::optional<std::uint64_t> count = AsUint64(row[c]);
         if (!count) {
           reader.Fail(at + "[" + std::to_string(c) + "]", "expected a non-negative integer");
           return;
@@ -263,80 +289,92 @@ void ReadCountTable(Reader& reader, const JsonValue& object, const std::string& 
   }
 }
 
-void ReadCoverage(Reader& reader, const JsonValue& object, CoverageReport& coverage) {
+void ReadCoverage(Reader& reader, const Json& object, CoverageReport& coverage) {
   const std::string path = "$.coverage";
   ReadCountTable(reader, object, path, coverage.rows, coverage.columns, coverage.counts);
   // Added within version 1: absent in older reports (not recorded).
-  if (!reader.error().empty() || object.Find("in_flight") == nullptr) return;
-  if (const JsonValue* in_flight = reader.Member(object, path, "in_flight", JsonValue::Type::kObject)) {
+  if (!reader.error().empty() || !object.contains("in_flight")) return;
+  if (const Json* in_flight = reader.Member(object, path, "in_flight", Json::value_t::object)) {
     CoverageReport::InFlight& table = coverage.in_flight;
     ReadCountTable(reader, *in_flight, path + ".in_flight", table.rows, table.columns, table.counts);
   }
 }
 
-RequirementEntryReport ReadRequirementEntry(Reader& reader, const JsonValue& object, const std::string& path) {
+RequirementEntryReport ReadRequirementEntry(Reader& reader, const Json& object, const std::string& path) {
   RequirementEntryReport entry;
   entry.id = reader.String(object, path, "id");
   entry.section = reader.String(object, path, "section");
   entry.klass = reader.String(object, path, "class");
   // Written only when non-empty (untestable-here entries).
-  if (object.Find("reason") != nullptr) entry.reason = reader.String(object, path, "reason");
+  if (object.contains("reason")) entry.reason = reader.String(object, path, "reason");
   entry.quote = reader.String(object, path, "quote");
-  if (const JsonValue* checked_by = reader.Member(object, path, "checked_by", JsonValue::Type::kArray)) {
+  if (const Json* checked_by = reader.Member(object, path, "checked_by", Json::value_t::array)) {
     ReadStrings(reader, *checked_by, path + ".checked_by", entry.checked_by);
   }
-  if (const JsonValue* partly_by = reader.Member(object, path, "partly_by", JsonValue::Type::kArray)) {
+  if (const Json* partly_by = reader.Member(object, path, "partly_by", Json::value_t::array)) {
     ReadStrings(reader, *partly_by, path + ".partly_by", entry.partly_by);
   }
   return entry;
 }
 
-RequirementPageReport ReadRequirementPage(Reader& reader, const JsonValue& object, const std::string& path) {
+RequirementPageReport ReadRequirementPage(Reader& reader, const Json& object, const std::string& path) {
   RequirementPageReport page;
   page.page = reader.String(object, path, "page");
   page.file = reader.String(object, path, "file");
   page.checked = reader.SmallInt(object, path, "checked", 0);
   page.testable = reader.SmallInt(object, path, "testable", 0);
-  if (const JsonValue* entries = reader.Member(object, path, "entries", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < entries->items().size() && reader.error().empty(); ++i) {
+  if (const Json* entries = reader.Member(object, path, "entries", Json::value_t::array)) {
+    for (std::size_t i = 0; i < entries->size() && reader.error().empty(); ++i) {
       const std::string at = path + ".entries[" + std::to_string(i) + "]";
-      if (!entries->items()[i].is_object()) {
+      if (!(*entries)[i].is_object()) {
         reader.Fail(at, "expected an object");
         break;
       }
-      page.entries.push_back(ReadRequirementEntry(reader, entries->items()[i], at));
+      page.entries.push_back(ReadRequirementEntry(reader, (*entries)[i], at));
     }
   }
   return page;
 }
 
-void ReadRequirements(Reader& reader, const JsonValue& object, RequirementsReport& requirements) {
+void ReadRequirements(Reader& reader, const Json& object, RequirementsReport& requirements) {
   const std::string path = "$.requirements";
   requirements.checked = reader.SmallInt(object, path, "checked", 0);
   requirements.testable = reader.SmallInt(object, path, "testable", 0);
-  if (const JsonValue* pages = reader.Member(object, path, "pages", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < pages->items().size() && reader.error().empty(); ++i) {
+  if (const Json* pages = reader.Member(object, path, "pages", Json::value_t::array)) {
+    for (std::size_t i = 0; i < pages->size() && reader.error().empty(); ++i) {
       const std::string at = path + ".pages[" + std::to_string(i) + "]";
-      if (!pages->items()[i].is_object()) {
+      if (!(*pages)[i].is_object()) {
         reader.Fail(at, "expected an object");
         break;
       }
-      requirements.pages.push_back(ReadRequirementPage(reader, pages->items()[i], at));
+      requirements.pages.push_back(ReadRequirementPage(reader, (*pages)[i], at));
     }
   }
+}
+
+// nlohmann's message without its exception prefix: "line 1, column 2: syntax
+// error while parsing object key - unexpected end of input; ...".
+std::string SyntaxError(const Json::parse_error& error) {
+  const std::string what = error.what();
+  const std::string marker = "parse error at ";
+  const std::size_t at = what.find(marker);
+  return at == std::string::npos ? what : what.substr(at + marker.size());
 }
 
 }  // namespace
 
 std::variant<Report, std::string> ReadJsonReport(const std::string& name, const std::string& text) {
-  auto parsed = ParseJson(text);
-  if (auto* error = std::get_if<std::string>(&parsed)) return name + ":" + *error;
-  const JsonValue& root = std::get<JsonValue>(parsed);
+  Json root;
+  try {
+    root = Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    return name + ": " + SyntaxError(error);
+  }
   if (!root.is_object()) return name + ": $: expected an object";
-  const JsonValue* schema = root.Find("schema");
-  if (schema == nullptr || !schema->is_string()) return name + ": $: missing member \"schema\"; not a pdconform report";
-  if (schema->string_value() != kReportSchema) {
-    return name + ": unsupported report schema \"" + schema->string_value() + "\" (this harness reads \"" +
+  const auto schema = root.find("schema");
+  if (schema == root.end() || !schema->is_string()) return name + ": $: missing member \"schema\"; not a pdconform report";
+  if (schema->get<std::string>() != kReportSchema) {
+    return name + ": unsupported report schema \"" + schema->get<std::string>() + "\" (this harness reads \"" +
            kReportSchema + "\")";
   }
 
@@ -346,59 +384,59 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
   report.seed = reader.Uint(root, "$", "seed");
   report.cases = reader.SmallInt(root, "$", "cases", 0);
   // Added within version 1: absent from reports written before it.
-  if (root.Find("timeout_ms") != nullptr) report.timeout_ms = reader.SmallInt(root, "$", "timeout_ms", 0);
-  if (const JsonValue* shard = reader.Member(root, "$", "shard", JsonValue::Type::kObject)) {
+  if (root.contains("timeout_ms")) report.timeout_ms = reader.SmallInt(root, "$", "timeout_ms", 0);
+  if (const Json* shard = reader.Member(root, "$", "shard", Json::value_t::object)) {
     report.shard_index = reader.SmallInt(*shard, "$.shard", "index", 0);
     report.shard_count = reader.SmallInt(*shard, "$.shard", "count", 1);
   }
   report.merged_shards = reader.SmallInt(root, "$", "merged_shards", 0);
-  if (const JsonValue* gate = reader.Member(root, "$", "gate", JsonValue::Type::kObject)) {
+  if (const Json* gate = reader.Member(root, "$", "gate", Json::value_t::object)) {
     report.gate.passed = reader.Bool(*gate, "$.gate", "passed");
-    if (const JsonValue* baseline = reader.Member(*gate, "$.gate", "baseline", JsonValue::Type::kString, true)) {
-      report.gate.baseline = baseline->is_null() ? "" : baseline->string_value();
+    if (const Json* baseline = reader.Member(*gate, "$.gate", "baseline", Json::value_t::string, true)) {
+      report.gate.baseline = baseline->is_null() ? "" : baseline->get<std::string>();
     }
     report.gate.new_violations = reader.SmallInt(*gate, "$.gate", "new_violations", 0);
     report.gate.known = reader.SmallInt(*gate, "$.gate", "known", 0);
     report.gate.fixed = reader.SmallInt(*gate, "$.gate", "fixed", 0);
     report.gate.errors = reader.SmallInt(*gate, "$.gate", "errors", 0);
-    if (gate->Find("not_checked") != nullptr) report.gate.not_checked = reader.SmallInt(*gate, "$.gate", "not_checked", 0);
+    if (gate->contains("not_checked")) report.gate.not_checked = reader.SmallInt(*gate, "$.gate", "not_checked", 0);
   }
-  if (const JsonValue* rules = reader.Member(root, "$", "rules", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < rules->items().size() && reader.error().empty(); ++i) {
+  if (const Json* rules = reader.Member(root, "$", "rules", Json::value_t::array)) {
+    for (std::size_t i = 0; i < rules->size() && reader.error().empty(); ++i) {
       const std::string at = "$.rules[" + std::to_string(i) + "]";
-      if (!rules->items()[i].is_object()) {
+      if (!(*rules)[i].is_object()) {
         reader.Fail(at, "expected an object");
         break;
       }
-      report.rules.push_back(ReadRule(reader, rules->items()[i], at));
+      report.rules.push_back(ReadRule(reader, (*rules)[i], at));
     }
   }
-  if (const JsonValue* ambiguities = reader.Member(root, "$", "ambiguities", JsonValue::Type::kArray)) {
-    for (std::size_t i = 0; i < ambiguities->items().size() && reader.error().empty(); ++i) {
+  if (const Json* ambiguities = reader.Member(root, "$", "ambiguities", Json::value_t::array)) {
+    for (std::size_t i = 0; i < ambiguities->size() && reader.error().empty(); ++i) {
       const std::string at = "$.ambiguities[" + std::to_string(i) + "]";
-      if (!ambiguities->items()[i].is_object()) {
+      if (!(*ambiguities)[i].is_object()) {
         reader.Fail(at, "expected an object");
         break;
       }
-      report.ambiguities.push_back(ReadAmbiguity(reader, ambiguities->items()[i], at));
+      report.ambiguities.push_back(ReadAmbiguity(reader, (*ambiguities)[i], at));
     }
   }
-  if (const JsonValue* coverage = reader.Member(root, "$", "coverage", JsonValue::Type::kObject)) {
+  if (const Json* coverage = reader.Member(root, "$", "coverage", Json::value_t::object)) {
     ReadCoverage(reader, *coverage, report.coverage);
   }
   // Added within version 1, and written only when recorded: absent, the
   // report has no requirements section.
-  if (root.Find("requirements") != nullptr) {
-    if (const JsonValue* requirements = reader.Member(root, "$", "requirements", JsonValue::Type::kObject)) {
+  if (root.contains("requirements")) {
+    if (const Json* requirements = reader.Member(root, "$", "requirements", Json::value_t::object)) {
       ReadRequirements(reader, *requirements, report.requirements);
     }
   }
-  if (const JsonValue* totals = reader.Member(root, "$", "totals", JsonValue::Type::kObject)) {
+  if (const Json* totals = reader.Member(root, "$", "totals", Json::value_t::object)) {
     report.totals.rules = reader.SmallInt(*totals, "$.totals", "rules", 0);
     report.totals.held = reader.SmallInt(*totals, "$.totals", "held", 0);
     report.totals.violated = reader.SmallInt(*totals, "$.totals", "violated", 0);
     report.totals.errors = reader.SmallInt(*totals, "$.totals", "errors", 0);
-    if (totals->Find("not_checked") != nullptr) {
+    if (totals->contains("not_checked")) {
       report.totals.not_checked = reader.SmallInt(*totals, "$.totals", "not_checked", 0);
     }
     report.totals.scenarios = reader.Uint(*totals, "$.totals", "scenarios");

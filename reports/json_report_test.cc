@@ -120,6 +120,16 @@ TEST(JsonReport, NoRequirementsNoKey) {
   EXPECT_NE(json.find("\"counts\": []\n  },\n  \"totals\": {"), std::string::npos) << json;
 }
 
+// A plugin's bytes can reach a message: they stay one valid JSON string
+// (nlohmann-json writes U+FFFD for bytes that are not UTF-8), and control
+// characters are escaped.
+TEST(JsonReport, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  Report report = SampleReport();
+  report.rules[1].counterexample->violation.message = std::string("bad \xff\xc3 byte\x01 \xc3\xa9");
+  const std::string json = RenderJsonReport(report);
+  EXPECT_NE(json.find("\"message\": \"bad \xef\xbf\xbd\xef\xbf\xbd byte\\u0001 \xc3\xa9\""), std::string::npos) << json;
+}
+
 TEST(JsonReport, SameReportSameBytes) { EXPECT_EQ(RenderJsonReport(SampleReport()), RenderJsonReport(SampleReport())); }
 
 }  // namespace

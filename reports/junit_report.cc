@@ -16,7 +16,7 @@ std::string FailureMessage(const RuleReport& rule) {
   std::string message = "rule " + rule.id + " violated";
   if (rule.counterexample) message += ": " + rule.counterexample->violation.message;
   message += " | " + rule.source + ": \"" + rule.citation + "\"";
-  if (rule.counterexample) message += " | replay: " + rule.counterexample->replay;
+  if (rule.counterexample) message += " | replay in the report directory: " + rule.counterexample->replay;
   return message;
 }
 
@@ -35,7 +35,7 @@ std::string FailureBody(const RuleReport& rule) {
       body += "paired:   " + std::to_string(counterexample.paired->steps) + " steps in " + counterexample.paired->file +
               ": " + counterexample.paired->note + "\n";
     }
-    body += "replay:   " + counterexample.replay + "\n";
+    body += "replay in the report directory: " + counterexample.replay + "\n";
   }
   return body;
 }

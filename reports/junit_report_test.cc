@@ -43,7 +43,7 @@ TEST(JunitReport, FailureNamesRuleCitationAndReplayCommand) {
   EXPECT_NE(message.find(XmlEscapeAttribute(rule.citation)), std::string::npos) << message;
   EXPECT_NE(message.find(XmlEscapeAttribute(rule.counterexample->replay)), std::string::npos) << message;
   // The body repeats it for readers that show only the element text.
-  EXPECT_NE(xml.find("replay:   pdconform --impl mutant:notify-every-registration --replay 'out "
+  EXPECT_NE(xml.find("replay in the report directory: pdconform --impl mutant:notify-every-registration --replay 'out "
                      "dir/counterexamples/first-notify.pdscenario'\n</failure>"),
             std::string::npos)
       << xml;

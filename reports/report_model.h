@@ -45,7 +45,7 @@ struct TimelineEvent {
 // replays the pair.
 struct PairedScenarioReport {
   int steps = 0;               // length of the shrunk scenario
-  std::string file;            // its scenario file, beside the counterexample's
+  std::string file;            // its scenario file, beside the counterexample's (report-relative)
   std::string trace_file;      // its rendered trace
   std::string replay;          // the command that replays it alone
   std::string note;            // what it shows: "<ambiguity>: <interpretation> at step N: ..."
@@ -58,9 +58,13 @@ struct PairedScenarioReport {
 
 struct CounterexampleReport {
   int steps = 0;               // length of the shrunk scenario
-  std::string file;            // the scenario file, as a path relative to the user's directory
+  // Paths and the command a report saves are relative to the report
+  // directory (the directory may move as a CI artifact); `replay_here` is the
+  // same command from where pdconform ran, for the console only.
+  std::string file;            // the scenario file: "counterexamples/<rule>.pdscenario"
   std::string trace_file;      // its rendered trace, beside it
-  std::string replay;          // the exact command that replays it
+  std::string replay;          // the exact command that replays it, run in the report directory
+  std::string replay_here;     // not saved
   ViolationReport violation;
   // The shrunk scenario in its text form (RenderScenario) and its trace, so
   // report.json alone is enough to redraw the timeline and to rewrite the

@@ -322,17 +322,24 @@ std::string RenderTimelineSvg(const std::string& rule_id, const CounterexampleRe
           break;
         }
       }
+      const bool returned = end != c;
       const TimelineEvent& ret = events[static_cast<std::size_t>(end)];
       done[static_cast<std::size_t>(end)] = true;
-      const std::string code = end != c ? ret.code : "";
+      // A call that never returned (the implementation crashed or hung in it)
+      // must not look like a success: grey with a dashed red edge, it runs to
+      // the end of the timeline and says so.
+      const std::string code = returned ? ret.code : "no-return";
+      const int last = returned ? end : columns - 1;
       // From the call's mark to the return's, over any wide step column.
-      const int x = x_of(c + 1) - kColumn + 2, w = x_of(end + 1) - x - 2;
+      const int x = x_of(c + 1) - kColumn + 2, w = x_of(last + 1) - x - 2;
       std::string title = event.text;
-      if (end != c) title += "\n" + ret.text;
-      svg += "<g class=\"call\"" + step_attr + Attr("data-function", event.function) + Attr("data-code", code) + ">" +
-             Title(title) + "<rect" + Attr("x", std::to_string(x)) + Attr("y", std::to_string(cy - kBar / 2)) +
-             Attr("width", std::to_string(w)) + Attr("height", std::to_string(kBar)) + " rx=\"4\"" +
-             Attr("fill", CodeFill(code)) + "/>";
+      title += returned ? "\n" + ret.text : "\nnever returned (the implementation crashed or hung in this call)";
+      svg += std::string(returned ? "<g class=\"call\"" : "<g class=\"call no-return\"") + step_attr +
+             Attr("data-function", event.function) + Attr("data-code", code) + ">" + Title(title) + "<rect" +
+             Attr("x", std::to_string(x)) + Attr("y", std::to_string(cy - kBar / 2)) + Attr("width", std::to_string(w)) +
+             Attr("height", std::to_string(kBar)) + " rx=\"4\"" +
+             Attr("fill", returned ? CodeFill(code) : "#5b5f66") +
+             (returned ? "" : " stroke=\"#c4473a\" stroke-dasharray=\"4 3\"") + "/>";
       const std::string name = ShortFunctionName(event.function);
       if (TextWidth(name) + 6 <= w) {
         svg += "<text" + Attr("x", std::to_string(x + 3)) + Attr("y", std::to_string(cy + 4)) + " fill=\"#ffffff\">" +

@@ -103,6 +103,21 @@ TEST(TimelineSvg, ALongTraceIsDrawnAroundTheViolation) {
   EXPECT_EQ(CheckWellFormedXml(moved), "");
 }
 
+TEST(TimelineSvg, ACallThatNeverReturnedIsNotDrawnAsASuccess) {
+  CounterexampleReport counterexample = Sample();
+  // The implementation crashed in a last call: no return follows it.
+  TimelineEvent call = counterexample.timeline[5];
+  ASSERT_EQ(call.kind, "call");
+  call.text = "t=9 step=1 call PeerDistRegisterForStatusChangeNotification";
+  counterexample.timeline.push_back(call);
+  const std::string svg = RenderTimelineSvg("no-crash", counterexample);
+  EXPECT_EQ(Count(svg, "<g class=\"call no-return\""), 1) << svg;
+  EXPECT_NE(svg.find("data-code=\"no-return\""), std::string::npos);
+  EXPECT_NE(svg.find("never returned (the implementation crashed or hung in this call)</title>"), std::string::npos);
+  EXPECT_EQ(svg.find("data-code=\"\""), std::string::npos) << "a call without a return drawn with no code";
+  EXPECT_EQ(CheckWellFormedXml(svg), "");
+}
+
 TEST(TimelineSvg, NothingToDrawWithoutATimeline) {
   EXPECT_EQ(RenderTimelineSvg("x", CounterexampleReport{}), "");
 }

@@ -1,8 +1,8 @@
-// Splits bytes into UTF-8 sequences, for the escapers: each call returns the
+// Splits bytes into UTF-8 sequences, for the XML escaper: each call returns the
 // length of the valid sequence starting at `pos`, or 0 if the byte there does
 // not start one (stray continuation byte, overlong form, surrogate, > U+10FFFF,
 // truncated sequence). AppendUtf8 goes the other way: one code point
-// (<= U+10FFFF) to its bytes, for the decoders of escapes and entities.
+// (<= U+10FFFF) to its bytes, for the decoder of HTML entities (page_text).
 #ifndef REPORTS_UTF8_H_
 #define REPORTS_UTF8_H_
 

@@ -74,9 +74,9 @@ OverlappedSlot* ContentCalls::NewOperation(const Step& step, TraceEvent& call, s
   OverlappedSlot* slot = nullptr;
   if (!step.null_overlapped) {
     const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
-    slot = &world_.NewOverlappedSlot(event_id);
+    slot = &world_.NewOverlappedSlot(event_id, call.function, World::SlotStatus::kNone);
     slot->carries_status = false;
-    slot->buffer.assign(buffer_size, 0);
+    if (buffer_size > 0) world_.NewSlotBuffer(*slot, buffer_size, call.function, "pBuffer");
     operation.slot = slot->id;
     call.overlapped = slot->id;
     call.event = event_id;
@@ -106,6 +106,12 @@ void ContentCalls::Finish(const TraceEvent& call, DWORD code, TraceEvent ret) {
   }
   ret.code = code;
   world_.trace().Add(std::move(ret));
+}
+
+BYTE* ContentCalls::Input(const std::vector<BYTE>& bytes, ApiFunction function, const char* parameter,
+                          CallerMemory::Scope scope) {
+  return static_cast<BYTE*>(world_.caller_memory().Allocate(bytes.size(), bytes.data(),
+                                                            {ApiFunctionName(function), parameter, "BYTE[]"}, scope));
 }
 
 std::vector<BYTE> ContentCalls::Identifier(const Step& step) const {
@@ -275,14 +281,14 @@ void ContentCalls::CheckRead(const Operation& operation, std::size_t index, cons
   const std::size_t checked = static_cast<std::size_t>(std::min<std::uint64_t>(n, end - offset));
   const auto content = static_cast<std::uint32_t>(track.content);
   const std::vector<BYTE> expected = ContentBytes(content, offset, checked);
-  const std::vector<BYTE>& buffer = world_.SlotById(operation.slot)->buffer;
+  const SlotBuffer& buffer = world_.SlotById(operation.slot)->buffer;
   for (std::size_t i = 0; i < checked; ++i) {
-    if (buffer[i] == expected[i]) continue;
+    if (buffer.data()[i] == expected[i]) continue;
     world_.Finding(std::string(kReadDataFinding) + "o" + std::to_string(index) + " " +
                    ApiFunctionName(operation.function) + " on " + Slot('c', operation.content_slot) +
                    " delivered " + std::to_string(n) + " bytes at content offset " + std::to_string(offset) +
                    " of content " + std::to_string(content) + "; byte " + std::to_string(i) + " is " +
-                   std::to_string(buffer[i]) + " where the content has " + std::to_string(expected[i]));
+                   std::to_string(buffer.data()[i]) + " where the content has " + std::to_string(expected[i]));
     return;
   }
 }
@@ -295,13 +301,14 @@ void ContentCalls::Publish(const Step& step) {
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('t', step.object) + " id=" + std::to_string(step.content) + " length=" + std::to_string(step.length);
   world_.trace().Add(call);
-  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
-  PEERDIST_STREAM_HANDLE stream = nullptr;
+  const std::vector<BYTE> identifier = Identifier(step);
+  BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
+  PEERDIST_STREAM_HANDLE* stream = Arg<PEERDIST_STREAM_HANDLE>(nullptr, call.function, "phStream", "PEERDIST_STREAM_HANDLE");
   const DWORD code = impl_.PeerDistServerPublishStream(
-      session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), step.length,
-      nullptr, port, step.key, step.null_out ? nullptr : &stream);
+      session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.length,
+      nullptr, port, step.key, step.null_out ? nullptr : stream);
   TraceEvent ret;
-  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, stream, call.session, ret);
+  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, *stream, call.session, ret);
   Finish(call, code, ret);
 }
 
@@ -314,10 +321,12 @@ void ContentCalls::AddToStream(const Step& step) {
   call.bytes = step.bytes;
   call.detail = Slot('t', step.object) + " bytes=" + std::to_string(step.bytes);
   OverlappedSlot* overlapped = NewOperation(step, call, 0);
-  std::vector<BYTE>& data = kept_.emplace_back(ContentBytes(slot.content, slot.written, step.bytes));
+  // Read by the operation until it completes: run-scoped.
+  BYTE* data = Input(ContentBytes(slot.content, slot.written, step.bytes), call.function, "pBuffer",
+                     CallerMemory::Scope::kRun);
   world_.trace().Add(call);
   const DWORD code = impl_.PeerDistServerPublishAddToStream(
-      session, stream, step.bytes, step.null_in ? nullptr : data.data(), overlapped ? &overlapped->overlapped : nullptr);
+      session, stream, step.bytes, step.null_in ? nullptr : data, overlapped ? &overlapped->overlapped : nullptr);
   // The next add continues the content where this one ends.
   if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) slot.written += step.bytes;
   Finish(call, code);
@@ -360,9 +369,10 @@ void ContentCalls::Unpublish(const Step& step) {
   call.null_arg = step.null_in ? 1 : 0;
   call.detail = "id=" + std::to_string(step.content);
   world_.trace().Add(call);
-  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
+  const std::vector<BYTE> identifier = Identifier(step);
+  BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
   const DWORD code = impl_.PeerDistServerUnpublish(session, static_cast<DWORD>(identifier.size()),
-                                                   step.null_in ? nullptr : identifier.data());
+                                                   step.null_in ? nullptr : id);
   Finish(call, code);
 }
 
@@ -377,23 +387,26 @@ void ContentCalls::OpenInfo(const Step& step) {
   call.detail = Slot('i', step.object) + " id=" + std::to_string(step.content) + " offset=" +
                 std::to_string(step.offset) + " length=" + std::to_string(step.length);
   world_.trace().Add(call);
-  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
-  PEERDIST_CONTENTINFO_HANDLE info = nullptr;
+  const std::vector<BYTE> identifier = Identifier(step);
+  BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
+  PEERDIST_CONTENTINFO_HANDLE* info =
+      Arg<PEERDIST_CONTENTINFO_HANDLE>(nullptr, call.function, "phContentInfo", "PEERDIST_CONTENTINFO_HANDLE");
   DWORD code;
   if (step.ex) {
-    PEERDIST_RETRIEVAL_OPTIONS options{sizeof(PEERDIST_RETRIEVAL_OPTIONS),
-                                       PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1,
-                                       PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, 0};
+    PEERDIST_RETRIEVAL_OPTIONS* options = Arg(
+        PEERDIST_RETRIEVAL_OPTIONS{sizeof(PEERDIST_RETRIEVAL_OPTIONS), PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1,
+                                   PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, 0},
+        call.function, "pRetrievalOptions", "PEERDIST_RETRIEVAL_OPTIONS");
     code = impl_.PeerDistServerOpenContentInformationEx(
-        session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), step.offset,
-        step.length, &options, port, step.key, step.null_out ? nullptr : &info);
+        session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.offset,
+        step.length, options, port, step.key, step.null_out ? nullptr : info);
   } else {
     code = impl_.PeerDistServerOpenContentInformation(
-        session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), step.offset,
-        step.length, port, step.key, step.null_out ? nullptr : &info);
+        session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.offset,
+        step.length, port, step.key, step.null_out ? nullptr : info);
   }
   TraceEvent ret;
-  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContentInfo, step, info, call.session, ret);
+  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
   Finish(call, code, ret);
 }
 
@@ -411,7 +424,9 @@ void ContentCalls::RetrieveInfo(const Step& step) {
   OverlappedSlot* overlapped = NewOperation(step, call, step.bytes, step.object);
   operations_.back().info_object = call.object;
   operations_.back().sole = sole && call.object >= 0;
-  BYTE* buffer = overlapped != nullptr ? overlapped->buffer.data() : kept_.emplace_back(step.bytes, 0).data();
+  BYTE* buffer = overlapped != nullptr ? overlapped->buffer.data()
+                                       : Input(std::vector<BYTE>(step.bytes, 0), call.function, "pBuffer",
+                                               CallerMemory::Scope::kCall);
   world_.trace().Add(call);
   const DWORD code = impl_.PeerDistServerRetrieveContentInformation(
       session, info, step.bytes, step.null_in ? nullptr : buffer, overlapped ? &overlapped->overlapped : nullptr);
@@ -425,7 +440,7 @@ void ContentCalls::RetrieveInfo(const Step& step) {
 LPOVERLAPPED ContentCalls::OverlappedToCancel(const Step& step, TraceEvent& call) {
   OverlappedSlot* slot = world_.SlotById(OperationSlot(step.registration));
   if (slot == nullptr) {
-    slot = &world_.NewOverlappedSlot(-1);
+    slot = &world_.NewOverlappedSlot(-1, call.function, World::SlotStatus::kNone);
     slot->carries_status = false;
   }
   call.overlapped = slot->id;
@@ -439,9 +454,10 @@ void ContentCalls::ServerCancel(const Step& step) {
   call.detail = "o" + std::to_string(step.registration) + " id=" + std::to_string(step.content);
   LPOVERLAPPED overlapped = step.null_overlapped ? nullptr : OverlappedToCancel(step, call);
   world_.trace().Add(call);
-  std::vector<BYTE>& identifier = kept_.emplace_back(Identifier(step));
+  const std::vector<BYTE> identifier = Identifier(step);
+  BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
   const DWORD code = impl_.PeerDistServerCancelAsyncOperation(
-      session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : identifier.data(), overlapped);
+      session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, overlapped);
   Finish(call, code);
 }
 
@@ -453,12 +469,13 @@ void ContentCalls::OpenContent(const Step& step) {
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('c', step.object) + " tag=" + std::to_string(step.tag);
   world_.trace().Add(call);
-  const PEERDIST_CONTENT_TAG tag = TagOf(step.tag);
-  PEERDIST_CONTENT_HANDLE content = nullptr;
-  const DWORD code = impl_.PeerDistClientOpenContent(session, step.null_in ? nullptr : &tag, port, step.key,
-                                                     step.null_out ? nullptr : &content);
+  const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
+  PEERDIST_CONTENT_HANDLE* content =
+      Arg<PEERDIST_CONTENT_HANDLE>(nullptr, call.function, "phContentHandle", "PEERDIST_CONTENT_HANDLE");
+  const DWORD code = impl_.PeerDistClientOpenContent(session, step.null_in ? nullptr : tag, port, step.key,
+                                                     step.null_out ? nullptr : content);
   TraceEvent ret;
-  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContent, step, content, call.session, ret);
+  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContent, step, *content, call.session, ret);
   Finish(call, code, ret);
 }
 
@@ -523,8 +540,13 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   }
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;
-  if (read_size > 0) buffer = overlapped != nullptr ? overlapped->buffer.data() : kept_.emplace_back(read_size, 0).data();
-  if (!input.empty()) buffer = kept_.emplace_back(std::move(input)).data();
+  if (read_size > 0) {
+    buffer = overlapped != nullptr ? overlapped->buffer.data()
+                                   : Input(std::vector<BYTE>(read_size, 0), function, "pBuffer",
+                                           CallerMemory::Scope::kCall);
+  }
+  // Read by the operation until it completes: run-scoped.
+  if (!input.empty()) buffer = Input(input, function, "pBuffer", CallerMemory::Scope::kRun);
   const DWORD size = read_size > 0 ? static_cast<DWORD>(read_size) : static_cast<DWORD>(call.bytes == kNoValue ? 0 : call.bytes);
   if (step.null_in) buffer = nullptr;
   world_.trace().Add(call);
@@ -560,8 +582,8 @@ void ContentCalls::Flush(const Step& step) {
   call.detail = "tag=" + std::to_string(step.tag);
   OverlappedSlot* overlapped = NewOperation(step, call, 0);
   world_.trace().Add(call);
-  const PEERDIST_CONTENT_TAG tag = TagOf(step.tag);
-  const DWORD code = impl_.PeerDistClientFlushContent(session, step.null_in ? nullptr : &tag, port, step.key,
+  const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
+  const DWORD code = impl_.PeerDistClientFlushContent(session, step.null_in ? nullptr : tag, port, step.key,
                                                       overlapped ? &overlapped->overlapped : nullptr);
   Finish(call, code);
 }
@@ -573,10 +595,11 @@ void ContentCalls::GetInfo(const Step& step) {
   call.null_arg = step.null_out ? 1 : 0;
   call.detail = Slot('c', step.object) + " bytes=" + std::to_string(step.bytes);
   world_.trace().Add(call);
-  // Room for at least a PEERDIST_CLIENT_BASIC_INFO whatever size is claimed.
-  std::vector<BYTE>& buffer = kept_.emplace_back(std::max<std::size_t>(step.bytes, 8), 0x7F);
+  // Exactly the size claimed: a PEERDIST_CLIENT_BASIC_INFO written into
+  // fewer bytes is a write outside the buffer.
+  BYTE* buffer = Input(std::vector<BYTE>(step.bytes, 0x7F), call.function, "lpInformation", CallerMemory::Scope::kCall);
   const DWORD code = impl_.PeerDistClientGetInformationByHandle(session, content, PeerDistClientBasicInfo, step.bytes,
-                                                                step.null_out ? nullptr : buffer.data());
+                                                                step.null_out ? nullptr : buffer);
   Finish(call, code);
 }
 

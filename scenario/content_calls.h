@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -94,6 +93,13 @@ class ContentCalls {
   OverlappedSlot* NewOperation(const Step& step, TraceEvent& call, std::size_t buffer_size, int info_slot = -1);
   void Finish(const TraceEvent& call, DWORD code, TraceEvent ret = TraceEvent());
   std::vector<BYTE> Identifier(const Step& step) const;
+  // Caller memory (sim/caller_memory.h) for one argument: a copy of `bytes`,
+  // or a call-scoped `T` holding `init`.
+  BYTE* Input(const std::vector<BYTE>& bytes, ApiFunction function, const char* parameter, CallerMemory::Scope scope);
+  template <typename T>
+  T* Arg(const T& init, ApiFunction function, const char* parameter, const char* type) {
+    return world_.caller_memory().New(init, {ApiFunctionName(function), parameter, type}, CallerMemory::Scope::kCall);
+  }
   // Scan's two halves: retrieve-info bytes, then client content operations.
   void CollectRetrieved(Operation& operation, std::size_t index);
   void CheckRetrieveOffset(const Operation& operation, std::size_t index, std::uint64_t expected);
@@ -127,8 +133,6 @@ class ContentCalls {
   int next_object_id_ = 0;
   std::vector<Operation> operations_;  // index = oN
   std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
-  // Inputs the implementation may keep pointers to until the run ends.
-  std::deque<std::vector<BYTE>> kept_;
 };
 
 }  // namespace pd

@@ -1,7 +1,6 @@
 #include "scenario/scenario_runner.h"
 
 #include <array>
-#include <deque>
 #include <exception>
 #include <string>
 #include <utility>
@@ -52,6 +51,7 @@ class Run {
         world_.set_current_step(static_cast<int>(i));
         MarkStep(config_.label_steps ? RenderStep(scenario_.steps[i]) : std::string());
         ExecuteStep(scenario_.steps[i]);
+        world_.CallReturned();
         ScanOverlapped();
       }
       world_.set_current_step(static_cast<int>(scenario_.steps.size()));
@@ -150,17 +150,18 @@ class Run {
     call.null_arg = step.null_out ? 1 : 0;
     call.detail = "version=" + std::to_string(step.version);
     world_.trace().Add(call);
-    PEERDIST_INSTANCE_HANDLE handle = nullptr;
-    DWORD supported = kUnwrittenDword;
-    const DWORD code = impl_->PeerDistStartup(step.version, step.null_out ? nullptr : &handle, &supported);
+    PEERDIST_INSTANCE_HANDLE* handle =
+        Out<PEERDIST_INSTANCE_HANDLE>(nullptr, ApiFunction::kStartup, "phPeerDist", "PEERDIST_INSTANCE_HANDLE");
+    DWORD* supported = Out<DWORD>(kUnwrittenDword, ApiFunction::kStartup, "pdwSupportedVersion", "DWORD");
+    const DWORD code = impl_->PeerDistStartup(step.version, step.null_out ? nullptr : handle, supported);
     TraceEvent ret = ReturnOf(call, code);
     if (code == ERROR_SUCCESS && !step.null_out) {
       SessionSlot& slot = slots_[step.session];
-      slot.handle = handle;
+      slot.handle = *handle;
       slot.session_id = next_session_id_++;
       slot.open = true;
       ret.session = slot.session_id;
-      ret.detail = "supported=" + std::to_string(supported);
+      ret.detail = "supported=" + std::to_string(*supported);
     }
     world_.trace().Add(std::move(ret));
   }
@@ -179,10 +180,11 @@ class Run {
     PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
     call.null_arg = step.null_out ? 1 : 0;
     world_.trace().Add(call);
-    PEERDIST_STATUS status = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
-    const DWORD code = impl_->PeerDistGetStatus(handle, step.null_out ? nullptr : &status);
+    PEERDIST_STATUS* status = Out(static_cast<PEERDIST_STATUS>(kUnwrittenStatus), ApiFunction::kGetStatus,
+                                  "pPeerDistStatus", "PEERDIST_STATUS");
+    const DWORD code = impl_->PeerDistGetStatus(handle, step.null_out ? nullptr : status);
     TraceEvent ret = ReturnOf(call, code);
-    if (!step.null_out) ret.status = status;
+    if (!step.null_out) ret.status = *status;
     world_.trace().Add(std::move(ret));
   }
 
@@ -191,15 +193,16 @@ class Run {
     PEERDIST_INSTANCE_HANDLE handle = HandleFor(step, call);
     call.null_arg = step.null_out ? 1 : 0;
     world_.trace().Add(call);
-    PEERDIST_STATUS_INFO info{sizeof(PEERDIST_STATUS_INFO), static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
-                              kUnwrittenDword, kUnwrittenDword};
-    const DWORD code = impl_->PeerDistGetStatusEx(handle, step.null_out ? nullptr : &info);
+    // cbSize is the size the block has: writing more is writing outside it.
+    PEERDIST_STATUS_INFO* info =
+        Out(UnwrittenInfo(), ApiFunction::kGetStatusEx, "pPeerDistStatus", "PEERDIST_STATUS_INFO");
+    const DWORD code = impl_->PeerDistGetStatusEx(handle, step.null_out ? nullptr : info);
     TraceEvent ret = ReturnOf(call, code);
     if (!step.null_out) {
-      ret.status = info.status;
-      ret.info_size = info.cbSize;
-      ret.info_min = info.dwMinVer;
-      ret.info_max = info.dwMaxVer;
+      ret.status = info->status;
+      ret.info_size = info->cbSize;
+      ret.info_min = info->dwMinVer;
+      ret.info_max = info->dwMaxVer;
     }
     world_.trace().Add(std::move(ret));
   }
@@ -226,7 +229,10 @@ class Run {
     OverlappedSlot* slot = nullptr;
     if (!step.null_overlapped) {
       const int event_id = step.event ? world_.CreateEvent(/*manual_reset=*/true, false) : -1;
-      slot = &world_.NewOverlappedSlot(event_id);
+      const World::SlotStatus out = step.null_out ? World::SlotStatus::kNone
+                                    : step.ex     ? World::SlotStatus::kInfo
+                                                  : World::SlotStatus::kStatus;
+      slot = &world_.NewOverlappedSlot(event_id, call.function, out);
       slot->uses_info = step.ex;
       call.overlapped = slot->id;
       call.event = event_id;
@@ -238,14 +244,20 @@ class Run {
     DWORD code;
     if (step.ex) {
       PEERDIST_STATUS_INFO* out = (slot != nullptr && !step.null_out) ? &slot->status_info_out : nullptr;
-      PEERDIST_STATUS_INFO scratch{sizeof(PEERDIST_STATUS_INFO), static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
-                                   kUnwrittenDword, kUnwrittenDword};
-      if (slot == nullptr && !step.null_out) out = &scratch_infos_.emplace_back(scratch);
+      // Without an OVERLAPPED the call should fail, but an implementation
+      // that keeps the pointer may write it later: run-scoped.
+      if (slot == nullptr && !step.null_out) {
+        out = world_.caller_memory().New(UnwrittenInfo(),
+                                         {ApiFunctionName(call.function), "pPeerDistStatus", "PEERDIST_STATUS_INFO"},
+                                         CallerMemory::Scope::kRun);
+      }
       code = impl_->PeerDistRegisterForStatusChangeNotificationEx(handle, port, step.key, overlapped, out);
     } else {
       PEERDIST_STATUS* out = (slot != nullptr && !step.null_out) ? &slot->status_out : nullptr;
       if (slot == nullptr && !step.null_out) {
-        out = &scratch_statuses_.emplace_back(static_cast<PEERDIST_STATUS>(kUnwrittenStatus));
+        out = world_.caller_memory().New(static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
+                                         {ApiFunctionName(call.function), "pPeerDistStatus", "PEERDIST_STATUS"},
+                                         CallerMemory::Scope::kRun);
       }
       code = impl_->PeerDistRegisterForStatusChangeNotification(handle, port, step.key, overlapped, out);
     }
@@ -281,15 +293,26 @@ class Run {
     call.null_arg = (slot == nullptr || step.null_out) ? 1 : 0;
     call.detail = std::string(step.of_operation ? "o" : "r") + std::to_string(index) + (step.wait ? " wait" : "");
     world_.trace().Add(call);
-    DWORD bytes = kUnwrittenDword;
+    DWORD* bytes = Out<DWORD>(kUnwrittenDword, ApiFunction::kGetOverlappedResult, "lpNumberOfBytesTransferred", "DWORD");
     world_.SetLastError(ERROR_SUCCESS);
     const BOOL ok = impl_->PeerDistGetOverlappedResult(slot != nullptr ? &slot->overlapped : nullptr,
-                                                       step.null_out ? nullptr : &bytes,
+                                                       step.null_out ? nullptr : bytes,
                                                        step.wait ? kTrue : kFalse);
     TraceEvent ret = ReturnOf(call, ok ? ERROR_SUCCESS : world_.GetLastError());
     ret.bool_result = ok ? 1 : 0;
-    if (ok && !step.null_out) ret.bytes = bytes;
+    if (ok && !step.null_out) ret.bytes = *bytes;
     world_.trace().Add(std::move(ret));
+  }
+
+  // A call-scoped out-parameter in caller memory, holding `init`.
+  template <typename T>
+  T* Out(const T& init, ApiFunction function, const char* parameter, const char* type) {
+    return world_.caller_memory().New(init, {ApiFunctionName(function), parameter, type}, CallerMemory::Scope::kCall);
+  }
+
+  static PEERDIST_STATUS_INFO UnwrittenInfo() {
+    return PEERDIST_STATUS_INFO{sizeof(PEERDIST_STATUS_INFO), static_cast<PEERDIST_STATUS>(kUnwrittenStatus),
+                                kUnwrittenDword, kUnwrittenDword};
   }
 
   void ScanOverlapped() {
@@ -307,8 +330,6 @@ class Run {
   int next_session_id_ = 0;
   int last_port_ = -1;
   std::vector<int> registrations_;  // slot id per registration attempt, -1: NULL OVERLAPPED
-  std::deque<PEERDIST_STATUS> scratch_statuses_;
-  std::deque<PEERDIST_STATUS_INFO> scratch_infos_;
 };
 
 }  // namespace

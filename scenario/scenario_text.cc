@@ -1,6 +1,7 @@
 #include "scenario/scenario_text.h"
 
 #include "scenario/step_fields.h"
+#include "text/input_excerpt.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -148,7 +149,7 @@ std::string RenderScenario(const Scenario& scenario) {
   out += "seed " + std::to_string(scenario.seed) + "\n";
   out += "initial " + StatusName(scenario.initial_status) + "\n";
   for (const Step& step : scenario.steps) out += RenderStep(step) + "\n";
-  return out;
+  return out + "end\n";
 }
 
 namespace {
@@ -191,14 +192,14 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   const StepKind k = step.kind;
   auto number = [&](std::uint64_t max, auto& field) -> std::string {
     auto parsed = ParseUnsigned(value, max);
-    if (!parsed) return name + " must be a decimal number at most " + std::to_string(max) + ", not '" + value + "'";
+    if (!parsed) return name + " must be a decimal number at most " + std::to_string(max) + ", not '" + InputExcerpt(value) + "'";
     field = static_cast<std::remove_reference_t<decltype(field)>>(*parsed);
     return "";
   };
   if (name == "handle") {
     if (value == "bogus") { step.handle = HandleArg::kBogus; return ""; }
     if (value == "slot") { step.handle = HandleArg::kSlot; return ""; }
-    return "handle must be 'slot' or 'bogus', not '" + value + "'";
+    return "handle must be 'slot' or 'bogus', not '" + InputExcerpt(value) + "'";
   }
   if (name == "id" && HasId(k)) return number(kMaxContentId, step.content);
   if (name == "offset" && HasOffset(k)) return number(kMaxStepBytes, step.offset);
@@ -211,7 +212,7 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   if (name == "timeout" && HasTimeout(k)) {
     if (value == "local") { step.timeout = TimeoutArg::kLocalOnly; return ""; }
     if (value == "default") { step.timeout = TimeoutArg::kDefault; return ""; }
-    return "timeout must be 'local' or 'default', not '" + value + "'";
+    return "timeout must be 'local' or 'default', not '" + InputExcerpt(value) + "'";
   }
   if (name == "from" && k == StepKind::kAddInfo) {
     if (value.size() == 2 && value[0] == 'i' && value[1] >= '0' && value[1] < '0' + kMaxObjects) {
@@ -226,26 +227,26 @@ std::string ParseContentOption(const std::string& name, const std::string& value
     for (PortArg port : {PortArg::kNone, PortArg::kNew, PortArg::kLast, PortArg::kBogus}) {
       if (value == PortName(port)) { step.port = port; return ""; }
     }
-    return "port must be none, new, last or bogus, not '" + value + "'";
+    return "port must be none, new, last or bogus, not '" + InputExcerpt(value) + "'";
   }
   if (name == "key" && HasPort(k)) return number(~std::uint64_t{0}, step.key);
   if (name == "event" && IsAsyncContentStep(k)) {
     if (value == "none") { step.event = false; return ""; }
     if (value == "new") { step.event = true; return ""; }
-    return "event must be 'new' or 'none', not '" + value + "'";
+    return "event must be 'new' or 'none', not '" + InputExcerpt(value) + "'";
   }
   if (name == "overlapped" && HasOverlapped(k)) {
     if (value == "null") { step.null_overlapped = true; return ""; }
     if (value == "ok") { step.null_overlapped = false; return ""; }
-    return "overlapped must be 'ok' or 'null', not '" + value + "'";
+    return "overlapped must be 'ok' or 'null', not '" + InputExcerpt(value) + "'";
   }
   if (NullInName(k) != nullptr && name == NullInName(k) && value == "null") { step.null_in = true; return ""; }
   if (name == "out" && HasOut(k)) {
     if (value == "null") { step.null_out = true; return ""; }
     if (value == "ok") { step.null_out = false; return ""; }
-    return "out must be 'ok' or 'null', not '" + value + "'";
+    return "out must be 'ok' or 'null', not '" + InputExcerpt(value) + "'";
   }
-  return "unknown option '" + token + "' for " + VerbOf(k);
+  return "unknown option '" + InputExcerpt(token) + "' for " + VerbOf(k);
 }
 
 // Parses the options after a step's positional arguments. Returns an error
@@ -260,7 +261,7 @@ std::string ParseOption(const std::string& token, Step& step) {
   if (name == "handle" && TakesHandle(kind)) {
     if (value == "bogus") { step.handle = HandleArg::kBogus; return ""; }
     if (value == "slot") { step.handle = HandleArg::kSlot; return ""; }
-    return "handle must be 'slot' or 'bogus', not '" + value + "'";
+    return "handle must be 'slot' or 'bogus', not '" + InputExcerpt(value) + "'";
   }
   if (flag && name == "ex" && (kind == StepKind::kGetStatus || kind == StepKind::kRegister)) {
     step.ex = true;
@@ -269,11 +270,11 @@ std::string ParseOption(const std::string& token, Step& step) {
   if (name == "out" && (kind == StepKind::kStartup || kind == StepKind::kGetStatus || kind == StepKind::kRegister)) {
     if (value == "null") { step.null_out = true; return ""; }
     if (value == "ok") { step.null_out = false; return ""; }
-    return "out must be 'ok' or 'null', not '" + value + "'";
+    return "out must be 'ok' or 'null', not '" + InputExcerpt(value) + "'";
   }
   if (name == "version" && kind == StepKind::kStartup) {
     auto number = ParseUnsigned(value, 0xFFFFFFFFu);
-    if (!number) return "version must be a decimal DWORD, not '" + value + "'";
+    if (!number) return "version must be a decimal DWORD, not '" + InputExcerpt(value) + "'";
     step.version = static_cast<DWORD>(*number);
     return "";
   }
@@ -282,36 +283,36 @@ std::string ParseOption(const std::string& token, Step& step) {
       for (PortArg port : {PortArg::kNone, PortArg::kNew, PortArg::kLast, PortArg::kBogus}) {
         if (value == PortName(port)) { step.port = port; return ""; }
       }
-      return "port must be none, new, last or bogus, not '" + value + "'";
+      return "port must be none, new, last or bogus, not '" + InputExcerpt(value) + "'";
     }
     if (name == "key") {
       auto number = ParseUnsigned(value, ~std::uint64_t{0});
-      if (!number) return "key must be a decimal number, not '" + value + "'";
+      if (!number) return "key must be a decimal number, not '" + InputExcerpt(value) + "'";
       step.key = *number;
       return "";
     }
     if (name == "event") {
       if (value == "none") { step.event = false; return ""; }
       if (value == "new") { step.event = true; return ""; }
-      return "event must be 'new' or 'none', not '" + value + "'";
+      return "event must be 'new' or 'none', not '" + InputExcerpt(value) + "'";
     }
     if (name == "overlapped") {
       if (value == "null") { step.null_overlapped = true; return ""; }
       if (value == "ok") { step.null_overlapped = false; return ""; }
-      return "overlapped must be 'ok' or 'null', not '" + value + "'";
+      return "overlapped must be 'ok' or 'null', not '" + InputExcerpt(value) + "'";
     }
   }
   if (kind == StepKind::kGetOverlappedResult) {
     if (flag && name == "wait") { step.wait = true; return ""; }
     if (name == "bytes" && value == "null") { step.null_out = true; return ""; }
   }
-  return "unknown option '" + token + "' for " + VerbOf(kind);
+  return "unknown option '" + InputExcerpt(token) + "' for " + VerbOf(kind);
 }
 
 std::variant<Step, std::string> ParseStep(const std::vector<std::string>& tokens) {
   Step step;
   auto kind = ParseVerb(tokens[0]);
-  if (!kind) return "unknown step '" + tokens[0] + "'";
+  if (!kind) return "unknown step '" + InputExcerpt(tokens[0]) + "'";
   step.kind = *kind;
   std::size_t next = 1;
   auto positional = [&](const char* what) -> std::optional<std::string> {
@@ -384,7 +385,8 @@ std::variant<Scenario, ScenarioParseError> ParseScenario(const std::string& text
   Scenario scenario;
   std::istringstream in(text);
   int line_number = 0;
-  bool have_header = false, have_seed = false, have_initial = false;
+  bool have_header = false, have_seed = false, have_initial = false, have_end = false;
+  int version = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -395,11 +397,20 @@ std::variant<Scenario, ScenarioParseError> ParseScenario(const std::string& text
       if (tokens[0] != "pdscenario" || tokens.size() != 2) {
         return error("expected the header 'pdscenario " + std::to_string(kScenarioFormatVersion) + "'");
       }
-      if (tokens[1] != std::to_string(kScenarioFormatVersion)) {
-        return error("unsupported format version '" + tokens[1] + "' (this harness reads version " +
-                     std::to_string(kScenarioFormatVersion) + ")");
+      const auto number = ParseUnsigned(tokens[1], kScenarioFormatVersion);
+      if (!number || *number < kOldestScenarioFormatVersion) {
+        return error("unsupported format version '" + InputExcerpt(tokens[1]) + "' (this harness reads versions " +
+                     std::to_string(kOldestScenarioFormatVersion) + " to " + std::to_string(kScenarioFormatVersion) +
+                     ")");
       }
+      version = static_cast<int>(*number);
       have_header = true;
+      continue;
+    }
+    if (have_end) return error("nothing may follow the 'end' line");
+    if (tokens[0] == "end") {
+      if (tokens.size() != 1) return error("'end' takes no arguments");
+      have_end = true;
       continue;
     }
     if (tokens[0] == "seed") {
@@ -426,8 +437,16 @@ std::variant<Scenario, ScenarioParseError> ParseScenario(const std::string& text
     if (auto* message = std::get_if<std::string>(&step)) return error(*message);
     scenario.steps.push_back(std::get<Step>(step));
   }
-  if (!have_header) return ScenarioParseError{0, "empty file: expected the header 'pdscenario 1'"};
+  if (!have_header) {
+    return ScenarioParseError{
+        0, "empty file: expected the header 'pdscenario " + std::to_string(kScenarioFormatVersion) + "'"};
+  }
   if (!have_seed) return ScenarioParseError{0, "missing 'seed' line"};
+  // A file cut short at a line boundary would otherwise replay as a shorter
+  // scenario, its violation gone, and pass.
+  if (version >= 2 && !have_end) {
+    return ScenarioParseError{line_number, "the file ends without its 'end' line: it was cut short"};
+  }
   return scenario;
 }
 

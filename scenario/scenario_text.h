@@ -1,6 +1,6 @@
 // The text form of a scenario: versioned, line based, human-editable.
 //
-//   pdscenario 1              format version; always the first line
+//   pdscenario 2              format version; always the first line
 //   seed 42                   the World's PRNG seed
 //   initial disabled          the service status at time 0
 //   startup s0                steps, one per line, in order
@@ -10,6 +10,7 @@
 //   publish s0 t0 id=1 length=200   content steps name handle slots tN/iN/cN
 //   block-read s1 c0 offset=64 bytes=32 timeout=local
 //   client-cancel s1 c0 o3    ... and asynchronous operations oN
+//   end                       the last line (version 2; version 1 has none)
 //
 // '#' starts a comment; blank lines are ignored. Render() writes options only
 // when they differ from their defaults, so Parse(Render(s)) == s and
@@ -24,7 +25,10 @@
 
 namespace pd {
 
-constexpr int kScenarioFormatVersion = 1;
+// Version 2 ends with an `end` line, so a file cut short is refused instead
+// of replaying as a shorter scenario. Version 1 files (no `end`) still read.
+constexpr int kScenarioFormatVersion = 2;  // the version RenderScenario writes
+constexpr int kOldestScenarioFormatVersion = 1;
 
 struct ScenarioParseError {
   int line = 0;  // 1-based; 0 for the file as a whole

@@ -26,7 +26,7 @@ std::string ErrorOf(const std::string& text) {
 }
 
 const char kContent[] =
-    "pdscenario 1\n"
+    "pdscenario 2\n"
     "seed 9\n"
     "initial available\n"
     "startup s0\n"
@@ -51,7 +51,8 @@ const char kContent[] =
     "get-info s0 c3 bytes=2 out=null\n"
     "client-cancel s0 c3 o5\n"
     "client-cancel s0 c3 all\n"
-    "get-overlapped-result o4 wait\n";
+    "get-overlapped-result o4 wait\n"
+    "end\n";
 
 TEST(ScenarioText, ContentStepsRoundTrip) {
   const Scenario scenario = Parse(kContent);
@@ -102,10 +103,36 @@ TEST(ScenarioText, ContentErrorsAreOneLine) {
 }
 
 TEST(ScenarioText, VersionOneNotificationStepsStillParse) {
-  const char text[] =
-      "pdscenario 1\nseed 3\ninitial disabled\nstartup s0 version=1\nregister s0 ex port=new key=7 event=none\n"
+  const std::string steps =
+      "seed 3\ninitial disabled\nstartup s0 version=1\nregister s0 ex port=new key=7 event=none\n"
       "get-overlapped-result r0 wait\nunregister s0 handle=bogus\nenv restart\nadvance 1000\nshutdown s0\n";
-  EXPECT_EQ(RenderScenario(Parse(text)), text);
+  // Version 1 has no end line; it is written back as version 2.
+  EXPECT_EQ(RenderScenario(Parse("pdscenario 1\n" + steps)), "pdscenario 2\n" + steps + "end\n");
+  EXPECT_EQ(Parse("pdscenario 1\n" + steps), Parse("pdscenario 2\n" + steps + "end\n"));
+}
+
+// A version-2 file cut short at a line boundary must not replay as a shorter
+// scenario (its violation gone): the end line says the file is whole.
+TEST(ScenarioText, VersionTwoNeedsItsEndLine) {
+  const std::string whole = "pdscenario 2\nseed 1\nstartup s0\nregister s0\nenv enable\nadvance 300000\nend\n";
+  EXPECT_EQ(Parse(whole).steps.size(), 4u);
+  EXPECT_EQ(ErrorOf(whole.substr(0, whole.find("advance"))),
+            "the file ends without its 'end' line: it was cut short");
+  EXPECT_EQ(ErrorOf(whole.substr(0, whole.find("300000") + 2)),
+            "the file ends without its 'end' line: it was cut short");
+  EXPECT_EQ(ErrorOf(whole + "startup s1\n"), "nothing may follow the 'end' line");
+  EXPECT_EQ(ErrorOf("pdscenario 2\nseed 1\nend now\n"), "'end' takes no arguments");
+  EXPECT_EQ(Parse(whole + "# a comment\n\n").steps.size(), 4u);
+  EXPECT_EQ(ErrorOf("pdscenario 3\nseed 1\nend\n"), "unsupported format version '3' (this harness reads versions 1 to 2)");
+  EXPECT_EQ(ErrorOf("pdscenario 0\nseed 1\n"), "unsupported format version '0' (this harness reads versions 1 to 2)");
+}
+
+TEST(ScenarioText, ErrorsQuoteInputSafely) {
+  EXPECT_EQ(ErrorOf("pdscenario 2\nseed 1\nstartup s0 version=\x1b[2J\nend\n"),
+            "version must be a decimal DWORD, not '\\x1b[2J'");
+  const std::string huge(100000, 'x');
+  EXPECT_EQ(ErrorOf("pdscenario 2\nseed 1\n" + huge + "\nend\n"),
+            "unknown step '" + std::string(80, 'x') + "... (100000 bytes)'");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "sim/caller_memory.h"
 #include "sim/event_queue.h"
 #include "sim/peerdist_types.h"
 #include "sim/virtual_time.h"
@@ -49,6 +50,16 @@ class HostServices {
   // The calling thread's last-error value (there is one simulated thread).
   virtual void SetLastError(DWORD error) = 0;
   virtual DWORD GetLastError() const = 0;
+
+  // For the adapters of implementations in another process, which write the
+  // caller's buffers on their behalf (adapters/PROTOCOL.md): the
+  // implementation wrote outside the buffer at `buffer` as far as `damage`
+  // says. The World's next guard check reports it, as it would have found
+  // the write in process; a host without guarded memory ignores it.
+  virtual void WroteOutside(const void* buffer, const GuardDamage& damage) {
+    (void)buffer;
+    (void)damage;
+  }
 };
 
 }  // namespace pd

@@ -114,13 +114,17 @@ TEST(CompletionPort, BoundRejectsThePostPastTheLimit) {
 }
 
 TEST(OverlappedSlot, DefaultsMarkEverythingUnwritten) {
-  const OverlappedSlot slot;
+  // The World fills the blocks (world_test); the slot refers to them.
+  OVERLAPPED overlapped{};
+  PEERDIST_STATUS status = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
+  PEERDIST_STATUS_INFO info{};
+  const OverlappedSlot slot(overlapped, status, info);
   EXPECT_EQ(slot.id, -1);
   EXPECT_EQ(slot.event_id, -1);
   EXPECT_FALSE(slot.uses_info);
-  EXPECT_EQ(slot.overlapped.Internal, 0u);
-  EXPECT_EQ(slot.overlapped.InternalHigh, 0u);
-  EXPECT_EQ(slot.overlapped.hEvent, nullptr);
+  EXPECT_EQ(&slot.overlapped, &overlapped);
+  EXPECT_EQ(&slot.status_info_out, &info);
+  EXPECT_TRUE(slot.buffer.empty());
   EXPECT_EQ(static_cast<std::int32_t>(slot.status_out), 0x7F7F7F7F);
   EXPECT_EQ(kUnwrittenStatus, 0x7F7F7F7F);
   EXPECT_EQ(kUnwrittenDword, 0x7F7F7F7Fu);

@@ -99,6 +99,10 @@ inline constexpr char kReadDataFinding[] = "read-data: ";
 // bytes it delivered (scenario/content_calls.cc); the rule retrieve-offset
 // judges them.
 inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
+// How a kFinding the World records begins when the implementation wrote
+// outside a buffer the caller handed in (its guard bytes changed,
+// sim/caller_memory.h); the rule buffer-bounds judges them.
+inline constexpr char kBufferBoundsFinding[] = "buffer-bounds: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

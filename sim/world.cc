@@ -67,8 +67,19 @@ std::optional<CompletionPacket> World::GetQueuedCompletionStatus(int port_id, DW
   return port->TryDequeue();
 }
 
-OverlappedSlot& World::NewOverlappedSlot(int event_id) {
-  OverlappedSlot& slot = slots_.emplace_back();
+OverlappedSlot& World::NewOverlappedSlot(int event_id, ApiFunction function, SlotStatus which) {
+  const char* name = ApiFunctionName(function);
+  constexpr CallerMemory::Scope kRun = CallerMemory::Scope::kRun;
+  OVERLAPPED* overlapped = caller_memory_.New(OVERLAPPED{}, {name, "lpOverlapped", "OVERLAPPED"}, kRun);
+  const auto unwritten = static_cast<PEERDIST_STATUS>(kUnwrittenStatus);
+  PEERDIST_STATUS* status = which == SlotStatus::kStatus
+                                ? caller_memory_.New(unwritten, {name, "pPeerDistStatus", "PEERDIST_STATUS"}, kRun)
+                                : &unused_statuses_.emplace_back(unwritten);
+  PEERDIST_STATUS_INFO* info =
+      which == SlotStatus::kInfo
+          ? caller_memory_.New(PEERDIST_STATUS_INFO{}, {name, "pPeerDistStatus", "PEERDIST_STATUS_INFO"}, kRun)
+          : &unused_infos_.emplace_back();
+  OverlappedSlot& slot = slots_.emplace_back(*overlapped, *status, *info);
   slot.id = static_cast<int>(slots_.size()) - 1;
   slot.event_id = event_id;
   slot.overlapped.hEvent = event_id >= 0 ? HandleOf(event_id) : nullptr;
@@ -83,6 +94,12 @@ OverlappedSlot& World::NewOverlappedSlot(int event_id) {
   slot_of_overlapped_[&slot.overlapped] = slot.id;
   if (event_id >= 0) last_slot_of_event_[event_id] = slot.id;
   return slot;
+}
+
+void World::NewSlotBuffer(OverlappedSlot& slot, std::size_t size, ApiFunction function, const char* parameter) {
+  slot.buffer.bytes = static_cast<BYTE*>(
+      caller_memory_.Allocate(size, nullptr, {ApiFunctionName(function), parameter, "BYTE[]"}, CallerMemory::Scope::kRun));
+  slot.buffer.length = size;
 }
 
 OverlappedSlot* World::SlotById(int id) {
@@ -135,6 +152,21 @@ void World::Finding(const std::string& what) {
   TraceEvent event = Stamp(TraceKind::kFinding);
   event.detail = what;
   trace_.Add(std::move(event));
+}
+
+void World::RecordOutOfBounds(const std::vector<std::string>& broken) {
+  for (const std::string& what : broken) Finding(kBufferBoundsFinding + what);
+}
+
+void World::CallReturned() {
+  std::vector<std::string> broken;
+  caller_memory_.EndCall(&broken);
+  RecordOutOfBounds(broken);
+}
+
+void World::WroteOutside(const void* buffer, const GuardDamage& damage) {
+  // Reported at the next check, where the guards would have shown it.
+  caller_memory_.Outside(buffer, damage);
 }
 
 BOOL World::SetEvent(HANDLE handle) {
@@ -273,6 +305,9 @@ void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {
     now_ = time;
     work();
     NoteOverlappedTransitions();
+    std::vector<std::string> broken;
+    caller_memory_.Check(&broken);
+    RecordOutOfBounds(broken);
   }
   if (until && until()) return;
   // A wait nested in the work above may already have run the clock past

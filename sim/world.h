@@ -11,8 +11,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <variant>
+#include <vector>
 
+#include "sim/caller_memory.h"
 #include "sim/completion_port.h"
 #include "sim/event_queue.h"
 #include "sim/host_services.h"
@@ -86,7 +89,17 @@ class World final : public HostServices {
   // GetQueuedCompletionStatus in virtual time: runs the World until the port
   // holds a packet or timeout_ms of virtual time pass (nullopt).
   std::optional<CompletionPacket> GetQueuedCompletionStatus(int port_id, DWORD timeout_ms);
-  OverlappedSlot& NewOverlappedSlot(int event_id);
+  // Which status out-parameter of a slot the call hands out.
+  enum class SlotStatus : std::uint8_t { kNone, kStatus, kInfo };
+  // A new OVERLAPPED (hEvent: event `event_id`, or NULL for -1), a
+  // run-scoped block of caller memory named after `function`, and so is the
+  // status out-parameter `status` names; the other is never handed out and
+  // stays plain World memory (fewer blocks to check after every piece of work).
+  OverlappedSlot& NewOverlappedSlot(int event_id, ApiFunction function = ApiFunction::kNone,
+                                    SlotStatus status = SlotStatus::kStatus);
+  // Gives `slot` a zeroed data buffer of `size` bytes, a run-scoped block
+  // named `parameter` of `function`.
+  void NewSlotBuffer(OverlappedSlot& slot, std::size_t size, ApiFunction function, const char* parameter);
   OverlappedSlot* SlotById(int id);
   int SlotIdOf(const OVERLAPPED* overlapped) const;  // -2 when unknown, -1 for NULL
   int slot_count() const { return static_cast<int>(slots_.size()); }
@@ -103,6 +116,14 @@ class World final : public HostServices {
   // Records a finding (the implementation broke the host contract).
   void Finding(const std::string& what);
 
+  // Every buffer the harness hands an implementation comes from here
+  // (sim/caller_memory.h). The World checks the guards after every piece of
+  // scheduled work; the harness calls CallReturned after every call.
+  CallerMemory& caller_memory() { return caller_memory_; }
+  // A call returned: checks every guard, then stops checking the call's
+  // call-scoped buffers. Each broken guard is a kBufferBoundsFinding.
+  void CallReturned();
+
   // --- HostServices -----------------------------------------------------
   VirtualTime Now() const override { return now_; }
   PEERDIST_STATUS ServiceStatus() const override { return service_.status(); }
@@ -117,6 +138,7 @@ class World final : public HostServices {
   Duration DrawDelay(Duration low, Duration high) override;
   void SetLastError(DWORD error) override { last_error_ = error; }
   DWORD GetLastError() const override { return last_error_; }
+  void WroteOutside(const void* buffer, const GuardDamage& damage) override;
 
  private:
   using KernelObject = std::variant<KernelEvent, CompletionPort>;
@@ -125,10 +147,13 @@ class World final : public HostServices {
   TraceEvent Stamp(TraceKind kind) const;
   void SnapshotSlot(const OverlappedSlot& slot, TraceEvent& event) const;
   void ChangeStatus(PEERDIST_STATUS before);
+  void RecordOutOfBounds(const std::vector<std::string>& broken);
   // Runs queue entries due up to `deadline`; stops early when `until` says so.
   void RunUntil(VirtualTime deadline, const std::function<bool()>& until);
 
   WorldConfig config_;
+  // Declared first among what implementations point into: destroyed last.
+  CallerMemory caller_memory_;
   Prng prng_;
   EventQueue queue_;
   ServiceModel service_;
@@ -140,6 +165,9 @@ class World final : public HostServices {
   int wait_depth_ = 0;
   std::deque<KernelObject> objects_;  // index = handle id
   std::deque<OverlappedSlot> slots_;  // index = slot id; deque keeps addresses
+  // What the status out-parameters of a slot without them refer to.
+  std::deque<PEERDIST_STATUS> unused_statuses_;
+  std::deque<PEERDIST_STATUS_INFO> unused_infos_;
   std::map<const OVERLAPPED*, int> slot_of_overlapped_;
   std::map<int, int> last_slot_of_event_;  // event id -> newest slot using it
 };

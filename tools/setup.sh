@@ -15,6 +15,17 @@ PACKAGES=(
   # headless Chromium renders report.html (conformance/html_chromium_test.sh).
   libxml2-utils
   chromium
+  # report.json is written and read with nlohmann-json, and validated
+  # against reports/report.schema.json with python3-jsonschema.
+  nlohmann-json3-dev
+  python3-jsonschema
+  # ./pd install: the example plugin builds with CMake against the install
+  # (pkg-config or find_package); the CI kit's test parses its YAML.
+  cmake
+  pkg-config
+  python3-yaml
+  # The README's timing figures are measured with hyperfine.
+  hyperfine
 )
 
 missing=()

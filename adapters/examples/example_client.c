@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 /* --- data added before the content information ------------------------------
  * AddData before CompleteContentInformation cannot be checked yet: the piece

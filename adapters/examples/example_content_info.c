@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 static const BYTE kMagic[4] = {'P', 'D', 'C', 'I'};
 

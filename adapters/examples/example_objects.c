@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 /* Handle values: FIRST_OBJECT + index * OBJECT_STRIDE, never reused, so a
  * closed handle stays invalid and the table is in handle order. A scenario

@@ -10,12 +10,15 @@
  *
  * Built with -DEXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION it is the deliberately
  * wrong variant: a second registration replaces the first instead of failing,
- * which the rule single-registration catches.
+ * which the rule single-registration catches. Built with
+ * -DEXAMPLE_BUG_STATUS_INFO_OVERRUN, PeerDistGetStatusEx writes a structure
+ * 4 bytes wider than the cbSize the caller passed, which the rule
+ * buffer-bounds catches (the plugin worker's guard bytes see the write).
  */
 #include <stddef.h>
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 /* Explicit bound: scenarios start at most a few dozen sessions. */
 #define MAX_SESSIONS 256
@@ -168,6 +171,13 @@ DWORD PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_STATUS_IN
   pPeerDistStatus->status = CurrentStatus();
   pPeerDistStatus->dwMinVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
   pPeerDistStatus->dwMaxVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+#ifdef EXAMPLE_BUG_STATUS_INFO_OVERRUN
+  {
+    /* A newer, wider structure's extra member, past the caller's cbSize. */
+    const DWORD extra = 0;
+    memcpy((unsigned char*)pPeerDistStatus + pPeerDistStatus->cbSize, &extra, sizeof extra);
+  }
+#endif
   return ERROR_SUCCESS;
 }
 

@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "adapters/peerdist_plugin.h"
+#include "peerdist_plugin.h"
 
 /* The host table pd_plugin_init was handed (example_plugin.c). */
 extern const pd_host_services* host;

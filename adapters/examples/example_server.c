@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "adapters/examples/example_plugin.h"
+#include "example_plugin.h"
 
 /* A scenario uses 16 identifiers; one session publishes each at most once. */
 #define MAX_PUBLICATIONS 64

@@ -6,6 +6,9 @@ call of every case:
     faulty_impl.py --fault=garbage    answers with a line that is not protocol
     faulty_impl.py --fault=hang       never answers
     faulty_impl.py --fault=hello      answers `hello` with another version
+    faulty_impl.py --fault=overrun    every read that delivers data also writes
+                                      a NUL one byte past the read buffer (from
+                                      the start, not only on the third call)
 
 With PD_TEST_PLUGIN_LOG=FILE in the environment it appends "load PID" to
 FILE when it starts and "hang PID" before it hangs (as the faulty plugins do).
@@ -49,6 +52,14 @@ class FaultyImpl(example_impl.ExampleImpl):
 
         return counted
 
+    def perform_read(self, op, content, offset):
+        code, n = super().perform_read(op, content, offset)
+        if self.fault == "overrun" and code == example_impl.ERROR_SUCCESS and n > 0:
+            # A C-string habit: a terminating NUL after the bytes, here past
+            # the end of the buffer (a `mem` line one byte longer than it).
+            self.io.write_bytes(op.buffer, op.size, b"\0")
+        return code, n
+
     def fail(self):
         if self.fault == "die":
             sys.stdout.flush()
@@ -68,8 +79,8 @@ def main(argv):
     for arg in argv[1:]:
         if arg.startswith("--fault="):
             fault = arg[len("--fault="):]
-    if fault not in ("die", "garbage", "hang", "hello"):
-        sys.stderr.write("usage: faulty_impl.py --fault=die|garbage|hang|hello\n")
+    if fault not in ("die", "garbage", "hang", "hello", "overrun"):
+        sys.stderr.write("usage: faulty_impl.py --fault=die|garbage|hang|hello|overrun\n")
         return 2
     if fault == "hello":
         sys.stdin.readline()
