@@ -26,6 +26,10 @@ GenModel::GenModel(PEERDIST_STATUS initial, ContentMode mode)
 
 namespace {
 
+// A retrieve this large takes the whole content information of any content
+// the generator publishes at once.
+constexpr std::uint32_t kWholeInformation = 4096;
+
 // The handle slots of the kind a content step names (nullptr for none).
 std::array<GenModel::ObjectSlot, kMaxObjects>* SlotsFor(GenModel& m, StepKind kind) {
   switch (kind) {
@@ -151,7 +155,7 @@ void GenModel::Apply(const Step& step) {
         slot.open = true;
         slot.session = s;
         slot.content = step.content;
-        slot.retrieving = slot.retrieved = false;
+        slot.retrieving = slot.retrieved = slot.probed = false;
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
         slot.invalidated = false;
       }
@@ -173,7 +177,11 @@ void GenModel::Apply(const Step& step) {
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
       if (step.kind == StepKind::kRetrieveInfo && slot.open && slot.session == s && !step.null_in &&
           !step.null_overlapped && step.bytes > 0) {
-        slot.retrieving = true;
+        if (step.bytes < kWholeInformation && !slot.probed && !slot.retrieving) {
+          slot.probed = true;
+        } else {
+          slot.retrieving = true;
+        }
       }
       if (step.kind == StepKind::kCompleteStream && slot.open && slot.session == s && slot.content < completed.size()) {
         completing[slot.content] = true;
@@ -410,6 +418,9 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       // then (client-info), folded from the same draw.
       if (step.kind == StepKind::kGetInfo && step.bytes > 64) step.bytes %= 8;
       step.corrupt = step.kind == StepKind::kAddData && d.Percent(10);
+      // Now and then data past the end of any content (add-data's
+      // PEERDIST_ERROR_OUT_OF_BOUNDS).
+      if (step.kind == StepKind::kAddData && d.Percent(20)) step.offset = 4096;
       step.timeout = d.Percent(20) ? TimeoutArg::kLocalOnly : TimeoutArg::kDefault;
       if (step.kind == StepKind::kClientCancel) {
         step.all = d.Percent(15);
@@ -480,12 +491,13 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   std::vector<Step> due;
   for (int i = 0; i < kMaxObjects; ++i) {
     const GenModel::ObjectSlot& info = m.infos[i];
-    if (!usable(info) || info.retrieving) continue;
+    // After a probe, the rest once the probe surely completed.
+    if (!usable(info) || info.retrieving || (info.probed && m.busy)) continue;
     Step step;
     step.kind = StepKind::kRetrieveInfo;
     step.session = info.session;
     step.object = i;
-    step.bytes = 4096;
+    step.bytes = !info.probed && d.Percent(40) ? static_cast<std::uint32_t>(d.Between(16, 64)) : kWholeInformation;
     step.event = true;
     due.push_back(step);
   }
@@ -499,10 +511,13 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     if (content.info_ready) {
       // Mostly a read; now and then data added to the handle it could read.
       step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead,
-                                        StepKind::kAddData}[d.Weighted({40, 40, m.chain ? 20 : 0})];
+                                        StepKind::kAddData}[d.Weighted({35, 35, m.chain ? 30 : 0})];
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(2, 128));
+      // Now and then data past the end of the content (add-data's
+      // PEERDIST_ERROR_OUT_OF_BOUNDS).
+      if (step.kind == StepKind::kAddData && d.Percent(25)) step.offset = 4096;
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;
     } else if (!content.info_added && !retrieved.empty()) {

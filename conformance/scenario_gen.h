@@ -80,6 +80,10 @@ struct GenModel {
     // completed (an advance long enough since): add-info has bytes to add.
     bool retrieving = false;
     bool retrieved = false;
+    // Info slots: a first retrieve smaller than the whole information was
+    // started; the chain's next retrieve fetches the rest, so a retrieve at
+    // an offset past 0 happens (retrieve-offset).
+    bool probed = false;
     // Content slots: retrieved information was added, complete-info was
     // started, and it surely completed: reads can deliver data.
     bool info_added = false;

@@ -53,6 +53,15 @@ enum class Deviation : std::uint8_t {
   kCloseLeavesPending,        // closing a content handle lets its operations run on (to ERROR_INVALID_HANDLE)
   kInfoIgnoresBufferSize,     // GetInformationByHandle writes and succeeds whatever dwBufferSize
   kAddDataAnyOffset,          // AddData past the end of the content succeeds (never OUT_OF_BOUNDS)
+  // The server side (publishing, content information).
+  kServerAsyncReturnsSuccess, // add-to-stream, complete-stream and retrieve return ERROR_SUCCESS once started
+  kPublishReplaces,           // publishing a published identifier replaces the publication
+  kOpenInfoUnpublishedFound,  // open-info of an unpublished identifier succeeds (empty content)
+  kCloseForgetsOperations,    // closing a stream or info handle drops its pending operations uncompleted
+  kServerPacketKeyZero,       // stream and info packets carry key 0
+  kRetrieveOffsetUnwritten,   // a retrieve leaves OVERLAPPED.Offset/OffsetHigh as they were
+  kServerPacketBytesZero,     // add-to-stream and retrieve packets carry 0 bytes
+  kCompleteClosesStream,      // a successful complete-stream closes its stream handle
   kStatusInfoOverrun,         // Ex: writes a PEERDIST_STATUS_INFO wider than the cbSize passed
   // Sessions (issue 11).
   kStartupAcceptsNewerVersion,  // a request above PEERDIST_VERSION succeeds (negotiated down)

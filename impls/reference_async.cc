@@ -64,10 +64,13 @@ void ReferenceImpl::RemoveObject(std::uintptr_t handle) {
   // Closing a handle cancels its pending operations (documented for
   // PeerDistServerCloseContentInformation and PeerDistClientCloseContent;
   // the reference does it for all).
-  const bool leave = Is(Deviation::kCloseLeavesPending) && objects_.count(handle) != 0 &&
-                     objects_.at(handle).kind == ObjectKind::kContent;
-  if (!leave) {
-    AbortOperations([handle](const PendingOperation& op) { return op.object == handle; }, ERROR_OPERATION_ABORTED);
+  auto on_handle = [handle](const PendingOperation& op) { return op.object == handle; };
+  const bool content = objects_.count(handle) != 0 && objects_.at(handle).kind == ObjectKind::kContent;
+  const bool leave = Is(Deviation::kCloseLeavesPending) && content;  // they run on
+  if (Is(Deviation::kCloseForgetsOperations) && objects_.count(handle) != 0 && !content) {
+    ForgetOperations(on_handle);
+  } else if (!leave) {
+    AbortOperations(on_handle, ERROR_OPERATION_ABORTED);
   }
   if (Is(Deviation::kAcceptClosedObjectHandle)) {
     auto it = objects_.find(handle);
@@ -107,7 +110,7 @@ DWORD ReferenceImpl::StartObjectOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HA
   operation.object = ValueOf(handle);
   operation.overlapped = overlapped;
   operation.port = object->port;
-  operation.key = object->key;
+  operation.key = object_kind != ObjectKind::kContent && Is(Deviation::kServerPacketKeyZero) ? 0 : object->key;
   operation.buffer = buffer;
   operation.size = size;
   operation.offset = OffsetOf(overlapped);
@@ -142,6 +145,11 @@ void ReferenceImpl::FinishOperation(std::uint64_t id) {
   operations_.erase(it);
   const auto [error, bytes] = Perform(operation);
   CompleteOperation(operation, error, bytes);
+  // The mutant's bug: a completed stream is closed with it.
+  if (operation.kind == OperationKind::kCompleteStream && error == ERROR_SUCCESS &&
+      Is(Deviation::kCompleteClosesStream)) {
+    objects_.erase(operation.object);
+  }
 }
 
 void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes) {
@@ -151,13 +159,14 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   }
   HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
   if (event != nullptr) host_.SetEvent(event);
-  if (operation.port != nullptr) {
-    const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
-                         operation.kind != OperationKind::kCompleteStream &&
-                         operation.kind != OperationKind::kRetrieveInfo;
-    const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
-    host_.PostQueuedCompletionStatus(operation.port, bytes, key, operation.overlapped);
-  }
+  if (operation.port == nullptr) return;
+  const bool server = operation.kind == OperationKind::kAddToStream || operation.kind == OperationKind::kRetrieveInfo;
+  const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
+                       operation.kind != OperationKind::kCompleteStream &&
+                       operation.kind != OperationKind::kRetrieveInfo;
+  const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
+  const DWORD posted = server && Is(Deviation::kServerPacketBytesZero) ? 0 : bytes;
+  host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
 }
 
 int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
@@ -172,6 +181,17 @@ int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperati
     CompleteOperation(operation, error, 0);
   }
   return static_cast<int>(matched.size());
+}
+
+void ReferenceImpl::ForgetOperations(const std::function<bool(const PendingOperation&)>& match) {
+  for (auto it = operations_.begin(); it != operations_.end();) {
+    if (!match(it->second)) {
+      ++it;
+      continue;
+    }
+    host_.CancelScheduled(it->second.timer);
+    it = operations_.erase(it);
+  }
 }
 
 void ReferenceImpl::InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS now) {
@@ -256,6 +276,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       if (left == 0) return {PEERDIST_ERROR_NO_MORE, 0};
       const std::size_t n = std::min<std::size_t>(left, operation.size);
       std::copy_n(object.info_blob.begin() + static_cast<std::ptrdiff_t>(object.info_read), n, operation.buffer);
+      // Where the bytes sit in the information (SRETRIEVEINFO-15/16).
+      if (operation.overlapped != nullptr && !Is(Deviation::kRetrieveOffsetUnwritten)) {
+        operation.overlapped->Offset = static_cast<DWORD>(object.info_read);
+        operation.overlapped->OffsetHigh = static_cast<DWORD>(static_cast<std::uint64_t>(object.info_read) >> 32);
+      }
       object.info_read += n;
       return {ERROR_SUCCESS, static_cast<DWORD>(n)};
     }

@@ -151,6 +151,7 @@ class ReferenceImpl final : public PeerDistAdapter {
   HANDLE AddObject(ContentObject object);
   // ERROR_SUCCESS when objects may be opened now; else why not.
   DWORD OpenableNow() const;
+  DWORD AsyncSuccess(DWORD code) const;
   // Closes an object: aborts its pending operations, forgets it.
   void RemoveObject(std::uintptr_t handle);
   // Runs `operation` after a delay drawn for its kind (reads may reach
@@ -162,6 +163,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   void CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes);
   // Completes (as `error`) every pending operation that `match` selects.
   int AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error);
+  // Drops the matching operations without completing them (a mutant's bug).
+  void ForgetOperations(const std::function<bool(const PendingOperation&)>& match);
   void InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS now);
   // The result of an operation whose time has come: error and bytes.
   std::pair<DWORD, DWORD> Perform(PendingOperation& operation);

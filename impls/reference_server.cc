@@ -15,6 +15,12 @@ std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(
 
 }  // namespace
 
+// The success code of a started server operation (the mutant's bug: the
+// synchronous code instead of the pages' ERROR_IO_PENDING).
+DWORD ReferenceImpl::AsyncSuccess(DWORD code) const {
+  return code == ERROR_IO_PENDING && Is(Deviation::kServerAsyncReturnsSuccess) ? ERROR_SUCCESS : code;
+}
+
 DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
                                                  PBYTE pContentIdentifier, ULONGLONG cbContentLength,
                                                  PCPEERDIST_PUBLICATION_OPTIONS pPublishOptions,
@@ -33,8 +39,8 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
-  if (publications_.count(identifier) != 0) return PEERDIST_ERROR_ALREADY_EXISTS;
-  Publication& publication = publications_[identifier];
+  if (publications_.count(identifier) != 0 && !Is(Deviation::kPublishReplaces)) return PEERDIST_ERROR_ALREADY_EXISTS;
+  Publication& publication = publications_[identifier] = Publication();
   publication.owner = ValueOf(hPeerDist);
   publication.declared_length = cbContentLength;
   ContentObject stream;
@@ -52,15 +58,15 @@ DWORD ReferenceImpl::PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE h
                                                       PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  return StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kAddToStream, lpOverlapped,
-                              pBuffer, cbNumberOfBytes);
+  return AsyncSuccess(StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kAddToStream,
+                                          lpOverlapped, pBuffer, cbNumberOfBytes));
 }
 
 DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                          PEERDIST_STREAM_HANDLE hStream, LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  return StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kCompleteStream, lpOverlapped,
-                              nullptr, 0);
+  return AsyncSuccess(StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kCompleteStream,
+                                           lpOverlapped, nullptr, 0));
 }
 
 DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
@@ -78,11 +84,13 @@ DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist,
   auto it = publications_.find(identifier);
   if (it == publications_.end() || it->second.owner != ValueOf(hPeerDist)) return ERROR_NOT_FOUND;
   publications_.erase(it);
-  // Publishing operations still running for it end now.
+  // The session's operations still running on the content's stream and
+  // content-information handles end now (SUNPUBLISH-10).
+  const std::uintptr_t session = ValueOf(hPeerDist);
   AbortOperations(
-      [this, &identifier](const PendingOperation& op) {
+      [this, &identifier, session](const PendingOperation& op) {
         auto object = objects_.find(op.object);
-        return object != objects_.end() && object->second.kind == ObjectKind::kStream &&
+        return op.session == session && object != objects_.end() && object->second.kind != ObjectKind::kContent &&
                object->second.identifier == identifier;
       },
       ERROR_OPERATION_ABORTED);
@@ -138,9 +146,11 @@ DWORD ReferenceImpl::OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD c
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   auto it = publications_.find(identifier);
-  // Content information exists once PublishCompleteStream succeeded.
-  if (it == publications_.end() || !it->second.complete) return ERROR_NOT_FOUND;
-  const std::vector<BYTE>& data = it->second.data;
+  // The mutant's bug: an identifier never published reads as empty content.
+  static const Publication kNothingPublished{0, 0, {}, true};
+  const bool found = it != publications_.end() && it->second.complete;
+  if (!found && !(it == publications_.end() && Is(Deviation::kOpenInfoUnpublishedFound))) return ERROR_NOT_FOUND;
+  const std::vector<BYTE>& data = found ? it->second.data : kNothingPublished.data;
   // Offset and length both 0: the whole content. A range starts on a block.
   const bool whole = offset == 0 && length == 0;
   if (!whole && (offset >= data.size() || offset % kContentBlockSize != 0)) return ERROR_INVALID_PARAMETER;
@@ -161,8 +171,8 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
                                                               LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbMaxNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
-  return StartObjectOperation(hPeerDist, hContentInfo, ObjectKind::kContentInfo, OperationKind::kRetrieveInfo,
-                              lpOverlapped, pBuffer, cbMaxNumberOfBytes);
+  return AsyncSuccess(StartObjectOperation(hPeerDist, hContentInfo, ObjectKind::kContentInfo,
+                                          OperationKind::kRetrieveInfo, lpOverlapped, pBuffer, cbMaxNumberOfBytes));
 }
 
 DWORD ReferenceImpl::PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,

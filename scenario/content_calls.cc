@@ -152,14 +152,14 @@ void ContentCalls::Scan() {
     Operation& operation = operations_[index];
     if (operation.slot < 0) continue;
     if (operation.info_slot >= 0) {
-      CollectRetrieved(operation);
+      CollectRetrieved(operation, index);
     } else if (operation.function != ApiFunction::kNone) {
       JudgeContentOperation(operation, index);
     }
   }
 }
 
-void ContentCalls::CollectRetrieved(Operation& operation) {
+void ContentCalls::CollectRetrieved(Operation& operation, std::size_t index) {
   if (operation.collected) return;
   OverlappedSlot* slot = world_.SlotById(operation.slot);
   const ULONG_PTR internal = slot->overlapped.Internal;
@@ -167,10 +167,30 @@ void ContentCalls::CollectRetrieved(Operation& operation) {
   operation.collected = true;
   if (internal != ERROR_SUCCESS) return;
   const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
-  std::vector<BYTE>& retrieved = infos_[operation.info_slot].retrieved;
+  ObjectSlot& info = infos_[operation.info_slot];
+  std::vector<BYTE>& retrieved = info.retrieved;
+  if (operation.sole && info.retrieved_whole && info.id == operation.info_object) {
+    CheckRetrieveOffset(operation, index, retrieved.size());
+  }
   if (retrieved.size() + n <= kMaxContentInfoSize) {
     retrieved.insert(retrieved.end(), slot->buffer.begin(), slot->buffer.begin() + static_cast<std::ptrdiff_t>(n));
+  } else {
+    info.retrieved_whole = false;
   }
+}
+
+// The offset a successful retrieve writes back (SRETRIEVEINFO-15/16) is
+// where its bytes sit in the handle's content information: the count of
+// bytes the retrieves before it delivered.
+void ContentCalls::CheckRetrieveOffset(const Operation& operation, std::size_t index, std::uint64_t expected) {
+  const OVERLAPPED& overlapped = world_.SlotById(operation.slot)->overlapped;
+  const std::uint64_t written = (static_cast<std::uint64_t>(overlapped.OffsetHigh) << 32) | overlapped.Offset;
+  if (written == expected) return;
+  world_.Finding(std::string(kRetrieveOffsetFinding) + "o" + std::to_string(index) +
+                 " PeerDistServerRetrieveContentInformation on " + Slot('i', operation.info_slot) +
+                 " completed with the bytes at offset " + std::to_string(expected) +
+                 " of the content information, but its OVERLAPPED says Offset " + std::to_string(overlapped.Offset) +
+                 ", OffsetHigh " + std::to_string(overlapped.OffsetHigh));
 }
 
 // Follows a content handle's information and reads as they complete. Only
@@ -438,13 +458,21 @@ void ContentCalls::RetrieveInfo(const Step& step) {
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
   call.bytes = step.bytes;
   call.detail = Slot('i', step.object) + " bytes=" + std::to_string(step.bytes);
+  bool sole = true;
+  for (const Operation& earlier : operations_) {
+    if (earlier.info_slot == step.object && earlier.info_object == call.object && !earlier.collected) sole = false;
+  }
   OverlappedSlot* overlapped = NewOperation(step, call, step.bytes, step.object);
+  operations_.back().info_object = call.object;
+  operations_.back().sole = sole && call.object >= 0;
   BYTE* buffer = overlapped != nullptr ? overlapped->buffer.data()
                                        : Input(std::vector<BYTE>(step.bytes, 0), call.function, "pBuffer",
                                                CallerMemory::Scope::kCall);
   world_.trace().Add(call);
   const DWORD code = impl_.PeerDistServerRetrieveContentInformation(
       session, info, step.bytes, step.null_in ? nullptr : buffer, overlapped ? &overlapped->overlapped : nullptr);
+  // A refused retrieve delivers nothing and holds no place in the information.
+  if (code != ERROR_IO_PENDING && code != ERROR_SUCCESS) operations_.back().collected = true;
   Finish(call, code);
 }
 

@@ -47,13 +47,19 @@ class ContentCalls {
     // Stream slots: the content number and how many bytes were added.
     std::uint32_t content = 0;
     std::uint64_t written = 0;
-    // Info slots: the content information retrieved so far.
+    // Info slots: the content information retrieved so far, and whether
+    // all of it is there (a retrieve too large to keep breaks the count).
     std::vector<BYTE> retrieved;
+    bool retrieved_whole = true;
   };
   struct Operation {
     int slot = -1;         // OVERLAPPED slot id, -1 for a NULL lpOverlapped
     int info_slot = -1;    // retrieve-info: the iN slot its bytes go to
     bool collected = false;
+    // Retrieve-info: the trace id of the handle it was called on, and whether
+    // no other retrieve on it was pending then (its offset is then known).
+    int info_object = -1;
+    bool sole = false;
     // Client content operations: the function, the content slot cN and the
     // trace id of the handle passed (-1: never issued), what the read asked
     // for, and for add-info the bytes added and the content number their
@@ -107,7 +113,8 @@ class ContentCalls {
     return world_.caller_memory().New(init, {ApiFunctionName(function), parameter, type}, CallerMemory::Scope::kCall);
   }
   // Scan's two halves: retrieve-info bytes, then client content operations.
-  void CollectRetrieved(Operation& operation);
+  void CollectRetrieved(Operation& operation, std::size_t index);
+  void CheckRetrieveOffset(const Operation& operation, std::size_t index, std::uint64_t expected);
   void JudgeContentOperation(Operation& operation, std::size_t index);
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);

@@ -104,6 +104,11 @@ inline constexpr char kClientInfoFinding[] = "client-info: ";
 // within it, or data added whole that a local-cache-only read then missed
 // (scenario/content_calls.cc); the rule add-data judges them.
 inline constexpr char kAddDataFinding[] = "add-data: ";
+// How a kFinding begins when a successful PeerDistServerRetrieveContentInformation
+// left in its OVERLAPPED's Offset/OffsetHigh another offset than that of the
+// bytes it delivered (scenario/content_calls.cc); the rule retrieve-offset
+// judges them.
+inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
 // How a kFinding the World records begins when the implementation wrote
 // outside a buffer the caller handed in (its guard bytes changed,
 // sim/caller_memory.h); the rule buffer-bounds judges them.

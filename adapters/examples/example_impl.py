@@ -821,13 +821,15 @@ class ExampleImpl:
         if publication is None or publication.owner != handle:
             return ERROR_NOT_FOUND
         del self.publications[identifier]
-        # Publishing operations still running for it end now.
-        self.abort_operations(lambda op: self.is_stream_of(op.object, identifier), ERROR_OPERATION_ABORTED)
+        # The session's operations still running on its stream and content
+        # information handles end now (SUNPUBLISH-10).
+        self.abort_operations(
+            lambda op: op.session == handle and self.is_publication_of(op.object, identifier), ERROR_OPERATION_ABORTED)
         return ERROR_SUCCESS
 
-    def is_stream_of(self, handle, identifier):
+    def is_publication_of(self, handle, identifier):
         obj = self.objects.get(handle)
-        return obj is not None and obj.kind == STREAM and obj.identifier == identifier
+        return obj is not None and obj.kind != CONTENT and obj.identifier == identifier
 
     def PeerDistServerOpenContentInformation(self, handle, id_size, id_buffer, offset, length, port, key, info_out):
         if handle not in self.sessions:
@@ -891,6 +893,8 @@ class ExampleImpl:
         piece = info.info_blob[info.info_read:info.info_read + op.size]
         if not piece:
             return PEERDIST_ERROR_NO_MORE, 0
+        # Where the piece sits in the blob (SRETRIEVEINFO-15/16).
+        self.io.write_fields(op.overlapped, {OFFSET: info.info_read & 0xFFFFFFFF, OFFSET_HIGH: info.info_read >> 32})
         self.io.write_bytes(op.buffer, 0, piece)
         info.info_read += len(piece)
         return ERROR_SUCCESS, len(piece)

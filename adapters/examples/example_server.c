@@ -140,15 +140,17 @@ DWORD PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDI
   return CloseObject(hPeerDist, hStream, OBJECT_STREAM);
 }
 
+/* A publication of one session: its identifier and the session. */
 typedef struct {
   const BYTE* identifier;
   DWORD size;
+  uintptr_t session;
 } IdentifierArg;
 
-static int OnStreamOf(const Operation* operation, const void* context) {
+static int OnPublicationOf(const Operation* operation, const void* context) {
   const IdentifierArg* identifier = (const IdentifierArg*)context;
   const ContentObject* object = ObjectByValue(operation->object);
-  return object != NULL && object->kind == OBJECT_STREAM &&
+  return object != NULL && object->kind != OBJECT_CONTENT && operation->session == identifier->session &&
          SameIdentifier(object->identifier, object->identifier_size, identifier->identifier, identifier->size);
 }
 
@@ -161,10 +163,12 @@ DWORD PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbConten
   publication = FindPublication(pContentIdentifier, cbContentIdentifier);
   if (publication == NULL || publication->owner != (uintptr_t)hPeerDist) return ERROR_NOT_FOUND;
   publication->in_use = 0;
-  /* Publishing operations still running for it end now. */
+  /* The session's operations still running on its stream and content
+     information handles end now (SUNPUBLISH-10). */
   identifier.identifier = pContentIdentifier;
   identifier.size = cbContentIdentifier;
-  AbortOperations(OnStreamOf, &identifier, ERROR_OPERATION_ABORTED);
+  identifier.session = (uintptr_t)hPeerDist;
+  AbortOperations(OnPublicationOf, &identifier, ERROR_OPERATION_ABORTED);
   return ERROR_SUCCESS;
 }
 
@@ -310,6 +314,11 @@ static OperationResult RetrieveInfo(const Operation* operation, ContentObject* i
   const size_t left = info->info_size - (info->info_read < info->info_size ? info->info_read : info->info_size);
   const size_t n = left < operation->size ? left : operation->size;
   if (left == 0) return Result(PEERDIST_ERROR_NO_MORE, 0);
+  /* Where the bytes sit in the information (SRETRIEVEINFO-15/16). */
+  if (operation->overlapped != NULL) {
+    operation->overlapped->Offset = (DWORD)info->info_read;
+    operation->overlapped->OffsetHigh = (DWORD)((uint64_t)info->info_read >> 32);
+  }
   memcpy(operation->buffer, info->info_blob + info->info_read, n);
   info->info_read += n;
   return Result(ERROR_SUCCESS, (DWORD)n);

@@ -23,6 +23,40 @@ struct RuleExample {
 
 inline const std::vector<RuleExample>& RuleExamples() {
   static const std::vector<RuleExample> examples = {
+      {"buffer-bounds", "GetStatusEx writes no more than cbSize bytes",
+       "pdscenario 2\nseed 1\n"
+       "startup s0\n"          // 0
+       "get-status s0 ex\n"    // 1: the mutant writes 4 bytes past the structure
+       "end\n",
+       {{"mutant:status-info-overrun", 1}}},
+      {"startup-version", "a version above the maximum is refused, one below it served",
+       "pdscenario 2\nseed 1\n"
+       "startup s0\n"              // 0: 2.0, reports the maximum 2.0
+       "startup s1 version=513\n"  // 1: 1.2 (0x0201) is below 2.0: served
+       "startup s2 version=3\n"    // 2: 3.0: PEERDIST_ERROR_VERSION_UNSUPPORTED
+       "end\n",
+       {{"mutant:version-by-raw-number", 1}, {"mutant:startup-accepts-newer-version", 2}}},
+      {"session-success-codes", "GetStatus succeeds while the service is disabled",
+       "pdscenario 2\nseed 1\ninitial disabled\n"
+       "startup s0\n"          // 0
+       "get-status s0\n"       // 1: ERROR_SUCCESS, the status DISABLED
+       "end\n",
+       {{"mutant:get-status-fails-while-disabled", 1}}},
+      {"invalid-handle", "a content function refuses a session handle that is not open",
+       "pdscenario 2\nseed 1\ninitial available\n"
+       "startup s0\n"                   // 0
+       "publish s1 t0 id=1 length=64\n" // 1: s1 was never started: ERROR_INVALID_HANDLE
+       "end\n",
+       {{"mutant:content-ignores-session-handle", 1}}},
+      {"shutdown-cancels", "Shutdown aborts the session's pending server operations",
+       "pdscenario 2\nseed 1\ninitial available\n"
+       "startup s0\n"                    // 0
+       "publish s0 t0 id=1 length=64\n"  // 1
+       "add-to-stream s0 t0 bytes=64\n"  // 2: pending
+       "shutdown s0\n"                   // 3: aborts it
+       "advance 200000\n"                // 4
+       "end\n",
+       {{"mutant:shutdown-leaves-operations", 4}}},
       {"consistent-interpretation", "one success code for every RegisterEx",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"          // 0
@@ -483,6 +517,108 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "stream-read s1 c0 bytes=150\n"               // 17
        "advance 100000\n",                           // 18
        {{"mutant:read-off-by-one", 15}}},
+      {"server-success-codes", "asynchronous server calls succeed with ERROR_IO_PENDING, the others ERROR_SUCCESS",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2: the mutant answers ERROR_SUCCESS
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=64\n"              // 6
+       "close-info s0 i0\n"                          // 7
+       "close-stream s0 t0\n"                        // 8
+       "unpublish s0 id=1\n"                         // 9
+       "advance 100000\n",
+       {{"mutant:server-async-returns-success", 2}}},
+      {"publish-already-exists", "a published identifier stays published until unpublished",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "close-stream s0 t0\n"                        // 2: the publication stays
+       "publish s0 t1 id=1\n"                        // 3: PEERDIST_ERROR_ALREADY_EXISTS; the mutant replaces it
+       "unpublish s0 id=1\n"                         // 4
+       "publish s0 t2 id=1\n"                        // 5: published anew
+       "advance 100000\n",
+       {{"mutant:publish-replaces", 3}}},
+      {"open-info-found", "content information only for published, completed content",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-info s0 i0 id=3\n"                      // 1: never published; the mutant opens it
+       "publish s0 t0 id=1 port=new key=9\n"         // 2
+       "add-to-stream s0 t0 bytes=64\n"              // 3
+       "complete-stream s0 t0\n"                     // 4
+       "advance 100000\n"                            // 5
+       "close-stream s0 t0\n"                        // 6
+       "open-info s0 i1 id=1\n"                      // 7: found
+       "unpublish s0 id=1\n"                         // 8
+       "open-info s0 i2 id=1\n"                      // 9: ERROR_NOT_FOUND
+       "advance 100000\n",
+       {{"mutant:open-info-unpublished-found", 1}}},
+      {"server-cancels-pending", "closing a handle or unpublishing aborts what is pending on it",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2
+       "close-stream s0 t0\n"                        // 3: aborts the add; the mutant drops it
+       "advance 200000\n"                            // 4: still pending 100 ms later
+       "publish s0 t1 id=2\n"                        // 5
+       "add-to-stream s0 t1 bytes=64\n"              // 6
+       "complete-stream s0 t1\n"                     // 7
+       "advance 100000\n"                            // 8
+       "open-info s0 i0 id=2\n"                      // 9
+       "retrieve-info s0 i0 bytes=64\n"              // 10
+       "unpublish s0 id=2\n"                         // 11: aborts the retrieve
+       "advance 200000\n",
+       {{"mutant:close-forgets-operations", 4}}},
+      {"server-port-and-key", "stream and content-information operations complete through their port and key",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1 port=new key=7\n"         // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2
+       "advance 100000\n"                            // 3: the mutant's packet carries key 0
+       "complete-stream s0 t0\n"                     // 4
+       "advance 100000\n"                            // 5
+       "open-info s0 i0 id=1\n"                      // 6: no port: no packets
+       "retrieve-info s0 i0 bytes=64\n"              // 7
+       "advance 100000\n",
+       {{"mutant:server-packet-key-zero", 3}}},
+      {"retrieve-offset", "a retrieve writes the offset of its bytes into the OVERLAPPED",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=200\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=16\n"              // 6: offset 0
+       "advance 100000\n"                            // 7
+       "retrieve-info s0 i0 bytes=16\n"              // 8: offset 16
+       "advance 100000\n",                           // 9: the mutant leaves 0
+       {{"mutant:retrieve-offset-unwritten", 9}}},
+      {"server-bytes-transferred", "one byte count in the OVERLAPPED, the packet and GetOverlappedResult",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=200\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1 port=new key=4\n"       // 5
+       "retrieve-info s0 i0 bytes=16\n"              // 6
+       "advance 100000\n"                            // 7: the mutant's packet says 0 bytes
+       "get-overlapped-result o2\n",                 // 8
+       {{"mutant:server-packet-bytes-zero", 7}}},
+      {"complete-keeps-stream", "a completed stream takes no more data and stays open",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=64\n"              // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "add-to-stream s0 t0 bytes=64\n"              // 5: fails (already completed); the mutant: not a handle
+       "advance 100000\n"                            // 6
+       "close-stream s0 t0\n",                       // 7
+       {{"mutant:complete-closes-stream", 5}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

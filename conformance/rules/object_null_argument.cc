@@ -56,7 +56,7 @@ PD_REGISTER_RULE((Rule{
     184,
     Strength::kImplied,
     "some pages list no error codes (GetInformationByHandle, OpenContentInformationEx): the rule asks "
-        "ERROR_INVALID_PARAMETER of them too",
+        "ERROR_INVALID_PARAMETER of them too; a call with a second bad argument may answer that one's code",
     "PeerDistServerPublishStream, PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
         "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
         "PeerDistServerRetrieveContentInformation, PeerDistServerCancelAsyncOperation, "

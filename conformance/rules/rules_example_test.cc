@@ -39,7 +39,9 @@ const std::vector<std::string> kRuleIds = {
     "status-report",      "overlapped-result",  "invalidated",         "no-revalidation",
     "close-invalidated",  "in-flight-operations", "object-invalid-handle", "double-close",
     "object-null-argument", "cancel-unknown-operation", "cancel-aborts", "no-crash",
-    "no-hang",            "host-objects",      "read-data",
+    "no-hang",            "host-objects",      "read-data",           "server-success-codes",
+    "publish-already-exists", "open-info-found", "server-cancels-pending", "server-port-and-key",
+    "retrieve-offset",   "server-bytes-transferred", "complete-keeps-stream",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

@@ -33,6 +33,9 @@ class Generator {
         Step startup;
         startup.kind = StepKind::kStartup;
         startup.session = session;
+        // The second session sometimes asks for a version startup-version
+        // judges: 3.0 (above the maximum) or 1.2 (0x0201, below 2.0).
+        if (session == 1 && Below(8) == 0) startup.version = Below(2) == 0 ? 3 : 0x0201;
         scenario.steps.push_back(startup);
       }
     }
@@ -121,12 +124,29 @@ class Generator {
       return scenario.steps.back();
     };
     auto settle = [&] { add(StepKind::kAdvance).advance = 100 * kMillisecond; };
-    add(StepKind::kPublish);
+    // Through completion ports with keys, and in two retrieves (the server
+    // rules on ports, keys, byte counts and offsets see them).
+    Step& publish = add(StepKind::kPublish);
+    publish.port = PortArg::kNew;
+    publish.key = 5;
     add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
     add(StepKind::kCompleteStream);
     settle();
-    add(StepKind::kOpenInfo);
+    Step& open = add(StepKind::kOpenInfo);
+    open.port = PortArg::kLast;
+    open.key = 6;
+    add(StepKind::kRetrieveInfo).bytes = 24;
+    settle();
     add(StepKind::kRetrieveInfo).bytes = 4096;
+    settle();
+    // A stream closed with an add pending (server-cancels-pending).
+    Step& other = add(StepKind::kPublish);
+    other.object = 1;
+    other.content = content + 3;
+    Step& more = add(StepKind::kAddToStream);
+    more.object = 1;
+    more.content = content + 3;
+    add(StepKind::kCloseStream).object = 1;
     settle();
     add(StepKind::kOpenContent);
     add(StepKind::kAddInfo);
