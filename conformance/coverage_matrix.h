@@ -102,6 +102,8 @@ class CoverageMatrix {
   static std::string OutcomeColumnName(const OutcomeColumn& column);  // "closed: refused"
   static bool OutcomeCell(std::size_t row, std::size_t column);
   std::uint64_t OutcomeCount(std::size_t row, std::size_t column) const { return outcomes_[row][column]; }
+  // For a count a job process measured (conformance/suite_jobs.cc).
+  void AddOutcomeCount(std::size_t row, std::size_t column, std::uint64_t count) { outcomes_[row][column] += count; }
   int OutcomeExercised() const;
   int OutcomeCells() const;
   std::vector<std::string> OutcomeMissing() const;

@@ -161,6 +161,14 @@ class JobEvidence {
         }
       }
     }
+    for (std::size_t r = 0; r < CoverageMatrix::OutcomeRows().size(); ++r) {
+      for (std::size_t c = 0; c < CoverageMatrix::OutcomeColumns().size(); ++c) {
+        if (coverage_.OutcomeCount(r, c) > 0) {
+          out += "outcome " + std::to_string(r) + " " + std::to_string(c) + " " +
+                 std::to_string(coverage_.OutcomeCount(r, c)) + "\n";
+        }
+      }
+    }
   }
 
   std::string candidates;  // "cand" and "occ" lines
@@ -570,12 +578,14 @@ class JobRunner {
           occurrence.compatible = Split(Unescape(w[j]), ',');
           result_.ambiguities[i].AddRepeated(occurrence, static_cast<int>(Number(w[j + 1])));
         }
-      } else if ((verb == "cov" || verb == "inflight") && w.size() == 4) {
+      } else if ((verb == "cov" || verb == "inflight" || verb == "outcome") && w.size() == 4) {
         const std::size_t r = Number(w[1]), c = Number(w[2]);
         if (verb == "cov") {
           result_.coverage.AddCount(r, c, Number(w[3]));
-        } else {
+        } else if (verb == "inflight") {
           result_.coverage.AddInFlightCount(r, c, Number(w[3]));
+        } else {
+          result_.coverage.AddOutcomeCount(r, c, Number(w[3]));
         }
       } else if (verb == "cand" && w.size() >= 3) {
         flush_candidate();
