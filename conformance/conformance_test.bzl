@@ -27,6 +27,7 @@ def conformance_test(
         shard_count = None,
         data = [],
         size = "medium",
+        check_report = False,
         **kwargs):
     args = ["$(rootpath //conformance:pdconform)", impl, "$(rootpath %s)" % baseline if baseline else "-"]
     if cases != None:
@@ -36,6 +37,11 @@ def conformance_test(
     data = ["//conformance:pdconform"] + data
     if baseline:
         data.append(baseline)
+
+    # This repository's own targets also validate each shard's report.json
+    # against the schema with python3-jsonschema (tools/setup.sh installs it).
+    if check_report:
+        data += ["//reports:check_report_json.py", "//reports:report.schema.json"]
     native.sh_test(
         name = name,
         srcs = ["//conformance:conformance_test.sh"],

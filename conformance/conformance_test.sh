@@ -19,6 +19,14 @@ flags=(--impl "$impl" --shard "$index/$total" --report-dir "$out")
 
 "$pdconform" "${flags[@]}" "$@"
 status=$?
+# With check_report = True the checker is in the runfiles: the shard's
+# report.json must match the schema, whatever the verdict.
+if [[ -f reports/check_report_json.py && -f reports/report.schema.json ]]; then
+  if ! python3 reports/check_report_json.py reports/report.schema.json "$out/report.json"; then
+    echo "conformance_test: $out/report.json does not match reports/report.schema.json" >&2
+    exit 1
+  fi
+fi
 # Bazel's own test.xml then lists one test case per rule.
 if [[ -n "${XML_OUTPUT_FILE:-}" && -s "$out/junit.xml" ]]; then
   cp "$out/junit.xml" "$XML_OUTPUT_FILE"

@@ -35,6 +35,8 @@ browse() {
 mutant=mutant:skip-event-when-port
 (cd "$work" && "$bin" --impl "$mutant" --report-dir rep >run.out 2>&1)
 [[ $? -eq 1 ]] || { fail "pdconform on $mutant did not exit 1: $(tail -5 "$work/run.out")"; exit 1; }
+python3 reports/check_report_json.py reports/report.schema.json "$work/rep/report.json" ||
+  fail "the run's report.json does not match reports/report.schema.json"
 rules=$(sed -n 's/^\([a-z-]*\)  .* \(holds\|VIOLATED\|ERROR\) .*/\1/p' "$work/run.out")
 violated=$(grep ' VIOLATED ' "$work/run.out" | awk '{print $1}')
 [[ -n "$violated" ]] || fail "the run shows no violation"
