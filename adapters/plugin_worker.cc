@@ -94,6 +94,7 @@ class Worker {
 
   bool ReadLine(std::string* line);
   void Write(const std::string& line);
+  void Flush();
   void SyncShadows();
   // Sends a request and serves the harness until its `ok`; returns the value.
   std::uint64_t Request(const std::string& line);
@@ -155,6 +156,7 @@ class Worker {
   PluginWorkerState* state_;  // nullptr: nobody follows the stages
   int in_fd_;
   int out_fd_;
+  std::string outgoing_;  // lines Write queued, written by Flush
   std::string pending_;  // bytes read past the last line
   pd_host_services host_{};
   std::map<std::string, Invoker, std::less<>> calls_;
@@ -254,6 +256,7 @@ bool Worker::ReadLine(std::string* line) {
       return true;
     }
     if (pending_.size() > protocol::kMaxLineBytes) Fail("a line over the protocol's bound");
+    Flush();
     char chunk[4096];
     const ssize_t got = read(in_fd_, chunk, sizeof chunk);
     if (got < 0 && errno == EINTR) continue;
@@ -262,15 +265,23 @@ bool Worker::ReadLine(std::string* line) {
   }
 }
 
+// Answers go out when the worker would wait for the harness (ReadLine):
+// one write per exchange. The plugin only ever runs right after a read, so
+// nothing it was told to say is held back when it crashes or hangs.
 void Worker::Write(const std::string& line) {
-  const std::string data = line + "\n";
+  outgoing_ += line;
+  outgoing_ += '\n';
+}
+
+void Worker::Flush() {
   std::size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t put = write(out_fd_, data.data() + written, data.size() - written);
+  while (written < outgoing_.size()) {
+    const ssize_t put = write(out_fd_, outgoing_.data() + written, outgoing_.size() - written);
     if (put < 0 && errno == EINTR) continue;
     if (put <= 0) _exit(0);  // the harness is gone: nobody to answer
     written += static_cast<std::size_t>(put);
   }
+  outgoing_.clear();
 }
 
 void Worker::SyncShadows() {
