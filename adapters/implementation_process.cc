@@ -93,7 +93,18 @@ void ImplementationProcess::Expect(const std::string& sent, const std::string& a
 void ImplementationProcess::Hello() {
   const std::string hello = "hello " + std::to_string(protocol::kVersion);
   Send(hello, hello);
-  Expect(hello, hello);
+  const std::string line = Receive(hello);
+  if (line != hello && line.rfind("hello ", 0) == 0) {
+    // A program written for another version of the protocol: say so, not
+    // just that the line differs.
+    throw Lose(Crashed("it answered " + Backquote(line) + ": it speaks protocol version " + line.substr(6) +
+                       ", this harness speaks version " + std::to_string(protocol::kVersion) +
+                       " (adapters/PROTOCOL.md)"));
+  }
+  if (line != hello) {
+    throw Lose(Crashed("protocol violation: received " + protocol::Quote(line) + " in answer to " + Backquote(hello) +
+                       "; expected " + Backquote(hello)));
+  }
   greeted_ = true;
 }
 
