@@ -401,7 +401,10 @@ class JobRunner {
         }
       }
     }
-    if (job == nullptr && !one_at_a_time) {
+    // Near the end, a rule queued behind a long one would wait while another
+    // job idles: the last rules go to whichever job is free first.
+    const bool queue_behind = !one_at_a_time && pending_.size() > static_cast<std::size_t>(options_.jobs);
+    if (job == nullptr && queue_behind) {
       // Behind the rule of the job of its kind that holds the fewest.
       for (auto& candidate : jobs_) {
         if (candidate->isolated != isolated || candidate->assigned.size() >= kRulesPerJob) continue;
