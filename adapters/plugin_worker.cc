@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -108,8 +109,12 @@ class Worker {
   // pd_host_services thunks.
   static Worker& Of(void* host) { return *static_cast<Worker*>(host); }
   static uint64_t NowUs(void* host) { return Of(host).Request("now"); }
+  // The status moves only with a `status-changed` line (PROTOCOL.md): once
+  // known in a case, it is kept instead of asked again, a round trip saved.
   static ::PEERDIST_STATUS ServiceStatus(void* host) {
-    return static_cast<::PEERDIST_STATUS>(Of(host).Request("get-status"));
+    Worker& worker = Of(host);
+    if (!worker.status_) worker.status_ = worker.Request("get-status");
+    return static_cast<::PEERDIST_STATUS>(*worker.status_);
   }
   static ::BOOL SetEvent(void* host, ::HANDLE event) {
     return Of(host).Request("set-event " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event))) != 0;
@@ -157,6 +162,7 @@ class Worker {
   int in_fd_;
   int out_fd_;
   std::string outgoing_;  // lines Write queued, written by Flush
+  std::optional<std::uint64_t> status_;  // the service status, once known in the case
   std::string pending_;  // bytes read past the last line
   pd_host_services host_{};
   std::map<std::string, Invoker, std::less<>> calls_;
@@ -365,6 +371,7 @@ bool Worker::HandleAnytime(const std::vector<std::string_view>& words) {
     const auto before = words.size() == 3 ? protocol::ParseNumber(words[1]) : std::nullopt;
     const auto now = words.size() == 3 ? protocol::ParseNumber(words[2]) : std::nullopt;
     if (!before || !now) Fail("`status-changed` takes two statuses");
+    status_ = *now;
     plugin_.pd_plugin_service_status_changed(static_cast<::PEERDIST_STATUS>(*before), static_cast<::PEERDIST_STATUS>(*now));
     SyncShadows();
     Write("done");
@@ -391,6 +398,7 @@ std::uint64_t Worker::Request(const std::string& line) {
 }
 
 void Worker::Reset() {
+  status_.reset();
   shadows_.clear();
   shadow_of_address_.clear();
   timers_.clear();
