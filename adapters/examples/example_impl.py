@@ -199,12 +199,17 @@ class Connection:
         self.out = out
         # id -> [type, fields]: a list of ints, or a bytearray for "bytes".
         self.buffers = {}
+        # The service status once known in the case: it moves only with a
+        # `status-changed` line, so it is not asked again (a round trip).
+        self.known_status = None
 
     def send(self, line):
+        # Written out when this program next waits for the harness (read):
+        # one write per exchange, not one per line.
         self.out.write(line + "\n")
-        self.out.flush()
 
     def read(self):
+        self.out.flush()
         line = self.inp.readline()
         if not line:
             sys.exit(0)  # the harness closed our input: the run is over
@@ -256,7 +261,9 @@ class Connection:
             self.handle_anytime(words)
 
     def status(self):
-        return self.request("get-status")
+        if self.known_status is None:
+            self.known_status = self.request("get-status")
+        return self.known_status
 
     def set_event(self, handle):
         return self.request("set-event 0x%x" % handle)
@@ -298,6 +305,7 @@ class Connection:
             self.impl.timers.pop(int(words[1], 0))()
             self.send("done")
         elif verb == "status-changed":
+            self.known_status = int(words[2], 0)
             self.impl.on_status_changed(int(words[1], 0), int(words[2], 0))
             self.send("done")
         else:
@@ -311,6 +319,7 @@ class Connection:
                 self.send("hello %d" % PROTOCOL_VERSION)
             elif verb == "reset":
                 self.buffers.clear()
+                self.known_status = None
                 self.impl.reset()
                 self.send("done")
             elif verb == "call":
