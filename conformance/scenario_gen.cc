@@ -160,6 +160,7 @@ void GenModel::Apply(const Step& step) {
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
           step.source < kMaxObjects && infos[step.source].retrieved) {
         slot.info_added = true;
+        slot.content = infos[step.source].content;  // what its reads read
       }
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
       if (step.kind == StepKind::kRetrieveInfo && slot.open && slot.session == s && !step.null_in &&
@@ -206,6 +207,8 @@ bool StepFits(const Step& step, StepIntent intent, const GenModel& model) {
              step.registration < (step.of_operation ? model.operations : model.registrations);
     case StepKind::kEnvironment:
     case StepKind::kAdvance:
+    case StepKind::kPeerAdd:
+    case StepKind::kPeerRemove:
       return true;
     default:
       break;
@@ -477,12 +480,39 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     step.object = c;
     step.event = true;
     if (content.info_ready) {
-      // Mostly a read; now and then data added to the handle it could read.
-      step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead,
-                                        StepKind::kAddData}[d.Weighted({40, 40, m.chain ? 20 : 0})];
+      // Mostly a read; now and then data added to the handle it could read,
+      // or the peers and the publication moved under it (peer-only content
+      // is what the timeouts are about), or time for slow peers.
+      step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead, StepKind::kAddData,
+                                        StepKind::kPeerAdd,   StepKind::kUnpublish,  StepKind::kAdvance,
+                                        StepKind::kPeerRemove}[d.Weighted({40, 40, m.chain ? 20 : 0, 12, 5, 6, 2})];
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
-                                                   : static_cast<std::uint32_t>(d.Between(2, 128));
+                                                   : static_cast<std::uint32_t>(d.Between(d.Percent(8) ? 0 : 2, 128));
+      if (d.Percent(20)) {
+        step.timeout = TimeoutArg::kLocalOnly;
+      } else if (d.Percent(30)) {
+        step.timeout = TimeoutArg::kMilliseconds;
+        step.timeout_ms = std::vector<std::uint32_t>{300, 1500, 4000}[d.Below(3)];
+      }
+      step.content = content.content;
+      if (step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) {
+        step.session = 0;
+        step.object = 0;
+        step.offset = static_cast<std::uint64_t>(d.Below(2)) * 64;
+        step.length = d.Percent(70) ? 512 : 64;
+        step.latency_ms = std::vector<std::uint32_t>{100, 1000, 3000, 7000, 10000}[d.Below(5)];
+      } else if (step.kind == StepKind::kUnpublish) {
+        step.object = 0;
+        for (const GenModel::ObjectSlot& stream : m.streams) {
+          if (stream.used && stream.content == content.content) step.session = stream.session;
+        }
+        if (!m.open[step.session]) continue;
+      } else if (step.kind == StepKind::kAdvance) {
+        step.session = 0;
+        step.object = 0;
+        step.advance = static_cast<Duration>(d.Between(1, 6)) * kSecond;
+      }
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;
     } else if (!content.info_added && !retrieved.empty()) {

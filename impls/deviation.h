@@ -48,6 +48,13 @@ enum class Deviation : std::uint8_t {
   kCancelUnknownSucceeds,     // cancelling an OVERLAPPED with no operation succeeds
   kCancelLeavesPending,       // a successful cancel leaves the operation to finish normally
   kReadOffByOne,              // reads deliver the data starting one byte late
+  // Reads against the peer network and their timeouts (issue 12).
+  kDefaultTimeoutUnbounded,   // PEERDIST_READ_TIMEOUT_DEFAULT waits for the peers however long they take
+  kReadTimeoutIgnored,        // a timeout in milliseconds is taken as the 5 s default
+  kLocalOnlyAsksPeers,        // PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY still fetches from the peers
+  kMissingReportsTimeout,     // a block nobody holds completes with ERROR_TIMEOUT, not MISSING_DATA
+  kEndReportsMissing,         // a read past the end of the range completes with MISSING_DATA, not NO_MORE
+  kStreamOffsetUnwritten,     // a stream read leaves OVERLAPPED Offset/OffsetHigh as the caller set them
 };
 
 }  // namespace pd

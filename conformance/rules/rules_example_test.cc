@@ -39,7 +39,8 @@ const std::vector<std::string> kRuleIds = {
     "status-report",      "overlapped-result",  "invalidated",         "no-revalidation",
     "close-invalidated",  "in-flight-operations", "object-invalid-handle", "double-close",
     "object-null-argument", "cancel-unknown-operation", "cancel-aborts", "no-crash",
-    "no-hang",            "host-objects",      "read-data",
+    "no-hang",            "host-objects",      "read-data",         "read-timeout",
+    "read-local-only",    "read-missing-data", "read-end",          "read-offset",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {
