@@ -20,7 +20,42 @@ GenModel::GenModel(PEERDIST_STATUS initial, bool content_steps)
 
 GenModel::GenModel(PEERDIST_STATUS initial, ContentMode mode)
     : GenModel(initial, mode != ContentMode::kNone) {
-  chain = mode == ContentMode::kChain;
+  chain = mode == ContentMode::kChain || mode == ContentMode::kReads;
+  if (mode != ContentMode::kReads) return;
+  reads = true;
+  for (const Step& step : ReadsPrefix()) Apply(step);
+}
+
+const std::vector<Step>& ReadsPrefix() {
+  static const std::vector<Step> prefix = [] {
+    std::vector<Step> steps;
+    auto add = [&steps](StepKind kind, int session, auto&& set) {
+      Step step;
+      step.kind = kind;
+      step.session = session;
+      set(step);
+      steps.push_back(step);
+    };
+    const auto none = [](Step&) {};
+    add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kEnable; });
+    add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kRegain; });
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 300 * kMillisecond; });
+    add(StepKind::kStartup, 0, none);
+    add(StepKind::kStartup, 1, none);
+    add(StepKind::kPublish, 0, [](Step& s) { s.content = 1; s.length = 256; });
+    add(StepKind::kAddToStream, 0, [](Step& s) { s.bytes = 256; });
+    add(StepKind::kCompleteStream, 0, none);
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+    add(StepKind::kOpenInfo, 0, [](Step& s) { s.content = 1; });
+    add(StepKind::kRetrieveInfo, 0, [](Step& s) { s.bytes = 4096; });
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+    add(StepKind::kOpenContent, 1, [](Step& s) { s.tag = 1; });
+    add(StepKind::kAddInfo, 1, none);
+    add(StepKind::kCompleteInfo, 1, none);
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+    return steps;
+  }();
+  return prefix;
 }
 
 namespace {
@@ -173,6 +208,9 @@ void GenModel::Apply(const Step& step) {
       if (IsCloseStep(step.kind) && slot_open && slot.session == s) slot.open = false;
       break;
     }
+  }
+  if ((step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) && step.content < peered.size()) {
+    peered[step.content] = step.kind == StepKind::kPeerAdd;
   }
   if (step.kind == StepKind::kUnpublish && slot_open && step.content < completed.size()) {
     completed[step.content] = false;
@@ -483,9 +521,16 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       // Mostly a read; now and then data added to the handle it could read,
       // or the peers and the publication moved under it (peer-only content
       // is what the timeouts are about), or time for slow peers.
+      // First the publication goes (then only the peers and the cache
+      // serve the content) and a peer gains a copy, most of the time.
+      const std::uint32_t id = content.content < m.completed.size() ? content.content : 0;
+      const bool published = m.completed[id] || m.completing[id];
+      const int unpublish = published ? (m.chain ? 45 : 6) : 0;
+      const int peer_add = m.peered[id] ? 4 : m.chain ? 45 : 8;
       step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead, StepKind::kAddData,
                                         StepKind::kPeerAdd,   StepKind::kUnpublish,  StepKind::kAdvance,
-                                        StepKind::kPeerRemove}[d.Weighted({40, 40, m.chain ? 20 : 0, 12, 5, 6, 2})];
+                                        StepKind::kPeerRemove}[d.Weighted({40, 40, m.chain ? 20 : 0, peer_add,
+                                                                           unpublish, 10, 2})];
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(d.Percent(8) ? 0 : 2, 128));
@@ -496,6 +541,8 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
         step.timeout_ms = std::vector<std::uint32_t>{300, 1500, 4000}[d.Below(3)];
       }
       step.content = content.content;
+      // Now and then past the end of the read prefix's 256 bytes.
+      if (m.reads && d.Percent(10)) step.offset = 320;
       if (step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) {
         step.session = 0;
         step.object = 0;
@@ -603,7 +650,11 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   const bool rare = m.in_flight_kind == StepKind::kAddData || m.in_flight_kind == StepKind::kAddInfo ||
                     m.in_flight_kind == StepKind::kCompleteInfo || m.in_flight_kind == StepKind::kRetrieveInfo;
   const bool chain_end = m.in_flight_kind == StepKind::kAddData;
-  const int percent = m.in_flight_with_data ? 60 : chain_end || (rare && !m.chain) ? 35 : m.chain ? 4 : 12;
+  const int percent = m.reads                  ? 2
+                      : m.in_flight_with_data ? 60
+                      : chain_end || (rare && !m.chain) ? 35
+                      : m.chain               ? 4
+                                              : 12;
   if (!d.Percent(percent)) return false;
   Step step;
   step.kind = StepKind::kEnvironment;
@@ -616,7 +667,7 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
 // and about a sixth deliberately invalid shapes.
 StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
   if (InFlightMove(d, m, out)) return StepIntent::kValid;
-  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(m.chain ? 90 : 60) &&
+  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(m.reads ? 97 : m.chain ? 90 : 60) &&
       NextReadChainStep(d, m, out)) {
     return StepIntent::kValid;
   }
@@ -768,7 +819,7 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
   const std::vector<int> open = OpenSlots(m);
   const std::vector<int> closed = ClosedSlots(m);
   const bool any_open = !open.empty();
-  if (m.content && any_open && d.Percent(m.chain ? 90 : 75)) return ChooseContentStep(d, m, out);
+  if (m.content && any_open && d.Percent(m.reads ? 97 : m.chain ? 90 : 75)) return ChooseContentStep(d, m, out);
 
   enum Choice { kStartup, kRegister, kEnv, kAdvance, kGetStatus, kUnregister, kResult, kShutdown, kInvalid };
   const int startup_weight = !any_open ? 60 : closed.empty() ? 0 : open.size() == 1 ? 8 : 3;
@@ -1039,8 +1090,13 @@ rc::Gen<ContentMode> GenContentSteps() {
   return rc::Gen<ContentMode>([](const rc::Random& random, int) {
     Draw d(random);
     static const ContentMode kModes[] = {ContentMode::kNone, ContentMode::kContent, ContentMode::kChain};
-    return rc::shrinkable::shrinkRecur(kModes[d.Weighted({50, 33, 17})], [](ContentMode mode) {
+    ContentMode drawn = kModes[d.Weighted({50, 33, 17})];
+    // A further draw (the earlier ones keep their meaning): half the chain
+    // scenarios start from the read prefix.
+    if (drawn == ContentMode::kChain && d.Percent(50)) drawn = ContentMode::kReads;
+    return rc::shrinkable::shrinkRecur(drawn, [](ContentMode mode) {
       switch (mode) {
+        case ContentMode::kReads: return rc::seq::just(ContentMode::kChain, ContentMode::kNone);
         case ContentMode::kChain: return rc::seq::just(ContentMode::kContent, ContentMode::kNone);
         case ContentMode::kContent: return rc::seq::just(ContentMode::kNone);
         case ContentMode::kNone: break;
@@ -1069,6 +1125,7 @@ rc::Gen<Scenario> GenScenario() {
         scenario.seed = seed;
         scenario.initial_status = body.first.first;
         GenModel model(body.first.first, body.first.second);
+        if (body.first.second == ContentMode::kReads) scenario.steps = ReadsPrefix();
         for (const auto& command : body.second) {
           command->run(model, scenario);
           command->apply(model);

@@ -354,7 +354,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::ReadFromPeers(PendingOperation& operation
   }
   const VirtualTime arrival = host_.Now() + *latency;
   const VirtualTime deadline = operation.started + timeout;
-  if (arrival <= deadline || operation.timeout_ms == PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY) {
+  if (arrival <= deadline) {
     operation.peer_block = block;
     operation.peer_bytes = std::move(bytes);
     Defer(operation, arrival);
@@ -411,11 +411,20 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   }
   if (content.valid_blocks.count(block) == 0) {
     const bool local_only = operation.timeout_ms == PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
-    if (local_only && !Is(Deviation::kLocalOnlyAsksPeers)) {
-      // The missing range runs to the end of the described range.
-      return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+    if (local_only) {
+      // The mutant's bug: it takes the block from a peer (at once).
+      const DWORD length = static_cast<DWORD>(BlockLength(info, block));
+      std::vector<BYTE> bytes(length);
+      const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
+      if (!Is(Deviation::kLocalOnlyAsksPeers) ||
+          !host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data())) {
+        // The missing range runs to the end of the described range.
+        return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+      }
+      content.valid_blocks[block] = std::move(bytes);
+    } else if (!FetchFromPeers(content, block)) {
+      return ReadFromPeers(operation, info, block, offset);
     }
-    if (local_only || !FetchFromPeers(content, block)) return ReadFromPeers(operation, info, block, offset);
   }
   // Completes as soon as some data is there: up to the end of the local run.
   const std::uint64_t available = LocalRun(content, offset);
