@@ -1114,7 +1114,9 @@ rc::Gen<Scenario> GenScenario() {
       GenContentSteps());
   rc::Gen<std::pair<Start, Commands>> body = rc::gen::mapcat(start, [](Start begin) {
     const rc::Gen<Commands> commands = rc::gen::withSize([begin](int size) {
-      return rc::gen::resize(CommandsSizeFor(size),
+      // A kReads scenario's prefix counts against its length.
+      const int prefix = begin.second == ContentMode::kReads ? static_cast<int>(ReadsPrefix().size()) : 0;
+      return rc::gen::resize(std::max(1, CommandsSizeFor(size) - prefix),
                              rc::state::gen::commands(GenModel(begin.first, begin.second), &GenStepCommand));
     });
     return rc::gen::map(commands, [begin](Commands c) { return std::make_pair(begin, std::move(c)); });

@@ -107,7 +107,7 @@ struct Step {
   std::uint32_t bytes = 64;    // buffer size: data added, bytes to read or retrieve
   TimeoutArg timeout = TimeoutArg::kDefault;
   std::uint32_t timeout_ms = 0;  // with TimeoutArg::kMilliseconds (1..kMaxReadTimeoutMs)
-  std::uint32_t latency_ms = 100;  // peer-add: bound of the latency the World draws
+  std::uint32_t latency_ms = 0;  // peer-add: bound of the latency the World draws (0: at once)
   std::uint8_t tag = 0;        // content tag number (open-content, flush)
   bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
   bool corrupt = false;        // add-info / add-data: one byte flipped
