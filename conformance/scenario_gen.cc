@@ -1,6 +1,7 @@
 #include "conformance/scenario_gen.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <ostream>
 #include <utility>
@@ -55,6 +56,7 @@ const std::vector<Step>& ReadsPrefix() {
     add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
     return steps;
   }();
+  assert(prefix.size() == static_cast<std::size_t>(kReadsPrefixSteps));
   return prefix;
 }
 
@@ -211,6 +213,7 @@ void GenModel::Apply(const Step& step) {
   }
   if ((step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) && step.content < peered.size()) {
     peered[step.content] = step.kind == StepKind::kPeerAdd;
+    peer_seen[step.content] = peer_seen[step.content] || step.kind == StepKind::kPeerAdd;
   }
   if (step.kind == StepKind::kUnpublish && slot_open && step.content < completed.size()) {
     completed[step.content] = false;
@@ -530,7 +533,12 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead, StepKind::kAddData,
                                         StepKind::kPeerAdd,   StepKind::kUnpublish,  StepKind::kAdvance,
                                         StepKind::kPeerRemove}[d.Weighted({40, 40, m.chain ? 20 : 0, peer_add,
-                                                                           unpublish, 10, 2})];
+                                                                           unpublish, 10,
+                                                                           m.reads && m.peered[id] ? 10 : 2})];
+      // A read-prefix scenario takes the publication away and gives a peer
+      // a copy before anything else: its reads are about the peers.
+      if (m.reads && published) step.kind = StepKind::kUnpublish;
+      if (m.reads && !published && !m.peer_seen[id]) step.kind = StepKind::kPeerAdd;
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(d.Percent(8) ? 0 : 2, 128));
@@ -546,7 +554,7 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       if (step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) {
         step.session = 0;
         step.object = 0;
-        step.offset = static_cast<std::uint64_t>(d.Below(2)) * 64;
+        step.offset = m.reads ? 0 : static_cast<std::uint64_t>(d.Below(2)) * 64;
         step.length = d.Percent(70) ? 512 : 64;
         step.latency_ms = std::vector<std::uint32_t>{100, 1000, 3000, 7000, 10000}[d.Below(5)];
       } else if (step.kind == StepKind::kUnpublish) {
@@ -1063,10 +1071,10 @@ rc::Gen<std::uint64_t> GenSeed() {
 }
 
 // The command sequence's length grows with RapidCheck's size, from at most
-// 13 steps at size 0 to at most kMaxGeneratedSteps.
+// 13 steps at size 0 to at most kMaxGeneratedCommands.
 int CommandsSizeFor(int size) {
   const int clamped = std::max(0, std::min(size, 100));
-  return std::min(kMaxGeneratedSteps - 1, 12 + clamped * (kMaxGeneratedSteps - 13) / 99);
+  return std::min(kMaxGeneratedCommands - 1, 12 + clamped * (kMaxGeneratedCommands - 13) / 99);
 }
 
 }  // namespace
@@ -1092,8 +1100,9 @@ rc::Gen<ContentMode> GenContentSteps() {
     static const ContentMode kModes[] = {ContentMode::kNone, ContentMode::kContent, ContentMode::kChain};
     ContentMode drawn = kModes[d.Weighted({50, 33, 17})];
     // A further draw (the earlier ones keep their meaning): half the chain
-    // scenarios start from the read prefix.
+    // scenarios and a third of the content ones start from the read prefix.
     if (drawn == ContentMode::kChain && d.Percent(50)) drawn = ContentMode::kReads;
+    if (drawn == ContentMode::kContent && d.Percent(35)) drawn = ContentMode::kReads;
     return rc::shrinkable::shrinkRecur(drawn, [](ContentMode mode) {
       switch (mode) {
         case ContentMode::kReads: return rc::seq::just(ContentMode::kChain, ContentMode::kNone);
@@ -1114,9 +1123,7 @@ rc::Gen<Scenario> GenScenario() {
       GenContentSteps());
   rc::Gen<std::pair<Start, Commands>> body = rc::gen::mapcat(start, [](Start begin) {
     const rc::Gen<Commands> commands = rc::gen::withSize([begin](int size) {
-      // A kReads scenario's prefix counts against its length.
-      const int prefix = begin.second == ContentMode::kReads ? static_cast<int>(ReadsPrefix().size()) : 0;
-      return rc::gen::resize(std::max(1, CommandsSizeFor(size) - prefix),
+      return rc::gen::resize(CommandsSizeFor(size),
                              rc::state::gen::commands(GenModel(begin.first, begin.second), &GenStepCommand));
     });
     return rc::gen::map(commands, [begin](Commands c) { return std::make_pair(begin, std::move(c)); });

@@ -46,7 +46,10 @@ namespace pd {
 
 // Upper bound on the number of steps of a generated scenario (well under
 // kMaxSteps, so generated scenarios are quick to run and to shrink).
-constexpr int kMaxGeneratedSteps = 40;
+constexpr int kMaxGeneratedCommands = 40;
+// The steps of a kReads scenario's prefix (ReadsPrefix) come on top.
+constexpr int kReadsPrefixSteps = 16;
+constexpr int kMaxGeneratedSteps = kMaxGeneratedCommands + kReadsPrefixSteps;
 static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay replayable");
 
 // Whether a scenario exercises the content part: not at all, with content
@@ -105,6 +108,7 @@ struct GenModel {
   std::array<bool, 3> completed{};
   std::array<bool, 3> completing{};  // completed, but maybe not yet (busy)
   std::array<bool, 3> peered{};      // a peer holds a copy of the content
+  std::array<bool, 3> peer_seen{};   // a peer held one at some time
   // Virtual time until the environment actions so far have surely taken
   // effect (their delays are drawn), and whether content operations may
   // still be in flight: content steps that depend on them wait first.

@@ -56,7 +56,7 @@ TEST(ScenarioGenTest, LengthsStayWithinBounds) {
     longest = std::max(longest, scenario.steps.size());
   }
   // Large sizes reach (close to) the bound.
-  EXPECT_GE(longest, static_cast<std::size_t>(kMaxGeneratedSteps) - 5);
+  EXPECT_GE(longest, static_cast<std::size_t>(kMaxGeneratedCommands) - 5);
 }
 
 TEST(ScenarioGenTest, SameRandomSameScenario) {

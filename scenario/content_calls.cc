@@ -180,6 +180,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   const bool read =
       operation.function == ApiFunction::kClientBlockRead || operation.function == ApiFunction::kClientStreamRead;
   if (read) JudgeReadCompletion(operation, index);
+  operation.failed = internal != ERROR_SUCCESS;
   if (operation.content_object < 0) return;
   if (internal != ERROR_SUCCESS) {
     // The page advances the stream offset over the missing range it
@@ -635,6 +636,8 @@ bool ContentCalls::PossiblyLocal(std::uint32_t content, std::uint64_t from, std:
                                  std::size_t index) const {
   for (const LocalHint& hint : local_hints_) {
     if (hint.operation == static_cast<int>(index) || hint.at > by) continue;
+    // A read that failed fetched nothing; one not judged yet may have.
+    if (hint.operation >= 0 && operations_[static_cast<std::size_t>(hint.operation)].failed) continue;
     if (hint.content >= 0 && static_cast<std::uint32_t>(hint.content) != content) continue;
     if (hint.whole || (hint.from < to && from < hint.to)) return true;
   }

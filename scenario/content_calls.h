@@ -77,6 +77,7 @@ class ContentCalls {
     bool peers_known = false;              // the two fields above were taken
     std::uint64_t peer_generation = 0;
     bool late_reported = false;
+    bool failed = false;  // judged, and completed with an error: it fetched nothing
   };
   // Bytes of a content (content -1: of any content; whole: all of them)
   // that may be in the local cache from `at` on: data added for them, or a
