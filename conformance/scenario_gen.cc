@@ -675,7 +675,7 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
 // and about a sixth deliberately invalid shapes.
 StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
   if (InFlightMove(d, m, out)) return StepIntent::kValid;
-  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(m.reads ? 97 : m.chain ? 90 : 60) &&
+  if (m.status() == PEERDIST_STATUS_AVAILABLE && m.unsettled == 0 && d.Percent(m.chain ? 90 : 60) &&
       NextReadChainStep(d, m, out)) {
     return StepIntent::kValid;
   }
@@ -827,7 +827,7 @@ StepIntent ChooseStep(Draw& d, const GenModel& m, Step* out) {
   const std::vector<int> open = OpenSlots(m);
   const std::vector<int> closed = ClosedSlots(m);
   const bool any_open = !open.empty();
-  if (m.content && any_open && d.Percent(m.reads ? 97 : m.chain ? 90 : 75)) return ChooseContentStep(d, m, out);
+  if (m.content && any_open && d.Percent(m.chain ? 90 : 75)) return ChooseContentStep(d, m, out);
 
   enum Choice { kStartup, kRegister, kEnv, kAdvance, kGetStatus, kUnregister, kResult, kShutdown, kInvalid };
   const int startup_weight = !any_open ? 60 : closed.empty() ? 0 : open.size() == 1 ? 8 : 3;
