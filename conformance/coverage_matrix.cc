@@ -106,12 +106,9 @@ void CoverageMatrix::Add(const TraceView& view) {
   // Operations pending at the move that invalidated their handle (as
   // in-flight-operations reads them).
   for (const OperationView& operation : history.operations()) {
-    if (!operation.accepted || operation.object < 0) continue;
+    const StatusMove* move = history.MoveWhilePending(operation);
+    if (move == nullptr) continue;
     const OpenedHandle* handle = history.WellFormedTarget(*operation.call);
-    if (handle == nullptr) continue;
-    const std::size_t first = operation.FirstAct();
-    const StatusMove* move = history.InvalidatedBy(*handle, first == kNoPosition ? view.events().size() : first);
-    if (move == nullptr || move->index < operation.call->return_index) continue;
     std::size_t column = 0;
     while (column < InFlightColumns().size() &&
            !(InFlightColumns()[column].from == move->from && InFlightColumns()[column].to == move->to)) {

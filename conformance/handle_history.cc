@@ -155,6 +155,16 @@ const StatusMove* HandleHistory::InvalidatedBy(const OpenedHandle& handle, std::
   return nullptr;
 }
 
+const StatusMove* HandleHistory::MoveWhilePending(const OperationView& operation) const {
+  if (!operation.accepted || operation.object < 0) return nullptr;
+  const OpenedHandle* handle = WellFormedTarget(*operation.call);
+  if (handle == nullptr) return nullptr;
+  const std::size_t first = operation.FirstAct();
+  const StatusMove* move = InvalidatedBy(*handle, first == kNoPosition ? view_.events().size() : first);
+  if (move == nullptr || move->index < operation.call->return_index) return nullptr;
+  return move;
+}
+
 bool HandleHistory::ReturnedBetween(std::size_t from, std::size_t to) const {
   for (const StatusMove& move : moves_) {
     if (move.index > from && move.index < to && move.to == PEERDIST_STATUS_AVAILABLE) return true;

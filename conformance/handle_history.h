@@ -72,6 +72,10 @@ class HandleHistory {
   // The first invalidating move after the handle's open and before trace
   // position `before`, or nullptr.
   const StatusMove* InvalidatedBy(const OpenedHandle& handle, std::size_t before) const;
+  // The invalidating move that found `operation` pending on its handle:
+  // accepted on a well-formed target, returned before the move, and no
+  // completion act before it. nullptr when there is none.
+  const StatusMove* MoveWhilePending(const OperationView& operation) const;
   // Whether the status returned to AVAILABLE between positions (from, to).
   bool ReturnedBetween(std::size_t from, std::size_t to) const;
   // Calls whose session handle is open and is the handle's owner, with no

@@ -393,12 +393,8 @@ std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
   std::vector<Occurrence> found;
   for (const OperationView& operation : history.operations()) {
-    if (!operation.accepted || operation.object < 0) continue;
-    const OpenedHandle* handle = history.WellFormedTarget(*operation.call);
-    if (handle == nullptr) continue;
-    const std::size_t first = operation.FirstAct();
-    const StatusMove* move = history.InvalidatedBy(*handle, first == kNoPosition ? view.events().size() : first);
-    if (move == nullptr || move->index < operation.call->return_index) continue;
+    const StatusMove* move = history.MoveWhilePending(operation);
+    if (move == nullptr) continue;
     std::string id = "stays-pending";
     std::size_t at = move->index;
     for (const OperationAct& act : operation.acts) {

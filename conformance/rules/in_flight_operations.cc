@@ -13,13 +13,9 @@ namespace {
 std::optional<Violation> Judge(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
   for (const OperationView& operation : history.operations()) {
-    if (!operation.accepted || operation.object < 0) continue;
-    const OpenedHandle* handle = history.WellFormedTarget(*operation.call);
-    if (handle == nullptr) continue;
-    const std::size_t first = operation.FirstAct();
     // Pending at the move: called before it, no completion act before it.
-    const StatusMove* move = history.InvalidatedBy(*handle, first == kNoPosition ? view.events().size() : first);
-    if (move == nullptr || move->index < operation.call->return_index) continue;
+    const StatusMove* move = history.MoveWhilePending(operation);
+    if (move == nullptr) continue;
     for (const OperationAct& act : operation.acts) {
       if (act.index < move->index || act.code != ERROR_SUCCESS) continue;
       const TraceEvent& event = view.events()[act.index];
