@@ -866,6 +866,11 @@ class ExampleImpl:
         # information handles end now (SUNPUBLISH-10).
         self.abort_operations(
             lambda op: op.session == handle and self.is_publication_of(op.object, identifier), ERROR_OPERATION_ABORTED)
+        # Its handles stay open but lose their publication: a later
+        # publication under the same identifier is not theirs to complete.
+        for obj in self.objects.values():
+            if obj.kind != CONTENT and obj.identifier == identifier:
+                obj.identifier = None
         return ERROR_SUCCESS
 
     def is_publication_of(self, handle, identifier):

@@ -18,7 +18,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "read-end",
-    206,
+    226,
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",

@@ -19,7 +19,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "read-local-only",
-    202,
+    222,
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",

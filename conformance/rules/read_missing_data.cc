@@ -18,7 +18,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "read-missing-data",
-    204,
+    224,
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",

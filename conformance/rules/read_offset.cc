@@ -18,7 +18,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "read-offset",
-    208,
+    228,
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",

@@ -22,7 +22,7 @@ std::optional<Violation> Judge(const TraceView& view) {
 
 PD_REGISTER_RULE((Rule{
     "read-timeout",
-    200,
+    220,
     Strength::kImplied,
     "the pages give the timeout and its 5 s default; that a read ends within it (plus 250 ms of the implementation's own work), and that a read a peer serves in time succeeds, is what the timeout means",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
