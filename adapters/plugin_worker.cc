@@ -110,7 +110,13 @@ class Worker {
 
   // pd_host_services thunks.
   static Worker& Of(void* host) { return *static_cast<Worker*>(host); }
-  static uint64_t NowUs(void* host) { return Of(host).Request("now"); }
+  // Virtual time moves only between the harness's messages and during a
+  // `wait` (PROTOCOL.md): it is asked once per message, not at every look.
+  static uint64_t NowUs(void* host) {
+    Worker& worker = Of(host);
+    if (!worker.now_) worker.now_ = worker.Request("now");
+    return *worker.now_;
+  }
   // The status moves only with a `status-changed` line (PROTOCOL.md): once
   // known in a case, it is kept instead of asked again, a round trip saved.
   static ::PEERDIST_STATUS ServiceStatus(void* host) {
@@ -134,8 +140,11 @@ class Worker {
     return Of(host).Request("is-event " + protocol::Hex(reinterpret_cast<std::uintptr_t>(handle))) != 0;
   }
   static ::DWORD WaitForEvent(void* host, ::HANDLE event, ::DWORD timeout_ms) {
-    return static_cast<::DWORD>(Of(host).Request("wait " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event)) +
-                                                 " " + protocol::Decimal(timeout_ms)));
+    Worker& worker = Of(host);
+    const auto result = static_cast<::DWORD>(worker.Request(
+        "wait " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event)) + " " + protocol::Decimal(timeout_ms)));
+    worker.now_.reset();  // the harness ran its clock
+    return result;
   }
   static uint64_t ScheduleAfter(void* host, uint64_t delay_us, pd_work_fn work, void* context) {
     Worker& worker = Of(host);
@@ -178,6 +187,7 @@ class Worker {
   int out_fd_;
   std::string outgoing_;  // lines Write queued, written by Flush
   std::optional<std::uint64_t> status_;  // the service status, once known in the case
+  std::optional<std::uint64_t> now_;     // virtual time, once known in the message
   std::string pending_;  // bytes read past the last line
   pd_host_services host_{};
   std::map<std::string, Invoker, std::less<>> calls_;
@@ -372,6 +382,7 @@ bool Worker::HandleAnytime(const std::vector<std::string_view>& words) {
     Mem(words);
     return true;
   }
+  if (verb == "fire" || verb == "status-changed") now_.reset();
   if (verb == "fire") {
     const auto timer = words.size() == 2 ? protocol::ParseNumber(words[1]) : std::nullopt;
     auto it = timer ? timers_.find(*timer) : timers_.end();
@@ -418,6 +429,7 @@ std::uint64_t Worker::Request(const std::string& line) {
 
 void Worker::Reset() {
   status_.reset();
+  now_.reset();
   shadows_.clear();
   shadow_of_address_.clear();
   timers_.clear();
@@ -455,6 +467,7 @@ int Worker::Serve() {
         Reset();
         Write("done");
       } else if (verb == "call") {
+        now_.reset();
         const std::uint64_t value = Call(*words);
         SyncShadows();
         Write("ret " + protocol::Decimal(value));
