@@ -167,6 +167,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        Deviation::kEndReportsMissing},
       {"mutant:stream-offset-unwritten", "a stream read never writes its start offset into the OVERLAPPED",
        "read-offset", Deviation::kStreamOffsetUnwritten},
+      // The service-state rows.
+      {"mutant:policy-row-while-unavailable",
+       "publishing and opening content or content information while the service is UNAVAILABLE returns "
+       "ERROR_ACCESS_DISABLED_BY_POLICY instead of PEERDIST_ERROR_SERVICE_UNAVAILABLE",
+       "service-state-rows", Deviation::kPolicyRowWhileUnavailable},
   };
   return catalog;
 }

@@ -751,6 +751,12 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "advance 100000\n"  // 23
        "get-overlapped-result o6\n",  // 24
        {{"mutant:stream-offset-unwritten", 19}}},
+      {"service-state-rows", "publishing while the service is unavailable answers the unavailable row",
+       "pdscenario 1\nseed 1\ninitial unavailable\n"
+       "startup s0\n"                    // 0
+       "publish s0 t0 id=1\n"            // 1: PEERDIST_ERROR_SERVICE_UNAVAILABLE
+       "open-content s0 c0 tag=1\n",     // 2
+       {{"mutant:policy-row-while-unavailable", 1}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0
