@@ -78,6 +78,7 @@ enum class Deviation : std::uint8_t {
   kStreamOffsetUnwritten,     // a stream read leaves OVERLAPPED Offset/OffsetHigh as the caller set them
   // The service-state rows (issue 11).
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
+  kShutdownKeepsPublications, // Shutdown leaves the session's publications published
 };
 
 }  // namespace pd

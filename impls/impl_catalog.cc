@@ -172,6 +172,9 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "publishing and opening content or content information while the service is UNAVAILABLE returns "
        "ERROR_ACCESS_DISABLED_BY_POLICY instead of PEERDIST_ERROR_SERVICE_UNAVAILABLE",
        "service-state-rows", Deviation::kPolicyRowWhileUnavailable},
+      {"mutant:shutdown-keeps-publications",
+       "PeerDistShutdown leaves the session's publications published (their content information still opens)",
+       "shutdown-unpublishes", Deviation::kShutdownKeepsPublications},
   };
   return catalog;
 }

@@ -35,7 +35,7 @@ std::int64_t OtherFault(const TraceView& view, const CallView& call) {
   const TraceEvent& c = *call.call;
   if (c.function != ApiFunction::kServerPublishStream) return -1;
   const PublicationState state = view.Derived<PublicationHistory>().At(DetailNumber(c.detail, "id="), call.call_index);
-  const bool maybe_published = state.kind == PublicationKind::kUnknown ||
+  const bool maybe_published = state.kind == PublicationKind::kUnknown || state.kind == PublicationKind::kOwnerShutDown ||
                                (state.kind == PublicationKind::kPublished && state.owner == c.session);
   return maybe_published ? PEERDIST_ERROR_ALREADY_EXISTS : -1;
 }
