@@ -79,6 +79,7 @@ enum class Deviation : std::uint8_t {
   // The service-state rows (issue 11).
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
   kShutdownKeepsPublications, // Shutdown leaves the session's publications published
+  kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
 };
 
 }  // namespace pd

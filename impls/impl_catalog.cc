@@ -175,6 +175,9 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:shutdown-keeps-publications",
        "PeerDistShutdown leaves the session's publications published (their content information still opens)",
        "shutdown-unpublishes", Deviation::kShutdownKeepsPublications},
+      {"mutant:publish-refuses-version-2",
+       "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
+       "publication-options", Deviation::kPublishRefusesVersion2},
   };
   return catalog;
 }

@@ -769,6 +769,12 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "open-info s1 i0 id=1\n"             // 7: ERROR_NOT_FOUND
        "publish s1 t1 id=1\n",              // 8: ERROR_SUCCESS
        {{"mutant:shutdown-keeps-publications", 7}}},
+      {"publication-options", "a publish passing options of a listed version succeeds",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1 options=1\n"     // 1: ERROR_SUCCESS
+       "publish s0 t1 id=2 options=2\n",    // 2: ERROR_SUCCESS
+       {{"mutant:publish-refuses-version-2", 2}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0
