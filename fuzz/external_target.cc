@@ -27,6 +27,8 @@ std::string AbsolutePath(const std::string& path) {
 std::variant<FuzzTarget, std::string> InProcessPlugin(const std::string& path) {
   if (path.empty()) return std::string("PD_FUZZ_IMPL=plugin: expects a path, e.g. plugin:./libimpl.so");
   const std::string absolute = AbsolutePath(path);
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(absolute, error)) return "plugin " + absolute + ": no such file";
   auto opened = PluginLibrary::Open(absolute);
   if (auto* error = std::get_if<std::string>(&opened)) return *error;
   std::shared_ptr<const PluginLibrary> library = std::move(std::get<std::unique_ptr<PluginLibrary>>(opened));
