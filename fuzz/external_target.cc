@@ -35,6 +35,9 @@ std::variant<FuzzTarget, std::string> InProcessPlugin(const std::string& path) {
   FuzzTarget target;
   target.impl_name = kPluginPrefix + absolute;
   target.sanitizer_report_is_crash_finding = true;
+  target.replay_note =
+      "a plugin built with -fsanitize=... loads only into a sanitizer build of pdconform "
+      "(bazel build --config=fuzz //conformance:pdconform); or replay the same sources built without -fsanitize";
   target.make_impl = [library, name = target.impl_name](HostServices& host) -> std::unique_ptr<PeerDistAdapter> {
     std::string error;
     std::unique_ptr<PeerDistAdapter> adapter = MakeDirectPluginAdapter(library, host, &error);

@@ -54,6 +54,10 @@ std::uint64_t executions = 0;
 const FuzzTarget* running_target = nullptr;
 const Scenario* running_scenario = nullptr;
 
+void PrintReplayNote(const FuzzTarget& target) {
+  if (!target.replay_note.empty()) std::fprintf(stderr, "==pd-fuzz== (%s)\n", target.replay_note.c_str());
+}
+
 #ifdef PD_FUZZ_WITH_ASAN
 // AddressSanitizer reported an error and is about to end the process. When
 // what it caught is a write next to a buffer the harness handed in (each its
@@ -89,6 +93,7 @@ void OnSanitizerReport(const char* /*report*/) {
                path.empty() ? "(not written)" : path.c_str(),
                path.empty() ? "-" : ReplayCommandFor(running_target->impl_name, path).c_str(),
                static_cast<unsigned long long>(executions));
+  PrintReplayNote(*running_target);
   std::fflush(stderr);
 }
 
@@ -116,6 +121,7 @@ const bool report_callback_set = [] {
                others.empty() ? "none" : others.c_str(), path.empty() ? "(not written)" : path.c_str(),
                path.empty() ? "-" : ReplayCommandFor(target.impl_name, path).c_str(),
                static_cast<unsigned long long>(executions));
+  PrintReplayNote(target);
   std::fflush(stderr);
   std::abort();
 }
