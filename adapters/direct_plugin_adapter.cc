@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace pd {
@@ -52,6 +53,10 @@ class HostTable {
     };
     table_.set_last_error = [](void* self, ::DWORD error) { Of(self).SetLastError(error); };
     table_.get_last_error = [](void* self) -> ::DWORD { return Of(self).GetLastError(); };
+    table_.peer_fetch = [](void* self, uint64_t offset, ::DWORD length, uint64_t hash, ::BYTE* out) -> uint64_t {
+      const std::optional<Duration> latency = Of(self).FetchFromPeers(offset, length, hash, out);
+      return latency ? *latency : PD_PEER_NONE;
+    };
   }
   HostTable(const HostTable&) = delete;
   HostTable& operator=(const HostTable&) = delete;

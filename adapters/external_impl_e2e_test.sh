@@ -127,6 +127,19 @@ echo "== the Python example passes"
 run "$work/python" 0 --impl "exec:$python $example_py" --cases 60 --no-report &&
   grep -qE '^[0-9]+ rules: [0-9]+ hold, 0 violated' "$work/python/out" || fail "Python example: no clean summary"
 
+# The golden read outcomes (local hit, peer hit, timeout, local-cache-only
+# miss, end of content) give the reference's trace byte for byte through
+# both doors too: the peer network and the timeouts reach them alike.
+echo "== the read goldens replay byte for byte through plugin: and exec:"
+for scenario in "$PWD"/conformance/testdata/read_*.pdscenario; do
+  name=$(basename "$scenario" .pdscenario)
+  for impl in "plugin:$example_plugin" "exec:$python $example_py"; do
+    dir="$work/golden-$name-${impl%%:*}"
+    run "$dir" 0 --impl "$impl" --replay "$scenario" --trace-out "$dir/trace" &&
+      { cmp -s "$dir/trace" "${scenario%.pdscenario}.trace" || fail "$name through ${impl%%:*}: the trace differs"; }
+  done
+done
+
 echo "== its wrong variant fails event-and-port"
 run "$work/python-bug" 1 --impl "exec:$python $example_py --bug=skip-event-when-port" --cases 60 --no-report &&
   expect_violated "$work/python-bug" event-and-port

@@ -1,7 +1,8 @@
 // The external adapters against the harness's own expectations:
-//  - fidelity: every notification scenario of the replay corpus gives, through
-//    the plugin worker, through pdplugin_host (exec:) and through the Python
-//    example (exec:), the trace the in-process reference gives, byte for byte;
+//  - fidelity: every scenario of the replay corpus gives, through the plugin
+//    worker, the plugin loaded in a job process, pdplugin_host (exec:) and
+//    the Python example (exec:), the trace the in-process reference gives,
+//    byte for byte;
 //  - isolation: a crash, an abort-free death, garbage and a hang each end the
 //    case with one finding naming its rule, and the next case runs normally;
 //  - refusal: bad specs fail to open with one line;
@@ -18,6 +19,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -44,12 +46,18 @@ Paths paths;
 
 // The golden corpus: each example's trace must be the reference's.
 const char* const kCorpus[] = {
+    "closed_object_handles",
     "content_invalidation",
     "ex_variants",
     "first_notify_after_enable",
     "first_registration_while_available",
     "invalid_handles",
     "ports_keys_events",
+    "read_end_of_content",
+    "read_local_hit",
+    "read_local_only_miss",
+    "read_peer_hit",
+    "read_timeout",
     "second_registration",
     "session_isolation",
     "shutdown_with_pending_registration",
@@ -102,6 +110,33 @@ void ExpectReferenceTraces(const std::string& spec) {
 }
 
 TEST(ExternalImpl, PluginWorkerGivesTheReferenceTraces) { ExpectReferenceTraces("plugin:" + paths.example_plugin); }
+
+// A job process (conformance/suite_jobs.h) loads the plugin and calls it
+// directly: its host services must be the worker's, peers included. The
+// child plays the job, so this process never loads the plugin.
+TEST(ExternalImpl, PluginLoadedInAJobProcessGivesTheReferenceTraces) {
+  const std::string dir = std::getenv("TEST_TMPDIR") != nullptr ? std::getenv("TEST_TMPDIR") : "/tmp";
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto opened = ExternalImplOpenerFor("plugin:" + paths.example_plugin, ExternalImplOptions{})(false);
+    if (std::holds_alternative<std::string>(opened)) _exit(3);
+    const ImplFactory direct = std::get<ExternalImplFactory>(opened);
+    for (const char* name : kCorpus) {
+      std::ofstream(dir + "/direct_" + name + ".trace") << RunScenario(Load(name), direct).Render();
+    }
+    _exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the job process failed: status " << status;
+  for (const char* name : kCorpus) {
+    std::ifstream in(dir + "/direct_" + name + ".trace");
+    std::stringstream got;
+    got << in.rdbuf();
+    EXPECT_EQ(got.str(), RunScenario(Load(name), Reference()).Render()) << "plugin in a job process on " << name;
+  }
+}
 
 TEST(ExternalImpl, PluginUnderPdpluginHostGivesTheReferenceTraces) {
   ExpectReferenceTraces("exec:" + paths.plugin_host + " " + paths.example_plugin);

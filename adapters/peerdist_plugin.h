@@ -40,6 +40,7 @@
 #ifndef PEERDIST_PLUGIN_H_
 #define PEERDIST_PLUGIN_H_
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define PD_PLUGIN_ABI_VERSION 1u
@@ -218,7 +219,21 @@ typedef struct pd_host_services {
    * caller after PeerDistGetOverlappedResult returns FALSE). */
   void (*set_last_error)(void* host, DWORD error);
   DWORD (*get_last_error)(void* host);
+  /* Added after ABI version 1's first release, at the end: present when
+   * struct_size reaches past it (PD_HOST_HAS_PEER_FETCH).
+   * Asks the simulated peers for the `length` bytes at content offset
+   * `offset` whose 64-bit FNV-1a hash is `hash` (a block the content
+   * information describes). When a peer holds them, writes them to `out`
+   * and returns how long, in microseconds, fetching them takes: they count
+   * as arrived only that much later in virtual time. PD_PEER_NONE when no
+   * peer holds them. */
+  uint64_t (*peer_fetch)(void* host, uint64_t offset, DWORD length, uint64_t hash, BYTE* out);
 } pd_host_services;
+
+#define PD_PEER_NONE UINT64_MAX
+#define PD_HOST_HAS_PEER_FETCH(services)                                                   \
+  ((services)->struct_size >= offsetof(pd_host_services, peer_fetch) + sizeof(void*) && \
+   (services)->peer_fetch != NULL)
 
 /* --- what the plugin exports ---------------------------------------------- */
 

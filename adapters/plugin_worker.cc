@@ -97,6 +97,8 @@ class Worker {
   void SyncShadows();
   // Sends a request and serves the harness until its `ok`; returns the value.
   std::uint64_t Request(const std::string& line);
+  // The same for a request whose `ok` carries more than one value: its words.
+  std::vector<std::string> RequestWords(const std::string& line);
   // mem, fire, status-changed: what may arrive at any time. False otherwise.
   bool HandleAnytime(const std::vector<std::string_view>& words);
   void Mem(const std::vector<std::string_view>& words);
@@ -150,6 +152,19 @@ class Worker {
     worker.Write("set-last-error " + protocol::Decimal(error));
   }
   static ::DWORD GetLastError(void* host) { return static_cast<::DWORD>(Of(host).Request("get-last-error")); }
+  static uint64_t PeerFetch(void* host, uint64_t offset, ::DWORD length, uint64_t hash, ::BYTE* out) {
+    const std::vector<std::string> answer = Of(host).RequestWords(
+        "peer-fetch " + protocol::Decimal(offset) + " " + protocol::Decimal(length) + " " + protocol::Decimal(hash));
+    if (answer.size() == 2 && answer[1] == "-") return PD_PEER_NONE;
+    const auto latency = answer.size() == 3 ? protocol::ParseNumber(answer[1]) : std::nullopt;
+    if (!latency || answer[2].size() != 2 * static_cast<std::size_t>(length)) Fail("bad answer to peer-fetch");
+    for (std::size_t i = 0; i < length; ++i) {
+      const auto byte = protocol::ParseNumber("0x" + answer[2].substr(2 * i, 2));
+      if (!byte) Fail("bad bytes in the answer to peer-fetch");
+      out[i] = static_cast<::BYTE>(*byte);
+    }
+    return *latency;
+  }
 
   const PluginSymbols& plugin_;
   PluginWorkerState* state_;  // nullptr: nobody follows the stages
@@ -240,6 +255,7 @@ Worker::Worker(const PluginSymbols& plugin, int in_fd, int out_fd, PluginWorkerS
   host_.draw_delay = &DrawDelay;
   host_.set_last_error = &SetLastError;
   host_.get_last_error = &GetLastError;
+  host_.peer_fetch = &PeerFetch;
 #define PD_PLUGIN_INVOKER_(ret, name, params) calls_.emplace(#name, MakeInvoker(plugin_.name));
   PD_PLUGIN_PEERDIST_FUNCTIONS(PD_PLUGIN_INVOKER_)
 #undef PD_PLUGIN_INVOKER_
@@ -362,7 +378,7 @@ bool Worker::HandleAnytime(const std::vector<std::string_view>& words) {
   return false;
 }
 
-std::uint64_t Worker::Request(const std::string& line) {
+std::vector<std::string> Worker::RequestWords(const std::string& line) {
   SyncShadows();
   Write(line);
   std::string answer;
@@ -370,13 +386,16 @@ std::uint64_t Worker::Request(const std::string& line) {
     if (!ReadLine(&answer)) _exit(0);  // the harness is gone
     const auto words = protocol::Tokens(answer);
     if (!words) Fail("not a protocol line: " + protocol::Quote(answer));
-    if ((*words)[0] == "ok") {
-      const auto value = words->size() == 2 ? protocol::ParseNumber((*words)[1]) : std::nullopt;
-      if (!value) Fail("bad answer " + protocol::Quote(answer));
-      return *value;
-    }
+    if ((*words)[0] == "ok") return std::vector<std::string>(words->begin(), words->end());
     if (!HandleAnytime(*words)) Fail("unexpected " + protocol::Quote(answer) + " while awaiting `ok`");
   }
+}
+
+std::uint64_t Worker::Request(const std::string& line) {
+  const std::vector<std::string> words = RequestWords(line);
+  const auto value = words.size() == 2 ? protocol::ParseNumber(words[1]) : std::nullopt;
+  if (!value) Fail("bad answer " + protocol::Quote(line));
+  return *value;
 }
 
 void Worker::Reset() {

@@ -1,6 +1,10 @@
 #include "adapters/protocol_adapter.h"
 
 #include <cstring>
+#include <optional>
+#include <vector>
+
+#include "sim/content_info.h"
 #include <utility>
 
 namespace pd {
@@ -232,6 +236,24 @@ bool ProtocolAdapter::ServeRequest(const std::vector<std::string_view>& words, c
     Arity(words, 3, line);
     // Draws from the World's one PRNG: the same scenario draws the same delays.
     Answer(host_.DrawDelay(Number(words, 1, line), Number(words, 2, line)));
+  } else if (verb == "peer-fetch") {
+    Arity(words, 4, line);
+    const std::uint64_t offset = Number(words, 1, line);
+    const std::uint64_t length = Number(words, 2, line);
+    const std::uint64_t hash = Number(words, 3, line);
+    if (length == 0 || length > kMaxContentLength) Violation(line, "a block length outside 1.." + std::to_string(kMaxContentLength));
+    std::vector<BYTE> bytes(length);
+    const std::optional<Duration> latency = host_.FetchFromPeers(offset, static_cast<DWORD>(length), hash, bytes.data());
+    static const char kDigits[] = "0123456789abcdef";
+    std::string answer = "ok -";
+    if (latency) {
+      answer = "ok " + protocol::Decimal(*latency) + " ";
+      for (BYTE byte : bytes) {
+        answer += kDigits[byte >> 4];
+        answer += kDigits[byte & 0xF];
+      }
+    }
+    process_->Send(answer, contexts_.empty() ? std::string("?") : contexts_.back());
   } else if (verb == "now") {
     Arity(words, 1, line);
     Answer(host_.Now());

@@ -1,6 +1,7 @@
 #include "conformance/scenario_gen.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <ostream>
 #include <utility>
@@ -21,7 +22,43 @@ GenModel::GenModel(PEERDIST_STATUS initial, bool content_steps)
 
 GenModel::GenModel(PEERDIST_STATUS initial, ContentMode mode)
     : GenModel(initial, mode != ContentMode::kNone) {
-  chain = mode == ContentMode::kChain;
+  chain = mode == ContentMode::kChain || mode == ContentMode::kReads;
+  if (mode != ContentMode::kReads) return;
+  reads = true;
+  for (const Step& step : ReadsPrefix()) Apply(step);
+}
+
+const std::vector<Step>& ReadsPrefix() {
+  static const std::vector<Step> prefix = [] {
+    std::vector<Step> steps;
+    auto add = [&steps](StepKind kind, int session, auto&& set) {
+      Step step;
+      step.kind = kind;
+      step.session = session;
+      set(step);
+      steps.push_back(step);
+    };
+    const auto none = [](Step&) {};
+    add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kEnable; });
+    add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kRegain; });
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 300 * kMillisecond; });
+    add(StepKind::kStartup, 0, none);
+    add(StepKind::kStartup, 1, none);
+    add(StepKind::kPublish, 0, [](Step& s) { s.content = 1; s.length = 256; });
+    add(StepKind::kAddToStream, 0, [](Step& s) { s.bytes = 256; });
+    add(StepKind::kCompleteStream, 0, none);
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+    add(StepKind::kOpenInfo, 0, [](Step& s) { s.content = 1; });
+    add(StepKind::kRetrieveInfo, 0, [](Step& s) { s.bytes = 4096; });
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+    add(StepKind::kOpenContent, 1, [](Step& s) { s.tag = 1; });
+    add(StepKind::kAddInfo, 1, none);
+    add(StepKind::kCompleteInfo, 1, none);
+    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+    return steps;
+  }();
+  assert(prefix.size() == static_cast<std::size_t>(kReadsPrefixSteps));
+  return prefix;
 }
 
 namespace {
@@ -173,6 +210,7 @@ void GenModel::Apply(const Step& step) {
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
           step.source < kMaxObjects && infos[step.source].retrieved) {
         slot.info_added = true;
+        slot.content = infos[step.source].content;  // what its reads read
       }
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
       if (step.kind == StepKind::kRetrieveInfo && slot.open && slot.session == s && !step.null_in &&
@@ -189,6 +227,10 @@ void GenModel::Apply(const Step& step) {
       if (IsCloseStep(step.kind) && slot_open && slot.session == s) slot.open = false;
       break;
     }
+  }
+  if ((step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) && step.content < peered.size()) {
+    peered[step.content] = step.kind == StepKind::kPeerAdd;
+    peer_seen[step.content] = peer_seen[step.content] || step.kind == StepKind::kPeerAdd;
   }
   if (step.kind == StepKind::kUnpublish && slot_open && step.content < completed.size()) {
     completed[step.content] = false;
@@ -223,6 +265,8 @@ bool StepFits(const Step& step, StepIntent intent, const GenModel& model) {
              step.registration < (step.of_operation ? model.operations : model.registrations);
     case StepKind::kEnvironment:
     case StepKind::kAdvance:
+    case StepKind::kPeerAdd:
+    case StepKind::kPeerRemove:
       return true;
     default:
       break;
@@ -509,15 +553,56 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     step.object = c;
     step.event = true;
     if (content.info_ready) {
-      // Mostly a read; now and then data added to the handle it could read.
-      step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead,
-                                        StepKind::kAddData}[d.Weighted({35, 35, m.chain ? 30 : 0})];
+      // Mostly a read; now and then data added to the handle it could read,
+      // or the peers and the publication moved under it (peer-only content
+      // is what the timeouts are about), or time for slow peers.
+      // First the publication goes (then only the peers and the cache
+      // serve the content) and a peer gains a copy, most of the time.
+      const std::uint32_t id = content.content < m.completed.size() ? content.content : 0;
+      const bool published = m.completed[id] || m.completing[id];
+      const int unpublish = published ? (m.chain ? 45 : 6) : 0;
+      const int peer_add = m.peered[id] ? 4 : m.chain ? 45 : 8;
+      step.kind = std::vector<StepKind>{StepKind::kBlockRead, StepKind::kStreamRead, StepKind::kAddData,
+                                        StepKind::kPeerAdd,   StepKind::kUnpublish,  StepKind::kAdvance,
+                                        StepKind::kPeerRemove}[d.Weighted({35, 35, m.chain ? 30 : 0, peer_add,
+                                                                           unpublish, 10,
+                                                                           m.reads && m.peered[id] ? 10 : 2})];
+      // A read-prefix scenario takes the publication away and gives a peer
+      // a copy before anything else: its reads are about the peers.
+      if (m.reads && published) step.kind = StepKind::kUnpublish;
+      if (m.reads && !published && !m.peer_seen[id]) step.kind = StepKind::kPeerAdd;
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
-                                                   : static_cast<std::uint32_t>(d.Between(2, 128));
+                                                   : static_cast<std::uint32_t>(d.Between(d.Percent(8) ? 0 : 2, 128));
+      if (d.Percent(20)) {
+        step.timeout = TimeoutArg::kLocalOnly;
+      } else if (d.Percent(30)) {
+        step.timeout = TimeoutArg::kMilliseconds;
+        step.timeout_ms = std::vector<std::uint32_t>{300, 1500, 4000}[d.Below(3)];
+      }
+      step.content = content.content;
+      // Now and then past the end of the read prefix's 256 bytes.
+      if (m.reads && d.Percent(10)) step.offset = 320;
       // Now and then data past the end of the content (add-data's
       // PEERDIST_ERROR_OUT_OF_BOUNDS).
       if (step.kind == StepKind::kAddData && d.Percent(25)) step.offset = 4096;
+      if (step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) {
+        step.session = 0;
+        step.object = 0;
+        step.offset = m.reads ? 0 : static_cast<std::uint64_t>(d.Below(2)) * 64;
+        step.length = d.Percent(70) ? 512 : 64;
+        step.latency_ms = std::vector<std::uint32_t>{100, 1000, 3000, 7000, 10000}[d.Below(5)];
+      } else if (step.kind == StepKind::kUnpublish) {
+        step.object = 0;
+        for (const GenModel::ObjectSlot& stream : m.streams) {
+          if (stream.used && stream.content == content.content) step.session = stream.session;
+        }
+        if (!m.open[step.session]) continue;
+      } else if (step.kind == StepKind::kAdvance) {
+        step.session = 0;
+        step.object = 0;
+        step.advance = static_cast<Duration>(d.Between(1, 6)) * kSecond;
+      }
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;
     } else if (!content.info_added && !retrieved.empty()) {
@@ -608,7 +693,11 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   const bool rare = m.in_flight_kind == StepKind::kAddData || m.in_flight_kind == StepKind::kAddInfo ||
                     m.in_flight_kind == StepKind::kCompleteInfo || m.in_flight_kind == StepKind::kRetrieveInfo;
   const bool chain_end = m.in_flight_kind == StepKind::kAddData;
-  const int percent = m.in_flight_with_data ? 60 : chain_end || (rare && !m.chain) ? 35 : m.chain ? 4 : 12;
+  const int percent = m.reads                  ? 2
+                      : m.in_flight_with_data ? 60
+                      : chain_end || (rare && !m.chain) ? 35
+                      : m.chain               ? 4
+                                              : 12;
   if (!d.Percent(percent)) return false;
   Step step;
   step.kind = StepKind::kEnvironment;
@@ -1042,10 +1131,10 @@ rc::Gen<std::uint64_t> GenSeed() {
 }
 
 // The command sequence's length grows with RapidCheck's size, from at most
-// 13 steps at size 0 to at most kMaxGeneratedSteps.
+// 13 steps at size 0 to at most kMaxGeneratedCommands.
 int CommandsSizeFor(int size) {
   const int clamped = std::max(0, std::min(size, 100));
-  return std::min(kMaxGeneratedSteps - 1, 12 + clamped * (kMaxGeneratedSteps - 13) / 99);
+  return std::min(kMaxGeneratedCommands - 1, 12 + clamped * (kMaxGeneratedCommands - 13) / 99);
 }
 
 }  // namespace
@@ -1069,8 +1158,14 @@ rc::Gen<ContentMode> GenContentSteps() {
   return rc::Gen<ContentMode>([](const rc::Random& random, int) {
     Draw d(random);
     static const ContentMode kModes[] = {ContentMode::kNone, ContentMode::kContent, ContentMode::kChain};
-    return rc::shrinkable::shrinkRecur(kModes[d.Weighted({50, 33, 17})], [](ContentMode mode) {
+    ContentMode drawn = kModes[d.Weighted({50, 33, 17})];
+    // A further draw (the earlier ones keep their meaning): half the chain
+    // scenarios and a third of the content ones start from the read prefix.
+    if (drawn == ContentMode::kChain && d.Percent(50)) drawn = ContentMode::kReads;
+    if (drawn == ContentMode::kContent && d.Percent(35)) drawn = ContentMode::kReads;
+    return rc::shrinkable::shrinkRecur(drawn, [](ContentMode mode) {
       switch (mode) {
+        case ContentMode::kReads: return rc::seq::just(ContentMode::kChain, ContentMode::kNone);
         case ContentMode::kChain: return rc::seq::just(ContentMode::kContent, ContentMode::kNone);
         case ContentMode::kContent: return rc::seq::just(ContentMode::kNone);
         case ContentMode::kNone: break;
@@ -1099,6 +1194,7 @@ rc::Gen<Scenario> GenScenario() {
         scenario.seed = seed;
         scenario.initial_status = body.first.first;
         GenModel model(body.first.first, body.first.second);
+        if (body.first.second == ContentMode::kReads) scenario.steps = ReadsPrefix();
         for (const auto& command : body.second) {
           command->run(model, scenario);
           command->apply(model);

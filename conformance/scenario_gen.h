@@ -46,14 +46,23 @@ namespace pd {
 
 // Upper bound on the number of steps of a generated scenario (well under
 // kMaxSteps, so generated scenarios are quick to run and to shrink).
-constexpr int kMaxGeneratedSteps = 40;
+constexpr int kMaxGeneratedCommands = 40;
+// The steps of a kReads scenario's prefix (ReadsPrefix) come on top.
+constexpr int kReadsPrefixSteps = 16;
+constexpr int kMaxGeneratedSteps = kMaxGeneratedCommands + kReadsPrefixSteps;
 static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay replayable");
 
 // Whether a scenario exercises the content part: not at all, with content
 // steps among the others, or (kChain) mostly building the longest chain,
 // content read back by a client, and moving the status while reads are in
-// flight.
-enum class ContentMode : std::uint8_t { kNone, kContent, kChain };
+// flight; or (kReads) the chain built by a fixed prefix (ReadsPrefix) and
+// the steps spent on reads against the peers, the cache and the timeouts.
+enum class ContentMode : std::uint8_t { kNone, kContent, kChain, kReads };
+
+// The steps a kReads scenario begins with: two sessions, content 1 (256
+// bytes) published, its information retrieved and completed on content
+// handle c0 of s1.
+const std::vector<Step>& ReadsPrefix();
 
 // What the generator knows (or guesses) after a prefix of steps. Everything
 // here follows from the steps alone, so regenerating or shrinking a prefix
@@ -70,7 +79,8 @@ struct GenModel {
   // the others) or not at all, so the notification rules keep the budget of
   // scenarios shaped as before.
   bool content = false;
-  bool chain = false;  // ContentMode::kChain
+  bool chain = false;  // ContentMode::kChain (or kReads)
+  bool reads = false;  // ContentMode::kReads
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle
@@ -101,6 +111,8 @@ struct GenModel {
   // information can be opened for them).
   std::array<bool, 3> completed{};
   std::array<bool, 3> completing{};  // completed, but maybe not yet (busy)
+  std::array<bool, 3> peered{};      // a peer holds a copy of the content
+  std::array<bool, 3> peer_seen{};   // a peer held one at some time
   // Virtual time until the environment actions so far have surely taken
   // effect (their delays are drawn), and whether content operations may
   // still be in flight: content steps that depend on them wait first.

@@ -182,6 +182,8 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
       case TraceKind::kFinding:
         findings_.push_back(i);
         break;
+      case TraceKind::kPeerChange:
+        break;
     }
   }
   // Registration calls' views were copied before their returns were seen.

@@ -77,7 +77,8 @@ void BindContentStep(FieldBinder& b, Step& s) {
   if (HasTimeout(k)) {
     bool local = s.timeout == TimeoutArg::kLocalOnly;
     b.Flag(local);
-    s.timeout = local ? TimeoutArg::kLocalOnly : TimeoutArg::kDefault;
+    const bool ms = s.timeout == TimeoutArg::kMilliseconds;  // bound at the end
+    s.timeout = local ? TimeoutArg::kLocalOnly : ms ? TimeoutArg::kMilliseconds : TimeoutArg::kDefault;
   }
   if (IsAsyncContentStep(k)) {
     bool no_event = !s.event;  // stored inverted: zero bytes give an event
@@ -102,6 +103,22 @@ void BindContentStep(FieldBinder& b, Step& s) {
     b.Choice(s.port, {PortArg::kNone, PortArg::kNew, PortArg::kLast, PortArg::kBogus});
     b.Unsigned(s.key, ~std::uint64_t{0});
   }
+  // After everything older records hold, so they keep decoding as they did:
+  // 0 (no bytes) keeps the flag's timeout, N a timeout of N ms.
+  if (HasTimeout(k) && s.timeout != TimeoutArg::kLocalOnly) {
+    std::uint32_t ms = s.timeout == TimeoutArg::kMilliseconds ? s.timeout_ms : 0;
+    b.Unsigned(ms, kMaxReadTimeoutMs);
+    s.timeout = ms == 0 ? TimeoutArg::kDefault : TimeoutArg::kMilliseconds;
+    s.timeout_ms = ms;
+  }
+}
+
+void BindPeerStep(FieldBinder& b, Step& s) {
+  b.Unsigned(s.content, kMaxContentId);
+  if (s.kind != StepKind::kPeerAdd) return;
+  b.Unsigned(s.offset, kMaxStepBytes);
+  b.Unsigned(s.length, kMaxStepBytes);
+  b.Unsigned(s.latency_ms, kMaxReadTimeoutMs);
 }
 
 void BindEnvironment(FieldBinder& b, Step& s) {
@@ -141,6 +158,9 @@ constexpr StepCodec kCodecs[] = {
     {StepKind::kFlush, &BindContentStep},
     {StepKind::kGetInfo, &BindContentStep},
     {StepKind::kClientCancel, &BindContentStep},
+    // The peer network (issue 12).
+    {StepKind::kPeerAdd, &BindPeerStep},
+    {StepKind::kPeerRemove, &BindPeerStep},
 };
 
 }  // namespace

@@ -69,6 +69,13 @@ enum class Deviation : std::uint8_t {
   kGetStatusFailsWhileDisabled, // GetStatus(Ex) returns ERROR_ACCESS_DISABLED_BY_POLICY while DISABLED
   kContentIgnoresSessionHandle, // server and client functions take a bad hPeerDist as the first session
   kShutdownLeavesOperations,    // Shutdown cancels the registration; its operations and objects live on
+  // Reads against the peer network and their timeouts (issue 12).
+  kDefaultTimeoutUnbounded,   // PEERDIST_READ_TIMEOUT_DEFAULT waits for the peers however long they take
+  kReadTimeoutIgnored,        // a timeout in milliseconds is taken as the 5 s default
+  kLocalOnlyAsksPeers,        // PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY still fetches from the peers
+  kMissingReportsTimeout,     // a block nobody holds completes with ERROR_TIMEOUT, not MISSING_DATA
+  kEndReportsMissing,         // a read past the end of the range completes with MISSING_DATA, not NO_MORE
+  kStreamOffsetUnwritten,     // a stream read leaves OVERLAPPED Offset/OffsetHigh as the caller set them
 };
 
 }  // namespace pd

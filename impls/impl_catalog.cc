@@ -152,6 +152,21 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistShutdown cancels the session's registration but leaves its pending server and client operations to "
        "complete normally",
        "shutdown-cancels", Deviation::kShutdownLeavesOperations},
+      {"mutant:default-timeout-unbounded",
+       "PEERDIST_READ_TIMEOUT_DEFAULT waits for a slow peer however long it takes, not 5 seconds", "read-timeout",
+       Deviation::kDefaultTimeoutUnbounded},
+      {"mutant:read-timeout-ignored", "a read timeout given in milliseconds is taken as the 5 s default",
+       "read-timeout", Deviation::kReadTimeoutIgnored},
+      {"mutant:local-only-asks-peers", "PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY reads still fetch blocks from peers",
+       "read-local-only", Deviation::kLocalOnlyAsksPeers},
+      {"mutant:missing-reports-timeout",
+       "a read of a block neither the cache nor any peer holds completes with ERROR_TIMEOUT", "read-missing-data",
+       Deviation::kMissingReportsTimeout},
+      {"mutant:end-reports-missing",
+       "a read outside the content range completes with PEERDIST_ERROR_MISSING_DATA instead of NO_MORE", "read-end",
+       Deviation::kEndReportsMissing},
+      {"mutant:stream-offset-unwritten", "a stream read never writes its start offset into the OVERLAPPED",
+       "read-offset", Deviation::kStreamOffsetUnwritten},
   };
   return catalog;
 }

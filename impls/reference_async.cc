@@ -22,6 +22,10 @@ constexpr Duration kShortOperationMin = 1 * kMillisecond;
 constexpr Duration kShortOperationMax = 30 * kMillisecond;
 constexpr Duration kReadMin = 2 * kMillisecond;
 constexpr Duration kReadMax = 80 * kMillisecond;
+// PEERDIST_READ_TIMEOUT_DEFAULT: "the default timeout of 5 seconds".
+constexpr Duration kDefaultReadTimeout = 5 * kSecond;
+// What Perform returns for an operation it deferred (Defer) instead of completing.
+constexpr DWORD kDeferred = static_cast<DWORD>(kStatusPending);
 
 std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
 
@@ -133,9 +137,21 @@ DWORD ReferenceImpl::StartOperation(PendingOperation operation) {
     if (object->second.busy_until >= now + delay) delay = object->second.busy_until - now + 1;
     object->second.busy_until = now + delay;
   }
+  operation.started = host_.Now();
   operation.timer = host_.ScheduleAfter(delay, [this, id] { FinishOperation(id); });
   operations_.emplace(id, operation);
   return ERROR_IO_PENDING;
+}
+
+void ReferenceImpl::Defer(PendingOperation operation, VirtualTime at) {
+  const VirtualTime now = host_.Now();
+  if (at < now) at = now;
+  const std::uint64_t id = operation.id;
+  auto object = objects_.find(operation.object);
+  // The handle's later operations wait for this one (first in, first out).
+  if (object != objects_.end() && object->second.busy_until < at) object->second.busy_until = at;
+  operation.timer = host_.ScheduleAfter(at - now, [this, id] { FinishOperation(id); });
+  operations_.emplace(id, std::move(operation));
 }
 
 void ReferenceImpl::FinishOperation(std::uint64_t id) {
@@ -143,7 +159,16 @@ void ReferenceImpl::FinishOperation(std::uint64_t id) {
   if (it == operations_.end()) return;
   PendingOperation operation = it->second;
   operations_.erase(it);
+  // An earlier operation of the handle still pending waits for the peers:
+  // this one completes after it.
+  for (const auto& [earlier, pending] : operations_) {
+    if (earlier >= id || operation.object == 0 || pending.object != operation.object) continue;
+    auto object = objects_.find(operation.object);
+    const VirtualTime after = object != objects_.end() ? object->second.busy_until + 1 : host_.Now();
+    return Defer(std::move(operation), after);
+  }
   const auto [error, bytes] = Perform(operation);
+  if (error == kDeferred) return;
   CompleteOperation(operation, error, bytes);
   // The mutant's bug: a completed stream is closed with it.
   if (operation.kind == OperationKind::kCompleteStream && error == ERROR_SUCCESS &&
@@ -356,6 +381,36 @@ bool ReferenceImpl::FetchFromPeers(ContentObject& content, std::size_t block) {
   return false;
 }
 
+std::pair<DWORD, DWORD> ReferenceImpl::ReadFromPeers(PendingOperation& operation, const ContentInfo& info,
+                                                     std::size_t block, std::uint64_t offset) {
+  const std::uint64_t end = info.offset + info.length;
+  const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
+  const DWORD length = static_cast<DWORD>(BlockLength(info, block));
+  std::vector<BYTE> bytes(length);
+  const std::optional<Duration> latency = host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data());
+  if (!latency) {
+    const DWORD missing = Is(Deviation::kMissingReportsTimeout) ? ERROR_TIMEOUT : PEERDIST_ERROR_MISSING_DATA;
+    return {missing, static_cast<DWORD>(end - offset)};
+  }
+  Duration timeout = operation.timeout_ms;
+  if (operation.timeout_ms == PEERDIST_READ_TIMEOUT_DEFAULT) {
+    timeout = Is(Deviation::kDefaultTimeoutUnbounded) ? kVirtualTimeLimit / 2 : kDefaultReadTimeout;
+  } else {
+    timeout = Is(Deviation::kReadTimeoutIgnored) ? kDefaultReadTimeout : timeout * kMillisecond;
+  }
+  const VirtualTime arrival = host_.Now() + *latency;
+  const VirtualTime deadline = operation.started + timeout;
+  if (arrival <= deadline) {
+    operation.peer_block = block;
+    operation.peer_bytes = std::move(bytes);
+    Defer(operation, arrival);
+  } else {
+    operation.timed_out = true;
+    Defer(operation, deadline);
+  }
+  return {kDeferred, 0};
+}
+
 void ReferenceImpl::ValidateRawData(ContentObject& content) {
   if (!content.info) return;
   const ContentInfo& info = *content.info;
@@ -380,19 +435,41 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   if (!content.info) return {PEERDIST_ERROR_NO_MORE, 0};
   const ContentInfo& info = *content.info;
   const std::uint64_t end = info.offset + info.length;
-  if (operation.overlapped != nullptr) {
+  const bool stream = operation.kind == OperationKind::kStreamRead;
+  if (operation.overlapped != nullptr && !(stream && Is(Deviation::kStreamOffsetUnwritten))) {
     operation.overlapped->Offset = static_cast<DWORD>(offset);
     operation.overlapped->OffsetHigh = static_cast<DWORD>(offset >> 32);
   }
-  if (offset < info.offset || offset >= end) return {PEERDIST_ERROR_NO_MORE, 0};
+  if (offset < info.offset || offset >= end) {
+    if (Is(Deviation::kEndReportsMissing) && operation.size > 0) return {PEERDIST_ERROR_MISSING_DATA, 1};
+    return {PEERDIST_ERROR_NO_MORE, 0};
+  }
   // cbMaxNumberOfBytes 0: how many consecutive bytes the local cache holds.
   if (operation.size == 0) return {ERROR_SUCCESS, static_cast<DWORD>(LocalRun(content, offset))};
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
+  // Resuming after the peers: their block arrived, or the timeout did.
+  if (operation.timed_out) return {ERROR_TIMEOUT, static_cast<DWORD>(end - offset)};
+  if (!operation.peer_bytes.empty()) {
+    if (operation.peer_block == block && content.valid_blocks.count(block) == 0) {
+      content.valid_blocks[block] = std::move(operation.peer_bytes);
+    }
+    operation.peer_bytes.clear();
+  }
   if (content.valid_blocks.count(block) == 0) {
-    const bool may_fetch = operation.timeout_ms != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
-    if (!may_fetch || !FetchFromPeers(content, block)) {
-      // The missing range runs to the end of the described range.
-      return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+    const bool local_only = operation.timeout_ms == PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
+    if (local_only) {
+      // The mutant's bug: it takes the block from a peer (at once).
+      const DWORD length = static_cast<DWORD>(BlockLength(info, block));
+      std::vector<BYTE> bytes(length);
+      const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
+      if (!Is(Deviation::kLocalOnlyAsksPeers) ||
+          !host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data())) {
+        // The missing range runs to the end of the described range.
+        return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+      }
+      content.valid_blocks[block] = std::move(bytes);
+    } else if (!FetchFromPeers(content, block)) {
+      return ReadFromPeers(operation, info, block, offset);
     }
   }
   // Completes as soon as some data is there: up to the end of the local run.

@@ -174,6 +174,14 @@ class ReferenceImpl final : public PeerDistAdapter {
   // Fills block `block` of `content` from a publication whose data matches
   // its hash (the "peers"); false when none has it.
   bool FetchFromPeers(ContentObject& content, std::size_t block);
+  // A read of a block neither the local cache nor a publication holds: asks
+  // the World's peers (HostServices::FetchFromPeers) and defers the read to
+  // their delivery or to its timeout, whichever comes first; a block no peer
+  // holds is missing.
+  std::pair<DWORD, DWORD> ReadFromPeers(PendingOperation& operation, const ContentInfo& info, std::size_t block,
+                                        std::uint64_t offset);
+  // Reschedules an operation at `at` (it stays pending and cancellable).
+  void Defer(PendingOperation operation, VirtualTime at);
   void ValidateRawData(ContentObject& content);
   DWORD CheckOverlapped(LPOVERLAPPED overlapped) const;
   // Both OpenContentInformation functions, once their own checks passed.

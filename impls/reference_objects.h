@@ -93,6 +93,13 @@ struct PendingOperation {
   std::uint64_t offset = 0;
   DWORD timeout_ms = 0;
   PEERDIST_CONTENT_TAG tag{};
+  // Reads: when the call was made (the timeout runs from there), and what a
+  // read waiting for the peers resumes with: the block they deliver, or
+  // the timeout.
+  VirtualTime started = 0;
+  std::size_t peer_block = 0;
+  std::vector<BYTE> peer_bytes;
+  bool timed_out = false;
 };
 
 }  // namespace pd

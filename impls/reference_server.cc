@@ -94,6 +94,11 @@ DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist,
                object->second.identifier == identifier;
       },
       ERROR_OPERATION_ABORTED);
+  // Its handles stay open but lose their publication: a later publication
+  // under the same identifier is not theirs to complete or add to.
+  for (auto& [handle, object] : objects_) {
+    if (object.kind != ObjectKind::kContent && object.identifier == identifier) object.identifier.clear();
+  }
   return ERROR_SUCCESS;
 }
 

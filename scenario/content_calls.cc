@@ -155,6 +155,7 @@ void ContentCalls::Scan() {
       CollectRetrieved(operation, index);
     } else if (operation.function != ApiFunction::kNone) {
       JudgeContentOperation(operation, index);
+      JudgeReadLateness(operation, index);
     }
   }
 }
@@ -202,8 +203,22 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   const ULONG_PTR internal = slot->overlapped.Internal;
   if (internal == kStatusPending || internal == kUnwrittenDword) return;
   operation.judged = true;
-  if (operation.content_object >= 0) CheckLocalCache(operation, index, internal);
-  if (internal != ERROR_SUCCESS || operation.content_object < 0) return;
+  const bool read =
+      operation.function == ApiFunction::kClientBlockRead || operation.function == ApiFunction::kClientStreamRead;
+  if (read) JudgeReadCompletion(operation, index);
+  operation.failed = internal != ERROR_SUCCESS;
+  if (operation.content_object < 0) return;
+  CheckLocalCache(operation, index, internal);
+  if (internal != ERROR_SUCCESS) {
+    // The page advances the stream offset over the missing range it
+    // reports, which may be shorter than the rest of the range: the harness
+    // no longer knows where the handle's stream stands.
+    if (operation.function == ApiFunction::kClientStreamRead &&
+        (internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT)) {
+      read_tracks_[operation.content_object].unknown = true;
+    }
+    return;
+  }
   ReadTrack& track = read_tracks_[operation.content_object];
   const std::uint64_t done = slot->overlapped.InternalHigh;
   const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(done, slot->buffer.size()));
@@ -322,6 +337,8 @@ void ContentCalls::CheckRead(const Operation& operation, std::size_t index, cons
   const std::size_t checked = static_cast<std::size_t>(std::min<std::uint64_t>(n, end - offset));
   const auto content = static_cast<std::uint32_t>(track.content);
   const std::vector<BYTE> expected = ContentBytes(content, offset, checked);
+  // What a successful read delivered may be in the local cache from now on.
+  local_hints_.push_back(LocalHint{-1, track.content, false, offset, offset + n, world_.SlotById(operation.slot)->done_at});
   const SlotBuffer& buffer = world_.SlotById(operation.slot)->buffer;
   for (std::size_t i = 0; i < checked; ++i) {
     if (buffer.data()[i] == expected[i]) continue;
@@ -350,6 +367,7 @@ void ContentCalls::Publish(const Step& step) {
       nullptr, port, step.key, step.null_out ? nullptr : stream);
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, *stream, call.session, ret);
+  if (code == ERROR_SUCCESS) published_.push_back(PublishedSpan{step.content, world_.Now()});
   Finish(call, code, ret);
 }
 
@@ -414,6 +432,11 @@ void ContentCalls::Unpublish(const Step& step) {
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
   const DWORD code = impl_.PeerDistServerUnpublish(session, static_cast<DWORD>(identifier.size()),
                                                    step.null_in ? nullptr : id);
+  if (code == ERROR_SUCCESS && !step.null_in) {
+    for (PublishedSpan& span : published_) {
+      if (span.content == step.content && span.until == ~VirtualTime{0}) span.until = world_.Now();
+    }
+  }
   Finish(call, code);
 }
 
@@ -559,10 +582,16 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       break;
   }
   if (!input.empty()) call.bytes = static_cast<std::int64_t>(input.size());
-  const DWORD timeout =
-      step.timeout == TimeoutArg::kLocalOnly ? PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY : PEERDIST_READ_TIMEOUT_DEFAULT;
+  const DWORD timeout = step.timeout == TimeoutArg::kLocalOnly      ? PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY
+                        : step.timeout == TimeoutArg::kMilliseconds ? step.timeout_ms
+                                                                    : PEERDIST_READ_TIMEOUT_DEFAULT;
   if (read_size > 0 || function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientStreamRead) {
     call.detail += step.timeout == TimeoutArg::kLocalOnly ? " timeout=local" : "";
+    if (step.timeout == TimeoutArg::kMilliseconds) call.detail += " timeout=" + std::to_string(step.timeout_ms);
+  }
+  if (function == ApiFunction::kClientAddData) {
+    local_hints_.push_back(LocalHint{-1, static_cast<int>(step.content), false, step.offset,
+                                     step.offset + step.bytes, world_.Now()});
   }
   const std::vector<BYTE> added = function == ApiFunction::kClientAddContentInformation ? input : std::vector<BYTE>();
   OverlappedSlot* overlapped = NewOperation(step, call, read_size);
@@ -584,6 +613,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
   }
+  if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;
   if (read_size > 0) {
@@ -671,6 +701,119 @@ void ContentCalls::ClientCancel(const Step& step) {
   world_.trace().Add(call);
   const DWORD code = impl_.PeerDistClientCancelAsyncOperation(session, content, overlapped);
   Finish(call, code);
+}
+
+// --- reads: what the harness knows of them, and their judgement ----------
+
+void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD timeout) {
+  const int index = static_cast<int>(operations_.size()) - 1;
+  operation.requested = step.bytes;
+  operation.timeout = timeout;
+  operation.called = world_.Now();
+  if (operation.content_object < 0) return;
+  for (const Operation& other : operations_) {
+    if (&other == &operation || other.slot < 0 || other.content_object != operation.content_object) continue;
+    if (world_.SlotById(other.slot)->overlapped.Internal == kStatusPending) operation.earlier_pending = true;
+  }
+  auto found = read_tracks_.find(operation.content_object);
+  const ReadTrack* track = found != read_tracks_.end() && !found->second.unknown && found->second.info &&
+                                   found->second.content >= 0
+                               ? &found->second
+                               : nullptr;
+  const bool fetches = step.bytes > 0 && timeout != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
+  const bool stream = operation.function == ApiFunction::kClientStreamRead;
+  if (track == nullptr || (stream && operation.earlier_pending)) {
+    // Where it reads is not known: it may fetch anything of its content.
+    const int content = track != nullptr ? track->content : -1;
+    if (fetches) local_hints_.push_back(LocalHint{index, content, true, 0, 0, operation.called});
+    return;
+  }
+  const std::uint64_t start = stream ? track->stream_position : step.offset;
+  operation.start_at_call = start;
+  if (fetches) local_hints_.push_back(LocalHint{index, track->content, false, start, start + step.bytes, operation.called});
+  const ContentInfo& info = *track->info;
+  if (start < info.offset || start >= info.offset + info.length) return;
+  const std::uint64_t block = info.offset + (start - info.offset) / kContentBlockSize * kContentBlockSize;
+  const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, info.offset + info.length);
+  const std::optional<PeerCopy> holder =
+      world_.peers().Holder(static_cast<std::uint32_t>(track->content), block, block_end - block);
+  if (holder) operation.peer_latency = holder->latency;
+  operation.peers_known = true;
+  operation.peer_generation = world_.peers().generation();
+}
+
+bool ContentCalls::PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
+                                 std::size_t index) const {
+  for (const LocalHint& hint : local_hints_) {
+    if (hint.operation == static_cast<int>(index) || hint.at > by) continue;
+    // A read that failed fetched nothing; one not judged yet may have.
+    if (hint.operation >= 0 && operations_[static_cast<std::size_t>(hint.operation)].failed) continue;
+    if (hint.content >= 0 && static_cast<std::uint32_t>(hint.content) != content) continue;
+    if (hint.whole || (hint.from < to && from < hint.to)) return true;
+  }
+  return false;
+}
+
+bool ContentCalls::Published(std::uint32_t content, VirtualTime from, VirtualTime until) const {
+  for (const PublishedSpan& span : published_) {
+    if (span.content == content && span.from <= until && span.until >= from) return true;
+  }
+  return false;
+}
+
+ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) const {
+  ReadFacts read;
+  read.name = "o" + std::to_string(index) + " " + ApiFunctionName(operation.function) + " on " +
+              Slot('c', operation.content_slot);
+  read.stream = operation.function == ApiFunction::kClientStreamRead;
+  read.requested = operation.requested;
+  read.timeout = operation.timeout;
+  read.called = operation.called;
+  read.earlier_pending = operation.earlier_pending;
+  const OverlappedSlot* slot = world_.SlotById(operation.slot);
+  const ULONG_PTR internal = slot->overlapped.Internal;
+  read.done = internal == kStatusPending ? world_.Now() : slot->done_at;
+  read.code = static_cast<DWORD>(internal);
+  read.transferred = slot->overlapped.InternalHigh;
+  read.overlapped_offset = (static_cast<std::uint64_t>(slot->overlapped.OffsetHigh) << 32) | slot->overlapped.Offset;
+  auto found = read_tracks_.find(operation.content_object);
+  if (found == read_tracks_.end() || found->second.unknown || !found->second.info || found->second.content < 0) {
+    return read;
+  }
+  const ReadTrack& track = found->second;
+  const auto content = static_cast<std::uint32_t>(track.content);
+  read.known = true;
+  read.content = content;
+  read.range_start = track.info->offset;
+  read.range_end = track.info->offset + track.info->length;
+  read.start = read.stream ? track.stream_position : operation.offset;
+  read.published = Published(content, read.called, read.done);
+  const VirtualTime done = read.done;
+  read.possibly_local = [this, content, done, index](std::uint64_t from, std::uint64_t to) {
+    return PossiblyLocal(content, from, to, done, index);
+  };
+  if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
+      operation.start_at_call == read.start) {
+    read.peer_latency = operation.peer_latency;
+    read.no_peer = !operation.peer_latency.has_value();
+  }
+  return read;
+}
+
+void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t index) {
+  if (operation.slot < 0) return;
+  for (const std::string& finding : JudgeRead(FactsOf(operation, index))) world_.Finding(finding);
+}
+
+void ContentCalls::JudgeReadLateness(Operation& operation, std::size_t index) {
+  const bool read =
+      operation.function == ApiFunction::kClientBlockRead || operation.function == ApiFunction::kClientStreamRead;
+  if (!read || operation.judged || operation.late_reported || operation.slot < 0) return;
+  if (world_.SlotById(operation.slot)->overlapped.Internal != kStatusPending) return;
+  const std::string finding = JudgeReadStillPending(FactsOf(operation, index), world_.Now());
+  if (finding.empty()) return;
+  operation.late_reported = true;
+  world_.Finding(finding);
 }
 
 }  // namespace pd

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "adapters/peerdist_adapter.h"
+#include "scenario/read_outcome.h"
 #include "scenario/step.h"
 #include "sim/content_info.h"
 #include "sim/trace.h"
@@ -79,6 +80,32 @@ class ContentCalls {
     std::uint32_t data_bytes = 0;
     bool corrupt = false;
     bool local_only = false;
+    // Reads: what the harness knew when it called (read_outcome.h).
+    DWORD requested = 0;
+    DWORD timeout = PEERDIST_READ_TIMEOUT_DEFAULT;
+    VirtualTime called = 0;
+    bool earlier_pending = false;
+    std::optional<std::uint64_t> start_at_call;
+    std::optional<Duration> peer_latency;  // of the soonest copy holding the start's block at the call
+    bool peers_known = false;              // the two fields above were taken
+    std::uint64_t peer_generation = 0;
+    bool late_reported = false;
+    bool failed = false;  // judged, and completed with an error: it fetched nothing
+  };
+  // Bytes of a content (content -1: of any content; whole: all of them)
+  // that may be in the local cache from `at` on: data added for them, or a
+  // read that may have fetched them.
+  struct LocalHint {
+    int operation = -1;  // the read oN that may fetch them (not a hint for itself)
+    int content = -1;
+    bool whole = false;
+    std::uint64_t from = 0, to = 0;
+    VirtualTime at = 0;
+  };
+  // A content published on this machine from `from` until `until`.
+  struct PublishedSpan {
+    std::uint32_t content = 0;
+    VirtualTime from = 0, until = ~VirtualTime{0};
   };
   // What the harness knows of the data behind one content handle (by trace
   // id): the content its information describes, so the bytes a successful
@@ -116,6 +143,15 @@ class ContentCalls {
   void CollectRetrieved(Operation& operation, std::size_t index);
   void CheckRetrieveOffset(const Operation& operation, std::size_t index, std::uint64_t expected);
   void JudgeContentOperation(Operation& operation, std::size_t index);
+  // Reads: what the harness knows at the call, and the judgement of their
+  // completion (or of their lateness while still pending).
+  void NoteReadCall(Operation& operation, const Step& step, DWORD timeout);
+  ReadFacts FactsOf(const Operation& operation, std::size_t index) const;
+  void JudgeReadCompletion(const Operation& operation, std::size_t index);
+  void JudgeReadLateness(Operation& operation, std::size_t index);
+  bool PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
+                     std::size_t index) const;
+  bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
   // AddData against the completed information: a finding (kAddDataFinding)
@@ -153,6 +189,8 @@ class ContentCalls {
   std::vector<Operation> operations_;  // index = oN
   std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
   bool flushed_ = false;  // a flush was called: what the local cache holds is unclear
+  std::vector<LocalHint> local_hints_;
+  std::vector<PublishedSpan> published_;
 };
 
 }  // namespace pd

@@ -141,6 +141,9 @@ class Run {
       case StepKind::kGetOverlappedResult: return GetOverlappedResult(step);
       case StepKind::kEnvironment: return world_.Environment(step.action);
       case StepKind::kAdvance: return world_.RunFor(step.advance);
+      case StepKind::kPeerAdd:
+        return world_.AddPeerCopy(step.content, step.offset, step.length, step.latency_ms * kMillisecond);
+      case StepKind::kPeerRemove: return world_.RemovePeerCopies(step.content);
       default: return contents_->Execute(step);
     }
   }

@@ -45,6 +45,8 @@ const char* VerbOf(StepKind kind) {
     case StepKind::kFlush: return "flush";
     case StepKind::kGetInfo: return "get-info";
     case StepKind::kClientCancel: return "client-cancel";
+    case StepKind::kPeerAdd: return "peer-add";
+    case StepKind::kPeerRemove: return "peer-remove";
   }
   return "?";
 }
@@ -56,7 +58,8 @@ constexpr StepKind kAllKinds[] = {
     StepKind::kUnpublish,    StepKind::kOpenInfo,     StepKind::kRetrieveInfo,   StepKind::kCloseInfo,
     StepKind::kServerCancel, StepKind::kOpenContent,  StepKind::kCloseContent,   StepKind::kAddInfo,
     StepKind::kCompleteInfo, StepKind::kAddData,      StepKind::kBlockRead,      StepKind::kStreamRead,
-    StepKind::kFlush,        StepKind::kGetInfo,      StepKind::kClientCancel,
+    StepKind::kFlush,        StepKind::kGetInfo,      StepKind::kClientCancel,   StepKind::kPeerAdd,
+    StepKind::kPeerRemove,
 };
 
 const char* PortName(PortArg port) {
@@ -77,6 +80,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
   if (HasTag(k) && step.tag != 0) out += " tag=" + std::to_string(step.tag);
   if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
+  if (HasTimeout(k) && step.timeout == TimeoutArg::kMilliseconds) out += " timeout=" + std::to_string(step.timeout_ms);
   if (k == StepKind::kAddInfo && step.source != 0) out += " from=i" + std::to_string(step.source);
   if (HasCorrupt(k) && step.corrupt) out += " corrupt";
   if (HasEx(k) && step.ex) out += " ex";
@@ -137,6 +141,13 @@ std::string RenderStep(const Step& step) {
       break;
     case StepKind::kAdvance:
       out += " " + std::to_string(step.advance);
+      break;
+    case StepKind::kPeerAdd:
+      out += " id=" + std::to_string(step.content) + " offset=" + std::to_string(step.offset) +
+             " length=" + std::to_string(step.length) + " delay=" + std::to_string(step.latency_ms);
+      break;
+    case StepKind::kPeerRemove:
+      out += " id=" + std::to_string(step.content);
       break;
     default:
       break;
@@ -212,7 +223,14 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   if (name == "timeout" && HasTimeout(k)) {
     if (value == "local") { step.timeout = TimeoutArg::kLocalOnly; return ""; }
     if (value == "default") { step.timeout = TimeoutArg::kDefault; return ""; }
-    return "timeout must be 'local' or 'default', not '" + InputExcerpt(value) + "'";
+    auto parsed = ParseUnsigned(value, kMaxReadTimeoutMs);
+    if (!parsed || *parsed == 0) {
+      return "timeout must be 'local', 'default' or milliseconds 1.." + std::to_string(kMaxReadTimeoutMs) + ", not '" +
+             InputExcerpt(value) + "'";
+    }
+    step.timeout = TimeoutArg::kMilliseconds;
+    step.timeout_ms = static_cast<std::uint32_t>(*parsed);
+    return "";
   }
   if (name == "from" && k == StepKind::kAddInfo) {
     if (value.size() == 2 && value[0] == 'i' && value[1] >= '0' && value[1] < '0' + kMaxObjects) {
@@ -301,6 +319,24 @@ std::string ParseOption(const std::string& token, Step& step) {
       if (value == "ok") { step.null_overlapped = false; return ""; }
       return "overlapped must be 'ok' or 'null', not '" + InputExcerpt(value) + "'";
     }
+  }
+  if (IsPeerKind(kind)) {
+    auto bounded = [&](std::uint64_t max) -> std::optional<std::uint64_t> { return ParseUnsigned(value, max); };
+    std::optional<std::uint64_t> number;
+    if (name == "id" && (number = bounded(kMaxContentId))) { step.content = static_cast<std::uint32_t>(*number); return ""; }
+    if (kind == StepKind::kPeerAdd) {
+      if (name == "offset" && (number = bounded(kMaxStepBytes))) { step.offset = *number; return ""; }
+      if (name == "length" && (number = bounded(kMaxStepBytes))) { step.length = *number; return ""; }
+      if (name == "delay" && (number = bounded(kMaxReadTimeoutMs))) {
+        step.latency_ms = static_cast<std::uint32_t>(*number);
+        return "";
+      }
+    }
+    return "bad option '" + token + "' for " + VerbOf(kind) + " (id=0.." + std::to_string(kMaxContentId) +
+           (kind == StepKind::kPeerAdd ? ", offset=, length= at most " + std::to_string(kMaxStepBytes) +
+                                             ", delay= milliseconds at most " + std::to_string(kMaxReadTimeoutMs)
+                                       : std::string()) +
+           ")";
   }
   if (kind == StepKind::kGetOverlappedResult) {
     if (flag && name == "wait") { step.wait = true; return ""; }

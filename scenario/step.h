@@ -49,13 +49,22 @@ enum class StepKind : std::uint8_t {
   kFlush,           // PeerDistClientFlushContent (async)
   kGetInfo,         // PeerDistClientGetInformationByHandle
   kClientCancel,    // PeerDistClientCancelAsyncOperation
+  // The peer network (sim/peer_network.h): environment steps, no session.
+  kPeerAdd,         // a peer gains a copy of a range of content id=K
+  kPeerRemove,      // every peer drops its copies of content id=K
 };
 
 // The read timeout a read step passes.
 enum class TimeoutArg : std::uint8_t {
-  kDefault,    // PEERDIST_READ_TIMEOUT_DEFAULT
-  kLocalOnly,  // PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY
+  kDefault,       // PEERDIST_READ_TIMEOUT_DEFAULT
+  kLocalOnly,     // PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY
+  kMilliseconds,  // Step::timeout_ms
 };
+
+// Bound on a read step's own timeout (timeout=N) and on a peer copy's
+// latency bound (delay=N), in milliseconds: a little over the documented
+// 5 s default, so a peer can be too slow for it.
+constexpr std::uint32_t kMaxReadTimeoutMs = 10000;
 
 // Which session handle a call passes.
 enum class HandleArg : std::uint8_t {
@@ -97,6 +106,8 @@ struct Step {
   std::uint64_t length = 0;    // publish: declared length; open-info: range length
   std::uint32_t bytes = 64;    // buffer size: data added, bytes to read or retrieve
   TimeoutArg timeout = TimeoutArg::kDefault;
+  std::uint32_t timeout_ms = 0;  // with TimeoutArg::kMilliseconds (1..kMaxReadTimeoutMs)
+  std::uint32_t latency_ms = 0;  // peer-add: bound of the latency the World draws (0: at once)
   std::uint8_t tag = 0;        // content tag number (open-content, flush)
   bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
   bool corrupt = false;        // add-info / add-data: one byte flipped

@@ -4,7 +4,8 @@
 
 namespace pd {
 
-bool IsContentKind(StepKind kind) { return kind >= StepKind::kPublish; }
+bool IsContentKind(StepKind kind) { return kind >= StepKind::kPublish && kind <= StepKind::kClientCancel; }
+bool IsPeerKind(StepKind kind) { return kind == StepKind::kPeerAdd || kind == StepKind::kPeerRemove; }
 
 bool TakesSession(StepKind kind) {
   return kind == StepKind::kStartup || kind == StepKind::kShutdown || kind == StepKind::kGetStatus ||
@@ -15,14 +16,16 @@ bool TakesHandle(StepKind kind) { return TakesSession(kind) && kind != StepKind:
 
 bool HasId(StepKind k) {
   return k == StepKind::kPublish || k == StepKind::kUnpublish || k == StepKind::kOpenInfo ||
-         k == StepKind::kServerCancel || k == StepKind::kAddData;
+         k == StepKind::kServerCancel || k == StepKind::kAddData || IsPeerKind(k);
 }
 bool HasBytes(StepKind k) {
   return k == StepKind::kAddToStream || k == StepKind::kRetrieveInfo || k == StepKind::kAddData ||
          k == StepKind::kBlockRead || k == StepKind::kStreamRead || k == StepKind::kGetInfo;
 }
-bool HasOffset(StepKind k) { return k == StepKind::kOpenInfo || k == StepKind::kAddData || k == StepKind::kBlockRead; }
-bool HasLength(StepKind k) { return k == StepKind::kPublish || k == StepKind::kOpenInfo; }
+bool HasOffset(StepKind k) {
+  return k == StepKind::kOpenInfo || k == StepKind::kAddData || k == StepKind::kBlockRead || k == StepKind::kPeerAdd;
+}
+bool HasLength(StepKind k) { return k == StepKind::kPublish || k == StepKind::kOpenInfo || k == StepKind::kPeerAdd; }
 bool HasPort(StepKind k) {
   return k == StepKind::kRegister || k == StepKind::kPublish || k == StepKind::kOpenInfo ||
          k == StepKind::kOpenContent || k == StepKind::kFlush;

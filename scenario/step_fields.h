@@ -9,6 +9,7 @@
 namespace pd {
 
 bool IsContentKind(StepKind kind);   // the content part of the API
+bool IsPeerKind(StepKind kind);      // peer-add / peer-remove (id=, and for add offset= length= delay=)
 bool TakesSession(StepKind kind);    // names a session slot sN
 bool TakesHandle(StepKind kind);     // passes that session's handle
 bool HasId(StepKind k);              // content number id=
@@ -17,7 +18,7 @@ bool HasOffset(StepKind k);          // offset=
 bool HasLength(StepKind k);          // length=
 bool HasPort(StepKind k);            // port= and key=
 bool HasTag(StepKind k);             // content tag tag=
-bool HasTimeout(StepKind k);         // timeout=local|default
+bool HasTimeout(StepKind k);         // timeout=local|default|N (milliseconds)
 bool HasCorrupt(StepKind k);         // corrupt
 bool HasOut(StepKind k);             // out=null
 bool HasEx(StepKind k);              // ex

@@ -5,7 +5,9 @@
 #ifndef SIM_HOST_SERVICES_H_
 #define SIM_HOST_SERVICES_H_
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "sim/caller_memory.h"
 #include "sim/event_queue.h"
@@ -46,6 +48,16 @@ class HostServices {
   // asynchronous operation takes, so completions race status changes. The
   // default (always `low`) serves hosts without randomness.
   virtual Duration DrawDelay(Duration low, Duration high) { return high < low ? high : low; }
+
+  // Asks the simulated peers (sim/peer_network.h) for the `length` bytes at
+  // content offset `offset` whose FNV-1a hash is `hash`. When one holds
+  // them, writes them to `out` and returns how long the fetch takes (the
+  // bytes count as arrived only that much later); nullopt when no peer holds
+  // them. The default serves hosts without peers.
+  virtual std::optional<Duration> FetchFromPeers(std::uint64_t offset, DWORD length, std::uint64_t hash, BYTE* out) {
+    (void)offset, (void)length, (void)hash, (void)out;
+    return std::nullopt;
+  }
 
   // The calling thread's last-error value (there is one simulated thread).
   virtual void SetLastError(DWORD error) = 0;

@@ -42,6 +42,8 @@ struct OverlappedSlot {
   // OVERLAPPED.Internal as the World last noted it; a change to a final
   // value is traced as kOverlappedDone (World::NoteOverlappedTransitions).
   ULONG_PTR noted_internal = kUnwrittenDword;
+  // Virtual time (microseconds) at which it was last noted final.
+  std::uint64_t done_at = 0;
   PEERDIST_STATUS& status_out;
   PEERDIST_STATUS_INFO& status_info_out;
   // The data buffer of a content operation (what it reads into or writes

@@ -15,6 +15,7 @@ const char* TraceKindName(TraceKind kind) {
     case TraceKind::kPacket: return "packet";
     case TraceKind::kOverlappedDone: return "overlapped-done";
     case TraceKind::kFinding: return "finding";
+    case TraceKind::kPeerChange: return "peers";
   }
   return "?";
 }

@@ -23,6 +23,7 @@ enum class TraceKind : std::uint8_t {
   kPacket,          // the implementation posts a completion packet
   kOverlappedDone,  // an OVERLAPPED left the pending state (seen by the harness)
   kFinding,         // the implementation broke the host contract (bad handle, ...)
+  kPeerChange,      // the peers gained or dropped copies of content (detail says which)
 };
 
 const char* TraceKindName(TraceKind kind);
@@ -113,6 +114,16 @@ inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
 // outside a buffer the caller handed in (its guard bytes changed,
 // sim/caller_memory.h); the rule buffer-bounds judges them.
 inline constexpr char kBufferBoundsFinding[] = "buffer-bounds: ";
+// How the findings about a completed read's outcome begin, one prefix per
+// rule (scenario/read_outcome.h judges them; the rules of the same names
+// report them): its timing against its timeout and its peers, what it may
+// take from the local cache with PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY,
+// the missing-data error, the end of the content, the OVERLAPPED offset.
+inline constexpr char kReadTimeoutFinding[] = "read-timeout: ";
+inline constexpr char kReadLocalOnlyFinding[] = "read-local-only: ";
+inline constexpr char kReadMissingFinding[] = "read-missing-data: ";
+inline constexpr char kReadEndFinding[] = "read-end: ";
+inline constexpr char kReadOffsetFinding[] = "read-offset: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

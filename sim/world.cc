@@ -142,6 +142,7 @@ void World::NoteOverlappedTransitions() {
     if (now == slot.noted_internal) continue;
     slot.noted_internal = now;
     if (now == kStatusPending) continue;
+    slot.done_at = now_;
     TraceEvent done = Stamp(TraceKind::kOverlappedDone);
     SnapshotSlot(slot, done);
     trace_.Add(std::move(done));
@@ -284,6 +285,29 @@ void World::Environment(EnvAction action) {
       });
     }
   });
+}
+
+void World::AddPeerCopy(std::uint32_t content, std::uint64_t offset, std::uint64_t length, Duration latency_bound) {
+  const Duration latency = latency_bound == 0 ? 0 : prng_.Uniform(latency_bound / 2, latency_bound);
+  peers_.Add(PeerCopy{content, offset, length, latency});
+  TraceEvent traced = Stamp(TraceKind::kPeerChange);
+  traced.detail = "peer copy id=" + std::to_string(content) + " offset=" + std::to_string(offset) +
+                  " length=" + std::to_string(length) + " latency=" + std::to_string(latency);
+  trace_.Add(std::move(traced));
+}
+
+void World::RemovePeerCopies(std::uint32_t content) {
+  peers_.Remove(content);
+  TraceEvent traced = Stamp(TraceKind::kPeerChange);
+  traced.detail = "peer copies of id=" + std::to_string(content) + " removed";
+  trace_.Add(std::move(traced));
+}
+
+std::optional<Duration> World::FetchFromPeers(std::uint64_t offset, DWORD length, std::uint64_t hash, BYTE* out) {
+  std::optional<PeerDelivery> delivery = peers_.Fetch(offset, length, hash);
+  if (!delivery) return std::nullopt;
+  if (out != nullptr) std::copy(delivery->bytes.begin(), delivery->bytes.end(), out);
+  return delivery->latency;
 }
 
 void World::RunUntil(VirtualTime deadline, const std::function<bool()>& until) {

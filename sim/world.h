@@ -21,6 +21,7 @@
 #include "sim/host_services.h"
 #include "sim/kernel_event.h"
 #include "sim/overlapped_slot.h"
+#include "sim/peer_network.h"
 #include "sim/prng.h"
 #include "sim/service_model.h"
 #include "sim/trace.h"
@@ -106,6 +107,13 @@ class World final : public HostServices {
 
   // Schedules an environment action; it takes effect after a drawn delay.
   void Environment(EnvAction action);
+  // A peer gains a copy of bytes [offset, offset + length) of content
+  // `content`; fetches from it take a latency drawn in
+  // [latency_bound / 2, latency_bound] now (traced with the copy).
+  void AddPeerCopy(std::uint32_t content, std::uint64_t offset, std::uint64_t length, Duration latency_bound);
+  // Every peer drops its copies of content `content`.
+  void RemovePeerCopies(std::uint32_t content);
+  const PeerNetwork& peers() const { return peers_; }
   // Advances virtual time by `span`, running every queue entry due.
   void RunFor(Duration span);
   // Traces kOverlappedDone for every OVERLAPPED whose Internal moved to a
@@ -133,6 +141,7 @@ class World final : public HostServices {
   bool IsCompletionPort(HANDLE handle) const override;
   bool IsEvent(HANDLE handle) const override;
   DWORD WaitForEvent(HANDLE event, DWORD timeout_ms) override;
+  std::optional<Duration> FetchFromPeers(std::uint64_t offset, DWORD length, std::uint64_t hash, BYTE* out) override;
   TimerId ScheduleAfter(Duration delay, std::function<void()> work) override;
   bool CancelScheduled(TimerId id) override { return queue_.Cancel(id); }
   Duration DrawDelay(Duration low, Duration high) override;
@@ -157,6 +166,7 @@ class World final : public HostServices {
   Prng prng_;
   EventQueue queue_;
   ServiceModel service_;
+  PeerNetwork peers_;
   Trace trace_;
   StatusListener status_listener_;
   VirtualTime now_ = 0;

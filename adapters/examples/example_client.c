@@ -2,7 +2,9 @@
  * information (AddContentInformation, CompleteContentInformation) and data
  * (AddData); reads (BlockRead, StreamRead) hand out the blocks whose bytes
  * match the information's hashes, from the local cache or else from the
- * "peers" (every complete publication). FlushContent empties the cache.
+ * "peers": every complete publication at once, then the World's peers
+ * (host->peer_fetch) after their latency, within the read's timeout.
+ * FlushContent empties the cache.
  */
 #include <string.h>
 
@@ -279,7 +281,36 @@ static uint64_t LocalRun(const ContentObject* content, uint64_t offset) {
   return run;
 }
 
-static OperationResult Read(const Operation* operation, ContentObject* content, uint64_t offset) {
+/* PEERDIST_READ_TIMEOUT_DEFAULT: "the default timeout of 5 seconds". */
+#define DEFAULT_READ_TIMEOUT_US 5000000u
+
+/* A block neither the cache nor a publication holds: asks the World's peers
+ * and defers the read to their delivery or to its timeout, whichever comes
+ * first; a block no peer holds is missing. */
+static OperationResult ReadFromPeers(Operation* operation, const ContentInfo* info, size_t block, uint64_t offset) {
+  const uint64_t end = info->offset + info->length;
+  const uint64_t start = info->offset + (uint64_t)block * BLOCK_SIZE;
+  const DWORD length = (DWORD)BlockLength(info, block);
+  uint64_t latency, timeout, arrival, deadline;
+  if (!PD_HOST_HAS_PEER_FETCH(host)) return Result(PEERDIST_ERROR_MISSING_DATA, (DWORD)(end - offset));
+  latency = host->peer_fetch(host->host, start, length, info->block_hashes[block], operation->peer_bytes);
+  if (latency == PD_PEER_NONE) return Result(PEERDIST_ERROR_MISSING_DATA, (DWORD)(end - offset));
+  timeout = operation->timeout_ms == PEERDIST_READ_TIMEOUT_DEFAULT ? DEFAULT_READ_TIMEOUT_US
+                                                                   : (uint64_t)operation->timeout_ms * 1000u;
+  arrival = host->now_us(host->host) + latency;
+  deadline = operation->started + timeout;
+  if (arrival <= deadline) {
+    operation->peer_pending = 1;
+    operation->peer_block = block;
+    operation->resume_at = arrival;
+  } else {
+    operation->timed_out = 1;
+    operation->resume_at = deadline;
+  }
+  return Result(PD_DEFERRED, 0);
+}
+
+static OperationResult Read(Operation* operation, ContentObject* content, uint64_t offset) {
   const ContentInfo* info = &content->info;
   const uint64_t end = info->offset + info->length;
   uint64_t available, n, i;
@@ -293,12 +324,21 @@ static OperationResult Read(const Operation* operation, ContentObject* content, 
   /* cbMaxNumberOfBytes 0: how many consecutive bytes the local cache holds. */
   if (operation->size == 0) return Result(ERROR_SUCCESS, (DWORD)LocalRun(content, offset));
   block = (size_t)((offset - info->offset) / BLOCK_SIZE);
+  /* Resuming after the peers: their block arrived, or the timeout did. */
+  if (operation->timed_out) return Result(ERROR_TIMEOUT, (DWORD)(end - offset));
+  if (operation->peer_pending) {
+    if (operation->peer_block == block && !BlockValid(content, block)) {
+      memcpy(content->blocks[block], operation->peer_bytes, (size_t)BlockLength(info, block));
+      content->valid_blocks |= (uint64_t)1 << block;
+    }
+    operation->peer_pending = 0;
+  }
   if (!BlockValid(content, block)) {
-    const int may_fetch = operation->timeout_ms != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
-    if (!may_fetch || !FetchFromPublications(info, block, content->blocks[block])) {
+    if (operation->timeout_ms == PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY) {
       /* The missing range runs to the end of the described range. */
       return Result(PEERDIST_ERROR_MISSING_DATA, (DWORD)(end - offset));
     }
+    if (!FetchFromPublications(info, block, content->blocks[block])) return ReadFromPeers(operation, info, block, offset);
     content->valid_blocks |= (uint64_t)1 << block;
   }
   /* Completes as soon as some data is there: up to the end of the local run. */
@@ -311,7 +351,7 @@ static OperationResult Read(const Operation* operation, ContentObject* content, 
   return Result(ERROR_SUCCESS, (DWORD)n);
 }
 
-static OperationResult StreamRead(const Operation* operation, ContentObject* content) {
+static OperationResult StreamRead(Operation* operation, ContentObject* content) {
   OperationResult result;
   if (!content->has_info) return Result(PEERDIST_ERROR_NO_MORE, 0);
   result = Read(operation, content, content->stream_position);
@@ -319,7 +359,7 @@ static OperationResult StreamRead(const Operation* operation, ContentObject* con
   return result;
 }
 
-OperationResult PerformClientOperation(const Operation* operation, ContentObject* content) {
+OperationResult PerformClientOperation(Operation* operation, ContentObject* content) {
   switch (operation->kind) {
     case OP_ADD_INFO: return AddInfo(operation, content);
     case OP_COMPLETE_INFO: return CompleteInfo(content);

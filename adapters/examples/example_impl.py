@@ -34,6 +34,7 @@ ERROR_INVALID_PARAMETER = 87
 ERROR_CALL_NOT_IMPLEMENTED = 120
 ERROR_INSUFFICIENT_BUFFER = 122
 ERROR_OPERATION_ABORTED = 995
+ERROR_TIMEOUT = 1460
 ERROR_IO_INCOMPLETE = 996
 ERROR_IO_PENDING = 997
 ERROR_NOT_FOUND = 1168
@@ -61,6 +62,9 @@ PEERDIST_CLIENT_BASIC_INFO_CLASS = 0  # PeerDistClientBasicInfo
 CONTENTINFO_VERSION_1, CONTENTINFO_VERSION_2 = 1, 2
 PUBLICATION_OPTIONS_VERSIONS = (1, 2)
 READ_TIMEOUT_LOCAL_CACHE_ONLY = 0
+READ_TIMEOUT_DEFAULT = 0xFFFFFFFE
+DEFAULT_READ_TIMEOUT_US = 5000000  # "the default timeout of 5 seconds"
+DEFERRED = STATUS_PENDING  # what perform returns for an operation it rescheduled
 INFINITE = 0xFFFFFFFF
 
 FIRST_HANDLE = 0x5E550000  # sessions
@@ -247,13 +251,23 @@ class Connection:
             raise ProtocolError("bad mem line: %r" % " ".join(words))
 
     # --- host services ---------------------------------------------------
-    def request(self, line):
+    def request_words(self, line):
         self.send(line)
         while True:
             words = self.read()
             if words[0] == "ok":
-                return int(words[1], 0)
+                return words
             self.handle_anytime(words)
+
+    def request(self, line):
+        return int(self.request_words(line)[1], 0)
+
+    def peer_fetch(self, offset, length, block_hash):
+        """(latency in microseconds, the bytes) from the World's peers, or None."""
+        words = self.request_words("peer-fetch %d %d %d" % (offset, length, block_hash))
+        if words[1] == "-":
+            return None
+        return int(words[1]), bytes.fromhex(words[2])
 
     def status(self):
         return self.request("get-status")
@@ -404,6 +418,11 @@ class Operation:
         self.offset = 0  # BlockRead, AddData: OVERLAPPED.Offset at the call
         self.timeout_ms = 0
         self.tag = b""  # FlushContent
+        # Reads: when the call was made (the timeout runs from there), and
+        # what a read waiting for the peers resumes with at `resume_at`.
+        self.started = self.resume_at = 0
+        self.peer_block = None  # (block, bytes) the peers deliver
+        self.timed_out = False
 
 
 def invalidating(status):
@@ -690,14 +709,36 @@ class ExampleImpl:
             if obj.busy_until >= now + delay:
                 delay = obj.busy_until - now + 1
             obj.busy_until = now + delay
+        op.started = io.now()
         op.timer = io.schedule(delay, lambda: self.finish_operation(op.id))
         self.operations[op.id] = op
         return ERROR_IO_PENDING
 
+    def defer(self, op, at):
+        """Reschedules `op` at `at` (still pending and cancellable); the
+        handle's later operations wait for it (first in, first out)."""
+        now = self.io.now()
+        at = max(at, now)
+        obj = self.objects.get(op.object)
+        if obj is not None and obj.busy_until < at:
+            obj.busy_until = at
+        op.timer = self.io.schedule(at - now, lambda: self.finish_operation(op.id))
+        self.operations[op.id] = op
+
     def finish_operation(self, operation_id):
         op = self.operations.pop(operation_id, None)
-        if op is not None:
-            self.complete_operation(op, *self.perform(op))
+        if op is None:
+            return
+        # An earlier operation of the handle still waits for the peers: after it.
+        if op.object != 0 and any(o.object == op.object and o.id < op.id for o in self.operations.values()):
+            obj = self.objects.get(op.object)
+            self.defer(op, obj.busy_until + 1 if obj is not None else self.io.now())
+            return
+        error, transferred = self.perform(op)
+        if error == DEFERRED:
+            self.defer(op, op.resume_at)
+            return
+        self.complete_operation(op, error, transferred)
 
     def complete_operation(self, op, error, transferred):
         """The result into the OVERLAPPED, then its event, then the port."""
@@ -825,6 +866,11 @@ class ExampleImpl:
         # information handles end now (SUNPUBLISH-10).
         self.abort_operations(
             lambda op: op.session == handle and self.is_publication_of(op.object, identifier), ERROR_OPERATION_ABORTED)
+        # Its handles stay open but lose their publication: a later
+        # publication under the same identifier is not theirs to complete.
+        for obj in self.objects.values():
+            if obj.kind != CONTENT and obj.identifier == identifier:
+                obj.identifier = None
         return ERROR_SUCCESS
 
     def is_publication_of(self, handle, identifier):
@@ -1100,6 +1146,23 @@ class ExampleImpl:
                 return True
         return False
 
+    def read_from_world_peers(self, op, info, block, offset):
+        """A block neither the cache nor a publication holds: asks the
+        World's peers and defers the read to their delivery or to its
+        timeout, whichever comes first; nobody holding it is missing data."""
+        end = info.offset + info.length
+        found = self.io.peer_fetch(info.block_start(block), info.block_length(block), info.hashes[block])
+        if found is None:
+            return PEERDIST_ERROR_MISSING_DATA, end - offset
+        latency, piece = found
+        timeout = DEFAULT_READ_TIMEOUT_US if op.timeout_ms == READ_TIMEOUT_DEFAULT else op.timeout_ms * 1000
+        arrival, deadline = self.io.now() + latency, op.started + timeout
+        if arrival <= deadline:
+            op.peer_block, op.resume_at = (block, piece), arrival
+        else:
+            op.timed_out, op.resume_at = True, deadline
+        return DEFERRED, 0
+
     def local_run(self, content, offset):
         """Validated bytes available from `offset` on, without a gap."""
         info = content.info
@@ -1128,11 +1191,20 @@ class ExampleImpl:
         if op.size == 0:
             return ERROR_SUCCESS, self.local_run(content, offset)
         block = (offset - info.offset) // BLOCK_SIZE
+        # Resuming after the peers: their block arrived, or the timeout did.
+        if op.timed_out:
+            return ERROR_TIMEOUT, end - offset
+        if op.peer_block is not None:
+            peer_block, piece = op.peer_block
+            if peer_block == block and block not in content.valid_blocks:
+                content.valid_blocks[block] = piece
+            op.peer_block = None
         if block not in content.valid_blocks:
-            may_fetch = op.timeout_ms != READ_TIMEOUT_LOCAL_CACHE_ONLY
-            if not may_fetch or not self.fetch_from_peers(content, block):
+            if op.timeout_ms == READ_TIMEOUT_LOCAL_CACHE_ONLY:
                 # The missing range runs to the end of the described range.
                 return PEERDIST_ERROR_MISSING_DATA, end - offset
+            if not self.fetch_from_peers(content, block):
+                return self.read_from_world_peers(op, info, block, offset)
         # Completes as soon as some data is there: up to the end of the local run.
         n = min(self.local_run(content, offset), op.size)
         data = bytearray()

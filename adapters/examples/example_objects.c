@@ -155,7 +155,7 @@ static void RemoveOperationAt(size_t index) {
   --operation_count;
 }
 
-static OperationResult Perform(const Operation* operation) {
+static OperationResult Perform(Operation* operation) {
   ContentObject* object;
   OperationResult result;
   if (operation->kind == OP_FLUSH) return PerformFlush(operation);
@@ -173,18 +173,43 @@ static OperationResult Perform(const Operation* operation) {
                                         : PerformServerOperation(operation, object);
 }
 
+static void FinishOperation(void* context);
+
+/* Reschedules an operation at `at` (it stays pending and cancellable); the
+ * handle's later operations wait for it (first in, first out). */
+static void Defer(Operation* operation, uint64_t at) {
+  const uint64_t now = host->now_us(host->host);
+  ContentObject* object = ObjectByValue(operation->object);
+  if (at < now) at = now;
+  if (object != NULL && object->busy_until < at) object->busy_until = at;
+  operation->timer = host->schedule_after(host->host, at - now, FinishOperation, (void*)(uintptr_t)operation->id);
+  operations[operation_count++] = *operation;
+}
+
 /* Scheduled work: the operation's time has come (unless it was aborted). */
 static void FinishOperation(void* context) {
   const uint64_t id = (uint64_t)(uintptr_t)context;
   Operation operation;
   OperationResult result;
+  ContentObject* object;
   size_t i;
   for (i = 0; i < operation_count && operations[i].id != id; ++i) {
   }
   if (i == operation_count) return;
   operation = operations[i];
   RemoveOperationAt(i);
+  /* An earlier operation of the handle still waits for the peers: after it. */
+  for (i = 0; i < operation_count && operation.object != 0; ++i) {
+    if (operations[i].object != operation.object || operations[i].id >= id) continue;
+    object = ObjectByValue(operation.object);
+    Defer(&operation, object != NULL ? object->busy_until + 1 : host->now_us(host->host));
+    return;
+  }
   result = Perform(&operation);
+  if (result.error == PD_DEFERRED) {
+    Defer(&operation, operation.resume_at);
+    return;
+  }
   CompleteOperation(&operation, result.error, result.bytes);
 }
 
@@ -208,6 +233,7 @@ DWORD StartOperation(const Operation* start) {
     if (object->busy_until >= now + delay) delay = object->busy_until - now + 1;
     object->busy_until = now + delay;
   }
+  operation.started = host->now_us(host->host);
   operation.timer = host->schedule_after(host->host, delay, FinishOperation, (void*)(uintptr_t)operation.id);
   operations[operation_count++] = operation;
   return ERROR_IO_PENDING;

@@ -160,7 +160,19 @@ typedef struct {
   uint64_t offset;
   DWORD timeout_ms;
   PEERDIST_CONTENT_TAG tag;
+  /* Reads: when the call was made (the timeout runs from there), and what a
+   * read waiting for the peers resumes with at `resume_at`: their block, or
+   * its timeout. */
+  uint64_t started;
+  uint64_t resume_at;
+  int peer_pending;
+  size_t peer_block;
+  BYTE peer_bytes[BLOCK_SIZE];
+  int timed_out;
 } Operation;
+
+/* What Perform returns for an operation it deferred to `resume_at`. */
+#define PD_DEFERRED 0x103u
 
 typedef struct {
   DWORD error;
@@ -202,7 +214,7 @@ DWORD CancelOperations(OperationMatch match, const void* context, int must_match
 /* What an operation does when its time comes (example_server.c and
  * example_client.c); `object` is the open object it was started on. */
 OperationResult PerformServerOperation(const Operation* operation, ContentObject* object);
-OperationResult PerformClientOperation(const Operation* operation, ContentObject* object);
+OperationResult PerformClientOperation(Operation* operation, ContentObject* object);
 OperationResult PerformFlush(const Operation* operation);
 
 /* --- cross-part hooks -------------------------------------------------------- */

@@ -158,6 +158,7 @@ DWORD PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbConten
                               PBYTE pContentIdentifier) {
   Publication* publication;
   IdentifierArg identifier;
+  size_t i;
   if (!SessionIsOpen(hPeerDist)) return ERROR_INVALID_HANDLE;
   if (!ValidIdentifier(cbContentIdentifier, pContentIdentifier)) return ERROR_INVALID_PARAMETER;
   publication = FindPublication(pContentIdentifier, cbContentIdentifier);
@@ -169,6 +170,15 @@ DWORD PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbConten
   identifier.size = cbContentIdentifier;
   identifier.session = (uintptr_t)hPeerDist;
   AbortOperations(OnPublicationOf, &identifier, ERROR_OPERATION_ABORTED);
+  /* Its handles stay open but lose their publication: a later publication
+     under the same identifier is not theirs to complete or add to. */
+  for (i = 0; i < ObjectCount(); ++i) {
+    ContentObject* object = ObjectAt(i);
+    if (object != NULL && object->kind != OBJECT_CONTENT &&
+        SameIdentifier(object->identifier, object->identifier_size, pContentIdentifier, cbContentIdentifier)) {
+      object->identifier_size = 0;
+    }
+  }
   return ERROR_SUCCESS;
 }
 

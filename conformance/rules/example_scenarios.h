@@ -619,6 +619,138 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "advance 100000\n"                            // 6
        "close-stream s0 t0\n",                       // 7
        {{"mutant:complete-closes-stream", 5}}},
+      {"read-timeout", "a read completes within its timeout",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "peer-add id=3 length=256 delay=10000\n"  // 14
+       "block-read s1 c0 offset=64 bytes=64 timeout=1000\n"  // 15
+       "advance 1500000\n"  // 16
+       "stream-read s1 c0 bytes=64\n"  // 17
+       "advance 6000000\n"  // 18
+       "get-overlapped-result o4\n"  // 19
+       "get-overlapped-result o5\n",  // 20
+       {{"mutant:default-timeout-unbounded", 18}, {"mutant:read-timeout-ignored", 16}}},
+      {"read-local-only", "PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY reads only the local cache",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "peer-add id=3 length=256 delay=10\n"  // 14
+       "block-read s1 c0 bytes=64 timeout=local\n"  // 15
+       "advance 100000\n"  // 16
+       "block-read s1 c0 offset=70 bytes=0\n"  // 17
+       "advance 100000\n"  // 18
+       "peer-remove id=3\n"  // 19
+       "stream-read s1 c0 bytes=64\n"  // 20
+       "advance 100000\n"  // 21
+       "get-overlapped-result o4\n",  // 22
+       {{"mutant:local-only-asks-peers", 16}}},
+      {"read-missing-data", "a block nobody holds is missing data",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "peer-add id=3 length=256 delay=10\n"  // 14
+       "block-read s1 c0 bytes=64 timeout=local\n"  // 15
+       "advance 100000\n"  // 16
+       "block-read s1 c0 offset=70 bytes=0\n"  // 17
+       "advance 100000\n"  // 18
+       "peer-remove id=3\n"  // 19
+       "stream-read s1 c0 bytes=64\n"  // 20
+       "advance 100000\n"  // 21
+       "get-overlapped-result o4\n",  // 22
+       {{"mutant:missing-reports-timeout", 21}}},
+      {"read-end", "a read past the end of the range completes with PEERDIST_ERROR_NO_MORE",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=256\n"  // 14
+       "advance 100000\n"  // 15
+       "stream-read s1 c0 bytes=200\n"  // 16
+       "advance 100000\n"  // 17
+       "stream-read s1 c0 bytes=200\n"  // 18
+       "advance 100000\n"  // 19
+       "stream-read s1 c0 bytes=10\n"  // 20
+       "advance 100000\n"  // 21
+       "block-read s1 c0 offset=300 bytes=10\n"  // 22
+       "advance 100000\n"  // 23
+       "get-overlapped-result o6\n",  // 24
+       {{"mutant:end-reports-missing", 21}}},
+      {"read-offset", "a read writes its start offset into the OVERLAPPED",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=256\n"  // 14
+       "advance 100000\n"  // 15
+       "stream-read s1 c0 bytes=200\n"  // 16
+       "advance 100000\n"  // 17
+       "stream-read s1 c0 bytes=200\n"  // 18
+       "advance 100000\n"  // 19
+       "stream-read s1 c0 bytes=10\n"  // 20
+       "advance 100000\n"  // 21
+       "block-read s1 c0 offset=300 bytes=10\n"  // 22
+       "advance 100000\n"  // 23
+       "get-overlapped-result o6\n",  // 24
+       {{"mutant:stream-offset-unwritten", 19}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

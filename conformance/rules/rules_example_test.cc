@@ -41,7 +41,8 @@ const std::vector<std::string> kRuleIds = {
     "object-null-argument", "cancel-unknown-operation", "cancel-aborts", "no-crash",
     "no-hang",            "host-objects",      "read-data",           "server-success-codes",
     "publish-already-exists", "open-info-found", "server-cancels-pending", "server-port-and-key",
-    "retrieve-offset",   "server-bytes-transferred", "complete-keeps-stream",
+    "retrieve-offset",   "server-bytes-transferred", "complete-keeps-stream", "read-timeout",
+    "read-local-only",    "read-missing-data", "read-end",          "read-offset",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

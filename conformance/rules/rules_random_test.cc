@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <random>
+#include <vector>
 
 #include "conformance/rule.h"
 #include "conformance/trace_view.h"
@@ -18,7 +19,7 @@ namespace {
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : random_(seed) {}
+  explicit Generator(std::uint64_t seed) : random_(seed), reads_random_(seed ^ 0x5EAD5) {}
 
   Scenario Next() {
     Scenario scenario;
@@ -41,10 +42,14 @@ class Generator {
     }
     // Some begin with content read back by a client, so that the random
     // reads after it (mostly on c0) can deliver data.
+    bool read_back = false;
     if (scenario.initial_status == PEERDIST_STATUS_AVAILABLE && !scenario.steps.empty() &&
         scenario.steps[0].session == 0 && Below(3) == 0) {
       ReadBackPrelude(scenario, operations);
+      read_back = true;
     }
+    // Drawn from a stream of their own, so the steps above stay as they were.
+    if (read_back && ReadsBelow(2) == 0) PeerReads(scenario);
     for (int i = 0; i < length; ++i) {
       Step step;
       step.session = Below(10) < 7 ? Below(2) : Below(kMaxSessions);
@@ -154,6 +159,40 @@ class Generator {
     settle();
   }
 
+  int ReadsBelow(int n) { return static_cast<int>(reads_random_() % static_cast<std::uint64_t>(n)); }
+
+  // After a read-back prelude: the publication goes, a peer holds the
+  // content (latency drawn), and s0 reads c0 with drawn timeouts and waits.
+  void PeerReads(Scenario& scenario) {
+    const std::uint32_t content = scenario.steps.back().content;  // the prelude's
+    auto add = [&](StepKind kind) -> Step& {
+      Step step;
+      step.kind = kind;
+      step.content = content;
+      scenario.steps.push_back(step);
+      return scenario.steps.back();
+    };
+    if (ReadsBelow(4) != 0) add(StepKind::kUnpublish);
+    if (ReadsBelow(4) != 0) {  // else nobody holds it
+      Step& peer = add(StepKind::kPeerAdd);
+      peer.length = 512;
+      peer.latency_ms = std::vector<std::uint32_t>{50, 3000, 9000}[ReadsBelow(3)];
+    }
+    for (int i = 0, n = 2 + ReadsBelow(5); i < n; ++i) {
+      if (ReadsBelow(4) == 0) {
+        add(StepKind::kAdvance).advance = static_cast<Duration>(ReadsBelow(7)) * kSecond;
+        continue;
+      }
+      Step& read = add(ReadsBelow(2) == 0 ? StepKind::kBlockRead : StepKind::kStreamRead);
+      read.offset = static_cast<std::uint64_t>(ReadsBelow(6)) * 64;
+      read.bytes = static_cast<std::uint32_t>(ReadsBelow(8) == 0 ? 0 : 1 + ReadsBelow(200));
+      const int timeout = ReadsBelow(4);
+      read.timeout = timeout == 0 ? TimeoutArg::kLocalOnly : timeout == 1 ? TimeoutArg::kMilliseconds : TimeoutArg::kDefault;
+      read.timeout_ms = std::vector<std::uint32_t>{300, 1500, 4000}[ReadsBelow(3)];
+    }
+    add(StepKind::kAdvance).advance = 6 * kSecond;
+  }
+
   // A content step with random slots and shapes (kinds from kPublish on).
   void ContentStep(Step& step, int& operations) {
     static const StepKind kKinds[] = {
@@ -193,6 +232,7 @@ class Generator {
   }
 
   std::mt19937_64 random_;
+  std::mt19937_64 reads_random_;
 };
 
 ImplFactory Factory(const BuiltInImpl& impl) {

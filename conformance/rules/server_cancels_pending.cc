@@ -3,34 +3,40 @@
 // PeerDistServerCloseContentInformation, every operation still pending on
 // that handle when the close was called, and after a successful
 // PeerDistServerUnpublish, every operation still pending on a stream or
-// content-information handle of that identifier in the unpublishing session,
+// content-information handle the unpublishing session opened on the
+// publication it removes,
 // completes within the liveness bound, and its first result is
 // ERROR_OPERATION_ABORTED (PEERDIST_ERROR_INVALIDATED is accepted too for a
 // handle invalidated before the call: AMBIGUITIES.md,
 // in-flight-at-invalidation).
 #include "conformance/rule.h"
 #include "conformance/rules/content_rule_support.h"
+#include "conformance/rules/publication_history.h"
 
 namespace pd {
 namespace rules {
 namespace {
 
-// Whether the operation is one the call must cancel.
-bool Cancels(const HandleHistory& history, const CallView& call, const OperationView& operation) {
+// Whether the operation is one the call must cancel. An unpublish cancels
+// the operations of the publication it removes: a handle opened on an
+// earlier publication under the same identifier, already unpublished, is
+// not on "unpublished content" of this call.
+bool Cancels(const TraceView& view, const HandleHistory& history, const CallView& call,
+             const OperationView& operation) {
   const TraceEvent& c = *call.call;
   if (IsCloseFunction(c.function)) return operation.object == c.object;
   const OpenedHandle* handle = history.Handle(operation.object);
   if (handle == nullptr || handle->kind == HandleKind::kContent || handle->session != c.session) return false;
-  std::int64_t content = -1;
-  const std::size_t at = c.detail.find("id=");
-  if (at != std::string::npos) content = std::strtoll(c.detail.c_str() + at + 3, nullptr, 10);
-  return handle->content == content;
+  const std::int64_t content = DetailNumber(c.detail, "id=");
+  if (handle->content != content) return false;
+  const PublicationState removed = view.Derived<PublicationHistory>().At(content, call.call_index);
+  return removed.kind == PublicationKind::kPublished && handle->open_index >= removed.start;
 }
 
 std::optional<Violation> JudgeCall(const TraceView& view, const HandleHistory& history, const CallView& call) {
   for (const OperationView& operation : history.operations()) {
     if (!operation.accepted || operation.overlapped < 0 || operation.call->return_index > call.call_index) continue;
-    if (operation.FirstAct() < call.call_index || !Cancels(history, call, operation)) continue;
+    if (operation.FirstAct() < call.call_index || !Cancels(view, history, call, operation)) continue;
     const std::string what = CallName(*operation.call) + ", pending at " + CallName(call) + ",";
     const VirtualTime deadline = call.ret->time + kLivenessBound;
     const OperationAct* result = nullptr;

@@ -1,0 +1,32 @@
+// read-end: a block read at an offset before the content range or past its
+// end, and a stream read whose stream position reached the end, complete
+// with PEERDIST_ERROR_NO_MORE (the header's name for the pages' ERROR_NO_MORE).
+// A block read exactly at the end is left alone: "greater than" and
+// "beyond" disagree there. The harness (scenario/read_outcome.cc) records
+// the findings.
+#include "conformance/rule.h"
+#include "conformance/rules/implementation_findings.h"
+#include "sim/trace.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+std::optional<Violation> Judge(const TraceView& view) {
+  return FirstFindingWithPrefix(view, kReadEndFinding, "");
+}
+
+PD_REGISTER_RULE((Rule{
+    "read-end",
+    226,
+    Strength::kDocumented,
+    "",
+    "PeerDistClientBlockRead, PeerDistClientStreamRead",
+    {{"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-46"}, {"CBLOCKREAD-50", kPartly}, {"CBLOCKREAD-51"}, {"CSTREAMREAD-37"}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-49"}, {"CSTREAMREAD-53", kPartly}, {"CSTREAMREAD-54"}},
+    "a read outside its content range (a stream read at or past its end) completes with PEERDIST_ERROR_NO_MORE",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd

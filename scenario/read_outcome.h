@@ -1,0 +1,74 @@
+// What the documentation says a completed PeerDistClientBlockRead or
+// PeerDistClientStreamRead owes, given what the harness knows when it
+// completes: where it started, its timeout, which blocks could be in the
+// local cache, which peer held the block and how soon it delivers, and the
+// end of the content range. Each departure is a finding with the prefix of
+// the rule that names it (sim/trace.h); the rules only report them.
+#ifndef SCENARIO_READ_OUTCOME_H_
+#define SCENARIO_READ_OUTCOME_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/peerdist_types.h"
+#include "sim/virtual_time.h"
+
+namespace pd {
+
+// How late a read may complete past what its timeout (or its peer's
+// latency) allows: the implementation's own work. The reference needs at
+// most 80 ms.
+constexpr Duration kReadSlack = 250 * kMillisecond;
+// PEERDIST_READ_TIMEOUT_DEFAULT: "the default timeout of 5 seconds".
+constexpr Duration kDefaultReadTimeoutSpan = 5 * kSecond;
+
+// The span a dwTimeoutInMilliseconds value allows.
+Duration ReadTimeoutSpan(DWORD timeout);
+
+struct ReadFacts {
+  std::string name;  // "o3 PeerDistClientBlockRead on c0", for messages
+  bool stream = false;
+  DWORD requested = 0;  // cbMaxNumberOfBytes
+  DWORD timeout = PEERDIST_READ_TIMEOUT_DEFAULT;
+  VirtualTime called = 0, done = 0;
+  // Another operation of the handle was pending when it was called: its
+  // timing then depends on that one, and only its code is judged.
+  bool earlier_pending = false;
+  // Where the read starts: known for block reads, and for stream reads while
+  // the harness follows the handle's stream position.
+  std::optional<std::uint64_t> start;
+  // The content behind the handle, when the harness follows it.
+  bool known = false;
+  std::uint32_t content = 0;
+  std::uint64_t range_start = 0, range_end = 0;  // the content information's range
+  // The content was published on this machine while the read ran (an
+  // implementation may serve its own publications; the harness does not
+  // judge what it then finds).
+  bool published = false;
+  // Whether the block [from, to) of the content may be in the local cache:
+  // data added for it, or reads that may have fetched it.
+  std::function<bool(std::uint64_t from, std::uint64_t to)> possibly_local;
+  // The peers and the block at `start`: the latency of the soonest copy
+  // that held it from the call to the completion (nullopt: none held it
+  // all along), and whether none held it at any time during the read.
+  std::optional<Duration> peer_latency;
+  bool no_peer = false;
+  // The completion.
+  DWORD code = ERROR_SUCCESS;
+  std::uint64_t transferred = 0;  // OVERLAPPED.InternalHigh
+  std::uint64_t overlapped_offset = 0;  // OVERLAPPED Offset/OffsetHigh after completion
+};
+
+// Findings for a completed read, each starting with its rule's prefix.
+std::vector<std::string> JudgeRead(const ReadFacts& read);
+
+// A read still pending at `now`, past what its timeout allows: the finding,
+// or "" while it may still complete in time.
+std::string JudgeReadStillPending(const ReadFacts& read, VirtualTime now);
+
+}  // namespace pd
+
+#endif  // SCENARIO_READ_OUTCOME_H_
