@@ -76,6 +76,10 @@ enum class Deviation : std::uint8_t {
   kMissingReportsTimeout,     // a block nobody holds completes with ERROR_TIMEOUT, not MISSING_DATA
   kEndReportsMissing,         // a read past the end of the range completes with MISSING_DATA, not NO_MORE
   kStreamOffsetUnwritten,     // a stream read leaves OVERLAPPED Offset/OffsetHigh as the caller set them
+  // The service-state rows (issue 11).
+  kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
+  kShutdownKeepsPublications, // Shutdown leaves the session's publications published
+  kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
 };
 
 }  // namespace pd
