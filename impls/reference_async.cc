@@ -190,7 +190,10 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                        operation.kind != OperationKind::kCompleteStream &&
                        operation.kind != OperationKind::kRetrieveInfo;
   const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
-  const DWORD posted = server && Is(Deviation::kServerPacketBytesZero) ? 0 : bytes;
+  const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
+  const DWORD posted = (server && Is(Deviation::kServerPacketBytesZero)) || (read && Is(Deviation::kReadPacketBytesZero))
+                           ? 0
+                           : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
 }
 
