@@ -572,8 +572,16 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       if (m.reads && published) step.kind = StepKind::kUnpublish;
       if (m.reads && !published && !m.peer_seen[id]) step.kind = StepKind::kPeerAdd;
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
-      step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
-                                                   : static_cast<std::uint32_t>(d.Between(d.Percent(8) ? 0 : 2, 128));
+      if (step.kind == StepKind::kAddData) {
+        step.bytes = d.Percent(50) ? 64 : 128;
+      } else {
+        // One read in sixteen or so of 0 bytes (a NULL pBuffer the pages
+        // allow; read-local-only's count of the cache): the same two draws
+        // as ever, so the rest of the scenario is drawn as before.
+        const bool zero_allowed = d.Percent(8);
+        const auto drawn = static_cast<std::uint32_t>(d.Between(zero_allowed ? 0 : 2, 128));
+        step.bytes = zero_allowed && drawn < 96 ? 0 : drawn;
+      }
       if (d.Percent(20)) {
         step.timeout = TimeoutArg::kLocalOnly;
       } else if (d.Percent(30)) {

@@ -80,6 +80,7 @@ enum class Deviation : std::uint8_t {
   kFlushNeedsOpenContent,     // FlushContent refuses a tag no open content handle of the session carries (INVALID_HANDLE)
   kReadReturnsSuccess,        // BlockRead and StreamRead return ERROR_SUCCESS once started (still completing later)
   kReadPacketBytesZero,       // read completion packets carry 0 bytes
+  kZeroReadNeedsBuffer,       // a read of 0 bytes with a NULL pBuffer is refused (INVALID_PARAMETER)
 };
 
 }  // namespace pd

@@ -174,6 +174,8 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "client-success-codes", Deviation::kReadReturnsSuccess},
       {"mutant:read-packet-bytes-zero", "the completion packets of reads carry 0 bytes transferred",
        "read-bytes-transferred", Deviation::kReadPacketBytesZero},
+      {"mutant:zero-read-needs-buffer", "a read of 0 bytes with a NULL pBuffer fails with ERROR_INVALID_PARAMETER",
+       "optional-arguments-accepted", Deviation::kZeroReadNeedsBuffer},
   };
   return catalog;
 }

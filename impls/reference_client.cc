@@ -89,7 +89,9 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   // "If the cbMaxNumberOfBytesToRead argument is equal to 0, the pBuffer
   // parameter can be NULL."
-  if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr && (cbMaxNumberOfBytes != 0 || Is(Deviation::kZeroReadNeedsBuffer))) {
+    return ERROR_INVALID_PARAMETER;
+  }
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead,
                                        lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds));
 }
@@ -98,7 +100,9 @@ DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist
                                               DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
                                               LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr && (cbMaxNumberOfBytes != 0 || Is(Deviation::kZeroReadNeedsBuffer))) {
+    return ERROR_INVALID_PARAMETER;
+  }
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead,
                                        lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds));
 }
