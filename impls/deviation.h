@@ -81,6 +81,7 @@ enum class Deviation : std::uint8_t {
   kReadReturnsSuccess,        // BlockRead and StreamRead return ERROR_SUCCESS once started (still completing later)
   kReadPacketBytesZero,       // read completion packets carry 0 bytes
   kZeroReadNeedsBuffer,       // a read of 0 bytes with a NULL pBuffer is refused (INVALID_PARAMETER)
+  kFlushKeepsData,            // FlushContent completes successfully and drops nothing
 };
 
 }  // namespace pd

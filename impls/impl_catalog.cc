@@ -176,6 +176,8 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "read-bytes-transferred", Deviation::kReadPacketBytesZero},
       {"mutant:zero-read-needs-buffer", "a read of 0 bytes with a NULL pBuffer fails with ERROR_INVALID_PARAMETER",
        "optional-arguments-accepted", Deviation::kZeroReadNeedsBuffer},
+      {"mutant:flush-keeps-data", "PeerDistClientFlushContent completes successfully but leaves the cache as it was",
+       "flush-forgets", Deviation::kFlushKeepsData},
   };
   return catalog;
 }

@@ -251,6 +251,7 @@ void ReferenceImpl::InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS no
 
 std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
   if (operation.kind == OperationKind::kFlush) {
+    if (Is(Deviation::kFlushKeepsData)) return {ERROR_SUCCESS, 0};
     for (auto& [handle, object] : objects_) {
       if (object.kind != ObjectKind::kContent || object.session != operation.session) continue;
       if (!std::equal(object.tag.Data, object.tag.Data + 16, operation.tag.Data)) continue;

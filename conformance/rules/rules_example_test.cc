@@ -44,6 +44,7 @@ const std::vector<std::string> kRuleIds = {
     "retrieve-offset",   "server-bytes-transferred", "complete-keeps-stream", "read-timeout",
     "read-local-only",    "read-missing-data", "read-end",          "read-offset",
     "client-handles-accepted", "client-success-codes", "optional-arguments-accepted", "read-bytes-transferred",
+    "flush-forgets",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {
