@@ -169,8 +169,12 @@ void ContentCalls::CollectRetrieved(Operation& operation, std::size_t index) {
   if (internal != ERROR_SUCCESS) return;
   const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
   ObjectSlot& info = infos_[operation.info_slot];
+  // The slot was opened again while this retrieve was pending: its bytes are
+  // the earlier handle's information, not the one the slot holds now (they
+  // used to be counted in, and the new handle's first offset judged wrong).
+  if (info.id != operation.info_object) return;
   std::vector<BYTE>& retrieved = info.retrieved;
-  if (operation.sole && info.retrieved_whole && info.id == operation.info_object) {
+  if (operation.sole && info.retrieved_whole) {
     CheckRetrieveOffset(operation, index, retrieved.size());
   }
   if (retrieved.size() + n <= kMaxContentInfoSize) {
