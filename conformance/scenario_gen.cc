@@ -515,6 +515,9 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
       if (!m.completed[id]) fresh.push_back(id);
     }
     if (!fresh.empty() && d.Percent(70)) step.content = d.Of(fresh);
+    // Now and then PEERDIST_PUBLICATION_OPTIONS: mostly a version the page
+    // lists (1, 2), sometimes one it does not.
+    if (d.Percent(25)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3 + d.Below(3));
   }
   step.ex = step.kind == StepKind::kOpenInfo && d.Percent(40);
   step.tag = static_cast<std::uint8_t>(d.Below(3));

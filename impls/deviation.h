@@ -82,6 +82,10 @@ enum class Deviation : std::uint8_t {
   kReadPacketBytesZero,       // read completion packets carry 0 bytes
   kZeroReadNeedsBuffer,       // a read of 0 bytes with a NULL pBuffer is refused (INVALID_PARAMETER)
   kFlushKeepsData,            // FlushContent completes successfully and drops nothing
+  // The service-state rows (issue 11).
+  kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
+  kShutdownKeepsPublications, // Shutdown leaves the session's publications published
+  kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
 };
 
 }  // namespace pd

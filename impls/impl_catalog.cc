@@ -178,6 +178,17 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "optional-arguments-accepted", Deviation::kZeroReadNeedsBuffer},
       {"mutant:flush-keeps-data", "PeerDistClientFlushContent completes successfully but leaves the cache as it was",
        "flush-forgets", Deviation::kFlushKeepsData},
+      // The service-state rows.
+      {"mutant:policy-row-while-unavailable",
+       "publishing and opening content or content information while the service is UNAVAILABLE returns "
+       "ERROR_ACCESS_DISABLED_BY_POLICY instead of PEERDIST_ERROR_SERVICE_UNAVAILABLE",
+       "service-state-rows", Deviation::kPolicyRowWhileUnavailable},
+      {"mutant:shutdown-keeps-publications",
+       "PeerDistShutdown leaves the session's publications published (their content information still opens)",
+       "shutdown-unpublishes", Deviation::kShutdownKeepsPublications},
+      {"mutant:publish-refuses-version-2",
+       "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
+       "publication-options", Deviation::kPublishRefusesVersion2},
   };
   return catalog;
 }

@@ -58,7 +58,9 @@ HANDLE ReferenceImpl::AddObject(ContentObject object) {
 DWORD ReferenceImpl::OpenableNow() const {
   switch (host_.ServiceStatus()) {
     case PEERDIST_STATUS_AVAILABLE: return ERROR_SUCCESS;
-    case PEERDIST_STATUS_UNAVAILABLE: return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
+    case PEERDIST_STATUS_UNAVAILABLE:
+      return Is(Deviation::kPolicyRowWhileUnavailable) ? ERROR_ACCESS_DISABLED_BY_POLICY
+                                                       : PEERDIST_ERROR_SERVICE_UNAVAILABLE;
     case PEERDIST_STATUS_DISABLED: break;
   }
   return ERROR_ACCESS_DISABLED_BY_POLICY;

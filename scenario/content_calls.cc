@@ -382,13 +382,18 @@ void ContentCalls::Publish(const Step& step) {
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('t', step.object) + " id=" + std::to_string(step.content) + " length=" + std::to_string(step.length);
+  if (step.options != 0) call.detail += " options=" + std::to_string(step.options);
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
   PEERDIST_STREAM_HANDLE* stream = Arg<PEERDIST_STREAM_HANDLE>(nullptr, call.function, "phStream", "PEERDIST_STREAM_HANDLE");
+  const PEERDIST_PUBLICATION_OPTIONS* options =
+      step.options == 0 ? nullptr
+                        : Arg(PEERDIST_PUBLICATION_OPTIONS{step.options, 0}, call.function, "pPublishOptions",
+                              "PEERDIST_PUBLICATION_OPTIONS");
   const DWORD code = impl_.PeerDistServerPublishStream(
       session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.length,
-      nullptr, port, step.key, step.null_out ? nullptr : stream);
+      options, port, step.key, step.null_out ? nullptr : stream);
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, *stream, call.session, ret);
   if (code == ERROR_SUCCESS) published_.push_back(PublishedSpan{step.content, world_.Now()});

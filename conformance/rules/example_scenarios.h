@@ -829,6 +829,30 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "block-read s1 c0 offset=0 bytes=64 timeout=local\n"  // 20: gone; the mutant still delivers it
        "advance 100000\n",  // 21
        {{"mutant:flush-keeps-data", 21}}},
+      {"service-state-rows", "publishing while the service is unavailable answers the unavailable row",
+       "pdscenario 1\nseed 1\ninitial unavailable\n"
+       "startup s0\n"                    // 0
+       "publish s0 t0 id=1\n"            // 1: PEERDIST_ERROR_SERVICE_UNAVAILABLE
+       "open-content s0 c0 tag=1\n",     // 2
+       {{"mutant:policy-row-while-unavailable", 1}}},
+      {"shutdown-unpublishes", "a session's Shutdown removes its publications",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "startup s1\n"                       // 1
+       "publish s0 t0 id=1\n"               // 2
+       "add-to-stream s0 t0 bytes=64\n"     // 3
+       "complete-stream s0 t0\n"            // 4
+       "advance 100000\n"                   // 5
+       "shutdown s0\n"                      // 6: removes publication 1
+       "open-info s1 i0 id=1\n"             // 7: ERROR_NOT_FOUND
+       "publish s1 t1 id=1\n",              // 8: ERROR_SUCCESS
+       {{"mutant:shutdown-keeps-publications", 7}}},
+      {"publication-options", "a publish passing options of a listed version succeeds",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1 options=1\n"     // 1: ERROR_SUCCESS
+       "publish s0 t1 id=2 options=2\n",    // 2: ERROR_SUCCESS
+       {{"mutant:publish-refuses-version-2", 2}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

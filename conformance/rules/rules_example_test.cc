@@ -45,6 +45,7 @@ const std::vector<std::string> kRuleIds = {
     "read-local-only",    "read-missing-data", "read-end",          "read-offset",
     "client-handles-accepted", "client-success-codes", "optional-arguments-accepted", "read-bytes-transferred",
     "flush-forgets",
+    "service-state-rows", "shutdown-unpublishes", "publication-options",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {
