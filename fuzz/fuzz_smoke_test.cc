@@ -129,8 +129,15 @@ TEST(FuzzSmokeTest, ReferenceFromSeedCorpusFindsNothing) {
 // 685,010 executions from an empty corpus, fuzz/README.md); this smoke
 // hunt found it from the corpus of 2026-11-29 morning, not from the one
 // regenerated for the publication options.
+//
+// flush-keeps-data (issue 12) needs data in the cache, a completed flush of
+// its tag, then a local-cache-only read, in that order with waits between; it
+// came after the seed corpus was last written: the golden scenario
+// testdata/flush_forgets shows it, and make_seed_corpus takes that in when
+// the corpus is next regenerated.
 const std::set<std::string> kNotYetFoundByMutation = {
     "mutant:close-invalidated-fails",
+    "mutant:flush-keeps-data",
 };
 
 TEST(FuzzSmokeTest, EveryMutantShowsItsOwnViolation) {

@@ -167,6 +167,17 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        Deviation::kEndReportsMissing},
       {"mutant:stream-offset-unwritten", "a stream read never writes its start offset into the OVERLAPPED",
        "read-offset", Deviation::kStreamOffsetUnwritten},
+      {"mutant:flush-needs-open-content",
+       "PeerDistClientFlushContent returns ERROR_INVALID_HANDLE for a tag no open content handle of the session carries",
+       "client-handles-accepted", Deviation::kFlushNeedsOpenContent},
+      {"mutant:read-returns-success", "BlockRead and StreamRead return ERROR_SUCCESS once started, completing later",
+       "client-success-codes", Deviation::kReadReturnsSuccess},
+      {"mutant:read-packet-bytes-zero", "the completion packets of reads carry 0 bytes transferred",
+       "read-bytes-transferred", Deviation::kReadPacketBytesZero},
+      {"mutant:zero-read-needs-buffer", "a read of 0 bytes with a NULL pBuffer fails with ERROR_INVALID_PARAMETER",
+       "optional-arguments-accepted", Deviation::kZeroReadNeedsBuffer},
+      {"mutant:flush-keeps-data", "PeerDistClientFlushContent completes successfully but leaves the cache as it was",
+       "flush-forgets", Deviation::kFlushKeepsData},
       // The service-state rows.
       {"mutant:policy-row-while-unavailable",
        "publishing and opening content or content information while the service is UNAVAILABLE returns "
