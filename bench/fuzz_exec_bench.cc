@@ -4,12 +4,22 @@
 // second on one core for scenarios of up to 32 steps. Prints figures only;
 // never fails on a time.
 //
-//   bazel run -c opt //bench:fuzz_exec_bench
+// The same inputs run through a plugin loaded in process
+// (PD_FUZZ_IMPL=plugin:PATH.so, fuzz/external_target.h) beside the
+// reference: the example C plugin, whose traces are the reference's, so the
+// difference is the in-process plugin path's own cost (the bar: within 1.5x).
+//
+//   bazel run -c opt //bench:fuzz_exec_bench [-- --plugin=PATH.so]
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <variant>
 #include <vector>
 
+#include "fuzz/external_target.h"
 #include "fuzz/fuzz_check.h"
 #include "fuzz/scenario_decoder.h"
 #include "fuzz/seed_corpus.h"
@@ -46,8 +56,14 @@ std::vector<std::vector<std::uint8_t>> RandomInputs(std::size_t steps) {
   return inputs;
 }
 
-void RunInputs(benchmark::State& state, const std::vector<std::vector<std::uint8_t>>& inputs) {
-  const ImplFactory make = Reference();
+// The plugin of --plugin=PATH, loaded once, or an empty factory.
+ImplFactory& Plugin() {
+  static ImplFactory plugin;
+  return plugin;
+}
+
+void RunInputs(benchmark::State& state, const std::vector<std::vector<std::uint8_t>>& inputs,
+               const ImplFactory& make = Reference()) {
   std::size_t next = 0, steps = 0, findings = 0;
   for (auto _ : state) {
     const std::vector<std::uint8_t>& input = inputs[next++ % inputs.size()];
@@ -70,7 +86,42 @@ void BM_FuzzExecRandom(benchmark::State& state) {
 }
 BENCHMARK(BM_FuzzExecRandom)->Arg(8)->Arg(16)->Arg(32);
 
+void BM_FuzzExecGeneratedPlugin(benchmark::State& state) {
+  RunInputs(state, GeneratedInputs(static_cast<std::size_t>(state.range(0))), Plugin());
+}
+
+void BM_FuzzExecRandomPlugin(benchmark::State& state) {
+  RunInputs(state, RandomInputs(static_cast<std::size_t>(state.range(0))), Plugin());
+}
+
+// --plugin=PATH: open it as the fuzz target does and register its benchmarks.
+bool TakePluginFlag(int* argc, char** argv) {
+  for (int i = 1; i < *argc; ++i) {
+    if (std::strncmp(argv[i], "--plugin=", 9) != 0) continue;
+    const std::string spec = std::string("plugin:") + (argv[i] + 9);
+    auto target = OpenExternalFuzzTarget(spec);
+    if (auto* error = std::get_if<std::string>(&target)) {
+      std::fprintf(stderr, "fuzz_exec_bench: %s\n", error->c_str());
+      return false;
+    }
+    Plugin() = std::get<FuzzTarget>(target).make_impl;
+    for (int j = i; j + 1 < *argc; ++j) argv[j] = argv[j + 1];
+    --*argc;
+    benchmark::RegisterBenchmark("BM_FuzzExecGeneratedPlugin", BM_FuzzExecGeneratedPlugin)->Arg(8)->Arg(16)->Arg(32);
+    benchmark::RegisterBenchmark("BM_FuzzExecRandomPlugin", BM_FuzzExecRandomPlugin)->Arg(8)->Arg(16)->Arg(32);
+    return true;
+  }
+  return true;
+}
+
 }  // namespace
 }  // namespace pd
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (!pd::TakePluginFlag(&argc, argv)) return 2;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -116,6 +116,10 @@ void GenModel::Apply(const Step& step) {
   // Only the step right after an operation's start finds it surely in flight.
   const bool settled_and_available = status() == PEERDIST_STATUS_AVAILABLE && unsettled == 0;
   in_flight = false;
+  const int followup = flush_followup;
+  flush_followup = 0;
+  if (reads && step.kind == StepKind::kFlush) flush_followup = 2;
+  if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
   switch (step.kind) {
     case StepKind::kStartup:
       if (!step.null_out && IsSupportedRequest(step.version) && s >= 0 && s < kMaxSessions) {
@@ -511,6 +515,9 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
       if (!m.completed[id]) fresh.push_back(id);
     }
     if (!fresh.empty() && d.Percent(70)) step.content = d.Of(fresh);
+    // Now and then PEERDIST_PUBLICATION_OPTIONS: mostly a version the page
+    // lists (1, 2), sometimes one it does not.
+    if (d.Percent(25)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3 + d.Below(3));
   }
   step.ex = step.kind == StepKind::kOpenInfo && d.Percent(40);
   step.tag = static_cast<std::uint8_t>(d.Below(3));
@@ -528,6 +535,22 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   // Handles invalidated by a move are of no use to the chain any more: it
   // opens new ones once the service is back.
   const auto usable = [](const GenModel::ObjectSlot& slot) { return slot.open && !slot.invalidated; };
+  if (m.flush_followup > 0 && usable(m.contents[0]) && m.contents[0].info_ready) {
+    Step step;
+    step.event = true;
+    if (m.flush_followup == 2) {
+      step.kind = StepKind::kAdvance;
+      step.advance = kSecond;
+    } else {
+      step.kind = d.Percent(50) ? StepKind::kBlockRead : StepKind::kStreamRead;
+      step.session = m.contents[0].session;
+      step.bytes = d.Percent(25) ? 0 : 64;
+      step.timeout = TimeoutArg::kLocalOnly;
+      step.content = m.contents[0].content;
+    }
+    *out = step;
+    return true;
+  }
   std::vector<int> retrieved;
   for (int i = 0; i < kMaxObjects; ++i) {
     if (usable(m.infos[i]) && m.infos[i].retrieved) retrieved.push_back(i);
@@ -572,8 +595,16 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       if (m.reads && published) step.kind = StepKind::kUnpublish;
       if (m.reads && !published && !m.peer_seen[id]) step.kind = StepKind::kPeerAdd;
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
-      step.bytes = step.kind == StepKind::kAddData ? (d.Percent(50) ? 64 : 128)
-                                                   : static_cast<std::uint32_t>(d.Between(d.Percent(8) ? 0 : 2, 128));
+      if (step.kind == StepKind::kAddData) {
+        step.bytes = d.Percent(50) ? 64 : 128;
+      } else {
+        // One read in sixteen or so of 0 bytes (a NULL pBuffer the pages
+        // allow; read-local-only's count of the cache): the same two draws
+        // as ever, so the rest of the scenario is drawn as before.
+        const bool zero_allowed = d.Percent(8);
+        const auto drawn = static_cast<std::uint32_t>(d.Between(zero_allowed ? 0 : 2, 128));
+        step.bytes = zero_allowed && drawn < 96 ? 0 : drawn;
+      }
       if (d.Percent(20)) {
         step.timeout = TimeoutArg::kLocalOnly;
       } else if (d.Percent(30)) {
@@ -602,6 +633,15 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
         step.session = 0;
         step.object = 0;
         step.advance = static_cast<Duration>(d.Between(1, 6)) * kSecond;
+        // One wait in four of a read-prefix scenario flushes the read
+        // handle's tag instead (the prefix opens it with tag 1): reads after
+        // it find the cache emptied (flush-forgets). Taken from draws already
+        // made, so the rest of the scenario is drawn as before.
+        if (m.reads && c == 0 && step.offset == 64) {
+          step.kind = StepKind::kFlush;
+          step.session = content.session;
+          step.tag = 1;
+        }
       }
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;

@@ -81,6 +81,10 @@ struct GenModel {
   bool content = false;
   bool chain = false;  // ContentMode::kChain (or kReads)
   bool reads = false;  // ContentMode::kReads
+  // Read-prefix scenarios: after a flush of the read handle's tag, a wait (2)
+  // and then a local-cache-only read (1) follow, so that the read finds the
+  // flush done (flush-forgets).
+  int flush_followup = 0;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle

@@ -34,6 +34,21 @@ std::string FileSafe(const std::string& name) {
   return out;
 }
 
+// The implementation part of a finding's file name: a built-in's name, or
+// for plugin:PATH / exec:COMMAND the kind and the file's base name (a whole
+// path could pass the file system's 255-byte name limit), at most 64 bytes.
+std::string ImplLabel(const std::string& impl) {
+  std::string label = impl;
+  for (const char* kind : {"plugin:", "exec:"}) {
+    const std::string prefix = kind;
+    if (impl.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string target = impl.substr(prefix.size());
+    target = target.substr(0, target.find(' '));
+    label = prefix + std::filesystem::path(target).filename().string();
+  }
+  return FileSafe(label).substr(0, 64);
+}
+
 }  // namespace
 
 std::string FindingDirectory() {
@@ -77,7 +92,7 @@ std::string WriteFindingFile(const std::string& directory, const Scenario& scena
   }
   char hash[17];
   std::snprintf(hash, sizeof hash, "%016" PRIx64, Fnv1a(RenderScenario(scenario)));
-  const std::string name = FileSafe(impl) + "--" + FileSafe(finding.rule_id) + "--" + hash + ".pdscenario";
+  const std::string name = ImplLabel(impl) + "--" + FileSafe(finding.rule_id) + "--" + hash + ".pdscenario";
   std::filesystem::path path = std::filesystem::path(directory) / name;
   const std::filesystem::path absolute = std::filesystem::absolute(path, error);
   if (!error) path = absolute;

@@ -186,6 +186,21 @@ TEST(FuzzCheckTest, AStatusChangeLaterInTheSameInstantDoesNotFailGetStatus) {
   EXPECT_TRUE(Violates(GetStatusTrace(200 * kMillisecond, 0, /*change_first=*/true), "status-report"));
 }
 
+// Found by fuzzing the example plugin in process (PD_FUZZ_IMPL=plugin:,
+// about 39,000 executions): an info slot opened again while a retrieve on
+// its earlier handle was pending; that retrieve's bytes were counted into
+// the new handle's information, and retrieve-offset expected the new
+// handle's first retrieve at offset 72 instead of 0.
+TEST(FuzzCheckTest, AReopenedInfoSlotStartsItsOffsetsAtZero) {
+  const Scenario scenario = Parse(
+      "pdscenario 2\nseed 41\ninitial available\nstartup s0\n"
+      "publish s0 t0 id=1 length=200 port=new key=5\nadd-to-stream s0 t0 bytes=128\n"
+      "add-to-stream s0 t0 bytes=72\ncomplete-stream s0 t0\nadvance 100000\n"
+      "open-info s0 i0 id=1 ex\nretrieve-info s0 i0 bytes=4096\n"
+      "open-info s0 i0 id=1 ex\nretrieve-info s0 i0 bytes=4096\nadvance 100000\nend\n");
+  EXPECT_FALSE(CheckScenario(scenario, Factory("reference")));
+}
+
 TEST(FindingFileTest, WritesAReplayableScenarioWithTheSuitesHeader) {
   const Scenario scenario = Parse("pdscenario 1\nseed 9\nstartup s1\nregister s1 port=new key=4\nenv enable\n");
   const auto finding = CheckScenario(scenario, Factory("mutant:never-deliver"));

@@ -54,31 +54,46 @@ std::uint64_t executions = 0;
 const FuzzTarget* running_target = nullptr;
 const Scenario* running_scenario = nullptr;
 
+void PrintReplayNote(const FuzzTarget& target) {
+  if (!target.replay_note.empty()) std::fprintf(stderr, "==pd-fuzz== (%s)\n", target.replay_note.c_str());
+}
+
 #ifdef PD_FUZZ_WITH_ASAN
 // AddressSanitizer reported an error and is about to end the process. When
 // what it caught is a write next to a buffer the harness handed in (each its
 // own exact-size allocation in this build, sim/caller_memory.h), it is the rule
 // buffer-bounds: say so as a rule finding would, and save the scenario,
 // which replays in a plain build to the same finding through the guard bytes.
+// Any other report, for a target that asks (an in-process plugin), saves the
+// scenario as a no-crash finding.
 void OnSanitizerReport(const char* /*report*/) {
   const CallerMemory* memory = CallerMemory::Current();
   void* address = __asan_get_report_address();
-  if (memory == nullptr || address == nullptr || running_target == nullptr || running_scenario == nullptr) return;
-  const std::string what = memory->DescribeAccess(address, __asan_get_report_access_size());
-  if (what.empty()) return;
+  if (running_target == nullptr || running_scenario == nullptr) return;
+  const std::string what = memory != nullptr && address != nullptr
+                               ? memory->DescribeAccess(address, __asan_get_report_access_size())
+                               : std::string();
   FuzzFinding finding;
-  finding.rule_id = "buffer-bounds";
+  if (!what.empty()) {
+    finding.rule_id = "buffer-bounds";
+    finding.violation.message = what + " (AddressSanitizer's report above)";
+  } else if (running_target->sanitizer_report_is_crash_finding) {
+    finding.rule_id = "no-crash";
+    finding.violation.message = "AddressSanitizer stopped the implementation (its report above)";
+  } else {
+    return;
+  }
   finding.rule = FindRule(finding.rule_id);
-  finding.violation.message = what + " (AddressSanitizer's report above)";
   const std::string path = WriteFindingFile(FindingDirectory(), *running_scenario, running_target->impl_name, finding);
   std::fprintf(stderr,
-               "\n==pd-fuzz== rule buffer-bounds violated by %s: %s\n"
+               "\n==pd-fuzz== rule %s violated by %s: %s\n"
                "==pd-fuzz== scenario written to %s\n==pd-fuzz== replay: %s\n"
                "==pd-fuzz== found at execution %llu of this process\n",
-               running_target->impl_name.c_str(), finding.violation.message.c_str(),
+               finding.rule_id.c_str(), running_target->impl_name.c_str(), finding.violation.message.c_str(),
                path.empty() ? "(not written)" : path.c_str(),
                path.empty() ? "-" : ReplayCommandFor(running_target->impl_name, path).c_str(),
                static_cast<unsigned long long>(executions));
+  PrintReplayNote(*running_target);
   std::fflush(stderr);
 }
 
@@ -106,6 +121,7 @@ const bool report_callback_set = [] {
                others.empty() ? "none" : others.c_str(), path.empty() ? "(not written)" : path.c_str(),
                path.empty() ? "-" : ReplayCommandFor(target.impl_name, path).c_str(),
                static_cast<unsigned long long>(executions));
+  PrintReplayNote(target);
   std::fflush(stderr);
   std::abort();
 }

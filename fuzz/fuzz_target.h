@@ -29,6 +29,14 @@ namespace pd {
 struct FuzzTarget {
   std::string impl_name;  // for messages and finding files; `--impl` of the replay
   ImplFactory make_impl;
+  // A sanitizer report that is not a write next to a buffer the harness
+  // handed in still saves the scenario, as a no-crash finding: set for a
+  // plugin loaded in process (external_target.h), whose crash under ASan
+  // replays in a plugin worker, where pdconform sees it as no-crash.
+  bool sanitizer_report_is_crash_finding = false;
+  // Printed under the replay command when not empty: what the replay needs
+  // beyond it (a plugin built with sanitizers loads only into a sanitizer build).
+  std::string replay_note;
 };
 
 // The built-in implementation $PD_FUZZ_IMPL names (default "reference"). An

@@ -111,6 +111,7 @@ void BindContentStep(FieldBinder& b, Step& s) {
     s.timeout = ms == 0 ? TimeoutArg::kDefault : TimeoutArg::kMilliseconds;
     s.timeout_ms = ms;
   }
+  if (HasOptions(k)) b.Unsigned(s.options, kMaxPublicationOptionsVersion);
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {

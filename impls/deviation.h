@@ -76,6 +76,16 @@ enum class Deviation : std::uint8_t {
   kMissingReportsTimeout,     // a block nobody holds completes with ERROR_TIMEOUT, not MISSING_DATA
   kEndReportsMissing,         // a read past the end of the range completes with MISSING_DATA, not NO_MORE
   kStreamOffsetUnwritten,     // a stream read leaves OVERLAPPED Offset/OffsetHigh as the caller set them
+  // The rest of the client pages (issue 12).
+  kFlushNeedsOpenContent,     // FlushContent refuses a tag no open content handle of the session carries (INVALID_HANDLE)
+  kReadReturnsSuccess,        // BlockRead and StreamRead return ERROR_SUCCESS once started (still completing later)
+  kReadPacketBytesZero,       // read completion packets carry 0 bytes
+  kZeroReadNeedsBuffer,       // a read of 0 bytes with a NULL pBuffer is refused (INVALID_PARAMETER)
+  kFlushKeepsData,            // FlushContent completes successfully and drops nothing
+  // The service-state rows (issue 11).
+  kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
+  kShutdownKeepsPublications, // Shutdown leaves the session's publications published
+  kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
 };
 
 }  // namespace pd

@@ -167,6 +167,28 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        Deviation::kEndReportsMissing},
       {"mutant:stream-offset-unwritten", "a stream read never writes its start offset into the OVERLAPPED",
        "read-offset", Deviation::kStreamOffsetUnwritten},
+      {"mutant:flush-needs-open-content",
+       "PeerDistClientFlushContent returns ERROR_INVALID_HANDLE for a tag no open content handle of the session carries",
+       "client-handles-accepted", Deviation::kFlushNeedsOpenContent},
+      {"mutant:read-returns-success", "BlockRead and StreamRead return ERROR_SUCCESS once started, completing later",
+       "client-success-codes", Deviation::kReadReturnsSuccess},
+      {"mutant:read-packet-bytes-zero", "the completion packets of reads carry 0 bytes transferred",
+       "read-bytes-transferred", Deviation::kReadPacketBytesZero},
+      {"mutant:zero-read-needs-buffer", "a read of 0 bytes with a NULL pBuffer fails with ERROR_INVALID_PARAMETER",
+       "optional-arguments-accepted", Deviation::kZeroReadNeedsBuffer},
+      {"mutant:flush-keeps-data", "PeerDistClientFlushContent completes successfully but leaves the cache as it was",
+       "flush-forgets", Deviation::kFlushKeepsData},
+      // The service-state rows.
+      {"mutant:policy-row-while-unavailable",
+       "publishing and opening content or content information while the service is UNAVAILABLE returns "
+       "ERROR_ACCESS_DISABLED_BY_POLICY instead of PEERDIST_ERROR_SERVICE_UNAVAILABLE",
+       "service-state-rows", Deviation::kPolicyRowWhileUnavailable},
+      {"mutant:shutdown-keeps-publications",
+       "PeerDistShutdown leaves the session's publications published (their content information still opens)",
+       "shutdown-unpublishes", Deviation::kShutdownKeepsPublications},
+      {"mutant:publish-refuses-version-2",
+       "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
+       "publication-options", Deviation::kPublishRefusesVersion2},
   };
   return catalog;
 }

@@ -58,7 +58,9 @@ HANDLE ReferenceImpl::AddObject(ContentObject object) {
 DWORD ReferenceImpl::OpenableNow() const {
   switch (host_.ServiceStatus()) {
     case PEERDIST_STATUS_AVAILABLE: return ERROR_SUCCESS;
-    case PEERDIST_STATUS_UNAVAILABLE: return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
+    case PEERDIST_STATUS_UNAVAILABLE:
+      return Is(Deviation::kPolicyRowWhileUnavailable) ? ERROR_ACCESS_DISABLED_BY_POLICY
+                                                       : PEERDIST_ERROR_SERVICE_UNAVAILABLE;
     case PEERDIST_STATUS_DISABLED: break;
   }
   return ERROR_ACCESS_DISABLED_BY_POLICY;
@@ -190,7 +192,10 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                        operation.kind != OperationKind::kCompleteStream &&
                        operation.kind != OperationKind::kRetrieveInfo;
   const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
-  const DWORD posted = server && Is(Deviation::kServerPacketBytesZero) ? 0 : bytes;
+  const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
+  const DWORD posted = (server && Is(Deviation::kServerPacketBytesZero)) || (read && Is(Deviation::kReadPacketBytesZero))
+                           ? 0
+                           : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
 }
 
@@ -248,6 +253,7 @@ void ReferenceImpl::InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS no
 
 std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
   if (operation.kind == OperationKind::kFlush) {
+    if (Is(Deviation::kFlushKeepsData)) return {ERROR_SUCCESS, 0};
     for (auto& [handle, object] : objects_) {
       if (object.kind != ObjectKind::kContent || object.session != operation.session) continue;
       if (!std::equal(object.tag.Data, object.tag.Data + 16, operation.tag.Data)) continue;

@@ -1,6 +1,8 @@
 // The reference implementation, client side: content handles, content
 // information added to them, data added or read from the local cache and
 // from "peers" (the publications of every session of the World).
+#include <algorithm>
+
 #include "impls/reference_impl.h"
 
 namespace pd {
@@ -9,6 +11,20 @@ namespace {
 std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(handle); }
 
 }  // namespace
+
+DWORD ReferenceImpl::ReadCode(DWORD started) const {
+  return started == ERROR_IO_PENDING && Is(Deviation::kReadReturnsSuccess) ? ERROR_SUCCESS : started;
+}
+
+bool ReferenceImpl::HasContentTagged(std::uintptr_t session, const PEERDIST_CONTENT_TAG& tag) const {
+  for (const auto& [handle, object] : objects_) {
+    if (object.kind == ObjectKind::kContent && object.session == session &&
+        std::equal(object.tag.Data, object.tag.Data + 16, tag.Data)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 DWORD ReferenceImpl::CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
@@ -73,18 +89,22 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   // "If the cbMaxNumberOfBytesToRead argument is equal to 0, the pBuffer
   // parameter can be NULL."
-  if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
-  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead, lpOverlapped,
-                              pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
+  if (pBuffer == nullptr && (cbMaxNumberOfBytes != 0 || Is(Deviation::kZeroReadNeedsBuffer))) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead,
+                                       lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds));
 }
 
 DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
                                               DWORD cbMaxNumberOfBytes, PBYTE pBuffer, DWORD dwTimeoutInMilliseconds,
                                               LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr && cbMaxNumberOfBytes != 0) return ERROR_INVALID_PARAMETER;
-  return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead, lpOverlapped,
-                              pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds);
+  if (pBuffer == nullptr && (cbMaxNumberOfBytes != 0 || Is(Deviation::kZeroReadNeedsBuffer))) {
+    return ERROR_INVALID_PARAMETER;
+  }
+  return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead,
+                                       lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds));
 }
 
 DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,
@@ -94,6 +114,9 @@ DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDi
   if (pContentTag == nullptr) return ERROR_INVALID_PARAMETER;
   if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  if (Is(Deviation::kFlushNeedsOpenContent) && !HasContentTagged(ValueOf(hPeerDist), *pContentTag)) {
+    return ERROR_INVALID_HANDLE;
+  }
   PendingOperation operation;
   operation.kind = OperationKind::kFlush;
   operation.session = ValueOf(hPeerDist);

@@ -77,7 +77,8 @@ DWORD ReferenceImpl::PeerDistShutdown(PEERDIST_INSTANCE_HANDLE hPeerDist) {
     }
   }
   for (auto publication = publications_.begin(); publication != publications_.end();) {
-    publication = publication->second.owner == value ? publications_.erase(publication) : std::next(publication);
+    const bool remove = publication->second.owner == value && !Is(Deviation::kShutdownKeepsPublications);
+    publication = remove ? publications_.erase(publication) : std::next(publication);
   }
   sessions_.erase(it);
   return ERROR_SUCCESS;

@@ -195,6 +195,10 @@ class ReferenceImpl final : public PeerDistAdapter {
   // The close functions of all three handle kinds: an invalidated handle
   // still closes, a closed one is gone (ERROR_INVALID_HANDLE).
   DWORD CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind);
+  // A read's return code once StartObjectOperation answered (a mutant's bug lives here).
+  DWORD ReadCode(DWORD started) const;
+  // Whether a content handle of the session, still open, carries the tag.
+  bool HasContentTagged(std::uintptr_t session, const PEERDIST_CONTENT_TAG& tag) const;
   // An asynchronous operation on such an object, once the caller's own
   // argument checks passed: the OVERLAPPED is checked, then the object.
   // The offset is the OVERLAPPED's; only AddData and the reads use it (the

@@ -40,6 +40,11 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   if (publications_.count(identifier) != 0 && !Is(Deviation::kPublishReplaces)) return PEERDIST_ERROR_ALREADY_EXISTS;
+  // The mutant's bug: version 2 options refused (where the publish would succeed).
+  if (pPublishOptions != nullptr && pPublishOptions->dwVersion == PEERDIST_PUBLICATION_OPTIONS_VERSION_2 &&
+      Is(Deviation::kPublishRefusesVersion2)) {
+    return ERROR_INVALID_PARAMETER;
+  }
   Publication& publication = publications_[identifier] = Publication();
   publication.owner = ValueOf(hPeerDist);
   publication.declared_length = cbContentLength;

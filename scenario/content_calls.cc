@@ -169,8 +169,12 @@ void ContentCalls::CollectRetrieved(Operation& operation, std::size_t index) {
   if (internal != ERROR_SUCCESS) return;
   const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
   ObjectSlot& info = infos_[operation.info_slot];
+  // The slot was opened again while this retrieve was pending: its bytes are
+  // the earlier handle's information, not the one the slot holds now (they
+  // used to be counted in, and the new handle's first offset judged wrong).
+  if (info.id != operation.info_object) return;
   std::vector<BYTE>& retrieved = info.retrieved;
-  if (operation.sole && info.retrieved_whole && info.id == operation.info_object) {
+  if (operation.sole && info.retrieved_whole) {
     CheckRetrieveOffset(operation, index, retrieved.size());
   }
   if (retrieved.size() + n <= kMaxContentInfoSize) {
@@ -317,15 +321,34 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
     return;
   }
   const bool missed = internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT;
-  if (operation.function != ApiFunction::kClientBlockRead || !operation.local_only || !missed || flushed_) return;
+  if (operation.function != ApiFunction::kClientBlockRead || !operation.local_only || !missed) return;
+  if (FlushMayDrop(track.content)) return;
   if (operation.offset < info.offset || operation.offset >= end) return;
   const auto block = static_cast<std::size_t>((operation.offset - info.offset) / kContentBlockSize);
   const auto cached = track.cached.find(block);
   if (cached == track.cached.end() || cached->second >= operation.call_step) return;
-  world_.Finding(std::string(kAddDataFinding) + name + " (local cache only) completed with " +
+  // Flushes of other tags only: theirs is the selectivity the tag gives.
+  const char* prefix = flushes_.empty() ? kAddDataFinding : kFlushFinding;
+  world_.Finding(std::string(prefix) + name + " (local cache only) completed with " +
                  (internal == ERROR_TIMEOUT ? "ERROR_TIMEOUT" : "PEERDIST_ERROR_MISSING_DATA") + ", although block " +
                  std::to_string(block) + " was added whole with the content's bytes (done by step " +
-                 std::to_string(cached->second) + "); expected the added data in the local cache");
+                 std::to_string(cached->second) + ")" +
+                 (flushes_.empty() ? "" : " and only flushes of tags no handle holding that content carries ran") +
+                 "; expected the added data in the local cache");
+}
+
+bool ContentCalls::FlushMayDrop(int content) const {
+  for (const FlushCall& flush : flushes_) {
+    for (const auto& [handle, owner] : content_tags_) {
+      if (owner.second != flush.tag) continue;
+      const auto track = read_tracks_.find(handle);
+      if (track == read_tracks_.end() || track->second.unknown || track->second.content < 0 ||
+          track->second.content == content) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 void ContentCalls::CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track,
@@ -338,7 +361,8 @@ void ContentCalls::CheckRead(const Operation& operation, std::size_t index, cons
   const auto content = static_cast<std::uint32_t>(track.content);
   const std::vector<BYTE> expected = ContentBytes(content, offset, checked);
   // What a successful read delivered may be in the local cache from now on.
-  local_hints_.push_back(LocalHint{-1, track.content, false, offset, offset + n, world_.SlotById(operation.slot)->done_at});
+  local_hints_.push_back(LocalHint{-1, track.content, false, offset, offset + n, world_.SlotById(operation.slot)->done_at,
+                                   operation.content_object});
   const SlotBuffer& buffer = world_.SlotById(operation.slot)->buffer;
   for (std::size_t i = 0; i < checked; ++i) {
     if (buffer.data()[i] == expected[i]) continue;
@@ -358,13 +382,18 @@ void ContentCalls::Publish(const Step& step) {
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('t', step.object) + " id=" + std::to_string(step.content) + " length=" + std::to_string(step.length);
+  if (step.options != 0) call.detail += " options=" + std::to_string(step.options);
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
   PEERDIST_STREAM_HANDLE* stream = Arg<PEERDIST_STREAM_HANDLE>(nullptr, call.function, "phStream", "PEERDIST_STREAM_HANDLE");
+  const PEERDIST_PUBLICATION_OPTIONS* options =
+      step.options == 0 ? nullptr
+                        : Arg(PEERDIST_PUBLICATION_OPTIONS{step.options, 0}, call.function, "pPublishOptions",
+                              "PEERDIST_PUBLICATION_OPTIONS");
   const DWORD code = impl_.PeerDistServerPublishStream(
       session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.length,
-      nullptr, port, step.key, step.null_out ? nullptr : stream);
+      options, port, step.key, step.null_out ? nullptr : stream);
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, *stream, call.session, ret);
   if (code == ERROR_SUCCESS) published_.push_back(PublishedSpan{step.content, world_.Now()});
@@ -539,7 +568,10 @@ void ContentCalls::OpenContent(const Step& step) {
   const DWORD code = impl_.PeerDistClientOpenContent(session, step.null_in ? nullptr : tag, port, step.key,
                                                      step.null_out ? nullptr : content);
   TraceEvent ret;
-  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContent, step, *content, call.session, ret);
+  if (code == ERROR_SUCCESS && !step.null_out) {
+    Opened(HandleKind::kContent, step, *content, call.session, ret);
+    content_tags_[contents_[static_cast<std::size_t>(step.object)].id] = {call.session, step.tag};
+  }
   Finish(call, code, ret);
 }
 
@@ -591,7 +623,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   }
   if (function == ApiFunction::kClientAddData) {
     local_hints_.push_back(LocalHint{-1, static_cast<int>(step.content), false, step.offset,
-                                     step.offset + step.bytes, world_.Now()});
+                                     step.offset + step.bytes, world_.Now(), call.object});
   }
   const std::vector<BYTE> added = function == ApiFunction::kClientAddContentInformation ? input : std::vector<BYTE>();
   OverlappedSlot* overlapped = NewOperation(step, call, read_size);
@@ -656,8 +688,10 @@ void ContentCalls::Flush(const Step& step) {
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
   call.detail = "tag=" + std::to_string(step.tag);
-  flushed_ = true;
   OverlappedSlot* overlapped = NewOperation(step, call, 0);
+  if (overlapped != nullptr && !step.null_in) {
+    flushes_.push_back(FlushCall{call.session, step.tag, overlapped->id, world_.Now(), operations_.size() - 1});
+  }
   world_.trace().Add(call);
   const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
   const DWORD code = impl_.PeerDistClientFlushContent(session, step.null_in ? nullptr : tag, port, step.key,
@@ -725,12 +759,15 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
   if (track == nullptr || (stream && operation.earlier_pending)) {
     // Where it reads is not known: it may fetch anything of its content.
     const int content = track != nullptr ? track->content : -1;
-    if (fetches) local_hints_.push_back(LocalHint{index, content, true, 0, 0, operation.called});
+    if (fetches) local_hints_.push_back(LocalHint{index, content, true, 0, 0, operation.called, operation.content_object});
     return;
   }
   const std::uint64_t start = stream ? track->stream_position : step.offset;
   operation.start_at_call = start;
-  if (fetches) local_hints_.push_back(LocalHint{index, track->content, false, start, start + step.bytes, operation.called});
+  if (fetches) {
+    local_hints_.push_back(
+        LocalHint{index, track->content, false, start, start + step.bytes, operation.called, operation.content_object});
+  }
   const ContentInfo& info = *track->info;
   if (start < info.offset || start >= info.offset + info.length) return;
   const std::uint64_t block = info.offset + (start - info.offset) / kContentBlockSize * kContentBlockSize;
@@ -802,7 +839,58 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
 
 void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t index) {
   if (operation.slot < 0) return;
-  for (const std::string& finding : JudgeRead(FactsOf(operation, index))) world_.Finding(finding);
+  const ReadFacts read = FactsOf(operation, index);
+  for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
+  JudgeFlushed(operation, read);
+}
+
+void ContentCalls::JudgeFlushed(const Operation& operation, const ReadFacts& read) {
+  // Local-cache-only reads, and queries of 0 bytes (they count the local cache).
+  const bool local = read.timeout == PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY || read.requested == 0;
+  if (!read.known || !read.start || !local || read.code != ERROR_SUCCESS || read.transferred == 0) {
+    return;
+  }
+  const std::uint64_t start = *read.start;
+  if (start < read.range_start || start >= read.range_end) return;
+  const auto owner = content_tags_.find(operation.content_object);
+  if (owner == content_tags_.end()) return;
+  // The flush of the handle's session and tag completed successfully last
+  // before the read was called.
+  const FlushCall* flush = nullptr;
+  for (const FlushCall& f : flushes_) {
+    const OverlappedSlot* slot = world_.SlotById(f.slot);
+    if (f.session != owner->second.first || f.tag != owner->second.second || slot == nullptr) continue;
+    if (slot->overlapped.Internal != ERROR_SUCCESS || slot->done_at >= read.called) continue;
+    if (flush == nullptr || f.called > flush->called) flush = &f;
+  }
+  if (flush == nullptr) return;
+  // Content published on this machine is the service's own: a flush of what
+  // clients added need not drop it.
+  if (Published(read.content, flush->called, read.done)) return;
+  // Every operation called before the flush was done before it was called:
+  // none of them may have added or fetched data after the flush ran.
+  for (std::size_t i = 0; i < flush->operation; ++i) {
+    const OverlappedSlot* slot = operations_[i].slot >= 0 ? world_.SlotById(operations_[i].slot) : nullptr;
+    if (slot != nullptr && (slot->overlapped.Internal == kStatusPending || slot->done_at >= flush->called)) return;
+  }
+  // The block the read starts in: nothing may have put it back since the
+  // flush was called, and nothing but the session's handles of that tag may
+  // ever have put it there (the cache is the machine's; what another tag
+  // labels stays).
+  const std::uint64_t block = read.range_start + (start - read.range_start) / kContentBlockSize * kContentBlockSize;
+  const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, read.range_end);
+  for (const LocalHint& hint : local_hints_) {
+    if (hint.operation >= 0 && &operations_[static_cast<std::size_t>(hint.operation)] == &operation) continue;
+    if (hint.content >= 0 && static_cast<std::uint32_t>(hint.content) != read.content) continue;
+    if (!hint.whole && !(hint.from < block_end && block < hint.to)) continue;
+    const auto source = content_tags_.find(hint.object);
+    if (hint.at >= flush->called || source == content_tags_.end() || source->second != owner->second) return;
+  }
+  world_.Finding(std::string(kFlushFinding) + read.name + " with PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY delivered " +
+                 std::to_string(read.transferred) +  " bytes from content offset " + std::to_string(start) +
+                 " of content " + std::to_string(read.content) + ", although a PeerDistClientFlushContent of its tag " +
+                 std::to_string(static_cast<int>(flush->tag)) + " completed before the call and nothing added or " +
+                 "fetched that block since");
 }
 
 void ContentCalls::JudgeReadLateness(Operation& operation, std::size_t index) {

@@ -101,6 +101,16 @@ class ContentCalls {
     bool whole = false;
     std::uint64_t from = 0, to = 0;
     VirtualTime at = 0;
+    int object = -1;  // the content handle (trace id) that added or fetched them; -1: unknown
+  };
+  // A PeerDistClientFlushContent the harness called: its session id, tag,
+  // OVERLAPPED slot and when it was called.
+  struct FlushCall {
+    int session = -1;
+    std::uint8_t tag = 0;
+    int slot = -1;
+    VirtualTime called = 0;
+    std::size_t operation = 0;  // its oN
   };
   // A content published on this machine from `from` until `until`.
   struct PublishedSpan {
@@ -149,6 +159,10 @@ class ContentCalls {
   ReadFacts FactsOf(const Operation& operation, std::size_t index) const;
   void JudgeReadCompletion(const Operation& operation, std::size_t index);
   void JudgeReadLateness(Operation& operation, std::size_t index);
+  // A local-cache-only read that delivered data a completed flush of its
+  // handle's tag removed, with nothing putting it back since: a finding
+  // (kFlushFinding).
+  void JudgeFlushed(const Operation& operation, const ReadFacts& read);
   bool PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
                      std::size_t index) const;
   bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;
@@ -158,6 +172,10 @@ class ContentCalls {
   // for PEERDIST_ERROR_OUT_OF_BOUNDS within the content or success past its
   // end, and for a local-cache-only block read missing a block added whole.
   void CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal);
+  // Whether a flush called so far may have dropped data of `content`: one of
+  // a tag some content handle carries whose content is that one, or unknown
+  // (the cache is the machine's: the tag, not the session, selects).
+  bool FlushMayDrop(int content) const;
   // A successful read of `n` bytes at content offset `offset`.
   void CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track, std::uint64_t offset,
                  std::size_t n);
@@ -188,8 +206,9 @@ class ContentCalls {
   int next_object_id_ = 0;
   std::vector<Operation> operations_;  // index = oN
   std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
-  bool flushed_ = false;  // a flush was called: what the local cache holds is unclear
   std::vector<LocalHint> local_hints_;
+  std::map<int, std::pair<int, std::uint8_t>> content_tags_;  // content handle trace id -> (session id, tag)
+  std::vector<FlushCall> flushes_;
   std::vector<PublishedSpan> published_;
 };
 

@@ -77,6 +77,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (HasId(k)) out += " id=" + std::to_string(step.content);
   if (HasOffset(k) && step.offset != 0) out += " offset=" + std::to_string(step.offset);
   if (HasLength(k) && step.length != 0) out += " length=" + std::to_string(step.length);
+  if (HasOptions(k) && step.options != 0) out += " options=" + std::to_string(step.options);
   if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
   if (HasTag(k) && step.tag != 0) out += " tag=" + std::to_string(step.tag);
   if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
@@ -215,6 +216,7 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   if (name == "id" && HasId(k)) return number(kMaxContentId, step.content);
   if (name == "offset" && HasOffset(k)) return number(kMaxStepBytes, step.offset);
   if (name == "length" && HasLength(k)) return number(kMaxStepBytes, step.length);
+  if (name == "options" && HasOptions(k)) return number(kMaxPublicationOptionsVersion, step.options);
   if (name == "bytes" && HasBytes(k)) return number(kMaxStepBytes, step.bytes);
   if (name == "tag" && HasTag(k)) {
     if (value == "null") { step.null_in = true; return ""; }

@@ -66,6 +66,10 @@ enum class TimeoutArg : std::uint8_t {
 // 5 s default, so a peer can be too slow for it.
 constexpr std::uint32_t kMaxReadTimeoutMs = 10000;
 
+// Bound on a publish step's options=N (the dwVersion passed): the page knows
+// 1 and 2; a little room above them for the versions it does not know.
+constexpr std::uint32_t kMaxPublicationOptionsVersion = 255;
+
 // Which session handle a call passes.
 enum class HandleArg : std::uint8_t {
   kSlot,   // the slot's handle: open, or the closed one it last held, or bogus
@@ -113,6 +117,9 @@ struct Step {
   bool corrupt = false;        // add-info / add-data: one byte flipped
   bool all = false;            // client-cancel: pOverlapped NULL (every operation of the handle)
   int source = 0;              // add-info: the info slot iN whose retrieved bytes it adds
+  // publish: pPublishOptions NULL (0) or a PEERDIST_PUBLICATION_OPTIONS whose
+  // dwVersion is this (1..kMaxPublicationOptionsVersion), dwFlags 0.
+  std::uint32_t options = 0;
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

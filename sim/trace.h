@@ -124,6 +124,11 @@ inline constexpr char kReadLocalOnlyFinding[] = "read-local-only: ";
 inline constexpr char kReadMissingFinding[] = "read-missing-data: ";
 inline constexpr char kReadEndFinding[] = "read-end: ";
 inline constexpr char kReadOffsetFinding[] = "read-offset: ";
+// How a kFinding begins when a local-cache-only read delivered data that a
+// completed PeerDistClientFlushContent of its handle's tag removed, nothing
+// having added or fetched it since (scenario/content_calls.cc); the rule
+// flush-forgets judges them.
+inline constexpr char kFlushFinding[] = "flush-forgets: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

@@ -26,6 +26,10 @@ PACKAGES=(
   python3-yaml
   # The README's timing figures are measured with hyperfine.
   hyperfine
+  # libFuzzer and the sanitizer runtimes: ./pd test runs the plugin fuzz
+  # test (//fuzz:plugin_fuzz_test, --config=fuzz) with them.
+  clang-14
+  libclang-rt-14-dev
 )
 # Installed without recommends (wine64's would bring a desktop's worth of
 # fonts and 32-bit support): live/'s example implementation cross-built as a

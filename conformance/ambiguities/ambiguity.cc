@@ -7,6 +7,7 @@
 
 #include "conformance/handle_history.h"
 #include "conformance/rule.h"
+#include "conformance/service_rows.h"
 #include "sim/peerdist_types.h"
 #include "sim/win32_types.h"
 
@@ -389,6 +390,43 @@ bool EndedByCaller(const TraceView& view, const OperationView& operation, std::s
 
 // Operations pending on a handle when a move to DISABLED or UNAVAILABLE
 // invalidated it: how did each end?
+// The status once trace event `index` has happened.
+PEERDIST_STATUS StatusAfterIndex(const TraceView& view, const HandleHistory& history, std::size_t index) {
+  PEERDIST_STATUS status = view.status().initial();
+  for (const StatusMove& move : history.moves()) {
+    if (move.index > index) break;
+    status = move.to;
+  }
+  return status;
+}
+
+// Calls on a handle a move invalidated, made before the status came back,
+// to a function whose page lists the service-state rows (the calls the rule
+// invalidated judges): PEERDIST_ERROR_INVALIDATED or the row for the status.
+std::vector<Occurrence> LocateInvalidatedCode(const TraceView& view) {
+  std::vector<Occurrence> found;
+  const HandleHistory& history = view.Derived<HandleHistory>();
+  for (const CallView& call : view.calls()) {
+    const ApiFunction function = call.call->function;
+    if (call.ret == nullptr || !ListsServiceRows(function)) continue;
+    if (function == ApiFunction::kServerCloseContentInformation) continue;
+    const OpenedHandle* handle = history.WellFormedTarget(call);
+    if (handle == nullptr) continue;
+    const StatusMove* move = history.InvalidatedBy(*handle, call.call_index);
+    if (move == nullptr || history.ReturnedBetween(move->index, call.call_index)) continue;
+    const std::int64_t code = call.ret->code;
+    const PEERDIST_STATUS status = StatusAfterIndex(view, history, call.call_index);
+    const char* id = code == PEERDIST_ERROR_INVALIDATED       ? "invalidated"
+                     : IsServiceRowFor(code, status) ? "status-row"
+                                                             : nullptr;
+    if (id == nullptr) continue;
+    found.push_back(At(view, call.return_index, id,
+                       CallName(call) + " on a handle invalidated by the move to " + StatusName(move->to) +
+                           " returned " + Code(code)));
+  }
+  return found;
+}
+
 std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
   std::vector<Occurrence> found;
@@ -572,6 +610,18 @@ std::vector<Ambiguity> Build() {
        {"fails-other", "it completes with another error"},
        {"stays-pending", "it stays pending (until its handle is closed, which cancels it)"}},
       &LocateInFlightAtInvalidation));
+  all.push_back(Make(
+      "invalidated-code",
+      "What does a call on a handle that a move to DISABLED or UNAVAILABLE invalidated return: "
+      "PEERDIST_ERROR_INVALIDATED (the registration pages: \"any API that uses these handles will fail with error "
+      "PEERDIST_ ERROR_INVALIDATED\") or the row its own page lists for the status (ERROR_ACCESS_DISABLED_BY_POLICY, "
+      "PEERDIST_ERROR_SERVICE_UNAVAILABLE), which never names INVALIDATED?",
+      {{"REGISTER-23"}, {"REGISTEREX-21"}, {"SADDTOSTREAM-14"}, {"SADDTOSTREAM-15"}, {"CBLOCKREAD-20"},
+       {"CBLOCKREAD-21"}},
+      {{"invalidated", "PEERDIST_ERROR_INVALIDATED, as the registration pages say"},
+       {"status-row", "the function's row for the status: ERROR_ACCESS_DISABLED_BY_POLICY (DISABLED) or "
+                      "PEERDIST_ERROR_SERVICE_UNAVAILABLE"}},
+      &LocateInvalidatedCode));
   return all;
 }
 

@@ -164,6 +164,7 @@ TEST(AmbiguityCatalog, HasTheDocumentedAmbiguities) {
       {"in-flight-at-invalidation", {"fails-invalidated", "fails-aborted", "fails-other", "stays-pending"}},
       {"aborted-overlapped-result", {"false-operation-aborted", "true-completed"}},
       {"failed-overlapped-result", {"false-with-error", "true-completed"}},
+      {"invalidated-code", {"invalidated", "status-row"}},
   };
   ASSERT_EQ(AllAmbiguities().size(), expected.size());
   for (const Ambiguity& ambiguity : AllAmbiguities()) {
@@ -517,6 +518,32 @@ TEST(FailedOverlappedResult, BothReadings) {
   });
   ExpectClassified("failed-overlapped-result", edited, {"true-completed"});
   EXPECT_FALSE(FindRule("overlapped-result")->judge(TraceView(edited)).has_value());
+}
+
+// A read on a content handle UNAVAILABLE invalidated: the reference answers
+// PEERDIST_ERROR_INVALIDATED; an edited copy answers the page's row for the
+// status, which the rule invalidated accepts too; the policy row does not
+// fit UNAVAILABLE (no occurrence, and invalidated flags it).
+TEST(InvalidatedCode, BothReadings) {
+  const Trace trace = RunText(
+      "pdscenario 1\nseed 34\ninitial available\n"
+      "startup s0\nopen-content s0 c0\nenv lose\nadvance 200000\nblock-read s0 c0\n");
+  ExpectClassified("invalidated-code", trace, {"invalidated"});
+  auto with_code = [&trace](std::int64_t code) {
+    return Edit(trace, [code](const TraceView& view, std::vector<TraceEvent>& events) {
+      for (const CallView& call : view.calls()) {
+        if (call.call->function == ApiFunction::kClientBlockRead && call.ret != nullptr) {
+          events[call.return_index].code = code;
+        }
+      }
+    });
+  };
+  const Trace row = with_code(PEERDIST_ERROR_SERVICE_UNAVAILABLE);
+  ExpectClassified("invalidated-code", row, {"status-row"});
+  EXPECT_FALSE(FindRule("invalidated")->judge(TraceView(row)).has_value());
+  const Trace policy = with_code(ERROR_ACCESS_DISABLED_BY_POLICY);
+  ExpectClassified("invalidated-code", policy, {});
+  EXPECT_TRUE(FindRule("invalidated")->judge(TraceView(policy)).has_value());
 }
 
 // A read pending when UNAVAILABLE invalidates its handle: the reference

@@ -751,6 +751,108 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "advance 100000\n"  // 23
        "get-overlapped-result o6\n",  // 24
        {{"mutant:stream-offset-unwritten", 19}}},
+      {"client-handles-accepted", "a client call given the handles its page describes is not refused for them",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                    // 0
+       "open-content s0 c0 tag=1\n"      // 1
+       "flush s0 tag=2\n"                // 2: no handle carries tag 2; the mutant says ERROR_INVALID_HANDLE
+       "block-read s0 c0\n"              // 3
+       "get-info s0 c0\n"                // 4
+       "advance 200000\n"                // 5
+       "close-content s0 c0\n"           // 6
+       "flush s0 tag=1\n"                // 7
+       "advance 100000\n",               // 8
+       {{"mutant:flush-needs-open-content", 2}}},
+      {"client-success-codes", "reads and flushes succeed with ERROR_IO_PENDING, open and close with ERROR_SUCCESS",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                    // 0
+       "open-content s0 c0 tag=1\n"      // 1
+       "block-read s0 c0 bytes=64\n"     // 2: the mutant answers ERROR_SUCCESS
+       "stream-read s0 c0 bytes=64\n"    // 3
+       "flush s0 tag=1\n"                // 4
+       "advance 200000\n"                // 5
+       "close-content s0 c0\n",          // 6
+       {{"mutant:read-returns-success", 2}}},
+      {"optional-arguments-accepted", "a NULL port, and a NULL buffer for a read of 0 bytes, are accepted",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                    // 0
+       "open-content s0 c0 tag=1\n"      // 1: no port
+       "block-read s0 c0 bytes=0\n"      // 2: the mutant refuses the NULL buffer
+       "stream-read s0 c0 bytes=0\n"     // 3
+       "flush s0 tag=1\n"                // 4: no port
+       "advance 200000\n",               // 5
+       {{"mutant:zero-read-needs-buffer", 2}}},
+      {"read-bytes-transferred", "a read's byte count is the same in its OVERLAPPED, its packet and GetOverlappedResult",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "open-content s1 c0 tag=1 port=new\n"  // 9
+       "add-info s1 c0 from=i0\n"  // 10
+       "complete-info s1 c0\n"  // 11
+       "advance 100000\n"  // 12
+       "stream-read s1 c0 bytes=200\n"  // 13
+       "advance 100000\n"  // 14: the mutant's packet says 0 bytes
+       "block-read s1 c0 offset=64 bytes=100\n"  // 15
+       "advance 100000\n"  // 16
+       "get-overlapped-result o3\n"  // 17
+       "get-overlapped-result o4\n",  // 18
+       {{"mutant:read-packet-bytes-zero", 14}}},
+      {"flush-forgets", "a completed flush of a handle's tag empties its local cache",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=256\n"  // 14
+       "advance 100000\n"  // 15
+       "block-read s1 c0 offset=0 bytes=64 timeout=local\n"  // 16: the added data is there
+       "advance 100000\n"  // 17
+       "flush s1 tag=1\n"  // 18
+       "advance 100000\n"  // 19
+       "block-read s1 c0 offset=0 bytes=64 timeout=local\n"  // 20: gone; the mutant still delivers it
+       "advance 100000\n",  // 21
+       {{"mutant:flush-keeps-data", 21}}},
+      {"service-state-rows", "publishing while the service is unavailable answers the unavailable row",
+       "pdscenario 1\nseed 1\ninitial unavailable\n"
+       "startup s0\n"                    // 0
+       "publish s0 t0 id=1\n"            // 1: PEERDIST_ERROR_SERVICE_UNAVAILABLE
+       "open-content s0 c0 tag=1\n",     // 2
+       {{"mutant:policy-row-while-unavailable", 1}}},
+      {"shutdown-unpublishes", "a session's Shutdown removes its publications",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "startup s1\n"                       // 1
+       "publish s0 t0 id=1\n"               // 2
+       "add-to-stream s0 t0 bytes=64\n"     // 3
+       "complete-stream s0 t0\n"            // 4
+       "advance 100000\n"                   // 5
+       "shutdown s0\n"                      // 6: removes publication 1
+       "open-info s1 i0 id=1\n"             // 7: ERROR_NOT_FOUND
+       "publish s1 t1 id=1\n",              // 8: ERROR_SUCCESS
+       {{"mutant:shutdown-keeps-publications", 7}}},
+      {"publication-options", "a publish passing options of a listed version succeeds",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1 options=1\n"     // 1: ERROR_SUCCESS
+       "publish s0 t1 id=2 options=2\n",    // 2: ERROR_SUCCESS
+       {{"mutant:publish-refuses-version-2", 2}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

@@ -141,8 +141,8 @@ PD_REGISTER_RULE((Rule{
     "the page says only TRUE once complete and FALSE while pending without bWait: the last errors "
         "(ERROR_IO_INCOMPLETE, the operation's error) are GetOverlappedResult's convention",
     "PeerDistGetOverlappedResult",
-    {{"OVLRESULT-1", kPartly}, {"OVLRESULT-2", kPartly}, {"OVLRESULT-3", kPartly}, {"OVLRESULT-5", kPartly},
-     {"OVLRESULT-6", kPartly}, {"OVLRESULT-7", kPartly}, {"OVLRESULT-8", kPartly}},
+    {{"OVLRESULT-1", kPartly}, {"OVLRESULT-2", kPartly}, {"OVLRESULT-3"}, {"OVLRESULT-5", kPartly},
+     {"OVLRESULT-6"}, {"OVLRESULT-7", kPartly}, {"OVLRESULT-8"}},
     "PeerDistGetOverlappedResult on a registration's or a content operation's OVERLAPPED returns "
     "FALSE/ERROR_IO_INCOMPLETE while it is pending (bWait FALSE), TRUE once it completed successfully, FALSE with "
     "its error or TRUE once it failed or was cancelled (aborted-/failed-overlapped-result); with bWait TRUE "

@@ -3,11 +3,13 @@
 // publication owned by its session; a successful
 // PeerDistServerPublishCompleteStream on its stream completes it; a
 // successful PeerDistServerUnpublish of the identifier removes it. Two things
-// leave a publication unknown, for other rules to judge: a move to DISABLED
-// or UNAVAILABLE (the pages do not say whether a publication outlives the
-// service stopping), and the end of the owner session (PeerDistShutdown's
-// own page says what becomes of it). The World has one user account, so a
-// publication is the same whichever session looks at it (SPUBLISH-25).
+// leave a publication unknown: a move to DISABLED or UNAVAILABLE (the pages
+// do not say whether a publication outlives the service stopping), and the
+// end of the owner session, which PeerDistShutdown's page says removes it
+// (SHUTDOWN-6): that state has a kind of its own, kOwnerShutDown, so that
+// one rule (shutdown-unpublishes) judges it and the others treat it as
+// unknown. The World has one user account, so a publication is the same
+// whichever session looks at it (SPUBLISH-25).
 #ifndef CONFORMANCE_RULES_PUBLICATION_HISTORY_H_
 #define CONFORMANCE_RULES_PUBLICATION_HISTORY_H_
 
@@ -25,7 +27,13 @@
 namespace pd {
 namespace rules {
 
-enum class PublicationKind { kNever, kPublished, kRemoved, kUnknown };
+enum class PublicationKind {
+  kNever,
+  kPublished,
+  kRemoved,        // unpublished
+  kUnknown,        // a move may have taken it
+  kOwnerShutDown,  // its session ended while it was published (SHUTDOWN-6: removed)
+};
 
 struct PublicationState {
   PublicationKind kind = PublicationKind::kNever;
@@ -103,7 +111,7 @@ class PublicationHistory {
           if (published) state = PublicationState{PublicationKind::kUnknown};
           break;
         case Edit::kEndSession:
-          if (published && state.owner == edit.session) state = PublicationState{PublicationKind::kUnknown};
+          if (published && state.owner == edit.session) state = PublicationState{PublicationKind::kOwnerShutDown};
           break;
       }
     }

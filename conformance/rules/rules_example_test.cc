@@ -43,6 +43,9 @@ const std::vector<std::string> kRuleIds = {
     "publish-already-exists", "open-info-found", "server-cancels-pending", "server-port-and-key",
     "retrieve-offset",   "server-bytes-transferred", "complete-keeps-stream", "read-timeout",
     "read-local-only",    "read-missing-data", "read-end",          "read-offset",
+    "client-handles-accepted", "client-success-codes", "optional-arguments-accepted", "read-bytes-transferred",
+    "flush-forgets",
+    "service-state-rows", "shutdown-unpublishes", "publication-options",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

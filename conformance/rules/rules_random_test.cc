@@ -19,7 +19,8 @@ namespace {
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : random_(seed), reads_random_(seed ^ 0x5EAD5) {}
+  explicit Generator(std::uint64_t seed)
+      : random_(seed), reads_random_(seed ^ 0x5EAD5), flush_random_(seed ^ 0xF1005) {}
 
   Scenario Next() {
     Scenario scenario;
@@ -50,6 +51,7 @@ class Generator {
     }
     // Drawn from a stream of their own, so the steps above stay as they were.
     if (read_back && ReadsBelow(2) == 0) PeerReads(scenario);
+    if (read_back && FlushBelow(3) == 0) FlushReads(scenario);
     for (int i = 0; i < length; ++i) {
       Step step;
       step.session = Below(10) < 7 ? Below(2) : Below(kMaxSessions);
@@ -134,6 +136,9 @@ class Generator {
     Step& publish = add(StepKind::kPublish);
     publish.port = PortArg::kNew;
     publish.key = 5;
+    // Content 2 is published with version 2 options (publication-options
+    // sees them); no draw, so the scenarios stay as they were otherwise.
+    if (content == 2) publish.options = PEERDIST_PUBLICATION_OPTIONS_VERSION_2;
     add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
     add(StepKind::kCompleteStream);
     settle();
@@ -193,6 +198,46 @@ class Generator {
     add(StepKind::kAdvance).advance = 6 * kSecond;
   }
 
+  int FlushBelow(int n) { return static_cast<int>(flush_random_() % static_cast<std::uint64_t>(n)); }
+
+  // After the prelude: the content unpublished (a flush need not drop what
+  // this machine publishes), its data added to c0, read from the local cache,
+  // c0's tag flushed, and read again (flush-forgets); c0 now and then posts
+  // to the prelude's port (read-bytes-transferred sees read packets). Drawn
+  // from a stream of its own, so the other steps stay as they were.
+  void FlushReads(Scenario& scenario) {
+    const std::uint32_t content = scenario.steps.back().content;  // the prelude's
+    if (FlushBelow(2) == 0) {
+      for (Step& step : scenario.steps) {
+        if (step.kind != StepKind::kOpenContent) continue;
+        step.port = PortArg::kLast;
+        step.key = 7;
+      }
+    }
+    auto add = [&](StepKind kind) -> Step& {
+      Step step;
+      step.kind = kind;
+      step.content = content;
+      step.event = true;
+      scenario.steps.push_back(step);
+      return scenario.steps.back();
+    };
+    auto settle = [&] { add(StepKind::kAdvance).advance = 100 * kMillisecond; };
+    auto local_read = [&] {
+      Step& read = add(FlushBelow(2) == 0 ? StepKind::kBlockRead : StepKind::kStreamRead);
+      read.bytes = FlushBelow(4) == 0 ? 0 : 64;
+      read.timeout = TimeoutArg::kLocalOnly;
+      settle();
+    };
+    add(StepKind::kUnpublish);
+    add(StepKind::kAddData).bytes = 256;
+    settle();
+    local_read();
+    add(StepKind::kFlush);
+    settle();
+    local_read();
+  }
+
   // A content step with random slots and shapes (kinds from kPublish on).
   void ContentStep(Step& step, int& operations) {
     static const StepKind kKinds[] = {
@@ -233,6 +278,7 @@ class Generator {
 
   std::mt19937_64 random_;
   std::mt19937_64 reads_random_;
+  std::mt19937_64 flush_random_;
 };
 
 ImplFactory Factory(const BuiltInImpl& impl) {

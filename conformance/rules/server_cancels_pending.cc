@@ -86,7 +86,7 @@ PD_REGISTER_RULE((Rule{
     {{"SCLOSESTREAM-7"}, {"SCLOSEINFO-8"}, {"SUNPUBLISH-10"}, {"SADDTOSTREAM-13", kPartly},
      {"SCOMPLETESTREAM-9", kPartly}},
     "closing a stream or content-information handle, or unpublishing, completes the operations pending on it "
-    "(unpublish: on the identifier's handles in the session) with ERROR_OPERATION_ABORTED",
+    "(unpublish: on the session's handles of the publication it removes) with ERROR_OPERATION_ABORTED",
     Judge,
 }));
 

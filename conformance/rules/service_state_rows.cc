@@ -1,0 +1,122 @@
+// service-state-rows: the two rows every server and client page lists for a
+// service that cannot serve — ERROR_ACCESS_DISABLED_BY_POLICY ("The feature
+// is disabled by Group Policy") and PEERDIST_ERROR_SERVICE_UNAVAILABLE ("The
+// service is unavailable") — answer the service status the call was made
+// in, and only that status:
+//  - no function returns ERROR_ACCESS_DISABLED_BY_POLICY unless the status
+//    is DISABLED, nor PEERDIST_ERROR_SERVICE_UNAVAILABLE while it is
+//    AVAILABLE;
+//  - a well-formed call that would open something new and has no other
+//    fault (PeerDistServerPublishStream, PeerDistClientOpenContent) while the
+//    status is UNAVAILABLE returns PEERDIST_ERROR_SERVICE_UNAVAILABLE, and
+//    while it is DISABLED one of the two rows.
+// DISABLED takes either row because PEERDIST_STATUS_DISABLED covers a service
+// "disabled by Group Policy or according to configuration parameters" (a
+// stopped service: the World's restart), and neither the trace nor a caller
+// can tell which (AMBIGUITIES.md, "Not classified"). The leniency of two
+// faults in one call applies as elsewhere: a publish of an identifier that
+// may still be published may answer PEERDIST_ERROR_ALREADY_EXISTS. Opening
+// content information is judged in the first part only: it has faults of its
+// own the trace cannot rule out (the publication is unknown after a move,
+// the Ex function's version and options).
+#include "conformance/rule.h"
+#include "conformance/rules/publication_history.h"
+
+namespace pd {
+namespace rules {
+namespace {
+
+bool OpensSomethingNew(ApiFunction function) {
+  return function == ApiFunction::kServerPublishStream || function == ApiFunction::kClientOpenContent;
+}
+
+// The code of the other fault an opening call may report instead (-1: none).
+std::int64_t OtherFault(const TraceView& view, const CallView& call) {
+  const TraceEvent& c = *call.call;
+  if (c.function != ApiFunction::kServerPublishStream) return -1;
+  const PublicationState state = view.Derived<PublicationHistory>().At(DetailNumber(c.detail, "id="), call.call_index);
+  const bool maybe_published = state.kind == PublicationKind::kUnknown || state.kind == PublicationKind::kOwnerShutDown ||
+                               (state.kind == PublicationKind::kPublished && state.owner == c.session);
+  return maybe_published ? PEERDIST_ERROR_ALREADY_EXISTS : -1;
+}
+
+std::optional<Violation> JudgeOpening(const TraceView& view, const CallView& call, PEERDIST_STATUS status) {
+  const TraceEvent& c = *call.call;
+  if (status == PEERDIST_STATUS_AVAILABLE || !OpensSomethingNew(c.function)) return std::nullopt;
+  if (c.handle_open != 1 || c.null_arg == 1 || c.port == -2) return std::nullopt;
+  // Publication options of a version the page does not list: a fault of its own.
+  const std::int64_t options = DetailNumber(c.detail, "options=");
+  if (options >= 0 && options != PEERDIST_PUBLICATION_OPTIONS_VERSION_1 &&
+      options != PEERDIST_PUBLICATION_OPTIONS_VERSION_2) {
+    return std::nullopt;
+  }
+  const std::int64_t code = call.ret->code;
+  if (code == PEERDIST_ERROR_SERVICE_UNAVAILABLE) return std::nullopt;
+  if (status == PEERDIST_STATUS_DISABLED && code == ERROR_ACCESS_DISABLED_BY_POLICY) return std::nullopt;
+  if (code == OtherFault(view, call)) return std::nullopt;
+  const std::string expected = status == PEERDIST_STATUS_DISABLED
+                                   ? "ERROR_ACCESS_DISABLED_BY_POLICY or PEERDIST_ERROR_SERVICE_UNAVAILABLE"
+                                   : "PEERDIST_ERROR_SERVICE_UNAVAILABLE";
+  return At(*call.ret, CallName(call) + " while the status was " + StatusName(status) + " returned " + Code(code) +
+                           "; expected " + expected);
+}
+
+std::optional<Violation> Judge(const TraceView& view) {
+  const std::vector<TraceEvent>& events = view.events();
+  PEERDIST_STATUS status = view.status().initial();
+  std::size_t seen = 0;  // events[0, seen) have updated `status`
+  for (const CallView& call : view.calls()) {
+    if (call.ret == nullptr) continue;
+    for (; seen <= call.call_index && seen < events.size(); ++seen) {
+      if (events[seen].kind == TraceKind::kStatusChange && IsValidStatus(events[seen].status)) {
+        status = static_cast<PEERDIST_STATUS>(events[seen].status);
+      }
+    }
+    const std::int64_t code = call.ret->code;
+    if (code == ERROR_ACCESS_DISABLED_BY_POLICY && status != PEERDIST_STATUS_DISABLED) {
+      return At(*call.ret, CallName(call) + " returned ERROR_ACCESS_DISABLED_BY_POLICY while the status was " +
+                               StatusName(status) + "; expected it only while the service is DISABLED");
+    }
+    if (code == PEERDIST_ERROR_SERVICE_UNAVAILABLE && status == PEERDIST_STATUS_AVAILABLE) {
+      return At(*call.ret, CallName(call) +
+                               " returned PEERDIST_ERROR_SERVICE_UNAVAILABLE while the status was available; expected "
+                               "it only while the service is not available");
+    }
+    if (auto violation = JudgeOpening(view, call, status)) return violation;
+  }
+  return std::nullopt;
+}
+
+PD_REGISTER_RULE((Rule{
+    "service-state-rows",
+    230,
+    Strength::kImplied,
+    "the rows give the codes and their meanings, not when each is due; the rule maps \"disabled by Group Policy\" to "
+    "the DISABLED status and \"unavailable\" to a status other than AVAILABLE, and reads the opening functions' rows "
+    "as owed whenever the service cannot serve",
+    "PeerDistServerPublishStream, PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+    "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
+    "PeerDistServerRetrieveContentInformation, PeerDistServerCloseContentInformation, "
+    "PeerDistServerCancelAsyncOperation, PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
+    "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
+    "PeerDistClientStreamRead, PeerDistClientFlushContent, PeerDistClientCancelAsyncOperation, "
+    "PEERDIST_STATUS",
+    {{"SPUBLISH-19", kPartly}, {"SPUBLISH-20"}, {"COPEN-15", kPartly}, {"COPEN-16"},
+     {"SOPENINFO-18", kPartly}, {"SOPENINFO-19", kPartly}, {"STATUS-2", kPartly},
+     {"SADDTOSTREAM-14", kPartly}, {"SADDTOSTREAM-15", kPartly}, {"SCOMPLETESTREAM-10", kPartly},
+     {"SCOMPLETESTREAM-11", kPartly}, {"SRETRIEVEINFO-13", kPartly}, {"SRETRIEVEINFO-14", kPartly},
+     {"SCLOSEINFO-6", kPartly}, {"SUNPUBLISH-8", kPartly}, {"SUNPUBLISH-9", kPartly},
+     {"SCANCEL-10", kPartly}, {"SCANCEL-11", kPartly}, {"CADDINFO-14", kPartly}, {"CADDINFO-15", kPartly},
+     {"CCOMPLETEINFO-8", kPartly}, {"CCOMPLETEINFO-9", kPartly}, {"CADDDATA-15", kPartly},
+     {"CADDDATA-16", kPartly}, {"CBLOCKREAD-20", kPartly}, {"CBLOCKREAD-21", kPartly},
+     {"CSTREAMREAD-20", kPartly}, {"CSTREAMREAD-21", kPartly}, {"CFLUSH-13", kPartly}, {"CFLUSH-14", kPartly},
+     {"CCANCEL-10", kPartly}, {"CCANCEL-11", kPartly}},
+    "ERROR_ACCESS_DISABLED_BY_POLICY only while DISABLED and PEERDIST_ERROR_SERVICE_UNAVAILABLE never while "
+    "AVAILABLE, from any function; publishing or opening content while the service cannot serve "
+    "returns PEERDIST_ERROR_SERVICE_UNAVAILABLE (UNAVAILABLE) or either row (DISABLED)",
+    Judge,
+}));
+
+}  // namespace
+}  // namespace rules
+}  // namespace pd
