@@ -297,10 +297,11 @@ ChildProcess::ReadResult ChildProcess::ReadLine(int timeout_ms, std::string* lin
   }
 }
 
-bool ChildProcess::WriteLine(const std::string& line, int timeout_ms) {
+bool ChildProcess::WriteLine(const std::string& line, int timeout_ms) { return Write(line + "\n", timeout_ms); }
+
+bool ChildProcess::Write(const std::string& data, int timeout_ms) {
   if (to_child_ < 0) return false;
   const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
-  const std::string data = line + "\n";
   std::size_t written = 0;
   while (written < data.size()) {
     const ssize_t put = write(to_child_, data.data() + written, data.size() - written);

@@ -46,6 +46,9 @@ class ChildProcess {
   // Writes line + '\n'. False when the child is gone or has not read its
   // input for timeout_ms.
   bool WriteLine(const std::string& line, int timeout_ms);
+  // Writes `data` (lines, each ending in '\n') with as few write() calls as
+  // the pipe allows; false as WriteLine.
+  bool Write(const std::string& data, int timeout_ms);
 
   // How the child ended, e.g. "exited with status 3" or "was killed by
   // signal 11 (SIGSEGV)". Waits up to grace_ms for it to end, then kills it

@@ -242,7 +242,7 @@ echo "== refusals: exit 2, one line"
 usage_error "built against plugin ABI version 2, this harness speaks version 1" --impl "plugin:$abi_plugin"
 usage_error "missing symbol PeerDistGetStatusEx" --impl "plugin:$incomplete_plugin"
 usage_error "cannot load" --impl "plugin:$work/no-such-plugin.so"
-usage_error "does not speak the harness protocol" --impl "exec:$python $faulty_py --fault=hello"
+usage_error "does not speak the harness protocol (version 1): it answered \`hello 99\`: it speaks protocol version 99, this harness speaks version 1" --impl "exec:$python $faulty_py --fault=hello"
 usage_error "--timeout-ms: expected milliseconds" --impl "plugin:$example_plugin" --timeout-ms 0
 
 echo "== plugins failing where they are loaded or unloaded: exit 2, one line naming where"

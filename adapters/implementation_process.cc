@@ -19,6 +19,7 @@ std::string ImplementationProcess::Activity() const {
 bool ImplementationProcess::Spawn(std::string* error) {
   child_.reset();
   open_exchanges_ = 0;
+  queued_.clear();
   greeted_ = false;
   used_ = false;
   child_ = spec_.spawn(error);
@@ -28,25 +29,37 @@ bool ImplementationProcess::Spawn(std::string* error) {
 ImplementationLost ImplementationProcess::Lose(ImplementationLost lost) {
   child_.reset();  // kills and reaps
   open_exchanges_ = 0;
+  queued_.clear();
   return lost;
 }
 
 void ImplementationProcess::Send(const std::string& line, const std::string& context) {
   if (!child_) throw Crashed("the implementation process is gone (while handling " + Backquote(context) + ")");
-  if (child_->WriteLine(line, spec_.answer_timeout_ms)) return;
+  queued_ += line;
+  queued_ += '\n';
+  queued_last_ = line;
+  queued_context_ = context;
+}
+
+void ImplementationProcess::Flush() {
+  if (queued_.empty()) return;
+  const bool written = child_->Write(queued_, spec_.answer_timeout_ms);
+  queued_.clear();
+  if (written) return;
   // Either it died (the read below reports how) or it stopped reading.
   std::string ignored;
   if (child_->ReadLine(0, &ignored) == ChildProcess::ReadResult::kEnd) {
     const std::string how = child_->DescribeEnd(kExitGraceMs);  // reaped first, as below
-    throw Lose(Crashed("the implementation process " + how + " (while handling " + Backquote(context) + ")" +
+    throw Lose(Crashed("the implementation process " + how + " (while handling " + Backquote(queued_context_) + ")" +
                        Activity()));
   }
-  throw Lose(Hung("the implementation process did not read " + Backquote(line) + " within " +
+  throw Lose(Hung("the implementation process did not read " + Backquote(queued_last_) + " within " +
                   std::to_string(spec_.answer_timeout_ms) + " ms (wall clock); killed" + Activity()));
 }
 
 std::string ImplementationProcess::Receive(const std::string& context) {
   if (!child_) throw Crashed("the implementation process is gone (while handling " + Backquote(context) + ")");
+  Flush();
   const int timeout = !greeted_ ? kStartupTimeoutMs : spec_.answer_timeout_ms;
   std::string line;
   switch (child_->ReadLine(timeout, &line)) {
@@ -80,7 +93,18 @@ void ImplementationProcess::Expect(const std::string& sent, const std::string& a
 void ImplementationProcess::Hello() {
   const std::string hello = "hello " + std::to_string(protocol::kVersion);
   Send(hello, hello);
-  Expect(hello, hello);
+  const std::string line = Receive(hello);
+  if (line != hello && line.rfind("hello ", 0) == 0) {
+    // A program written for another version of the protocol: say so, not
+    // just that the line differs.
+    throw Lose(Crashed("it answered " + Backquote(line) + ": it speaks protocol version " + line.substr(6) +
+                       ", this harness speaks version " + std::to_string(protocol::kVersion) +
+                       " (adapters/PROTOCOL.md)"));
+  }
+  if (line != hello) {
+    throw Lose(Crashed("protocol violation: received " + protocol::Quote(line) + " in answer to " + Backquote(hello) +
+                       "; expected " + Backquote(hello)));
+  }
   greeted_ = true;
 }
 

@@ -52,11 +52,15 @@ class ImplementationProcess {
   // case (it was cut short) is replaced. Throws ImplementationLost.
   void BeginCase();
 
-  // Sends one line. `context` names the harness message being handled, for
-  // findings. Throws ImplementationLost (the process is gone).
+  // Queues one line for the process. The lines queued go out together, in
+  // one write, before the harness next waits for an answer (Receive): the
+  // process is woken once per exchange, not once per `mem` line. `context`
+  // names the harness message being handled, for findings. Throws
+  // ImplementationLost (the process is gone).
   void Send(const std::string& line, const std::string& context);
-  // The next line from the process. Throws ImplementationLost on its end, on
-  // a line over the protocol's bound, or when none arrives in time.
+  // Writes the queued lines, then the next line from the process. Throws
+  // ImplementationLost on its end, on a line over the protocol's bound, when
+  // it does not read its input or no line arrives in time.
   std::string Receive(const std::string& context);
 
   // Exchanges that are open: a message sent that expects `ret`, `done` or
@@ -81,12 +85,17 @@ class ImplementationProcess {
   void Expect(const std::string& sent, const std::string& answer);
   // " (" + spec_.activity() + ")", or "".
   std::string Activity() const;
+  // Writes what Send queued; throws ImplementationLost as Send says.
+  void Flush();
 
   ProcessSpec spec_;
   std::unique_ptr<ChildProcess> child_;
   bool greeted_ = false;  // the process answered hello
   bool used_ = false;     // a case has run on the process
   int open_exchanges_ = 0;
+  std::string queued_;       // lines Send queued, not yet written
+  std::string queued_last_;  // the last of them, and what it was sent for
+  std::string queued_context_;
 };
 
 }  // namespace pd

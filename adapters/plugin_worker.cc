@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -94,6 +95,7 @@ class Worker {
 
   bool ReadLine(std::string* line);
   void Write(const std::string& line);
+  void Flush();
   void SyncShadows();
   // Sends a request and serves the harness until its `ok`; returns the value.
   std::uint64_t Request(const std::string& line);
@@ -108,9 +110,19 @@ class Worker {
 
   // pd_host_services thunks.
   static Worker& Of(void* host) { return *static_cast<Worker*>(host); }
-  static uint64_t NowUs(void* host) { return Of(host).Request("now"); }
+  // Virtual time moves only between the harness's messages and during a
+  // `wait` (PROTOCOL.md): it is asked once per message, not at every look.
+  static uint64_t NowUs(void* host) {
+    Worker& worker = Of(host);
+    if (!worker.now_) worker.now_ = worker.Request("now");
+    return *worker.now_;
+  }
+  // The status moves only with a `status-changed` line (PROTOCOL.md): once
+  // known in a case, it is kept instead of asked again, a round trip saved.
   static ::PEERDIST_STATUS ServiceStatus(void* host) {
-    return static_cast<::PEERDIST_STATUS>(Of(host).Request("get-status"));
+    Worker& worker = Of(host);
+    if (!worker.status_) worker.status_ = worker.Request("get-status");
+    return static_cast<::PEERDIST_STATUS>(*worker.status_);
   }
   static ::BOOL SetEvent(void* host, ::HANDLE event) {
     return Of(host).Request("set-event " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event))) != 0;
@@ -128,8 +140,11 @@ class Worker {
     return Of(host).Request("is-event " + protocol::Hex(reinterpret_cast<std::uintptr_t>(handle))) != 0;
   }
   static ::DWORD WaitForEvent(void* host, ::HANDLE event, ::DWORD timeout_ms) {
-    return static_cast<::DWORD>(Of(host).Request("wait " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event)) +
-                                                 " " + protocol::Decimal(timeout_ms)));
+    Worker& worker = Of(host);
+    const auto result = static_cast<::DWORD>(worker.Request(
+        "wait " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event)) + " " + protocol::Decimal(timeout_ms)));
+    worker.now_.reset();  // the harness ran its clock
+    return result;
   }
   static uint64_t ScheduleAfter(void* host, uint64_t delay_us, pd_work_fn work, void* context) {
     Worker& worker = Of(host);
@@ -170,6 +185,9 @@ class Worker {
   PluginWorkerState* state_;  // nullptr: nobody follows the stages
   int in_fd_;
   int out_fd_;
+  std::string outgoing_;  // lines Write queued, written by Flush
+  std::optional<std::uint64_t> status_;  // the service status, once known in the case
+  std::optional<std::uint64_t> now_;     // virtual time, once known in the message
   std::string pending_;  // bytes read past the last line
   pd_host_services host_{};
   std::map<std::string, Invoker, std::less<>> calls_;
@@ -270,6 +288,7 @@ bool Worker::ReadLine(std::string* line) {
       return true;
     }
     if (pending_.size() > protocol::kMaxLineBytes) Fail("a line over the protocol's bound");
+    Flush();
     char chunk[4096];
     const ssize_t got = read(in_fd_, chunk, sizeof chunk);
     if (got < 0 && errno == EINTR) continue;
@@ -278,15 +297,23 @@ bool Worker::ReadLine(std::string* line) {
   }
 }
 
+// Answers go out when the worker would wait for the harness (ReadLine):
+// one write per exchange. The plugin only ever runs right after a read, so
+// nothing it was told to say is held back when it crashes or hangs.
 void Worker::Write(const std::string& line) {
-  const std::string data = line + "\n";
+  outgoing_ += line;
+  outgoing_ += '\n';
+}
+
+void Worker::Flush() {
   std::size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t put = write(out_fd_, data.data() + written, data.size() - written);
+  while (written < outgoing_.size()) {
+    const ssize_t put = write(out_fd_, outgoing_.data() + written, outgoing_.size() - written);
     if (put < 0 && errno == EINTR) continue;
     if (put <= 0) _exit(0);  // the harness is gone: nobody to answer
     written += static_cast<std::size_t>(put);
   }
+  outgoing_.clear();
 }
 
 void Worker::SyncShadows() {
@@ -355,6 +382,7 @@ bool Worker::HandleAnytime(const std::vector<std::string_view>& words) {
     Mem(words);
     return true;
   }
+  if (verb == "fire" || verb == "status-changed") now_.reset();
   if (verb == "fire") {
     const auto timer = words.size() == 2 ? protocol::ParseNumber(words[1]) : std::nullopt;
     auto it = timer ? timers_.find(*timer) : timers_.end();
@@ -370,6 +398,7 @@ bool Worker::HandleAnytime(const std::vector<std::string_view>& words) {
     const auto before = words.size() == 3 ? protocol::ParseNumber(words[1]) : std::nullopt;
     const auto now = words.size() == 3 ? protocol::ParseNumber(words[2]) : std::nullopt;
     if (!before || !now) Fail("`status-changed` takes two statuses");
+    status_ = *now;
     plugin_.pd_plugin_service_status_changed(static_cast<::PEERDIST_STATUS>(*before), static_cast<::PEERDIST_STATUS>(*now));
     SyncShadows();
     Write("done");
@@ -399,6 +428,8 @@ std::uint64_t Worker::Request(const std::string& line) {
 }
 
 void Worker::Reset() {
+  status_.reset();
+  now_.reset();
   shadows_.clear();
   shadow_of_address_.clear();
   timers_.clear();
@@ -436,6 +467,7 @@ int Worker::Serve() {
         Reset();
         Write("done");
       } else if (verb == "call") {
+        now_.reset();
         const std::uint64_t value = Call(*words);
         SyncShadows();
         Write("ret " + protocol::Decimal(value));

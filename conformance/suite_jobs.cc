@@ -295,17 +295,27 @@ int RunJobProcess(const std::vector<const Rule*>& rules, const SuiteOptions& opt
 
 // --- the suite's side ------------------------------------------------------
 
-// A job process and the rule it is checking.
+// A rule handed to a job.
+struct Assigned {
+  std::size_t rule = 0;  // index into the rules
+  int prior_hangs = 0;
+};
+
+// A job process and the rules handed to it: the first it is checking, the
+// next waiting in its input (see kRulesPerJob).
 struct Job {
   std::unique_ptr<ChildProcess> process;
   bool isolated = false;
-  bool busy = false;
-  std::size_t rule = 0;  // index into the rules, when busy
-  int prior_hangs = 0;
-  std::uint64_t cases = 0;  // generated cases so far (progress)
-  std::vector<std::string> lines;
-  bool ended = false;  // its "end" arrived
+  std::deque<Assigned> assigned;
+  std::uint64_t cases = 0;  // generated cases of the first so far (progress)
+  std::vector<std::string> lines;  // what the first has sent so far
+  bool busy() const { return !assigned.empty(); }
 };
+
+// Rules a job holds at once: the one it checks and the next, already in its
+// input, so that it starts the next as it ends one instead of waiting while
+// the suite takes in the evidence (a pause per rule, on every job).
+constexpr std::size_t kRulesPerJob = 2;
 
 // A finished job's lines, kept until the rule's turn to be taken.
 struct Finished {
@@ -336,7 +346,8 @@ class JobRunner {
 
   void Run() {
     while (taken_ < rules_.size()) {
-      for (int free = options_.jobs - Busy(); free > 0 && !pending_.empty(); --free) Start();
+      while (!pending_.empty() && Start()) {
+      }
       Wait();
       Take();
     }
@@ -355,70 +366,95 @@ class JobRunner {
     return cases / count + (index < cases % count ? 1 : 0);
   }
 
-  // Hands the next pending rule to an idle job of its kind, started if need be.
-  void Start() {
+  // Hands the next pending rule to an idle job of its kind, started if need
+  // be, else queues it behind the rule of a job of its kind; false when it
+  // cannot go anywhere yet.
+  bool Start() {
     Pending next = pending_.front();
-    if (options_.max_hangs > 0 && hangs_seen_) {
+    const bool one_at_a_time = options_.max_hangs > 0 && hangs_seen_;
+    if (one_at_a_time) {
       // Hangs cost wall time, and the budget depends on the hangs of every
       // rule before: from the first one on, one rule at a time, each
       // knowing the hangs before it.
-      if (Busy() > 0 || next.rule != taken_) return;
+      if (Busy() > 0 || next.rule != taken_) return false;
       next.prior_hangs = result_.hangs;
     }
     const bool isolated = next.isolated || all_isolated_;
     Job* job = nullptr;
     for (auto& candidate : jobs_) {
-      if (!candidate->busy && candidate->isolated == isolated) job = candidate.get();
+      if (!candidate->busy() && candidate->isolated == isolated) job = candidate.get();
     }
     if (job == nullptr) {
       // Room for one more: a job of the wrong kind that is idle makes room.
-      for (std::size_t i = 0; i < jobs_.size() && static_cast<int>(jobs_.size()) >= options_.jobs; ++i) {
-        if (!jobs_[i]->busy) jobs_.erase(jobs_.begin() + static_cast<std::ptrdiff_t>(i));
+      for (std::size_t i = 0; i < jobs_.size() && static_cast<int>(jobs_.size()) >= options_.jobs;) {
+        if (!jobs_[i]->busy()) {
+          jobs_.erase(jobs_.begin() + static_cast<std::ptrdiff_t>(i));
+        } else {
+          ++i;
+        }
       }
-      if (static_cast<int>(jobs_.size()) >= options_.jobs) return;
-      auto started = std::make_unique<Job>();
-      started->isolated = isolated;
-      std::string error;
-      started->process = ChildProcess::Fork(
-          [&](int in, int out) {
-            return RunJobProcess(rules_, options_, make_impl_, generator_, isolated, in, out);
-          },
-          &error);
-      if (!started->process) {
-        pending_.pop_front();
-        Finished failed;
-        failed.died = "could not start: " + error;
-        finished_[next.rule] = std::move(failed);
-        return;
+      if (static_cast<int>(jobs_.size()) < options_.jobs) {
+        job = StartJob(isolated);
+        if (job == nullptr) {
+          pending_.pop_front();
+          return true;  // its rule is settled: the job could not start
+        }
       }
-      jobs_.push_back(std::move(started));
-      job = jobs_.back().get();
     }
+    // Near the end, a rule queued behind a long one would wait while another
+    // job idles: the last rules go to whichever job is free first.
+    const bool queue_behind = !one_at_a_time && pending_.size() > static_cast<std::size_t>(options_.jobs);
+    if (job == nullptr && queue_behind) {
+      // Behind the rule of the job of its kind that holds the fewest.
+      for (auto& candidate : jobs_) {
+        if (candidate->isolated != isolated || candidate->assigned.size() >= kRulesPerJob) continue;
+        if (job == nullptr || candidate->assigned.size() < job->assigned.size()) job = candidate.get();
+      }
+    }
+    if (job == nullptr) return false;
     pending_.pop_front();
-    job->busy = true;
-    job->rule = next.rule;
-    job->prior_hangs = next.prior_hangs;
-    job->cases = 0;
-    job->lines.clear();
-    job->ended = false;
-    if (!job->process->WriteLine("rule " + std::to_string(next.rule) + " " + std::to_string(next.prior_hangs),
-                                 kDefaultAnswerTimeoutMs)) {
-      job->ended = false;  // Wait() sees it gone and settles its rule
+    if (!job->busy()) {
+      job->cases = 0;
+      job->lines.clear();
     }
+    job->assigned.push_back({next.rule, next.prior_hangs});
+    // A job that cannot take it is gone: Wait() settles its rules.
+    job->process->WriteLine("rule " + std::to_string(next.rule) + " " + std::to_string(next.prior_hangs),
+                            kDefaultAnswerTimeoutMs);
+    return true;
+  }
+
+  // A new job process of the kind, or nullptr (the next pending rule is then
+  // settled: the job could not start).
+  Job* StartJob(bool isolated) {
+    auto started = std::make_unique<Job>();
+    started->isolated = isolated;
+    std::string error;
+    started->process = ChildProcess::Fork(
+        [&](int in, int out) { return RunJobProcess(rules_, options_, make_impl_, generator_, isolated, in, out); },
+        &error);
+    if (!started->process) {
+      Finished failed;
+      failed.died = "could not start: " + error;
+      finished_[pending_.front().rule] = std::move(failed);
+      return nullptr;
+    }
+    jobs_.push_back(std::move(started));
+    return jobs_.back().get();
   }
 
   int Busy() const {
     int busy = 0;
-    for (const auto& job : jobs_) busy += job->busy ? 1 : 0;
+    for (const auto& job : jobs_) busy += job->busy() ? 1 : 0;
     return busy;
   }
 
-  // Until some job has finished its rule, ended, or said how far it is.
+  // Until some job has finished a rule, ended, or said how far it is.
   void Wait() {
     std::vector<Job*> busy;
     std::vector<pollfd> fds;
     for (const auto& job : jobs_) {
-      if (!job->busy) continue;
+      if (!job->busy()) continue;
       busy.push_back(job.get());
       fds.push_back(pollfd{job->process->output_fd(), POLLIN, 0});
     }
@@ -431,24 +467,21 @@ class JobRunner {
     }
     for (std::size_t i = 0; i < jobs_.size();) {
       Job& job = *jobs_[i];
-      const bool gone = job.process->output_fd() < 0;
-      if (!job.busy || (!job.ended && !gone)) {
+      if (!job.busy() || job.process->output_fd() >= 0) {
         ++i;
         continue;
       }
-      const std::size_t rule = job.rule;
+      // Gone before the "end" of its first rule: that rule is settled with
+      // how it died; those behind it were not begun, and wait again.
+      const Assigned first = job.assigned.front();
+      job.assigned.pop_front();
+      for (const Assigned& waiting : job.assigned) Requeue({waiting.rule, job.isolated, waiting.prior_hangs});
       Finished done;
       done.isolated = job.isolated;
-      done.prior_hangs = job.prior_hangs;
-      job.busy = false;
-      if (job.ended) {
-        done.lines = std::move(job.lines);
-        ++i;
-      } else {
-        done.died = DescribeDeath(*job.process);
-        jobs_.erase(jobs_.begin() + static_cast<std::ptrdiff_t>(i));  // reaped
-      }
-      Settle(rule, std::move(done));
+      done.prior_hangs = first.prior_hangs;
+      done.died = DescribeDeath(*job.process);
+      jobs_.erase(jobs_.begin() + static_cast<std::ptrdiff_t>(i));  // reaped
+      Settle(first.rule, std::move(done));
     }
     if (moved) Report();
   }
@@ -475,7 +508,8 @@ class JobRunner {
     pending_.insert(at, again);
   }
 
-  // Reads what the job wrote; true when it said how far it is.
+  // Reads what the job wrote, settling each rule whose "end" arrived; true
+  // when it said how far it is or ended a rule.
   bool Drain(Job& job) {
     bool moved = false;
     for (;;) {
@@ -486,21 +520,35 @@ class JobRunner {
             job.cases = Number(line.substr(2));
             moved = true;
           } else if (line == "end") {
-            job.ended = true;
-            return moved;
+            EndFirst(job);
+            moved = true;
           } else {
             job.lines.push_back(std::move(line));
           }
           continue;
         case ChildProcess::ReadResult::kTooLong:
           job.lines.push_back("error " + Escape("a job's line was over the bound: a harness fault"));
-          job.ended = true;
-          return moved;
+          EndFirst(job);
+          return true;
         case ChildProcess::ReadResult::kEnd:
         case ChildProcess::ReadResult::kTimeout:
           return moved;
       }
     }
+  }
+
+  // The job's first rule is done: its lines are its result.
+  void EndFirst(Job& job) {
+    if (!job.busy()) return;
+    Finished done;
+    done.isolated = job.isolated;
+    done.prior_hangs = job.assigned.front().prior_hangs;
+    done.lines = std::move(job.lines);
+    const std::size_t rule = job.assigned.front().rule;
+    job.assigned.pop_front();
+    job.lines.clear();
+    job.cases = 0;
+    Settle(rule, std::move(done));
   }
 
   // Takes the finished rules whose turn it is, in rule order.
@@ -649,17 +697,19 @@ class JobRunner {
   std::uint64_t CasesDone() const {
     std::uint64_t cases = 0;
     for (std::size_t i = 0; i < finished_.size(); ++i) cases += i < taken_ || finished_[i] ? rule_cases_ : 0;
-    for (const auto& job : jobs_) cases += job->busy ? std::min(job->cases, rule_cases_) : 0;
+    for (const auto& job : jobs_) cases += job->busy() ? std::min(job->cases, rule_cases_) : 0;
     return cases;
   }
 
   void Report() {
     const Job* first = nullptr;
     for (const auto& job : jobs_) {
-      if (job->busy && (first == nullptr || job->rule < first->rule)) first = job.get();
+      if (job->busy() && (first == nullptr || job->assigned.front().rule < first->assigned.front().rule)) {
+        first = job.get();
+      }
     }
     if (!options_.on_progress || first == nullptr) return;
-    progress_.rule = rules_[first->rule];
+    progress_.rule = rules_[first->assigned.front().rule];
     progress_.finished = nullptr;
     progress_.cases_done = CasesDone();
     options_.on_progress(progress_);

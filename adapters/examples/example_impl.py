@@ -203,12 +203,18 @@ class Connection:
         self.out = out
         # id -> [type, fields]: a list of ints, or a bytearray for "bytes".
         self.buffers = {}
+        # The service status once known in the case: it moves only with a
+        # `status-changed` line, so it is not asked again (a round trip).
+        self.known_status = None
+        self.known_now = None
 
     def send(self, line):
+        # Written out when this program next waits for the harness (read):
+        # one write per exchange, not one per line.
         self.out.write(line + "\n")
-        self.out.flush()
 
     def read(self):
+        self.out.flush()
         line = self.inp.readline()
         if not line:
             sys.exit(0)  # the harness closed our input: the run is over
@@ -270,7 +276,9 @@ class Connection:
         return int(words[1]), bytes.fromhex(words[2])
 
     def status(self):
-        return self.request("get-status")
+        if self.known_status is None:
+            self.known_status = self.request("get-status")
+        return self.known_status
 
     def set_event(self, handle):
         return self.request("set-event 0x%x" % handle)
@@ -282,7 +290,9 @@ class Connection:
         return self.request("is-port 0x%x" % handle)
 
     def wait(self, event, timeout_ms):
-        return self.request("wait 0x%x %d" % (event, timeout_ms))
+        result = self.request("wait 0x%x %d" % (event, timeout_ms))
+        self.known_now = None  # the harness ran its clock
+        return result
 
     def schedule(self, delay_us, work):
         timer = self.request("schedule %d" % delay_us)
@@ -297,7 +307,11 @@ class Connection:
         return self.request("draw-delay %d %d" % (low_us, high_us))
 
     def now(self):
-        return self.request("now")
+        # Virtual time moves only between the harness's messages and during
+        # a `wait`: asked once per message.
+        if self.known_now is None:
+            self.known_now = self.request("now")
+        return self.known_now
 
     def set_last_error(self, code):
         self.send("set-last-error %d" % code)  # no answer
@@ -309,9 +323,12 @@ class Connection:
         if verb == "mem":
             self.receive_mem(words)
         elif verb == "fire":
+            self.known_now = None
             self.impl.timers.pop(int(words[1], 0))()
             self.send("done")
         elif verb == "status-changed":
+            self.known_now = None
+            self.known_status = int(words[2], 0)
             self.impl.on_status_changed(int(words[1], 0), int(words[2], 0))
             self.send("done")
         else:
@@ -325,9 +342,12 @@ class Connection:
                 self.send("hello %d" % PROTOCOL_VERSION)
             elif verb == "reset":
                 self.buffers.clear()
+                self.known_status = None
+                self.known_now = None
                 self.impl.reset()
                 self.send("done")
             elif verb == "call":
+                self.known_now = None
                 # Only the peerdist.h functions are callable; a name this
                 # program does not know is not implemented.
                 function = getattr(self.impl, words[1], None) if words[1].startswith("PeerDist") else None
