@@ -48,6 +48,9 @@ if run "$work/leak" 1 --impl "plugin:$leaky" --rules single-registration --cases
     fail "leak: single-registration is $(verdict "$work/leak" single-registration), want ERROR"
   grep -q '^  single-registration: could not be checked: incomplete reset: ' "$work/leak/out" ||
     fail "leak: no incomplete-reset finding: $(grep single-registration "$work/leak/out")"
+  # It says what the persistent process saw.
+  grep -q '^  single-registration: could not be checked: incomplete reset: .*; in that process, step [0-9]*, t=[0-9]* us: .*expected' "$work/leak/out" ||
+    fail "leak: the finding does not say what the persistent process saw: $(grep 'incomplete reset' "$work/leak/out")"
   replay=$(sed -n 's/^single-registration .*ERROR.*  \(pdconform --impl .*\)$/\1/p' "$work/leak/out")
   [[ -n "$replay" ]] || fail "leak: no replay command in the row"
   # Alone, in a fresh process, the case holds: that is what the finding says.

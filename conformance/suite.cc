@@ -156,6 +156,7 @@ struct PropertyContext {
   // The last failing scenario the property saw. RapidCheck adopts every
   // failing shrink candidate, so after checking this is the shrunk one.
   std::optional<Scenario> last_failing;
+  std::optional<Violation> last_violation;  // what last_failing broke
   // Called after each scenario with this rule's generated cases so far (run
   // or skipped; never more than its budget: shrink runs are not cases).
   std::function<void(std::uint64_t)> on_case;
@@ -245,6 +246,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
     if (violation) {
       context.failed = true;
       context.last_failing = scenario;
+      context.last_violation = violation;
       RC_FAIL(DescribeViolation(*violation));
     }
   };
@@ -283,6 +285,7 @@ RuleOutcome CheckRule(const Rule& rule, const SuiteOptions& options, const ImplF
       return outcome;
     }
     outcome.counterexample = context.last_failing;
+    outcome.violation = context.last_violation;  // the replay below judges again
     // Cross-check the side channel against RapidCheck's own record of the
     // shrunk value (rendered with showValue): they must agree.
     for (const auto& shown : failure.counterExample) {

@@ -237,6 +237,12 @@ std::string CheckInJob(const Rule& rule, const SuiteOptions& options, const Impl
                     std::to_string(scratch.cases_skipped) + "\n";
   if (!outcome.error.empty()) out += "error " + Escape(outcome.error) + "\n";
   if (outcome.counterexample) out += "cx " + Escape(RenderScenario(*outcome.counterexample)) + "\n";
+  // What this process saw, for an incomplete-reset finding (the suite's own
+  // replay in a fresh process may not see it).
+  if (outcome.violation) {
+    out += "vio " + std::to_string(outcome.violation->step) + " " + std::to_string(outcome.violation->time) + " " +
+           Escape(outcome.violation->message) + "\n";
+  }
   evidence.WriteTo(out);
   out += evidence.candidates;
   return out;
@@ -590,6 +596,7 @@ class JobRunner {
   RuleOutcome Apply(const Rule& rule, const Finished& done, const std::vector<std::vector<std::string>>& lines) {
     RuleOutcome outcome;
     outcome.rule = &rule;
+    std::optional<Violation> seen_in_job;
     std::size_t candidate = 0;
     std::optional<Scenario> candidate_scenario;
     std::vector<Occurrence> candidate_occurrences;
@@ -618,6 +625,10 @@ class JobRunner {
       } else if (verb == "cx" && w.size() >= 2) {
         const auto parsed = ParseScenario(Unescape(w[1]));
         if (const Scenario* scenario = std::get_if<Scenario>(&parsed)) outcome.counterexample = *scenario;
+      } else if (verb == "vio" && w.size() >= 4) {
+        seen_in_job = Violation{static_cast<int>(std::strtol(w[1].c_str(), nullptr, 10)),
+                                static_cast<VirtualTime>(Number(w[2])),
+                                Unescape(w[3])};
       } else if (verb == "runs" && w.size() >= 2) {
         const std::size_t i = Number(w[1]);
         if (i >= result_.ambiguities.size()) continue;
@@ -654,12 +665,12 @@ class JobRunner {
       }
     }
     flush_candidate();
-    if (outcome.violated && outcome.counterexample) Confirm(rule, done, outcome);
+    if (outcome.violated && outcome.counterexample) Confirm(rule, done, outcome, seen_in_job);
     return outcome;
   }
 
   // The counterexample replayed alone, in a fresh process.
-  void Confirm(const Rule& rule, const Finished& done, RuleOutcome& outcome) {
+  void Confirm(const Rule& rule, const Finished& done, RuleOutcome& outcome, const std::optional<Violation>& seen) {
     ImplFactory alone = make_impl_;
     if (options_.open_impl) {
       auto opened = options_.open_impl(/*isolated=*/true);
@@ -671,13 +682,19 @@ class JobRunner {
     }
     const bool persistent = options_.open_impl && !done.isolated;
     ReplayCounterexample(rule, alone, outcome, result_,
-                         persistent ? IncompleteReset() : std::string(kNotReproduced));
+                         persistent ? IncompleteReset(seen) : std::string(kNotReproduced));
   }
 
-  std::string IncompleteReset() const {
-    return "incomplete reset: this case violated the rule in an implementation process that had run earlier cases, "
-           "but holds when replayed alone in a fresh process (the replay command beside it): the implementation's "
-           "behaviour depends on earlier cases (pd_plugin_init or `reset` leaves state behind)";
+  static std::string IncompleteReset(const std::optional<Violation>& seen) {
+    std::string message =
+        "incomplete reset: this case violated the rule in an implementation process that had run earlier cases, "
+        "but holds when replayed alone in a fresh process (the replay command beside it): the implementation's "
+        "behaviour depends on earlier cases (pd_plugin_init or `reset` leaves state behind)";
+    if (seen) {
+      message += "; in that process, step " + std::to_string(seen->step) + ", t=" + std::to_string(seen->time) +
+                 " us: " + seen->message;
+    }
+    return message;
   }
 
   void Append(RuleOutcome outcome) {
