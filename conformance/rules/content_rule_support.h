@@ -13,6 +13,47 @@ inline bool TakesObject(const CallView& call) {
   return call.call->object_kind != HandleKind::kNone;
 }
 
+// An asynchronous operation's result as the harness saw its OVERLAPPED leave
+// pending: the byte count (InternalHigh), the code and the trace position;
+// bytes kNoValue when it never completed.
+struct OperationResult {
+  std::int64_t bytes = kNoValue;
+  std::int64_t code = kNoValue;
+  std::size_t seen = kNoPosition;
+};
+
+inline OperationResult ResultOf(const TraceView& view, const OperationView& operation) {
+  for (const OperationAct& act : operation.acts) {
+    const TraceEvent& event = view.events()[act.index];
+    if (event.kind == TraceKind::kOverlappedDone && act.code != kNoValue) return {event.bytes, act.code, act.index};
+  }
+  return {};
+}
+
+// The operation's byte count reads the same wherever the caller looks: its
+// completion packets and a successful PeerDistGetOverlappedResult after the
+// result carry `result.bytes` (`what` names the operation in the message).
+inline std::optional<Violation> ByteCountDisagrees(const TraceView& view, const OperationView& operation,
+                                                   const OperationResult& result, const std::string& what) {
+  for (const OperationAct& act : operation.acts) {
+    const TraceEvent& event = view.events()[act.index];
+    if (event.kind != TraceKind::kPacket || event.bytes == result.bytes) continue;
+    return At(event, what + " posted a packet with " + std::to_string(event.bytes) + " bytes while its OVERLAPPED says " +
+                         std::to_string(result.bytes) + "; expected the number of bytes transferred in the packet");
+  }
+  for (const CallView& call : view.calls()) {
+    const TraceEvent& g = *call.call;
+    if (g.function != ApiFunction::kGetOverlappedResult || g.overlapped != operation.overlapped) continue;
+    if (call.ret == nullptr || call.ret->bool_result != 1 || call.ret->bytes == kNoValue) continue;
+    // Before the result was seen the OVERLAPPED may still be pending: overlapped-result's.
+    if (call.return_index < result.seen || call.ret->bytes == result.bytes) continue;
+    return At(*call.ret, "PeerDistGetOverlappedResult on " + what + " returned TRUE with " +
+                             std::to_string(call.ret->bytes) + " bytes while the OVERLAPPED says " +
+                             std::to_string(result.bytes) + "; expected the number of bytes transferred");
+  }
+  return std::nullopt;
+}
+
 }  // namespace rules
 }  // namespace pd
 

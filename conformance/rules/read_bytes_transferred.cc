@@ -28,49 +28,20 @@ std::int64_t ReadSize(const TraceEvent& call) {
   return at == std::string::npos ? -1 : std::strtoll(call.detail.c_str() + at + 6, nullptr, 10);
 }
 
-struct ReadResult {
-  std::int64_t bytes = kNoValue;  // the OVERLAPPED's byte count at the result
-  std::int64_t code = kNoValue;   // the completion code
-  std::size_t seen = kNoPosition; // where the harness saw it
-};
-
-ReadResult ResultOf(const TraceView& view, const OperationView& operation) {
-  for (const OperationAct& act : operation.acts) {
-    const TraceEvent& event = view.events()[act.index];
-    if (event.kind == TraceKind::kOverlappedDone && act.code != kNoValue) return {event.bytes, act.code, act.index};
-  }
-  return {};
-}
-
 std::optional<Violation> JudgeRead(const TraceView& view, const OperationView& operation) {
-  const auto [bytes, code, seen] = ResultOf(view, operation);
+  const OperationResult result = ResultOf(view, operation);
+  const std::int64_t bytes = result.bytes;
   if (bytes == kNoValue) return std::nullopt;
   const std::string what = CallName(*operation.call);
   const std::int64_t max = ReadSize(*operation.call->call);
   // A read that reports missing data counts the missing range's length, and
   // a read of 0 bytes the bytes the local cache holds: the buffer bounds
   // neither.
-  if (code == ERROR_SUCCESS && max > 0 && bytes > max) {
-    return At(view.events()[seen], what + " reported " + std::to_string(bytes) + " bytes transferred for cbMaxNumberOfBytes " +
+  if (result.code == ERROR_SUCCESS && max > 0 && bytes > max) {
+    return At(view.events()[result.seen], what + " reported " + std::to_string(bytes) + " bytes transferred for cbMaxNumberOfBytes " +
                                        std::to_string(max) + "; expected at most cbMaxNumberOfBytes");
   }
-  for (const OperationAct& act : operation.acts) {
-    const TraceEvent& event = view.events()[act.index];
-    if (event.kind != TraceKind::kPacket || event.bytes == bytes) continue;
-    return At(event, what + " posted a packet with " + std::to_string(event.bytes) + " bytes while its OVERLAPPED says " +
-                         std::to_string(bytes) + "; expected the number of bytes transferred in the packet");
-  }
-  for (const CallView& call : view.calls()) {
-    const TraceEvent& g = *call.call;
-    if (g.function != ApiFunction::kGetOverlappedResult || g.overlapped != operation.overlapped) continue;
-    if (call.ret == nullptr || call.ret->bool_result != 1 || call.ret->bytes == kNoValue) continue;
-    // Before the result was seen the OVERLAPPED may still be pending: overlapped-result's.
-    if (call.return_index < seen || call.ret->bytes == bytes) continue;
-    return At(*call.ret, "PeerDistGetOverlappedResult on " + what + " returned TRUE with " +
-                             std::to_string(call.ret->bytes) + " bytes while the OVERLAPPED says " +
-                             std::to_string(bytes) + "; expected the number of bytes transferred");
-  }
-  return std::nullopt;
+  return ByteCountDisagrees(view, operation, result, what);
 }
 
 std::optional<Violation> Judge(const TraceView& view) {

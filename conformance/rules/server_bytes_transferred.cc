@@ -18,18 +18,9 @@ bool IsServerOperation(ApiFunction function) {
          function == ApiFunction::kServerRetrieveContentInformation;
 }
 
-// The OVERLAPPED's byte count at the operation's result and the trace
-// position it was seen at, or kNoValue.
-std::pair<std::int64_t, std::size_t> BytesAtResult(const TraceView& view, const OperationView& operation) {
-  for (const OperationAct& act : operation.acts) {
-    const TraceEvent& event = view.events()[act.index];
-    if (event.kind == TraceKind::kOverlappedDone && act.code != kNoValue) return {event.bytes, act.index};
-  }
-  return {kNoValue, kNoPosition};
-}
-
 std::optional<Violation> JudgeOperation(const TraceView& view, const OperationView& operation) {
-  const auto [bytes, seen] = BytesAtResult(view, operation);
+  const OperationResult result = ResultOf(view, operation);
+  const std::int64_t bytes = result.bytes;
   if (bytes == kNoValue) return std::nullopt;
   const TraceEvent& c = *operation.call->call;
   const std::string what = CallName(*operation.call);
@@ -37,23 +28,7 @@ std::optional<Violation> JudgeOperation(const TraceView& view, const OperationVi
     return At(*operation.call->ret, what + " reported " + std::to_string(bytes) + " bytes transferred for a buffer of " +
                                         std::to_string(c.bytes) + "; expected at most cbMaxNumberOfBytes");
   }
-  for (const OperationAct& act : operation.acts) {
-    const TraceEvent& event = view.events()[act.index];
-    if (event.kind != TraceKind::kPacket || event.bytes == bytes) continue;
-    return At(event, what + " posted a packet with " + std::to_string(event.bytes) + " bytes while its OVERLAPPED says " +
-                         std::to_string(bytes) + "; expected the number of bytes transferred in the packet");
-  }
-  for (const CallView& call : view.calls()) {
-    const TraceEvent& g = *call.call;
-    if (g.function != ApiFunction::kGetOverlappedResult || g.overlapped != operation.overlapped) continue;
-    if (call.ret == nullptr || call.ret->bool_result != 1 || call.ret->bytes == kNoValue) continue;
-    // After the result was seen: GetOverlappedResult on a pending one is overlapped-result's.
-    if (call.return_index < seen || call.ret->bytes == bytes) continue;
-    return At(*call.ret, "PeerDistGetOverlappedResult on " + what + " returned TRUE with " +
-                             std::to_string(call.ret->bytes) + " bytes while the OVERLAPPED says " +
-                             std::to_string(bytes) + "; expected the number of bytes transferred");
-  }
-  return std::nullopt;
+  return ByteCountDisagrees(view, operation, result, what);
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
