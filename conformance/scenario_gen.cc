@@ -197,6 +197,7 @@ void GenModel::Apply(const Step& step) {
         slot.session = s;
         slot.content = step.content;
         slot.retrieving = slot.retrieved = slot.probed = false;
+        slot.ranged = step.kind == StepKind::kOpenInfo && (step.offset != 0 || step.length != 0);
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
         slot.invalidated = false;
       }
@@ -454,7 +455,7 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       if (step.kind == StepKind::kAddInfo) {
         std::vector<int> retrieved;
         for (int i = 0; i < kMaxObjects; ++i) {
-          if (m.infos[i].retrieved) retrieved.push_back(i);
+          if (m.infos[i].retrieved && !m.infos[i].ranged) retrieved.push_back(i);
         }
         if (!retrieved.empty() && d.Percent(80)) step.source = d.Of(retrieved);
       }
@@ -525,6 +526,12 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
     step.port = m.port && d.Percent(50) ? PortArg::kLast : PortArg::kNew;
     step.key = DrawKey(d);
   }
+  // Now and then the information of a range (info-range): block-aligned, a
+  // block to three long, mostly inside the content the chain publishes.
+  if (step.kind == StepKind::kOpenInfo && d.Percent(20)) {
+    step.offset = static_cast<std::uint64_t>(d.Below(3)) * 64;
+    step.length = static_cast<std::uint64_t>(d.Between(1, 3)) * 64;
+  }
   return step;
 }
 
@@ -553,7 +560,7 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   }
   std::vector<int> retrieved;
   for (int i = 0; i < kMaxObjects; ++i) {
-    if (usable(m.infos[i]) && m.infos[i].retrieved) retrieved.push_back(i);
+    if (usable(m.infos[i]) && m.infos[i].retrieved && !m.infos[i].ranged) retrieved.push_back(i);
   }
   std::vector<Step> due;
   for (int i = 0; i < kMaxObjects; ++i) {

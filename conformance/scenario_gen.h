@@ -98,6 +98,9 @@ struct GenModel {
     // started; the chain's next retrieve fetches the rest, so a retrieve at
     // an offset past 0 happens (retrieve-offset).
     bool probed = false;
+    // Info slots: opened for a range, not the whole content: its
+    // information is no source for add-info (the chain reads whole content).
+    bool ranged = false;
     // Content slots: retrieved information was added, complete-info was
     // started, and it surely completed: reads can deliver data.
     bool info_added = false;

@@ -86,6 +86,9 @@ enum class Deviation : std::uint8_t {
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
   kShutdownKeepsPublications, // Shutdown leaves the session's publications published
   kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
+  // Content information, cancel and session pages (issue 11, orders 340-359).
+  kInfoRangeIgnored,          // open-info describes the whole content whatever range was asked for
+  kRetrieveEndSucceeds,       // a retrieve at the end completes ERROR_SUCCESS with 0 bytes, not NO_MORE
 };
 
 }  // namespace pd

@@ -189,6 +189,15 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:publish-refuses-version-2",
        "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
        "publication-options", Deviation::kPublishRefusesVersion2},
+      // Content information, cancel and session pages.
+      {"mutant:info-range-ignored",
+       "PeerDistServerOpenContentInformation(Ex) hands out the information of the whole content whatever range was "
+       "asked for",
+       "info-range", Deviation::kInfoRangeIgnored},
+      {"mutant:retrieve-end-succeeds",
+       "a retrieve at the end of the content information completes with ERROR_SUCCESS and 0 bytes instead of "
+       "PEERDIST_ERROR_NO_MORE",
+       "retrieve-end", Deviation::kRetrieveEndSucceeds},
   };
   return catalog;
 }

@@ -304,7 +304,8 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     }
     case OperationKind::kRetrieveInfo: {
       const std::size_t left = object.info_blob.size() - std::min(object.info_read, object.info_blob.size());
-      if (left == 0) return {PEERDIST_ERROR_NO_MORE, 0};
+      // The mutant's bug: the end is a success of 0 bytes (at its offset).
+      if (left == 0 && !Is(Deviation::kRetrieveEndSucceeds)) return {PEERDIST_ERROR_NO_MORE, 0};
       const std::size_t n = std::min<std::size_t>(left, operation.size);
       std::copy_n(object.info_blob.begin() + static_cast<std::ptrdiff_t>(object.info_read), n, operation.buffer);
       // Where the bytes sit in the information (SRETRIEVEINFO-15/16).

@@ -170,7 +170,10 @@ DWORD ReferenceImpl::OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD c
   info.port = port;
   info.key = key;
   info.identifier = identifier;
-  info.info_blob = EncodeContentInfo(DescribeContent(data, offset, whole ? data.size() : length, version));
+  // The mutant's bug: the range asked for is dropped.
+  const bool range_dropped = Is(Deviation::kInfoRangeIgnored);
+  info.info_blob = EncodeContentInfo(DescribeContent(data, range_dropped ? 0 : offset,
+                                                     whole || range_dropped ? data.size() : length, version));
   *out = AddObject(std::move(info));
   return ERROR_SUCCESS;
 }

@@ -153,6 +153,8 @@ void ContentCalls::Scan() {
     if (operation.slot < 0) continue;
     if (operation.info_slot >= 0) {
       CollectRetrieved(operation, index);
+    } else if (operation.stream_object >= 0) {
+      CollectAdded(operation);
     } else if (operation.function != ApiFunction::kNone) {
       JudgeContentOperation(operation, index);
       JudgeReadLateness(operation, index);
@@ -166,21 +168,70 @@ void ContentCalls::CollectRetrieved(Operation& operation, std::size_t index) {
   const ULONG_PTR internal = slot->overlapped.Internal;
   if (internal == kStatusPending || internal == kUnwrittenDword) return;
   operation.collected = true;
-  if (internal != ERROR_SUCCESS) return;
-  const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
   ObjectSlot& info = infos_[operation.info_slot];
   // The slot was opened again while this retrieve was pending: its bytes are
   // the earlier handle's information, not the one the slot holds now (they
   // used to be counted in, and the new handle's first offset judged wrong).
   if (info.id != operation.info_object) return;
+  const std::string what = "o" + std::to_string(index) + " PeerDistServerRetrieveContentInformation on " +
+                           Slot('i', operation.info_slot);
+  const std::size_t n = std::min<std::size_t>(slot->overlapped.InternalHigh, slot->buffer.size());
+  if (operation.sole) CheckEnd(info, what, static_cast<DWORD>(internal), n);
+  if (internal != ERROR_SUCCESS) return;
   std::vector<BYTE>& retrieved = info.retrieved;
   if (operation.sole && info.retrieved_whole) {
     CheckRetrieveOffset(operation, index, retrieved.size());
   }
+  if (!operation.sole && n > 0) info.in_order = false;
   if (retrieved.size() + n <= kMaxContentInfoSize) {
     retrieved.insert(retrieved.end(), slot->buffer.begin(), slot->buffer.begin() + static_cast<std::ptrdiff_t>(n));
+    CheckInfoRange(info, what);
   } else {
     info.retrieved_whole = false;
+  }
+}
+
+void ContentCalls::CollectAdded(Operation& operation) {
+  if (operation.collected) return;
+  const ULONG_PTR internal = world_.SlotById(operation.slot)->overlapped.Internal;
+  if (internal == kStatusPending || internal == kUnwrittenDword) return;
+  operation.collected = true;
+  auto it = publications_.find(operation.stream_content);
+  if (it == publications_.end() || it->second.stream_object != operation.stream_object) return;
+  PublishedData& published = it->second;
+  --published.pending;
+  if (internal == ERROR_SUCCESS) {
+    published.length += operation.stream_bytes;
+  } else {
+    // Its bytes are not in the content, and the adds after it passed the
+    // bytes that follow them: the published bytes are no longer known.
+    published.unknown = true;
+  }
+}
+
+// The end is where the bytes delivered so far decode as one whole content
+// information (sim/content_info.h): the page's EOF (SRETRIEVEINFO-12).
+void ContentCalls::CheckEnd(const ObjectSlot& info, const std::string& what, DWORD code, std::size_t delivered) {
+  if (!info.retrieved_whole || !info.in_order) return;
+  const bool at_end = DecodeContentInfo(info.retrieved.data(), info.retrieved.size()).has_value();
+  const std::string so_far = std::to_string(info.retrieved.size()) + " bytes";
+  if (code == PEERDIST_ERROR_NO_MORE && !at_end) {
+    world_.Finding(std::string(kRetrieveEndFinding) + what + " reported PEERDIST_ERROR_NO_MORE after " + so_far +
+                   ", which are not the whole content information");
+  } else if (code == ERROR_SUCCESS && at_end) {
+    world_.Finding(std::string(kRetrieveEndFinding) + what + " completed with ERROR_SUCCESS and " +
+                   std::to_string(delivered) + " bytes after the whole content information (" + so_far +
+                   ") was delivered");
+  }
+}
+
+void ContentCalls::CheckInfoRange(ObjectSlot& info, const std::string& what) {
+  if (info.range_judged || !info.request || !info.retrieved_whole || !info.in_order) return;
+  const std::optional<ContentInfo> decoded = DecodeContentInfo(info.retrieved.data(), info.retrieved.size());
+  if (!decoded) return;
+  info.range_judged = true;
+  if (const std::optional<std::string> mismatch = InfoRangeMismatch(*info.request, *decoded)) {
+    world_.Finding(std::string(kInfoRangeFinding) + what + " completed the information: " + *mismatch);
   }
 }
 
@@ -396,7 +447,11 @@ void ContentCalls::Publish(const Step& step) {
       options, port, step.key, step.null_out ? nullptr : stream);
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, *stream, call.session, ret);
-  if (code == ERROR_SUCCESS) published_.push_back(PublishedSpan{step.content, world_.Now()});
+  if (code == ERROR_SUCCESS) {
+    published_.push_back(PublishedSpan{step.content, world_.Now()});
+    // Without a stream handle nothing can be added: its bytes are unknown.
+    publications_[step.content] = PublishedData{step.null_out ? -1 : ret.object, 0, 0, step.null_out};
+  }
   Finish(call, code, ret);
 }
 
@@ -416,8 +471,31 @@ void ContentCalls::AddToStream(const Step& step) {
   const DWORD code = impl_.PeerDistServerPublishAddToStream(
       session, stream, step.bytes, step.null_in ? nullptr : data, overlapped ? &overlapped->overlapped : nullptr);
   // The next add continues the content where this one ends.
-  if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) slot.written += step.bytes;
+  if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) {
+    slot.written += step.bytes;
+    FollowAdd(step, call);
+  }
   Finish(call, code);
+}
+
+void ContentCalls::FollowAdd(const Step& step, const TraceEvent& call) {
+  auto it = publications_.find(streams_[step.object].content);
+  if (it == publications_.end() || call.object_state != HandleState::kOpen ||
+      it->second.stream_object != call.object) {
+    return;
+  }
+  PublishedData& published = it->second;
+  // Bytes the implementation could not read, an add nobody can see complete,
+  // or two adds in flight (which goes first?): the bytes are not known.
+  if (step.null_in || step.null_overlapped || published.pending > 0) {
+    published.unknown = true;
+    return;
+  }
+  ++published.pending;
+  Operation& operation = operations_.back();
+  operation.stream_object = call.object;
+  operation.stream_content = streams_[step.object].content;
+  operation.stream_bytes = step.bytes;
 }
 
 void ContentCalls::CompleteStream(const Step& step) {
@@ -465,6 +543,7 @@ void ContentCalls::Unpublish(const Step& step) {
     for (PublishedSpan& span : published_) {
       if (span.content == step.content && span.until == ~VirtualTime{0}) span.until = world_.Now();
     }
+    publications_.erase(step.content);
   }
   Finish(call, code);
 }
@@ -499,7 +578,16 @@ void ContentCalls::OpenInfo(const Step& step) {
         step.length, port, step.key, step.null_out ? nullptr : info);
   }
   TraceEvent ret;
-  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
+  if (code == ERROR_SUCCESS && !step.null_out) {
+    Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
+    InfoRequest request{step.content, step.offset, step.length, std::nullopt};
+    auto published = publications_.find(step.content);
+    if (!step.null_in && published != publications_.end() && !published->second.unknown &&
+        published->second.pending == 0) {
+      request.published_length = published->second.length;
+    }
+    infos_[step.object].request = request;
+  }
   Finish(call, code, ret);
 }
 
@@ -524,7 +612,15 @@ void ContentCalls::RetrieveInfo(const Step& step) {
   const DWORD code = impl_.PeerDistServerRetrieveContentInformation(
       session, info, step.bytes, step.null_in ? nullptr : buffer, overlapped ? &overlapped->overlapped : nullptr);
   // A refused retrieve delivers nothing and holds no place in the information.
-  if (code != ERROR_IO_PENDING && code != ERROR_SUCCESS) operations_.back().collected = true;
+  if (code != ERROR_IO_PENDING && code != ERROR_SUCCESS) {
+    operations_.back().collected = true;
+    // The end may be returned at once rather than as the completion.
+    if (operations_.back().sole) {
+      CheckEnd(infos_[step.object], "o" + std::to_string(operations_.size() - 1) +
+                                        " PeerDistServerRetrieveContentInformation on " + Slot('i', step.object),
+               code, 0);
+    }
+  }
   Finish(call, code);
 }
 

@@ -10,10 +10,12 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "adapters/peerdist_adapter.h"
 #include "scenario/read_outcome.h"
+#include "scenario/retrieved_info.h"
 #include "scenario/step.h"
 #include "sim/content_info.h"
 #include "sim/trace.h"
@@ -52,6 +54,22 @@ class ContentCalls {
     // all of it is there (a retrieve too large to keep breaks the count).
     std::vector<BYTE> retrieved;
     bool retrieved_whole = true;
+    // Info slots: what the open asked for; whether the retrieved bytes are
+    // in the handle's order (a retrieve started while another was pending
+    // may have taken its bytes first), and whether they were judged whole.
+    std::optional<InfoRequest> request;
+    bool in_order = true;
+    bool range_judged = false;
+  };
+  // What the harness knows of the bytes published under one content number:
+  // the stream handle (trace id) of the publication, the bytes its adds
+  // completed with success, the adds still pending, and whether something
+  // (a failed or overlapping add, no stream handle) made it unknown.
+  struct PublishedData {
+    int stream_object = -1;
+    std::uint64_t length = 0;
+    int pending = 0;
+    bool unknown = false;
   };
   struct Operation {
     int slot = -1;         // OVERLAPPED slot id, -1 for a NULL lpOverlapped
@@ -61,6 +79,11 @@ class ContentCalls {
     // no other retrieve on it was pending then (its offset is then known).
     int info_object = -1;
     bool sole = false;
+    // Add-to-stream: the stream handle (trace id) and content number of the
+    // publication it adds to, and its size; -1: not followed.
+    int stream_object = -1;
+    std::uint32_t stream_content = 0;
+    std::uint32_t stream_bytes = 0;
     // Client content operations: the function, the content slot cN and the
     // trace id of the handle passed (-1: never issued), what the read asked
     // for, and for add-info the bytes added and the content number their
@@ -152,6 +175,15 @@ class ContentCalls {
   // Scan's two halves: retrieve-info bytes, then client content operations.
   void CollectRetrieved(Operation& operation, std::size_t index);
   void CheckRetrieveOffset(const Operation& operation, std::size_t index, std::uint64_t expected);
+  // An add-to-stream's completion, counted into its publication.
+  void CollectAdded(Operation& operation);
+  // The end of a handle's content information (retrieve-end): a finding when
+  // PEERDIST_ERROR_NO_MORE came before it, or `delivered` bytes after it.
+  // `what` names the retrieve.
+  void CheckEnd(const ObjectSlot& info, const std::string& what, DWORD code, std::size_t delivered);
+  // Once the retrieved bytes decode whole: a finding (info-range) when they
+  // do not describe what the open asked for.
+  void CheckInfoRange(ObjectSlot& info, const std::string& what);
   void JudgeContentOperation(Operation& operation, std::size_t index);
   // Reads: what the harness knows at the call, and the judgement of their
   // completion (or of their lateness while still pending).
@@ -182,6 +214,8 @@ class ContentCalls {
 
   void Publish(const Step& step);
   void AddToStream(const Step& step);
+  // Follows an accepted add-to-stream into its publication's bytes.
+  void FollowAdd(const Step& step, const TraceEvent& call);
   void CompleteStream(const Step& step);
   void CloseObject(const Step& step, HandleKind kind, ApiFunction function);
   void Unpublish(const Step& step);
@@ -210,6 +244,7 @@ class ContentCalls {
   std::map<int, std::pair<int, std::uint8_t>> content_tags_;  // content handle trace id -> (session id, tag)
   std::vector<FlushCall> flushes_;
   std::vector<PublishedSpan> published_;
+  std::map<std::uint32_t, PublishedData> publications_;  // by content number
 };
 
 }  // namespace pd

@@ -110,6 +110,13 @@ inline constexpr char kAddDataFinding[] = "add-data: ";
 // bytes it delivered (scenario/content_calls.cc); the rule retrieve-offset
 // judges them.
 inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
+// How the findings about the content information a content-information
+// handle delivered begin (scenario/retrieved_info.h): information that does
+// not describe the range the open asked for, of the bytes published
+// (info-range); the end reported before the information's end, or bytes
+// delivered past it (retrieve-end).
+inline constexpr char kInfoRangeFinding[] = "info-range: ";
+inline constexpr char kRetrieveEndFinding[] = "retrieve-end: ";
 // How a kFinding the World records begins when the implementation wrote
 // outside a buffer the caller handed in (its guard bytes changed,
 // sim/caller_memory.h); the rule buffer-bounds judges them.

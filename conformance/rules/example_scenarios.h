@@ -853,6 +853,36 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "publish s0 t0 id=1 options=1\n"     // 1: ERROR_SUCCESS
        "publish s0 t1 id=2 options=2\n",    // 2: ERROR_SUCCESS
        {{"mutant:publish-refuses-version-2", 2}}},
+      // Content information, cancel and session pages (orders 340-359).
+      {"info-range", "the information retrieved describes the range asked for (0, 0: the whole content)",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=200\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1 offset=64 length=64\n"  // 5: the second block
+       "retrieve-info s0 i0 bytes=4096\n"            // 6
+       "advance 100000\n"                            // 7: the mutant's describes all 200 bytes
+       "open-info s0 i1 id=1\n"                      // 8: the whole content
+       "retrieve-info s0 i1 bytes=4096\n"            // 9
+       "advance 100000\n",
+       {{"mutant:info-range-ignored", 7}}},
+      {"retrieve-end", "PEERDIST_ERROR_NO_MORE at the end of the content information, and only there",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=16\n"              // 6: not the end yet
+       "advance 100000\n"                            // 7
+       "retrieve-info s0 i0 bytes=4096\n"            // 8: the rest
+       "advance 100000\n"                            // 9
+       "retrieve-info s0 i0 bytes=64\n"              // 10: the end
+       "advance 100000\n",                           // 11: the mutant completes with ERROR_SUCCESS
+       {{"mutant:retrieve-end-succeeds", 11}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

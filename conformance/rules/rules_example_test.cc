@@ -46,6 +46,8 @@ const std::vector<std::string> kRuleIds = {
     "client-handles-accepted", "client-success-codes", "optional-arguments-accepted", "read-bytes-transferred",
     "flush-forgets",
     "service-state-rows", "shutdown-unpublishes", "publication-options",
+    // Content information, cancel and session pages (orders 340-359).
+    "info-range", "retrieve-end",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

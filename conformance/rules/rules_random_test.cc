@@ -149,6 +149,13 @@ class Generator {
     settle();
     add(StepKind::kRetrieveInfo).bytes = 4096;
     settle();
+    // The information of a range (info-range), in slot i3: 8 bytes, less
+    // than any content here, so the whole content's information differs.
+    Step& range = add(StepKind::kOpenInfo);
+    range.object = 3;
+    range.length = 8;
+    add(StepKind::kRetrieveInfo).object = 3;
+    settle();
     // A stream closed with an add pending (server-cancels-pending).
     Step& other = add(StepKind::kPublish);
     other.object = 1;
