@@ -89,6 +89,8 @@ enum class Deviation : std::uint8_t {
   // Content information, cancel and session pages (issue 11, orders 340-359).
   kInfoRangeIgnored,          // open-info describes the whole content whatever range was asked for
   kRetrieveEndSucceeds,       // a retrieve at the end completes ERROR_SUCCESS with 0 bytes, not NO_MORE
+  kRetrieveRefusesVersion2,   // a retrieve on a handle of version 2 information returns ERROR_INVALID_HANDLE
+  kServerCancelAnyIdentifier, // the server cancel finds an operation by its OVERLAPPED alone
 };
 
 }  // namespace pd

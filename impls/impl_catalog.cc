@@ -198,6 +198,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a retrieve at the end of the content information completes with ERROR_SUCCESS and 0 bytes instead of "
        "PEERDIST_ERROR_NO_MORE",
        "retrieve-end", Deviation::kRetrieveEndSucceeds},
+      {"mutant:retrieve-refuses-version-2",
+       "PeerDistServerRetrieveContentInformation refuses a handle whose information is of version 2 (the Ex "
+       "function's) with ERROR_INVALID_HANDLE",
+       "info-handles-accepted", Deviation::kRetrieveRefusesVersion2},
+      {"mutant:server-cancel-any-identifier",
+       "PeerDistServerCancelAsyncOperation cancels the operation of its OVERLAPPED whatever content identifier is "
+       "passed",
+       "cancel-unknown-operation", Deviation::kServerCancelAnyIdentifier},
   };
   return catalog;
 }

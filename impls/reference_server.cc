@@ -184,6 +184,15 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
                                                               LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pBuffer == nullptr || cbMaxNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (Is(Deviation::kRetrieveRefusesVersion2)) {
+    // The mutant's bug: handles of the Ex function's information (version 2,
+    // the byte after the magic) are taken for foreign ones.
+    auto it = objects_.find(ValueOf(hContentInfo));
+    if (it != objects_.end() && it->second.info_blob.size() > 4 &&
+        it->second.info_blob[4] == PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2) {
+      return ERROR_INVALID_HANDLE;
+    }
+  }
   return AsyncSuccess(StartObjectOperation(hPeerDist, hContentInfo, ObjectKind::kContentInfo,
                                           OperationKind::kRetrieveInfo, lpOverlapped, pBuffer, cbMaxNumberOfBytes));
 }
@@ -206,8 +215,9 @@ DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   auto match = [this, &identifier, session, pOverlapped](const PendingOperation& op) {
     if (op.overlapped != pOverlapped || op.session != session) return false;
     auto object = objects_.find(op.object);
+    // The mutant's bug: the identifier passed is not compared.
     return object != objects_.end() && object->second.kind != ObjectKind::kContent &&
-           object->second.identifier == identifier;
+           (object->second.identifier == identifier || Is(Deviation::kServerCancelAnyIdentifier));
   };
   bool found = false;
   for (const auto& [id, operation] : operations_) found = found || match(operation);

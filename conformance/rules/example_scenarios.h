@@ -883,6 +883,33 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "retrieve-info s0 i0 bytes=64\n"              // 10: the end
        "advance 100000\n",                           // 11: the mutant completes with ERROR_SUCCESS
        {{"mutant:retrieve-end-succeeds", 11}}},
+      {"info-handles-accepted", "the handles the content-information pages describe are accepted",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=4096\n"            // 6: started
+       "open-info s0 i1 id=1 ex\n"                   // 7: the Ex function's handle
+       "retrieve-info s0 i1 bytes=4096\n"            // 8: the mutant refuses it
+       "advance 100000\n"                            // 9
+       "close-info s0 i0\n"                          // 10
+       "close-info s0 i1\n",                         // 11
+       {{"mutant:retrieve-refuses-version-2", 8}}},
+      {"cancel-unknown-operation", "the server cancel finds an operation by identifier and OVERLAPPED",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2: o0
+       "complete-stream s0 t0\n"                     // 3: o1
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=4096\n"            // 6: o2, of identifier 1
+       "server-cancel s0 o2 id=2\n"                  // 7: not found; the mutant cancels o2
+       "advance 100000\n",
+       {{"mutant:server-cancel-any-identifier", 7}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

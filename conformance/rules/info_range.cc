@@ -29,7 +29,8 @@ PD_REGISTER_RULE((Rule{
     "judges only ranges inside the content (or the whole of it)",
     "PeerDistServerOpenContentInformation, PeerDistServerOpenContentInformationEx, "
     "PeerDistServerRetrieveContentInformation",
-    {{"SOPENINFO-6"}, {"SOPENINFO-7"}, {"SOPENINFO-22"}, {"SOPENINFOEX-6"}, {"SOPENINFOEX-7"}, {"SOPENINFOEX-18"},
+    {{"SOPENINFO-5"}, {"SOPENINFO-6"}, {"SOPENINFO-7"}, {"SOPENINFO-22"}, {"SOPENINFOEX-5"}, {"SOPENINFOEX-6"},
+     {"SOPENINFOEX-7"}, {"SOPENINFOEX-18"},
      {"SRETRIEVEINFO-1"}, {"SRETRIEVEINFO-5"}},
     "the content information retrieved describes the range the open asked for (0, 0: the whole content), of the "
     "published bytes",

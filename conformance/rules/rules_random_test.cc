@@ -150,11 +150,18 @@ class Generator {
     add(StepKind::kRetrieveInfo).bytes = 4096;
     settle();
     // The information of a range (info-range), in slot i3: 8 bytes, less
-    // than any content here, so the whole content's information differs.
+    // than any content here, so the whole content's information differs;
+    // through the Ex function (info-handles-accepted: its handle retrieves).
     Step& range = add(StepKind::kOpenInfo);
     range.object = 3;
     range.length = 8;
+    range.ex = true;
     add(StepKind::kRetrieveInfo).object = 3;
+    // A server cancel of that retrieve naming another identifier: not found
+    // (cancel-unknown-operation).
+    Step& cancel = add(StepKind::kServerCancel);
+    cancel.registration = operations - 1;
+    cancel.content = content + 1;
     settle();
     // A stream closed with an add pending (server-cancels-pending).
     Step& other = add(StepKind::kPublish);
