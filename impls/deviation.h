@@ -91,6 +91,7 @@ enum class Deviation : std::uint8_t {
   kRetrieveEndSucceeds,       // a retrieve at the end completes ERROR_SUCCESS with 0 bytes, not NO_MORE
   kRetrieveRefusesVersion2,   // a retrieve on a handle of version 2 information returns ERROR_INVALID_HANDLE
   kServerCancelAnyIdentifier, // the server cancel finds an operation by its OVERLAPPED alone
+  kCancelSignalsCompleted,    // a server cancel of a completed operation signals its event again (NOTFOUND)
 };
 
 }  // namespace pd

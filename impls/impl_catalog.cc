@@ -206,6 +206,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistServerCancelAsyncOperation cancels the operation of its OVERLAPPED whatever content identifier is "
        "passed",
        "cancel-unknown-operation", Deviation::kServerCancelAnyIdentifier},
+      {"mutant:cancel-signals-completed",
+       "PeerDistServerCancelAsyncOperation of an operation that already completed signals its OVERLAPPED's event "
+       "again (returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
+       "cancel-posts-once", Deviation::kCancelSignalsCompleted},
   };
   return catalog;
 }

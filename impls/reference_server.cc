@@ -221,6 +221,11 @@ DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   };
   bool found = false;
   for (const auto& [id, operation] : operations_) found = found || match(operation);
+  if (!found && Is(Deviation::kCancelSignalsCompleted) && pOverlapped->hEvent != nullptr &&
+      pOverlapped->Internal == ERROR_SUCCESS) {
+    // The mutant's bug: a second result for an operation that has its own.
+    host_.SetEvent(pOverlapped->hEvent);
+  }
   if (!found) return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
   // The cancellation result is posted before the call returns.
   if (!Is(Deviation::kCancelLeavesPending)) AbortOperations(match, ERROR_OPERATION_ABORTED);

@@ -910,6 +910,15 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "server-cancel s0 o2 id=2\n"                  // 7: not found; the mutant cancels o2
        "advance 100000\n",
        {{"mutant:server-cancel-any-identifier", 7}}},
+      {"cancel-posts-once", "a cancel posts no result for an operation that has one",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2: o0
+       "advance 100000\n"                            // 3: o0 completed
+       "server-cancel s0 o0 id=1\n"                  // 4: not found; the mutant signals o0's event again
+       "advance 100000\n",
+       {{"mutant:cancel-signals-completed", 4}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

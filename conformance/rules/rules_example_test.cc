@@ -47,7 +47,7 @@ const std::vector<std::string> kRuleIds = {
     "flush-forgets",
     "service-state-rows", "shutdown-unpublishes", "publication-options",
     // Content information, cancel and session pages (orders 340-359).
-    "info-range", "retrieve-end", "info-handles-accepted",
+    "info-range", "retrieve-end", "info-handles-accepted", "cancel-posts-once",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

@@ -163,6 +163,10 @@ class Generator {
     cancel.registration = operations - 1;
     cancel.content = content + 1;
     settle();
+    // ... and once it completed, of that identifier: not found, and no second
+    // result posted (cancel-posts-once).
+    Step& late = add(StepKind::kServerCancel);
+    late.registration = operations - 1;
     // A stream closed with an add pending (server-cancels-pending).
     Step& other = add(StepKind::kPublish);
     other.object = 1;
