@@ -73,7 +73,8 @@ PD_REGISTER_RULE((Rule{
     "PeerDistServerOpenContentInformation, PeerDistServerOpenContentInformationEx, "
     "PeerDistServerRetrieveContentInformation, PeerDistServerCloseContentInformation, "
     "PeerDistServerCancelAsyncOperation",
-    {{"SOPENINFO-2"}, {"SOPENINFO-3"}, {"SOPENINFO-20"}, {"SOPENINFOEX-2"}, {"SOPENINFOEX-3"}, {"SOPENINFOEX-16"},
+    {{"SOPENINFO-2"}, {"SOPENINFO-3"}, {"SOPENINFO-13"}, {"SOPENINFO-20"}, {"SOPENINFOEX-2"}, {"SOPENINFOEX-3"},
+     {"SOPENINFOEX-14"}, {"SOPENINFOEX-16"},
      {"SRETRIEVEINFO-2"}, {"SRETRIEVEINFO-3"}, {"SCLOSEINFO-2"}, {"SCLOSEINFO-3"}, {"SCANCEL-2"}},
     "the content-information functions and the server cancel, given their session's open handle and an open, "
     "valid content-information handle of that session, never return ERROR_INVALID_HANDLE or "
