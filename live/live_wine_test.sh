@@ -65,9 +65,11 @@ grep -q "^single-registration .* VIOLATED" "$work/bug.txt" || fail "single-regis
 
 # 3. Recording works live, and a fresh recording of a timing-robust scenario
 # diffs clean against the reference (the checked-in set: trace_diff_test).
-"$root/live/record.sh" "$pdconform" "$(live peerdist.dll)" "$work/recorded" \
-  "$root/conformance/testdata/first_notify_after_enable.pdscenario" || fail "live/record.sh failed"
-"$pdconform" --diff "$work/recorded" --impl reference >"$work/diff.txt" 2>&1 || fail "fresh live recording differs from the reference: $(cat "$work/diff.txt")"
+"$pdconform" --record "$work/recorded" --impl "$(live peerdist.dll)" \
+  "$root/conformance/testdata/first_notify_after_enable.pdscenario" >"$work/record.txt" 2>&1 ||
+  fail "pdconform --record failed: $(cat "$work/record.txt")"
+"$pdconform" --diff "$work/recorded" --impl reference --no-report >"$work/diff.txt" 2>&1 ||
+  fail "fresh live recording differs from the reference: $(cat "$work/diff.txt")"
 
 if ((failures > 0)); then
   tail -n 40 "$work/run.txt" "$work/bug.txt" >&2
