@@ -740,7 +740,8 @@ int Replay(const Flags& flags, const ImplUnderTest& impl) {
   return result.AllHold() && other.AllHold() && !across ? kExitHolds : kExitViolated;
 }
 
-int Run(const Flags& flags, const ImplUnderTest& impl) {
+// `left_out`: the rules a live: run does not judge, named in the reports.
+int Run(const Flags& flags, const ImplUnderTest& impl, const std::vector<LeftOutRule>& left_out) {
   SuiteOptions options;
   options.impl_name = impl.name;
   options.make_impl = impl.make;
@@ -868,6 +869,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     rule.counterexample = std::move(counterexample);
     report.rules.push_back(std::move(rule));
   }
+  report.left_out = left_out;
   for (const AmbiguityObservation& observation : result.ambiguities) report.ambiguities.push_back(ToReport(observation));
   report.totals.scenarios = result.scenarios_run;
   report.totals.api_calls = result.api_calls;
@@ -1017,10 +1019,16 @@ int Main(int argc, char** argv) {
   if (flags.command == Command::kListRequirements) return ListRequirements(flags);
   if (flags.liveness_ms > 0) kLivenessBound = flags.liveness_ms * kMillisecond;
   const bool live = IsLiveSpec(flags.impl);
+  std::vector<LeftOutRule> left_out;
   if (live) {
     // live:'COMMAND' is exec:'COMMAND' in real time (live/live_mode.h).
     std::cout << LiveModeNote(!flags.rules.empty());
-    if (flags.rules.empty()) flags.rules = LiveRules(rule_ids);
+    if (flags.rules.empty()) {
+      flags.rules = LiveRules(rule_ids);
+      for (const UnjudgedRule& rule : RulesRealTimeCannotJudge()) {
+        left_out.push_back({rule.id, "a live run, in real time: " + std::string(rule.why)});
+      }
+    }
     if (flags.timeout_ms == Flags{}.timeout_ms) flags.timeout_ms = kLiveTimeoutMs;
     // One live process: DLLs in parallel would share one machine's real time.
     if (flags.jobs == 0) flags.jobs = 1;
@@ -1039,7 +1047,7 @@ int Main(int argc, char** argv) {
   }
   if (flags.command == Command::kDiff) return Diff(flags, impl);
   if (flags.command == Command::kRecord) return Record(flags, impl);
-  return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl);
+  return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl, left_out);
 }
 
 }  // namespace

@@ -53,6 +53,12 @@ cp "$work/run.txt" "$outputs/live_run.txt"
 grep -q "rules: [0-9]* hold, 0 violated" "$work/run.txt" || fail "live run: not every rule holds"
 for rule in no-hang consistent-interpretation; do
   grep -q "^live: rule $rule not judged in real time: " "$work/run.txt" || fail "live run does not name $rule as not judged"
+  # ...and so do the reports: a section of report.html, a skipped test case.
+  grep -q "<tr data-rule=\"$rule\"><td><code>$rule</code></td><td>a live run, in real time: " "$work/report/report.html" ||
+    fail "report.html does not name $rule as not judged"
+  grep -q "<skipped message=\"rule $rule not judged in this run: a live run, in real time: " "$work/report/junit.xml" ||
+    fail "junit.xml does not name $rule as skipped"
+  grep -q "\"id\": \"$rule\"" "$work/report/report.json" || fail "report.json does not name $rule as left out"
 done
 
 # 2. The wrong variant is caught, by its rule.
