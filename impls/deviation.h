@@ -86,6 +86,9 @@ enum class Deviation : std::uint8_t {
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
   kShutdownKeepsPublications, // Shutdown leaves the session's publications published
   kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
+  // The publishing pages (issue 11).
+  kCloseRefusesBusyStream,    // closing a stream with operations still pending fails (ERROR_INVALID_HANDLE)
+  kPublishAcceptsAnyVersion,  // a publish takes any PEERDIST_PUBLICATION_OPTIONS dwVersion
 };
 
 }  // namespace pd

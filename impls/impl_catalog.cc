@@ -189,6 +189,13 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:publish-refuses-version-2",
        "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
        "publication-options", Deviation::kPublishRefusesVersion2},
+      // The publishing pages.
+      {"mutant:close-refuses-busy-stream",
+       "PeerDistServerCloseStreamHandle refuses a stream with operations still pending (ERROR_INVALID_HANDLE)",
+       "stream-handles-accepted", Deviation::kCloseRefusesBusyStream},
+      {"mutant:publish-accepts-any-version",
+       "PeerDistServerPublishStream takes a PEERDIST_PUBLICATION_OPTIONS dwVersion the page does not list",
+       "publication-options", Deviation::kPublishAcceptsAnyVersion},
   };
   return catalog;
 }

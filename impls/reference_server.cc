@@ -32,8 +32,10 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
       cbContentIdentifier > kMaxIdentifierSize || cbContentLength > kMaxContentLength) {
     return ERROR_INVALID_PARAMETER;
   }
+  // The mutant's bug: any version is taken.
   if (pPublishOptions != nullptr && pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_1 &&
-      pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_2) {
+      pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_2 &&
+      !Is(Deviation::kPublishAcceptsAnyVersion)) {
     return ERROR_INVALID_PARAMETER;
   }
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
@@ -76,6 +78,15 @@ DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDL
 
 DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                      PEERDIST_STREAM_HANDLE hStream) {
+  // The mutant's bug: a stream still busy with operations is not closed.
+  if (Is(Deviation::kCloseRefusesBusyStream) && FindForContent(hPeerDist) != nullptr) {
+    auto object = objects_.find(ValueOf(hStream));
+    const bool usable = object != objects_.end() && object->second.kind == ObjectKind::kStream &&
+                        !object->second.invalidated && !object->second.closed;
+    for (const auto& [id, operation] : operations_) {
+      if (usable && operation.object == ValueOf(hStream)) return ERROR_INVALID_HANDLE;
+    }
+  }
   return CloseObject(hPeerDist, hStream, ObjectKind::kStream);
 }
 

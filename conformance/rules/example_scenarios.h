@@ -853,6 +853,22 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "publish s0 t0 id=1 options=1\n"     // 1: ERROR_SUCCESS
        "publish s0 t1 id=2 options=2\n",    // 2: ERROR_SUCCESS
        {{"mutant:publish-refuses-version-2", 2}}},
+      {"stream-handles-accepted", "a stream handle the publish returned is accepted, and closed by its close",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1
+       "add-to-stream s0 t0 bytes=64\n"     // 2: ERROR_IO_PENDING
+       "close-stream s0 t0\n"               // 3: ERROR_SUCCESS (the add is cancelled); the mutant refuses
+       "advance 100000\n"                   // 4
+       "complete-stream s0 t0\n"            // 5: ERROR_INVALID_HANDLE (closed)
+       "unpublish s0 id=1\n",               // 6: ERROR_SUCCESS
+       {{"mutant:close-refuses-busy-stream", 3}}},
+      {"publication-options", "a publish passing options of a version the page does not list is refused",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1 options=3\n"     // 1: ERROR_INVALID_PARAMETER; the mutant publishes
+       "publish s0 t1 id=1 options=1\n",    // 2: ERROR_SUCCESS
+       {{"mutant:publish-accepts-any-version", 1}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

@@ -133,6 +133,9 @@ class Generator {
     auto settle = [&] { add(StepKind::kAdvance).advance = 100 * kMillisecond; };
     // Through completion ports with keys, and in two retrieves (the server
     // rules on ports, keys, byte counts and offsets see them).
+    // Content 2 is first published with options of a version the page does
+    // not list, which is refused (publication-options); no draw either.
+    if (content == 2) add(StepKind::kPublish).options = 3;
     Step& publish = add(StepKind::kPublish);
     publish.port = PortArg::kNew;
     publish.key = 5;
