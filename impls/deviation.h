@@ -89,6 +89,8 @@ enum class Deviation : std::uint8_t {
   // The publishing pages (issue 11).
   kCloseRefusesBusyStream,    // closing a stream with operations still pending fails (ERROR_INVALID_HANDLE)
   kPublishAcceptsAnyVersion,  // a publish takes any PEERDIST_PUBLICATION_OPTIONS dwVersion
+  kAddZeroesFirstByte,        // add-to-stream publishes each buffer with its first byte zeroed
+  kIdentifierPrefixMatch,     // publish compares identifiers over the shorter one's length
 };
 
 }  // namespace pd

@@ -196,6 +196,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:publish-accepts-any-version",
        "PeerDistServerPublishStream takes a PEERDIST_PUBLICATION_OPTIONS dwVersion the page does not list",
        "publication-options", Deviation::kPublishAcceptsAnyVersion},
+      {"mutant:add-zeroes-first-byte",
+       "PeerDistServerPublishAddToStream publishes each buffer with its first byte zeroed (the content information "
+       "describes other bytes)",
+       "published-content", Deviation::kAddZeroesFirstByte},
+      {"mutant:identifier-prefix-match",
+       "PeerDistServerPublishStream compares content identifiers over the shorter one's length (\"pd-content-10\" "
+       "is taken as the published \"pd-content-1\": PEERDIST_ERROR_ALREADY_EXISTS)",
+       "publish-already-exists", Deviation::kIdentifierPrefixMatch},
   };
   return catalog;
 }

@@ -42,6 +42,14 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   if (publications_.count(identifier) != 0 && !Is(Deviation::kPublishReplaces)) return PEERDIST_ERROR_ALREADY_EXISTS;
+  // The mutant's bug: identifiers compared over the shorter one's bytes, so
+  // "pd-content-10" is taken for the published "pd-content-1".
+  if (Is(Deviation::kIdentifierPrefixMatch)) {
+    for (const auto& [published, publication] : publications_) {
+      const std::size_t n = std::min(published.size(), identifier.size());
+      if (published.compare(0, n, identifier, 0, n) == 0) return PEERDIST_ERROR_ALREADY_EXISTS;
+    }
+  }
   // The mutant's bug: version 2 options refused (where the publish would succeed).
   if (pPublishOptions != nullptr && pPublishOptions->dwVersion == PEERDIST_PUBLICATION_OPTIONS_VERSION_2 &&
       Is(Deviation::kPublishRefusesVersion2)) {

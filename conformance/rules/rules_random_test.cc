@@ -142,6 +142,13 @@ class Generator {
     // Content 2 is published with version 2 options (publication-options
     // sees them); no draw, so the scenarios stay as they were otherwise.
     if (content == 2) publish.options = PEERDIST_PUBLICATION_OPTIONS_VERSION_2;
+    // Content 1 is followed by content 10, whose identifier starts with
+    // content 1's: a new publication (publish-already-exists); no draw.
+    if (content == 1) {
+      Step& longer = add(StepKind::kPublish);
+      longer.content = 10;
+      longer.object = 1;
+    }
     add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
     add(StepKind::kCompleteStream);
     settle();
