@@ -86,6 +86,11 @@ enum class Deviation : std::uint8_t {
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
   kShutdownKeepsPublications, // Shutdown leaves the session's publications published
   kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
+  // The publishing pages (issue 11).
+  kCloseRefusesBusyStream,    // closing a stream with operations still pending fails (ERROR_INVALID_HANDLE)
+  kPublishAcceptsAnyVersion,  // a publish takes any PEERDIST_PUBLICATION_OPTIONS dwVersion
+  kAddZeroesFirstByte,        // add-to-stream publishes each buffer with its first byte zeroed
+  kIdentifierPrefixMatch,     // publish compares identifiers over the shorter one's length
   // Content information, cancel and session pages (issue 11, orders 340-359).
   kInfoRangeIgnored,          // open-info describes the whole content whatever range was asked for
   kRetrieveEndSucceeds,       // a retrieve at the end completes ERROR_SUCCESS with 0 bytes, not NO_MORE
