@@ -708,6 +708,14 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     step = OpenFor(d, m, step.session);
     step.kind = StepKind::kOpenInfo;
     step.content = d.Of(done);
+    // Now and then a range request (ullContentOffset, cbContentLength): the
+    // information of a sub-range, and reads before, inside and past it
+    // (the range remarks of the read pages; read-range).
+    // The range is the content's second and third 64-byte blocks.
+    if (d.Percent(40)) {
+      step.offset = 64;
+      step.length = 128;
+    }
   } else if (any_info && !any_content) {
     step = OpenFor(d, m, step.session);
     step.kind = StepKind::kOpenContent;

@@ -823,6 +823,7 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   read.content = content;
   read.range_start = track.info->offset;
   read.range_end = track.info->offset + track.info->length;
+  read.info_before_call = track.info_step >= 0 && track.info_step < operation.call_step;
   read.start = read.stream ? track.stream_position : operation.offset;
   read.published = Published(content, read.called, read.done);
   const VirtualTime done = read.done;

@@ -89,6 +89,15 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
   // A block read exactly at the end of the range: "beyond" or not, the
   // pages do not say.
   if (start >= read.range_end) return out;
+  // "A completion with ERROR_NO_MORE in this case indicates that the read
+  // offset is outside of the sub-range": inside it, the code says what is
+  // not so (only against information complete before the call).
+  if (read.code == PEERDIST_ERROR_NO_MORE && read.info_before_call) {
+    out.push_back(kReadEndFinding + read.name + " at content offset " + std::to_string(start) +
+                  ", inside the range [" + std::to_string(read.range_start) + ", " + std::to_string(read.range_end) +
+                  ") of its content information, completed with PEERDIST_ERROR_NO_MORE, which indicates an offset "
+                  "outside that range");
+  }
   const std::uint64_t block = read.range_start + (start - read.range_start) / kContentBlockSize * kContentBlockSize;
   const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, read.range_end);
   if (read.code == ERROR_SUCCESS && read.overlapped_offset != start) {
@@ -96,6 +105,15 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
                   " but left OVERLAPPED Offset/OffsetHigh at " + std::to_string(read.overlapped_offset));
   }
   if (Missing(read.code)) {
+    // "the missing data range will be constrained to the range request
+    // bounds": a range that begins before the content range breaks that
+    // as well as the offset the read owes.
+    if (read.overlapped_offset < read.range_start) {
+      out.push_back(kReadMissingFinding + read.name + " completed with " + Code(read.code) +
+                    " reporting a missing range at " + std::to_string(read.overlapped_offset) +
+                    ", before the start of the content range [" + std::to_string(read.range_start) + ", " +
+                    std::to_string(read.range_end) + ")");
+    }
     if (read.overlapped_offset < block || read.overlapped_offset >= read.range_end) {
       out.push_back(kReadOffsetFinding + read.name + " from content offset " + std::to_string(start) +
                     " completed with " + Code(read.code) + " and OVERLAPPED Offset/OffsetHigh " +
@@ -103,8 +121,8 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
     } else if (read.transferred == 0 || read.overlapped_offset + read.transferred > read.range_end) {
       out.push_back(kReadMissingFinding + read.name + " completed with " + Code(read.code) +
                     " reporting a missing range of " + std::to_string(read.transferred) + " bytes at " +
-                    std::to_string(read.overlapped_offset) + "; the range must be 1 byte or more and end by the end " +
-                    "of the content range, " + std::to_string(read.range_end));
+                    std::to_string(read.overlapped_offset) + "; the range must be 1 byte or more within the content " +
+                    "range [" + std::to_string(read.range_start) + ", " + std::to_string(read.range_end) + ")");
     }
   }
   if (read.published) return out;

@@ -44,6 +44,9 @@ struct ReadFacts {
   bool known = false;
   std::uint32_t content = 0;
   std::uint64_t range_start = 0, range_end = 0;  // the content information's range
+  // The information was complete before the read was called (not only by
+  // the time it completed).
+  bool info_before_call = false;
   // The content was published on this machine while the read ran (an
   // implementation may serve its own publications; the harness does not
   // judge what it then finds).
