@@ -86,6 +86,8 @@ enum class Deviation : std::uint8_t {
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
   kShutdownKeepsPublications, // Shutdown leaves the session's publications published
   kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
+  // Prompt reads and range requests (issue 12, orders 300-319).
+  kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
 };
 
 }  // namespace pd

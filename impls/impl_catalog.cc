@@ -189,6 +189,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:publish-refuses-version-2",
        "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
        "publication-options", Deviation::kPublishRefusesVersion2},
+      // Prompt reads and range requests (issue 12, orders 300-319).
+      {"mutant:read-waits-to-fill",
+       "a read the local cache serves only in part waits half its timeout for the rest of the buffer before it "
+       "completes with what it has",
+       "read-prompt", Deviation::kReadWaitsToFill},
   };
   return catalog;
 }

@@ -100,6 +100,8 @@ struct PendingOperation {
   std::size_t peer_block = 0;
   std::vector<BYTE> peer_bytes;
   bool timed_out = false;
+  // The mutant read-waits-to-fill: it waited once for the rest of its buffer.
+  bool waited_to_fill = false;
 };
 
 }  // namespace pd

@@ -830,6 +830,14 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   read.possibly_local = [this, content, done, index](std::uint64_t from, std::uint64_t to) {
     return PossiblyLocal(content, from, to, done, index);
   };
+  // Data added whole before the call, no flush since that may drop it:
+  // the block is in the local cache when the read is called.
+  if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
+      !FlushMayDrop(track.content)) {
+    const auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
+    const auto cached = track.cached.find(block);
+    if (cached != track.cached.end() && cached->second < operation.call_step) read.surely_local = Duration{0};
+  }
   if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
       operation.start_at_call == read.start) {
     read.peer_latency = operation.peer_latency;

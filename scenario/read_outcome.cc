@@ -63,6 +63,28 @@ void JudgePeers(const ReadFacts& read, std::uint64_t start, std::vector<std::str
   }
 }
 
+// "will complete a read as soon as any data is available and will not wait
+// for the buffer to fill completely": the block at the start is available
+// at the call when it is surely in the local cache, or when the peer that
+// holds it delivers within the timeout.
+void JudgePrompt(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
+  if (read.earlier_pending || read.requested == 0) return;
+  std::optional<Duration> available;
+  std::string why;
+  if (read.surely_local) {
+    available = *read.surely_local;
+    why = "the block there was in the local cache (added whole before the call)";
+  } else if (read.peer_latency && read.timeout != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY &&
+             *read.peer_latency + kReadSlack <= ReadTimeoutSpan(read.timeout)) {
+    available = *read.peer_latency;
+    why = "a peer delivers the block there in " + Ms(*read.peer_latency);
+  }
+  if (!available || read.done <= read.called + *available + kReadSlack) return;
+  out.push_back(kReadPromptFinding + read.name + " at content offset " + std::to_string(start) + " completed with " +
+                Code(read.code) + " " + Ms(read.done - read.called) + " after the call, although " + why +
+                "; expected it to complete as soon as any data is available (within " + Ms(kReadSlack) + ")");
+}
+
 }  // namespace
 
 Duration ReadTimeoutSpan(DWORD timeout) {
@@ -100,6 +122,7 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
   }
   const std::uint64_t block = read.range_start + (start - read.range_start) / kContentBlockSize * kContentBlockSize;
   const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, read.range_end);
+  JudgePrompt(read, start, out);
   if (read.code == ERROR_SUCCESS && read.overlapped_offset != start) {
     out.push_back(kReadOffsetFinding + read.name + " succeeded reading from content offset " + std::to_string(start) +
                   " but left OVERLAPPED Offset/OffsetHigh at " + std::to_string(read.overlapped_offset));

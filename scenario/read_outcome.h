@@ -59,6 +59,10 @@ struct ReadFacts {
   // all along), and whether none held it at any time during the read.
   std::optional<Duration> peer_latency;
   bool no_peer = false;
+  // How long after the call the block at `start` was surely available: 0
+  // when data added whole put it in the local cache before the call (and
+  // no flush may have dropped it); nullopt when the harness cannot say.
+  std::optional<Duration> surely_local;
   // The completion.
   DWORD code = ERROR_SUCCESS;
   std::uint64_t transferred = 0;  // OVERLAPPED.InternalHigh
