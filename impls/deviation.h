@@ -88,6 +88,7 @@ enum class Deviation : std::uint8_t {
   kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
   // Prompt reads and range requests (issue 12, orders 300-319).
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
+  kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
 };
 
 }  // namespace pd

@@ -194,6 +194,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a read the local cache serves only in part waits half its timeout for the rest of the buffer before it "
        "completes with what it has",
        "read-prompt", Deviation::kReadWaitsToFill},
+      {"mutant:info-class-ignored",
+       "PeerDistClientGetInformationByHandle serves a PEERDIST_CLIENT_BASIC_INFO whatever PeerDistClientInfoClass says, "
+       "MaximumPeerDistClientInfoByHandlesClass and beyond included",
+       "info-class", Deviation::kInfoClassIgnored},
   };
   return catalog;
 }

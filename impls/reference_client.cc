@@ -133,7 +133,11 @@ DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HAND
                                                           DWORD dwBufferSize, LPVOID lpInformation) {
   Session* session = FindForContent(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
-  if (lpInformation == nullptr || PeerDistClientInfoClass != PeerDistClientBasicInfo) return ERROR_INVALID_PARAMETER;
+  // The mutant's bug: it serves PeerDistClientBasicInfo whatever the class.
+  if (lpInformation == nullptr ||
+      (PeerDistClientInfoClass != PeerDistClientBasicInfo && !Is(Deviation::kInfoClassIgnored))) {
+    return ERROR_INVALID_PARAMETER;
+  }
   // A Windows 8 function: the session must have negotiated that version.
   if (!IsWin8(*session)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
   auto [content, error] = ObjectFor(hPeerDist, hContentHandle, ObjectKind::kContent);

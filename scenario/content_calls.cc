@@ -237,6 +237,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
         return;
       }
       track.content = operation.added_content;
+      track.range_request = track.range_request || operation.added_range_request;
       track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
       return;
     case ApiFunction::kClientCompleteContentInformation:
@@ -307,7 +308,7 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
     if (internal == PEERDIST_ERROR_OUT_OF_BOUNDS && operation.offset < end) {
       world_.Finding(std::string(kAddDataFinding) + name + " completed with PEERDIST_ERROR_OUT_OF_BOUNDS" + range +
                      "; expected that code only for an offset beyond the end of the content");
-    } else if (internal == ERROR_SUCCESS && operation.offset >= end) {
+    } else if (internal == ERROR_SUCCESS && operation.offset >= end && !track.range_request) {
       world_.Finding(std::string(kAddDataFinding) + name + " completed with ERROR_SUCCESS" + range +
                      "; expected PEERDIST_ERROR_OUT_OF_BOUNDS for an offset beyond the end of the content");
     } else if (internal == ERROR_SUCCESS && !operation.corrupt && operation.data_content == track.content) {
@@ -499,7 +500,10 @@ void ContentCalls::OpenInfo(const Step& step) {
         step.length, port, step.key, step.null_out ? nullptr : info);
   }
   TraceEvent ret;
-  if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
+  if (code == ERROR_SUCCESS && !step.null_out) {
+    Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
+    infos_[step.object].range_request = step.offset != 0 || step.length != 0;
+  }
   Finish(call, code, ret);
 }
 
@@ -640,6 +644,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   operation.local_only = step.timeout == TimeoutArg::kLocalOnly;
   if (function == ApiFunction::kClientAddContentInformation && infos_[step.source].id >= 0) {
     operation.added_content = static_cast<int>(infos_[step.source].content);
+    operation.added_range_request = infos_[step.source].range_request;
   }
   if (overlapped != nullptr && (function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientAddData)) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
@@ -705,13 +710,15 @@ void ContentCalls::GetInfo(const Step& step) {
   HANDLE content = ObjectFor(HandleKind::kContent, step, call);
   call.null_arg = step.null_out ? 1 : 0;
   call.detail = Slot('c', step.object) + " bytes=" + std::to_string(step.bytes);
+  if (step.info_class != 0) call.detail += " class=" + std::to_string(step.info_class);
   world_.trace().Add(call);
   // Exactly the size claimed: a PEERDIST_CLIENT_BASIC_INFO written into
   // fewer bytes is a write outside the buffer.
   BYTE* buffer = Input(std::vector<BYTE>(step.bytes, 0x7F), call.function, "lpInformation", CallerMemory::Scope::kCall);
-  const DWORD code = impl_.PeerDistClientGetInformationByHandle(session, content, PeerDistClientBasicInfo, step.bytes,
-                                                                step.null_out ? nullptr : buffer);
-  if (!step.null_out) CheckInformation(step, code, buffer, 0x7F);
+  const DWORD code = impl_.PeerDistClientGetInformationByHandle(
+      session, content, static_cast<PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS>(step.info_class), step.bytes,
+      step.null_out ? nullptr : buffer);
+  if (!step.null_out && step.info_class == PeerDistClientBasicInfo) CheckInformation(step, code, buffer, 0x7F);
   Finish(call, code);
 }
 

@@ -52,6 +52,9 @@ class ContentCalls {
     // all of it is there (a retrieve too large to keep breaks the count).
     std::vector<BYTE> retrieved;
     bool retrieved_whole = true;
+    // Info slots: opened for a range request (ullContentOffset or
+    // cbContentLength not 0).
+    bool range_request = false;
   };
   struct Operation {
     int slot = -1;         // OVERLAPPED slot id, -1 for a NULL lpOverlapped
@@ -71,6 +74,7 @@ class ContentCalls {
     std::uint64_t offset = 0;
     std::vector<BYTE> added;
     int added_content = -1;
+    bool added_range_request = false;  // add-info: from an info slot opened for a range request
     bool judged = false;
     // What the local-cache check (CheckLocalCache) needs: the step that
     // called it; add-data: the content number, size and whether a byte was
@@ -130,6 +134,10 @@ class ContentCalls {
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
     std::map<std::size_t, int> cached;
+    // Some of the information came from a range request: past its end,
+    // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
+    // outside ranged content information").
+    bool range_request = false;
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);

@@ -448,6 +448,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-info s0 c0 bytes=2\n"                    // 3: too small; the mutant writes past it
        "close-content s0 c0\n",
        {{"mutant:info-ignores-buffer-size", 3}}},
+      {"info-class", "a class outside PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS is refused",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "get-info s0 c0 bytes=4\n"                    // 2: PeerDistClientBasicInfo
+       "get-info s0 c0 bytes=4 class=1\n"            // 3: MaximumPeerDistClientInfoByHandlesClass; the mutant serves it
+       "close-content s0 c0\n",
+       {{"mutant:info-class-ignored", 3}}},
       {"add-data", "added data is in the local cache; past the end of the content, PEERDIST_ERROR_OUT_OF_BOUNDS",
        "pdscenario 1\nseed 41\ninitial available\n"
        "startup s0\n"                                // 0
