@@ -49,6 +49,7 @@ constexpr FlagSpec kFlags[] = {
     {"--baseline", true},  {"--write-baseline", true}, {"--merge", false},
     {"--timeout-ms", true}, {"--paired", true}, {"--max-hangs", true}, {"--max-rule-hangs", true},
     {"--liveness-ms", true}, {"--diff", true}, {"--jobs", true},
+    {"--record", true},
 };
 
 std::string Got(const std::string& value) { return "got '" + InputExcerpt(value) + "'"; }
@@ -68,7 +69,7 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
       continue;
     }
     if (arg.rfind("--", 0) != 0 || arg == "--") {
-      // Only --merge takes operands (the shard reports); checked below.
+      // Only --merge (shard reports) and --record (scenarios) take operands; checked below.
       positional.push_back(arg);
       continue;
     }
@@ -118,6 +119,9 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
     } else if (name == "--diff") {
       if (value.empty()) return "--diff: expected a directory of recorded live traces, got ''";
       flags.diff_dir = value;
+    } else if (name == "--record") {
+      if (value.empty()) return "--record: expected the directory to record traces into, got ''";
+      flags.record_dir = value;
     } else if (name == "--liveness-ms") {
       // Below the 1 s a scenario drains for, so every window closes in the trace.
       auto bound = ParseNumber(value, 900);
@@ -189,15 +193,16 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   // Which command, and which flags make no sense with it.
   const int commands =
       int(help) + int(list_impls) + int(list_rules) + int(list_requirements) + int(!flags.replay_file.empty()) +
-      int(merge) + int(!flags.diff_dir.empty());
+      int(merge) + int(!flags.diff_dir.empty()) + int(!flags.record_dir.empty());
   if (commands > 1) {
-    return "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other";
+    return "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge, --diff and --record exclude each "
+           "other";
   }
   if (help) {
     flags.command = Command::kHelp;
     return flags;
   }
-  if (!positional.empty() && !merge) {
+  if (!positional.empty() && !merge && flags.record_dir.empty()) {
     return "unexpected argument '" + InputExcerpt(positional[0]) + "' (flags start with --; see --help)";
   }
   auto only_with_run = [&](Command command, const char* what) -> std::string {
@@ -209,7 +214,10 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
           (command == Command::kReplay && (flag == "--impl" || flag == "--rules" || flag == "--trace-out" ||
                                            flag == "--timeout-ms" || flag == "--paired" || flag == "--liveness-ms")) ||
           (command == Command::kListRequirements && flag == "--rules") ||
-          (command == Command::kDiff && (flag == "--impl" || flag == "--timeout-ms")) ||
+          (command == Command::kDiff && (flag == "--impl" || flag == "--timeout-ms" || flag == "--report-dir" ||
+                                         flag == "--no-report")) ||
+          (command == Command::kRecord && (flag == "--impl" || flag == "--timeout-ms" || flag == "--liveness-ms" ||
+                                           flag == "--rules")) ||
           (command == Command::kMerge &&
            (flag == "--report-dir" || flag == "--baseline" || flag == "--write-baseline"));
       if (seen.count(flag) && !allowed) {
@@ -236,6 +244,14 @@ std::variant<Flags, std::string> ParseFlags(const std::vector<std::string>& args
   } else if (!flags.diff_dir.empty()) {
     flags.command = Command::kDiff;
     if (std::string error = only_with_run(flags.command, "--diff"); !error.empty()) return error;
+    if (seen.count("--report-dir") && flags.no_report) return "--report-dir and --no-report exclude each other";
+  } else if (!flags.record_dir.empty()) {
+    flags.command = Command::kRecord;
+    if (std::string error = only_with_run(flags.command, "--record"); !error.empty()) return error;
+    if (positional.empty()) {
+      return "--record: expected the scenarios to record (.pdscenario files or directories of them)";
+    }
+    flags.record_inputs = positional;
   } else if (merge) {
     flags.command = Command::kMerge;
     if (std::string error = only_with_run(flags.command, "--merge"); !error.empty()) return error;
@@ -287,7 +303,8 @@ std::string ShellQuote(const std::string& word) {
 std::string UsageText() {
   return R"(usage: pdconform [flags]
        pdconform --replay FILE [--paired FILE] [--impl NAME] [--rules ID,...] [--trace-out FILE]
-       pdconform --diff DIR [--impl NAME]
+       pdconform --record DIR [--impl NAME] SCENARIO...
+       pdconform --diff DIR [--impl NAME] [--report-dir DIR | --no-report]
        pdconform --merge REPORT... [--report-dir DIR] [--baseline FILE] [--write-baseline FILE]
        pdconform --list-requirements [--rules ID,...]
        pdconform --list-impls | --list-rules | --help
@@ -303,9 +320,14 @@ violation is shrunk to a minimal scenario and written out for replay.
                      real peerdist.dll; see live/README.md)
   --timeout-ms N     with plugin: or exec:, wall-clock bound on each answer
                      (default: 2000); a miss is a no-hang finding
-  --diff DIR         replay the scenarios a live run recorded in DIR (live/record.sh)
-                     against --impl in virtual time and report every difference in
-                     what a caller observes (codes, statuses, bytes, order), not timing
+  --record DIR SCENARIO...  run each scenario (a .pdscenario file, or every one
+                     in a directory) against --impl, e.g. a live: one, and keep
+                     DIR/NAME.pdscenario and the trace it gave, DIR/NAME.trace
+  --diff DIR         replay the scenarios recorded in DIR (--record) against --impl
+                     in virtual time and report every difference in what a caller
+                     observes (codes, statuses, bytes, order), not timing; writes
+                     report.html (the two traces side by side), report.json,
+                     junit.xml and counterexamples/ under --report-dir
   --liveness-ms N    what must happen must happen within N ms (default: 100);
                      for live: runs, whose deliveries take real time
   --max-rule-hangs N after N consecutive cases of a rule cut short by a hang,

@@ -26,6 +26,7 @@ enum class Command {
   kHelp,       // --help
   kMerge,      // --merge REPORT...: join shard reports into one
   kDiff,       // --diff DIR: replay recorded live traces, compare (live/trace_diff.h)
+  kRecord,     // --record DIR SCENARIO...: replay scenarios, keep their traces for --diff
 };
 
 struct Flags {
@@ -38,6 +39,8 @@ struct Flags {
   bool no_report = false;               // --no-report: write no files at all
   std::string replay_file;              // kReplay
   std::string diff_dir;                 // kDiff
+  std::string record_dir;               // kRecord: where NAME.pdscenario + NAME.trace go
+  std::vector<std::string> record_inputs;  // kRecord: scenario files or directories of them
   std::string paired_file;              // kReplay: --paired, the scenario it is judged across with
   std::string trace_out;                // kReplay: where to write the trace
   // --timeout-ms: wall-clock bound on each answer of a plugin: or exec:

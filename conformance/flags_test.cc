@@ -99,6 +99,20 @@ TEST(ParseFlags, Commands) {
   EXPECT_EQ(diff.command, Command::kDiff);
   EXPECT_EQ(diff.diff_dir, "recorded");
   EXPECT_EQ(Error({"--diff", "d", "--cases", "3"}), "--cases: not used with --diff");
+  EXPECT_EQ(Parse({"--diff", "d", "--report-dir", "out"}).report_dir, "out");
+  EXPECT_TRUE(Parse({"--diff", "d", "--no-report"}).no_report);
+  EXPECT_EQ(Error({"--diff", "d", "--no-report", "--report-dir", "o"}), "--report-dir and --no-report exclude each other");
+  EXPECT_EQ(Error({"--diff", "d", "extra"}), "unexpected argument 'extra' (flags start with --; see --help)");
+  const Flags record = Parse({"--record", "out", "a.pdscenario", "--impl", "live:x", "corpus/"});
+  EXPECT_EQ(record.command, Command::kRecord);
+  EXPECT_EQ(record.record_dir, "out");
+  EXPECT_EQ(record.record_inputs, (std::vector<std::string>{"a.pdscenario", "corpus/"}));
+  EXPECT_EQ(Error({"--record", "out"}),
+            "--record: expected the scenarios to record (.pdscenario files or directories of them)");
+  EXPECT_EQ(Error({"--record="}), "--record: expected the directory to record traces into, got ''");
+  EXPECT_EQ(Error({"--record", "out", "a", "--report-dir", "r"}), "--report-dir: not used with --record");
+  EXPECT_EQ(Error({"--record", "out", "a", "--diff", "d"}),
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge, --diff and --record exclude each other");
   EXPECT_EQ(Parse({"--liveness-ms", "300"}).liveness_ms, 300);
   EXPECT_EQ(Error({"--liveness-ms", "901"}), "--liveness-ms: expected milliseconds between 1 and 900, got '901'");
   EXPECT_EQ(Parse({"--impl", "live:pdlive.exe"}).impl, "live:pdlive.exe");
@@ -157,10 +171,10 @@ TEST(ParseFlags, ShapeErrors) {
 
 TEST(ParseFlags, CombinationErrors) {
   EXPECT_EQ(Error({"--list-impls", "--list-rules"}),
-            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
-  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge, --diff and --record exclude each other");
+  EXPECT_EQ(Error({"--replay", "f", "--help"}), "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge, --diff and --record exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--merge", "a"}),
-            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge, --diff and --record exclude each other");
   EXPECT_EQ(Error({"--replay", "f", "--seed", "3"}), "--seed: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--cases", "3"}), "--cases: not used with --replay (the scenario file fixes the run)");
   EXPECT_EQ(Error({"--replay", "f", "--shard", "0/2"}), "--shard: not used with --replay (the scenario file fixes the run)");
@@ -168,7 +182,7 @@ TEST(ParseFlags, CombinationErrors) {
   EXPECT_EQ(Error({"--list-rules", "--impl", "x"}), "--impl: not used with --list-rules");
   EXPECT_EQ(Error({"--list-requirements", "--seed", "2"}), "--seed: not used with --list-requirements");
   EXPECT_EQ(Error({"--list-requirements", "--list-rules"}),
-            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge and --diff exclude each other");
+            "--help, --list-impls, --list-rules, --list-requirements, --replay, --merge, --diff and --record exclude each other");
   EXPECT_EQ(Error({"--list-impls", "--cases", "3"}), "--cases: not used with --list-impls");
   EXPECT_EQ(Error({"--trace-out", "t"}), "--trace-out: only used with --replay");
   EXPECT_EQ(Error({"--paired", "p"}), "--paired: only used with --replay");

@@ -50,9 +50,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -61,6 +63,7 @@
 
 #include "adapters/child_process.h"
 #include "adapters/external_impl.h"
+#include "live/diff_report.h"
 #include "live/live_mode.h"
 #include "live/trace_diff.h"
 #include "conformance/ambiguities/ambiguity.h"
@@ -191,6 +194,21 @@ bool UseColor(int fd) {
 std::string JoinPath(const std::string& dir, const std::string& name) {
   if (!dir.empty() && dir.back() == '/') return dir + name;
   return dir + "/" + name;
+}
+
+// Reads `path` whole into `text`; false with one line in `error` when it cannot.
+bool ReadWholeFile(const std::string& path, std::string& text, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot read: " + std::strerror(errno);
+    return false;
+  }
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = path + ": read error";
+    return false;
+  }
+  return true;
 }
 
 // The implementation under test: a built-in one, or plugin:/exec: (adapters/).
@@ -521,36 +539,132 @@ RuleReport RuleHeader(const Rule& rule) {
   return report;
 }
 
-// --diff DIR: each recorded live case replayed against the impl in virtual
-// time; a difference in what a caller observes is reported like a violation,
-// with the two observable traces side by side.
+// --diff DIR: each recorded case replayed against the impl in virtual time;
+// a difference in what a caller observes is reported like a violation: on
+// the console with the two observable traces side by side, and in a report
+// directory (live/diff_report.h) unless --no-report.
 int Diff(const Flags& flags, const ImplUnderTest& impl) {
   std::string error;
   const std::vector<std::string> cases = RecordedCases(flags.diff_dir, &error);
   if (!error.empty()) return Fail(error);
   if (cases.empty()) return Fail(flags.diff_dir + ": no recorded cases (NAME.pdscenario beside NAME.trace)");
-  int differences = 0;
+  if (!flags.no_report) {
+    if (std::string problem = PrepareReportDirectory(flags.report_dir); !problem.empty()) return Fail(problem);
+  }
+  DiffRun run;
+  run.impl = flags.impl;
+  run.recorded_dir = flags.diff_dir;
+  run.rediff = CommandName() + " --diff " + kDiffCasesDir + " --impl " + ShellQuote(flags.impl);
   for (const std::string& name : cases) {
-    const std::string base = flags.diff_dir + "/" + name;
+    const std::string base = JoinPath(flags.diff_dir, name);
     auto loaded = LoadScenarioFile(base + ".pdscenario");
     if (auto* problem = std::get_if<std::string>(&loaded)) return Fail(*problem);
-    std::ifstream in(base + ".trace", std::ios::binary);
-    const std::string recorded((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const ReplayResult replayed = ReplayScenario(std::get<Scenario>(loaded), impl.make, {});
-    const std::optional<TraceDifference> difference = FirstDifference(recorded, replayed.trace);
-    if (!difference) {
-      std::cout << "same       " << name << "\n";
-      continue;
+    DiffCase diff_case;
+    diff_case.name = name;
+    if (!ReadWholeFile(base + ".pdscenario", diff_case.scenario, error) ||
+        !ReadWholeFile(base + ".trace", diff_case.recorded_trace, error)) {
+      return Fail(error);
     }
-    ++differences;
-    std::cout << "DIFFERENT  " << name << ": observable line " << difference->line + 1 << ": recorded \""
-              << difference->recorded << "\", replayed \"" << difference->replayed << "\"\n"
-              << "  scenario " << base << ".pdscenario\n"
-              << SideBySide(recorded, replayed.trace, 70);
+    diff_case.replayed_trace = ReplayScenario(std::get<Scenario>(loaded), impl.make, {}).trace;
+    diff_case.difference = FirstDifference(diff_case.recorded_trace, diff_case.replayed_trace);
+    diff_case.replay = ReplayCommand(flags.impl, DiffScenarioFile(name), flags.timeout_ms);
+    if (!diff_case.difference) {
+      std::cout << "same       " << name << "\n";
+    } else {
+      std::cout << "DIFFERENT  " << name << ": observable line " << diff_case.difference->line + 1
+                << ": recorded \"" << diff_case.difference->recorded << "\", replayed \""
+                << diff_case.difference->replayed << "\"\n"
+                << "  scenario " << base << ".pdscenario\n"
+                << SideBySide(diff_case.recorded_trace, diff_case.replayed_trace, 70);
+    }
+    run.cases.push_back(std::move(diff_case));
+  }
+  const int differences = run.Differences();
+  WriteFailures failures;
+  bool written = false;
+  if (!flags.no_report) {
+    WritingReports writing;
+    if (std::string problem = PublishReportDirectory(flags.report_dir, DiffReportFiles(run)); !problem.empty()) {
+      failures.lines.push_back("reports not written (" + flags.report_dir + " holds the previous report, if any): " +
+                               problem);
+    } else {
+      written = true;
+      writing.Done();
+    }
   }
   std::cout << cases.size() << " recorded cases against " << flags.impl << ": " << differences
             << (differences == 1 ? " difference" : " differences") << " in what a caller observes\n";
-  return differences == 0 ? kExitHolds : kExitViolated;
+  if (written) PrintReportPaths(flags.report_dir);
+  return ExitAfterWriting(differences == 0 ? kExitHolds : kExitViolated, failures);
+}
+
+// The scenario files --record takes: each operand a .pdscenario file, or a
+// directory whose .pdscenario files are taken in name order. Two with the
+// same name would overwrite each other's recording: an error.
+std::variant<std::vector<std::string>, std::string> RecordInputs(const std::vector<std::string>& operands) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& operand : operands) {
+    std::error_code code;
+    if (!fs::is_directory(operand, code)) {
+      files.push_back(operand);
+      continue;
+    }
+    std::vector<std::string> in_dir;
+    for (fs::directory_iterator it(operand, code), end; !code && it != end; it.increment(code)) {
+      if (it->path().extension() == ".pdscenario") in_dir.push_back(it->path().string());
+    }
+    if (code) return operand + ": " + code.message();
+    if (in_dir.empty()) return operand + ": no .pdscenario files in this directory";
+    std::sort(in_dir.begin(), in_dir.end());
+    files.insert(files.end(), in_dir.begin(), in_dir.end());
+  }
+  std::map<std::string, std::string> by_name;
+  for (const std::string& file : files) {
+    const std::string name = fs::path(file).stem().string();
+    if (fs::path(file).extension() != ".pdscenario") return file + ": not a .pdscenario file";
+    auto [it, added] = by_name.emplace(name, file);
+    if (!added) return file + ": same name as " + it->second + " (both would be recorded as " + name + ")";
+  }
+  return files;
+}
+
+// --record DIR SCENARIO...: each scenario run against the impl (a live one
+// in real time), kept as DIR/NAME.pdscenario, byte for byte, beside the
+// trace it gave, DIR/NAME.trace: what --diff compares against. A scenario
+// an implementation fails (or crashes in) is still a recording; only bad
+// input or a file that cannot be written makes the command fail.
+int Record(const Flags& flags, const ImplUnderTest& impl) {
+  auto inputs = RecordInputs(flags.record_inputs);
+  if (auto* error = std::get_if<std::string>(&inputs)) return Fail(*error);
+  const std::vector<std::string>& files = std::get<std::vector<std::string>>(inputs);
+  std::vector<std::pair<std::string, Scenario>> scenarios;
+  for (const std::string& file : files) {  // all parsed before the first (perhaps hour-long) run
+    auto loaded = LoadScenarioFile(file);
+    if (auto* error = std::get_if<std::string>(&loaded)) return Fail(*error);
+    scenarios.emplace_back(file, std::get<Scenario>(std::move(loaded)));
+  }
+  std::error_code code;
+  std::filesystem::create_directories(flags.record_dir, code);
+  if (code) return Fail(flags.record_dir + ": cannot create: " + code.message());
+  for (const auto& [file, scenario] : scenarios) {
+    const std::string name = std::filesystem::path(file).stem().string();
+    const std::string base = JoinPath(flags.record_dir, name);
+    std::string text, error;
+    if (!ReadWholeFile(file, text, error)) return Fail(error);
+    const ReplayResult result = ReplayScenario(scenario, impl.make, flags.rules);
+    if (std::string problem = WriteFileAtomically(base + ".pdscenario", text); !problem.empty()) return Fail(problem);
+    if (std::string problem = WriteFileAtomically(base + ".trace", result.trace); !problem.empty()) return Fail(problem);
+    std::string violated;
+    for (const auto& [rule, violation] : result.verdicts) {
+      if (violation) violated += (violated.empty() ? "" : ", ") + rule->id;
+    }
+    std::cout << "recorded   " << name << " (" << scenario.steps.size() << " steps): "
+              << (violated.empty() ? "every rule holds" : "violated: " + violated) << "\n";
+  }
+  std::cout << scenarios.size() << " scenarios recorded against " << flags.impl << " in " << flags.record_dir
+            << " (NAME.pdscenario + NAME.trace; compare with --diff " << flags.record_dir << " --impl X)\n";
+  return kExitHolds;
 }
 
 int Replay(const Flags& flags, const ImplUnderTest& impl) {
@@ -626,7 +740,8 @@ int Replay(const Flags& flags, const ImplUnderTest& impl) {
   return result.AllHold() && other.AllHold() && !across ? kExitHolds : kExitViolated;
 }
 
-int Run(const Flags& flags, const ImplUnderTest& impl) {
+// `left_out`: the rules a live: run does not judge, named in the reports.
+int Run(const Flags& flags, const ImplUnderTest& impl, const std::vector<LeftOutRule>& left_out) {
   SuiteOptions options;
   options.impl_name = impl.name;
   options.make_impl = impl.make;
@@ -754,6 +869,7 @@ int Run(const Flags& flags, const ImplUnderTest& impl) {
     rule.counterexample = std::move(counterexample);
     report.rules.push_back(std::move(rule));
   }
+  report.left_out = left_out;
   for (const AmbiguityObservation& observation : result.ambiguities) report.ambiguities.push_back(ToReport(observation));
   report.totals.scenarios = result.scenarios_run;
   report.totals.api_calls = result.api_calls;
@@ -893,6 +1009,7 @@ int Main(int argc, char** argv) {
     case Command::kRun:
     case Command::kReplay:
     case Command::kDiff:
+    case Command::kRecord:
       break;
   }
   std::vector<std::string> impl_names, rule_ids;
@@ -902,10 +1019,16 @@ int Main(int argc, char** argv) {
   if (flags.command == Command::kListRequirements) return ListRequirements(flags);
   if (flags.liveness_ms > 0) kLivenessBound = flags.liveness_ms * kMillisecond;
   const bool live = IsLiveSpec(flags.impl);
+  std::vector<LeftOutRule> left_out;
   if (live) {
     // live:'COMMAND' is exec:'COMMAND' in real time (live/live_mode.h).
     std::cout << LiveModeNote(!flags.rules.empty());
-    if (flags.rules.empty()) flags.rules = LiveRules(rule_ids);
+    if (flags.rules.empty()) {
+      flags.rules = LiveRules(rule_ids);
+      for (const UnjudgedRule& rule : RulesRealTimeCannotJudge()) {
+        left_out.push_back({rule.id, "a live run, in real time: " + std::string(rule.why)});
+      }
+    }
     if (flags.timeout_ms == Flags{}.timeout_ms) flags.timeout_ms = kLiveTimeoutMs;
     // One live process: DLLs in parallel would share one machine's real time.
     if (flags.jobs == 0) flags.jobs = 1;
@@ -923,7 +1046,8 @@ int Main(int argc, char** argv) {
     impl.make = FactoryFor(FindBuiltInImpl(flags.impl));
   }
   if (flags.command == Command::kDiff) return Diff(flags, impl);
-  return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl);
+  if (flags.command == Command::kRecord) return Record(flags, impl);
+  return flags.command == Command::kReplay ? Replay(flags, impl) : Run(flags, impl, left_out);
 }
 
 }  // namespace

@@ -53,6 +53,12 @@ cp "$work/run.txt" "$outputs/live_run.txt"
 grep -q "rules: [0-9]* hold, 0 violated" "$work/run.txt" || fail "live run: not every rule holds"
 for rule in no-hang consistent-interpretation; do
   grep -q "^live: rule $rule not judged in real time: " "$work/run.txt" || fail "live run does not name $rule as not judged"
+  # ...and so do the reports: a section of report.html, a skipped test case.
+  grep -q "<tr data-rule=\"$rule\"><td><code>$rule</code></td><td>a live run, in real time: " "$work/report/report.html" ||
+    fail "report.html does not name $rule as not judged"
+  grep -q "<skipped message=\"rule $rule not judged in this run: a live run, in real time: " "$work/report/junit.xml" ||
+    fail "junit.xml does not name $rule as skipped"
+  grep -q "\"id\": \"$rule\"" "$work/report/report.json" || fail "report.json does not name $rule as left out"
 done
 
 # 2. The wrong variant is caught, by its rule.
@@ -65,9 +71,11 @@ grep -q "^single-registration .* VIOLATED" "$work/bug.txt" || fail "single-regis
 
 # 3. Recording works live, and a fresh recording of a timing-robust scenario
 # diffs clean against the reference (the checked-in set: trace_diff_test).
-"$root/live/record.sh" "$pdconform" "$(live peerdist.dll)" "$work/recorded" \
-  "$root/conformance/testdata/first_notify_after_enable.pdscenario" || fail "live/record.sh failed"
-"$pdconform" --diff "$work/recorded" --impl reference >"$work/diff.txt" 2>&1 || fail "fresh live recording differs from the reference: $(cat "$work/diff.txt")"
+"$pdconform" --record "$work/recorded" --impl "$(live peerdist.dll)" \
+  "$root/conformance/testdata/first_notify_after_enable.pdscenario" >"$work/record.txt" 2>&1 ||
+  fail "pdconform --record failed: $(cat "$work/record.txt")"
+"$pdconform" --diff "$work/recorded" --impl reference --no-report >"$work/diff.txt" 2>&1 ||
+  fail "fresh live recording differs from the reference: $(cat "$work/diff.txt")"
 
 if ((failures > 0)); then
   tail -n 40 "$work/run.txt" "$work/bug.txt" >&2

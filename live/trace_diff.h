@@ -1,6 +1,6 @@
 // Differential replay: `pdconform --diff DIR --impl X` replays every recorded
 // scenario of DIR (NAME.pdscenario beside the NAME.trace a live run wrote,
-// live/record.sh) against X in virtual time and compares what a caller can
+// pdconform --record) against X in virtual time and compares what a caller can
 // observe: every call's return (codes, BOOLs, out-values), every signal,
 // packet and completion (codes, statuses, keys, bytes), status moves, and
 // their order and the scenario step each happened in, but not their times;
@@ -17,7 +17,8 @@ namespace pd {
 
 // The observable lines of a rendered trace (sim/trace.h's Render()): each
 // line without its "t=..." stamp; the harness's own step markers dropped;
-// each run of consecutive deliveries (signal, packet, overlapped-done) sorted.
+// a peer copy's drawn latency dropped; each run of consecutive deliveries
+// (signal, packet, overlapped-done) sorted.
 std::vector<std::string> ObservableLines(const std::string& trace);
 
 struct TraceDifference {

@@ -148,6 +148,7 @@ std::string Header(const Report& report) {
   if (report.totals.violated + report.totals.errors > 0) out += "<a href=\"#violations\">Violations</a>";
   if (report.totals.not_checked > 0) out += "<a href=\"#not-checked\">Not checked</a>";
   out += "<a href=\"#rules\">Rules</a>";
+  if (!report.left_out.empty()) out += "<a href=\"#left-out\">Not judged</a>";
   if (!report.coverage.rows.empty()) out += "<a href=\"#coverage\">Coverage</a>";
   if (!report.requirements.pages.empty()) out += "<a href=\"#requirements\">Requirements</a>";
   out += "<a href=\"#ambiguities\">Ambiguities</a></nav>\n</header>\n";
@@ -178,6 +179,19 @@ std::string RuleTable(const Report& report) {
   }
   out += "</tbody>\n</table>\n</section>\n";
   return out;
+}
+
+// The rules this run did not judge (a live: run: those real time cannot),
+// so a reader of a passing report knows what it does not say.
+std::string LeftOutTable(const Report& report) {
+  if (report.left_out.empty()) return "";
+  std::string out = "<section id=\"left-out\">\n<h2>Rules not judged in this run</h2>\n<table class=\"left-out\">\n"
+                    "<thead><tr><th>Rule</th><th>Why</th></tr></thead>\n<tbody>\n";
+  for (const LeftOutRule& rule : report.left_out) {
+    out += "<tr" + Attr("data-rule", rule.id) + "><td><code>" + Esc(rule.id) + "</code></td><td>" + Esc(rule.why) +
+           "</td></tr>\n";
+  }
+  return out + "</tbody>\n</table>\n</section>\n";
 }
 
 std::string AmbiguityTable(const Report& report) {
@@ -451,7 +465,7 @@ std::string RenderHtmlReport(const Report& report) {
   out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
   out += Header(report);
   // What broke comes first: the violations (when any), then the whole table.
-  out += "<main>\n" + Violations(report) + NotChecked(report) + RuleTable(report) + CoverageTable(report) + RequirementsTable(report) +
+  out += "<main>\n" + Violations(report) + NotChecked(report) + RuleTable(report) + LeftOutTable(report) + CoverageTable(report) + RequirementsTable(report) +
          AmbiguityTable(report) + "</main>\n";
   out += "<footer>report schema " + Esc(kReportSchema) +
          "; written by pdconform, self-contained (nothing is fetched); the same options give the same bytes.</footer>\n";

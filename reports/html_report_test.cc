@@ -218,6 +218,18 @@ TEST(HtmlReport, ALongTraceListingIsCutAroundTheViolation) {
   EXPECT_NE(html.find("<mark>t=1500 step=1 signal"), std::string::npos);
 }
 
+TEST(HtmlReport, RulesLeftOutHaveASectionOnlyWhenThereAreAny) {
+  Report report = SampleReport();
+  EXPECT_EQ(RenderHtmlReport(report).find("id=\"left-out\""), std::string::npos);
+  report.left_out = {{"no-hang", "a live run, in real time: <polling>"}};
+  const std::string html = RenderHtmlReport(report);
+  EXPECT_NE(html.find("<a href=\"#left-out\">Not judged</a>"), std::string::npos);
+  EXPECT_NE(html.find("<tr data-rule=\"no-hang\"><td><code>no-hang</code></td><td>a live run, in real time: "
+                      "&lt;polling&gt;</td></tr>"),
+            std::string::npos)
+      << html;
+}
+
 TEST(HtmlReport, Deterministic) { EXPECT_EQ(RenderHtmlReport(SampleReport()), RenderHtmlReport(SampleReport())); }
 
 }  // namespace

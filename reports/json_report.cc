@@ -144,6 +144,12 @@ std::string RenderJsonReport(const Report& report) {
   Json rules = Json::array();
   for (const RuleReport& rule : report.rules) rules.push_back(Rule(rule));
   root["rules"] = std::move(rules);
+  // Written only when a rule was left out, so other runs keep their bytes.
+  if (!report.left_out.empty()) {
+    Json left_out = Json::array();
+    for (const LeftOutRule& rule : report.left_out) left_out.push_back({{"id", rule.id}, {"why", rule.why}});
+    root["left_out"] = std::move(left_out);
+  }
   Json ambiguities = Json::array();
   for (const AmbiguityReport& ambiguity : report.ambiguities) ambiguities.push_back(Ambiguity(ambiguity));
   root["ambiguities"] = std::move(ambiguities);

@@ -411,6 +411,19 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
       report.rules.push_back(ReadRule(reader, (*rules)[i], at));
     }
   }
+  // Added within version 1, written only when a rule was left out.
+  if (root.contains("left_out")) {
+    if (const Json* left_out = reader.Member(root, "$", "left_out", Json::value_t::array)) {
+      for (std::size_t i = 0; i < left_out->size() && reader.error().empty(); ++i) {
+        const std::string at = "$.left_out[" + std::to_string(i) + "]";
+        if (!(*left_out)[i].is_object()) {
+          reader.Fail(at, "expected an object");
+          break;
+        }
+        report.left_out.push_back({reader.String((*left_out)[i], at, "id"), reader.String((*left_out)[i], at, "why")});
+      }
+    }
+  }
   if (const Json* ambiguities = reader.Member(root, "$", "ambiguities", Json::value_t::array)) {
     for (std::size_t i = 0; i < ambiguities->size() && reader.error().empty(); ++i) {
       const std::string at = "$.ambiguities[" + std::to_string(i) + "]";

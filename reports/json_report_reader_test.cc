@@ -175,6 +175,21 @@ TEST(JsonReportReader, RequirementsRoundTripAndMayBeAbsent) {
   EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
 }
 
+// left_out joined version 1 later, written only when a rule was left out.
+TEST(JsonReportReader, RulesLeftOutRoundTripAndMayBeAbsent) {
+  Report report = SampleReport();
+  const std::string without = RenderJsonReport(report);
+  EXPECT_EQ(without.find("left_out"), std::string::npos);
+  report.left_out = {{"no-hang", "a live run, in real time: why"}, {"consistent-interpretation", "a race"}};
+  const std::string json = RenderJsonReport(report);
+  EXPECT_NE(json.find("\"left_out\": ["), std::string::npos);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  ASSERT_EQ(std::get<Report>(read).left_out.size(), 2u);
+  EXPECT_EQ(std::get<Report>(read).left_out[1].why, "a race");
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+}
+
 TEST(JsonReportReader, ErrorsNameTheFileAndThePath) {
   const std::string json = RenderJsonReport(SampleReport());
   EXPECT_EQ(Error("{"),

@@ -31,6 +31,20 @@ TEST(JunitReport, OneTestcasePerRuleAndCounts) {
   EXPECT_NE(xml.find("cases:    7 of 7 cases reached their end\n"), std::string::npos) << xml;
 }
 
+// A rule a live run leaves out is a skipped test case saying why.
+TEST(JunitReport, RulesLeftOutAreSkippedTestCases) {
+  Report report = SampleReport();
+  report.left_out = {{"no-hang", "a live run, in real time: polling"}};
+  const std::string xml = RenderJunitReport(report);
+  EXPECT_EQ(CheckWellFormedXml(xml), "") << xml;
+  EXPECT_NE(xml.find("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testcase name=\"no-hang\" classname=\"pdconform.mutant:notify-every-registration\">\n"
+                     "      <skipped message=\"rule no-hang not judged in this run: a live run, in real time: "
+                     "polling\"/>"),
+            std::string::npos)
+      << xml;
+}
+
 TEST(JunitReport, FailureNamesRuleCitationAndReplayCommand) {
   const Report report = SampleReport();
   const RuleReport& rule = report.rules[1];

@@ -18,6 +18,12 @@ std::vector<std::string> RuleIds(const Report& report) {
   return ids;
 }
 
+std::vector<std::string> LeftOutIds(const Report& report) {
+  std::vector<std::string> ids;
+  for (const LeftOutRule& rule : report.left_out) ids.push_back(rule.id);
+  return ids;
+}
+
 // Shards of one run check the same statements with the same rules: the same
 // pages with the same counts and the same entries.
 bool SameRequirements(const RequirementsReport& a, const RequirementsReport& b) {
@@ -52,6 +58,7 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
       return name(i) + ": from another run (" + Describe(shard) + "; " + name(0) + ": " + Describe(first) + ")";
     }
     if (RuleIds(shard) != RuleIds(first)) return name(i) + ": checks other rules than " + name(0);
+    if (LeftOutIds(shard) != LeftOutIds(first)) return name(i) + ": leaves out other rules than " + name(0);
     if (shard.gate.baseline != first.gate.baseline) {
       return name(i) + ": ran with another baseline ('" + shard.gate.baseline + "'; " + name(0) + ": '" +
              first.gate.baseline + "')";
@@ -84,6 +91,7 @@ std::variant<Report, std::string> MergeReports(const std::vector<Report>& shards
   merged.shard_count = 1;
   merged.merged_shards = first.shard_count;
   merged.gate.baseline = first.gate.baseline;
+  merged.left_out = first.left_out;
   for (std::size_t r = 0; r < first.rules.size(); ++r) {
     RuleReport rule = first.rules[r];
     rule.cases = 0;

@@ -43,6 +43,16 @@ std::string Error(const std::vector<Report>& shards) {
   return std::holds_alternative<std::string>(merged) ? std::get<std::string>(merged) : "(merged)";
 }
 
+// The rules a live run leaves out stay named in the merged report.
+TEST(ReportMerge, KeepsTheRulesLeftOut) {
+  std::vector<Report> shards = Shards();
+  for (Report& shard : shards) shard.left_out = {{"no-hang", "real time"}};
+  auto merged = MergeReports(shards, {"a.json", "b.json", "c.json"}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<Report>(merged)) << std::get<std::string>(merged);
+  ASSERT_EQ(std::get<Report>(merged).left_out.size(), 1u);
+  EXPECT_EQ(std::get<Report>(merged).left_out[0].id, "no-hang");
+}
+
 // A violation across two scenarios keeps its paired scenario through the merge.
 TEST(ReportMerge, KeepsAPairedScenario) {
   std::vector<Report> shards = Shards();
@@ -182,6 +192,9 @@ TEST(ReportMerge, RefusesShardsOfDifferentRunsAndGapsOrRepeats) {
   other = shards;
   other[2].requirements = RequirementsReport();
   EXPECT_EQ(Error(other), "c.json: has other requirements than a.json");
+  other = shards;
+  other[1].left_out = {{"no-hang", "real time"}};
+  EXPECT_EQ(Error(other), "b.json: leaves out other rules than a.json");
   other = shards;
   other[0].merged_shards = 3;
   EXPECT_EQ(Error(other), "a.json: is itself a merged report; merge the shard reports");

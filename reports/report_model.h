@@ -203,6 +203,13 @@ struct RequirementsReport {
   std::vector<RequirementPageReport> pages;  // in catalog order
 };
 
+// A rule the run did not judge although it would by default, and why (a
+// live: run leaves out the rules real time cannot judge).
+struct LeftOutRule {
+  std::string id;
+  std::string why;  // one line
+};
+
 struct Report {
   std::string impl;
   std::uint64_t seed = 0;
@@ -215,6 +222,7 @@ struct Report {
   int shard_count = 1;
   int merged_shards = 0;  // pdconform --merge: how many shard reports this joins; 0 otherwise
   std::vector<RuleReport> rules;
+  std::vector<LeftOutRule> left_out;  // in the order of the rule list
   std::vector<AmbiguityReport> ambiguities;
   CoverageReport coverage;
   RequirementsReport requirements;

@@ -20,6 +20,14 @@
  * waits in the harness (`wait`, at most --wait-ms), so the harness's clock
  * runs and the polls deliver the completion, then calls the DLL.
  *
+ * A test DLL that exports PdTestSetPeerSource gets the harness's peers
+ * (the protocol's `peer-fetch`): it asks from its own delivery thread,
+ * holding its lock, so pdlive makes every call into such a DLL from a
+ * caller thread of its own and, while the call runs (perhaps waiting for
+ * that lock), answers the DLL's questions with the harness's answers; a
+ * question asked between two harness lines waits for the next one (at most
+ * one poll). A DLL without the export is called directly, as before.
+ *
  * Service status changes go to a status controller: `dll` (the test DLL's
  * PdTestReset / PdTestSetServiceStatus exports; the default when the DLL has
  * them), `windows` (the documented administrative commands, netsh branchcache
@@ -156,18 +164,16 @@ static int Split(char* line, char** words, int max) {
 
 static void HandleLine(char* line);
 
-/* A request to the harness; serves what the harness sends meanwhile. */
-static uint64_t Request(const char* format, ...) {
+/* A request to the harness; serves what the harness sends meanwhile.
+ * Returns what follows "ok " (valid until the next request). */
+static const char* RequestLineV(const char* format, va_list args) {
   static char line[MAX_LINE];
-  va_list args;
-  va_start(args, format);
   vprintf(format, args);
-  va_end(args);
   putchar('\n');
   fflush(stdout);
   for (;;) {
     if (!ReadLine(line)) Fail("the harness closed the pipe");
-    if (strncmp(line, "ok ", 3) == 0) return Number(line + 3);
+    if (strncmp(line, "ok ", 3) == 0) return line + 3;
     {
       /* fire, status-changed or mem while the harness waits: nested. */
       char* copy = _strdup(line);
@@ -175,6 +181,126 @@ static uint64_t Request(const char* format, ...) {
       free(copy);
     }
   }
+}
+
+static const char* RequestLine(const char* format, ...) {
+  const char* answer;
+  va_list args;
+  va_start(args, format);
+  answer = RequestLineV(format, args);
+  va_end(args);
+  return answer;
+}
+
+static uint64_t Request(const char* format, ...) {
+  uint64_t value;
+  va_list args;
+  va_start(args, format);
+  value = Number(RequestLineV(format, args));
+  va_end(args);
+  return value;
+}
+
+/* --- the harness's peers, for a DLL that asks from its own thread ------------- */
+
+#define PEER_NONE UINT64_MAX
+
+typedef uint64_t(WINAPI* PeerSource)(uint64_t offset, DWORD length, uint64_t hash, unsigned char* out);
+typedef void(WINAPI* SetPeerSourceFn)(PeerSource);
+
+/* One question at a time: the DLL has one delivery thread, and it waits. */
+static struct {
+  HANDLE asked;    /* auto-reset; NULL: the DLL takes no peer source */
+  HANDLE answered; /* auto-reset */
+  uint64_t offset, hash, latency;
+  DWORD length;
+  unsigned char* out;
+} peer;
+/* Whether the harness may be asked now: inside a case, after its reset of
+ * the DLL (a question left over from the last case gets "no peer"). */
+static int peers_from_harness;
+
+/* On the DLL's delivery thread. */
+static uint64_t WINAPI AskHarnessPeers(uint64_t offset, DWORD length, uint64_t hash, unsigned char* out) {
+  peer.offset = offset;
+  peer.length = length;
+  peer.hash = hash;
+  peer.out = out;
+  SetEvent(peer.asked);
+  WaitForSingleObject(peer.answered, INFINITE);
+  return peer.latency;
+}
+
+static int HexDigit(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
+
+/* On the main thread, once `peer.asked` was consumed. */
+static void AnswerPeerQuestion(void) {
+  peer.latency = PEER_NONE;
+  if (peers_from_harness) {
+    const char* answer =
+        RequestLine("peer-fetch %" PRIu64 " %lu %" PRIu64, peer.offset, (unsigned long)peer.length, peer.hash);
+    if (answer[0] != '-') {
+      const char* hex = strchr(answer, ' ');
+      DWORD i;
+      if (hex == NULL || strlen(hex + 1) != 2u * peer.length) Fail("bad peer-fetch answer");
+      for (i = 0; i < peer.length; ++i) peer.out[i] = (unsigned char)(HexDigit(hex[1 + 2 * i]) * 16 + HexDigit(hex[2 + 2 * i]));
+      peer.latency = Number(answer);
+    }
+  }
+  SetEvent(peer.answered);
+}
+
+/* A question asked while the main thread read the harness's last line. */
+static void AnswerPendingPeerQuestion(void) {
+  if (peer.asked != NULL && WaitForSingleObject(peer.asked, 0) == WAIT_OBJECT_0) AnswerPeerQuestion();
+}
+
+/* --- calls into the DLL, from a caller thread -------------------------------- */
+
+typedef void (*DllJob)(void* context);
+
+static struct {
+  HANDLE ready, done; /* auto-reset */
+  DllJob job;
+  void* context;
+} caller;
+
+static DWORD WINAPI CallerThread(LPVOID unused) {
+  (void)unused;
+  for (;;) {
+    WaitForSingleObject(caller.ready, INFINITE);
+    caller.job(caller.context);
+    SetEvent(caller.done);
+  }
+  return 0; /* never: the thread ends with the process */
+}
+
+/* Runs job(context) in the DLL and answers the DLL's peer questions until
+ * it returns: the DLL's delivery thread may hold the lock the call waits
+ * for while it waits for an answer. */
+static void InDll(DllJob job, void* context) {
+  HANDLE both[2];
+  if (peer.asked == NULL) {
+    job(context);
+    return;
+  }
+  caller.job = job;
+  caller.context = context;
+  SetEvent(caller.ready);
+  both[0] = caller.done;
+  both[1] = peer.asked;
+  while (WaitForMultipleObjects(2, both, FALSE, INFINITE) != WAIT_OBJECT_0) AnswerPeerQuestion();
+}
+
+static void InstallPeerSource(void) {
+  SetPeerSourceFn set = (SetPeerSourceFn)(void*)GetProcAddress(dll, "PdTestSetPeerSource");
+  if (set == NULL) return;
+  peer.asked = CreateEventW(NULL, FALSE, FALSE, NULL);
+  peer.answered = CreateEventW(NULL, FALSE, FALSE, NULL);
+  caller.ready = CreateEventW(NULL, FALSE, FALSE, NULL);
+  caller.done = CreateEventW(NULL, FALSE, FALSE, NULL);
+  CloseHandle(CreateThread(NULL, 0, CallerThread, NULL, 0, NULL));
+  set(AskHarnessPeers);
 }
 
 /* --- real time follows the harness's clock ------------------------------------ */
@@ -420,9 +546,12 @@ static void RunAdminCommand(const char* command) {
 }
 
 /* The service's status moves to `status` (0 disabled, 1 unavailable, 2 available). */
+static void SetStatusJob(void* status) { test_set_status(*(DWORD*)status); }
+static void ResetJob(void* status) { test_reset(*(DWORD*)status); }
+
 static void ControlStatus(DWORD status) {
   switch (control) {
-    case CONTROL_DLL: test_set_status(status); break;
+    case CONTROL_DLL: InDll(SetStatusJob, &status); break;
     case CONTROL_WINDOWS:
       if (status == 0) {
         RunAdminCommand("netsh branchcache set service mode=DISABLED >NUL");
@@ -446,7 +575,9 @@ static void StartCase(int status) {
   case_started = 1;
   if (status < 0) status = (int)Request("get-status");
   if (control == CONTROL_DLL && test_reset != NULL) {
-    test_reset((DWORD)status);
+    DWORD initial = (DWORD)status;
+    InDll(ResetJob, &initial);
+    peers_from_harness = 1;
   } else {
     ControlStatus((DWORD)status);
   }
@@ -480,6 +611,8 @@ static void ResetCase(void) {
   }
   case_started = 0;
   poll_timer = 0;
+  peers_from_harness = 0;
+  AnswerPendingPeerQuestion();  /* "no peer": the harness has moved on */
 }
 
 /* --- calls ------------------------------------------------------------------------- */
@@ -534,13 +667,32 @@ static uint64_t WaitInHarness(const char* function, char** words, int count) {
   return wait;
 }
 
+/* One peerdist.h call as a job for InDll: the last error is the caller
+ * thread's, so it is read there. */
+typedef struct {
+  AnyFn fn;
+  uint64_t* args;
+  uint64_t result;
+  DWORD last_error;
+} CallJob;
+
+static void RunCall(void* context) {
+  CallJob* call = (CallJob*)context;
+  const uint64_t* a = call->args;
+  SetLastError(0);
+  /* Win64: every argument of a peerdist.h function is one integer register
+   * or stack slot, so one pointer type calls them all; DWORD and BOOL
+   * results are the low 32 bits. */
+  call->result = call->fn(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]) & 0xFFFFFFFFull;
+  call->last_error = GetLastError();
+}
+
 static void Call(char** words, int count) {
   const char* function = words[1];
   uint64_t args[MAX_ARGS] = {0};
   int port = PortArgument(function);
   AnyFn fn = (AnyFn)(void*)GetProcAddress(dll, function);
-  uint64_t result;
-  DWORD last_error;
+  CallJob call;
   int i;
   StartCase(-1);
   CatchUp();
@@ -561,19 +713,16 @@ static void Call(char** words, int count) {
   ResolveEvents();
   if (strcmp(function, "PeerDistGetOverlappedResult") == 0) args[2] = WaitInHarness(function, words, count);
   Report();
-  SetLastError(0);
-  /* Win64: every argument of a peerdist.h function is one integer register
-   * or stack slot, so one pointer type calls them all; DWORD and BOOL
-   * results are the low 32 bits. */
-  result = fn(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], args[9], args[10],
-              args[11]) &
-           0xFFFFFFFFull;
-  last_error = GetLastError();
-  NoteSessions(function, words, count, result);
+  call.fn = fn;
+  call.args = args;
+  InDll(RunCall, &call);
+  NoteSessions(function, words, count, call.result);
   Report();
-  if (strcmp(function, "PeerDistGetOverlappedResult") == 0 && result == 0) Send("set-last-error %lu", last_error);
+  if (strcmp(function, "PeerDistGetOverlappedResult") == 0 && call.result == 0) {
+    Send("set-last-error %lu", call.last_error);
+  }
   EnsurePoll();
-  Send("ret %" PRIu64, result);
+  Send("ret %" PRIu64, call.result);
 }
 
 static void HandleLine(char* line) {
@@ -588,8 +737,10 @@ static void HandleLine(char* line) {
     ResetCase();
     Send("done");
   } else if (strcmp(words[0], "call") == 0 && count >= 2) {
+    AnswerPendingPeerQuestion();
     Call(words, count);
   } else if (strcmp(words[0], "status-changed") == 0 && count == 3) {
+    AnswerPendingPeerQuestion();
     StartCase((int)Number(words[1]));
     CatchUp();
     ControlStatus((DWORD)Number(words[2]));
@@ -597,9 +748,11 @@ static void HandleLine(char* line) {
     EnsurePoll();
     Send("done");
   } else if (strcmp(words[0], "fire") == 0 && count == 2) {
+    AnswerPendingPeerQuestion();
     if (Number(words[1]) == poll_timer) {
       poll_timer = 0;
       CatchUp();
+      AnswerPendingPeerQuestion();
       Report();
       EnsurePoll();
     }
@@ -638,6 +791,7 @@ int main(int argc, char** argv) {
   }
   test_reset = (StatusFn)(void*)GetProcAddress(dll, "PdTestReset");
   test_set_status = (StatusFn)(void*)GetProcAddress(dll, "PdTestSetServiceStatus");
+  InstallPeerSource();
   if (control_name == NULL) control_name = test_set_status != NULL ? "dll" : "none";
   if (strcmp(control_name, "dll") == 0) {
     if (test_set_status == NULL) Fail("--status-control dll: the DLL has no PdTestSetServiceStatus export");

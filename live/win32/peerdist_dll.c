@@ -7,12 +7,17 @@
  * events and completion ports, QueryPerformanceCounter for its clock, and a
  * delivery thread of its own for everything it schedules.
  *
- * A real peerdist.dll talks to the BranchCache service; this one simulates
- * the service's status, which the two test exports below set:
+ * A real peerdist.dll talks to the BranchCache service and to real peers;
+ * this one simulates the service's status, and asks for peers' blocks
+ * whoever its host names, through three test exports:
  *   void WINAPI PdTestReset(DWORD status)      a new case: forget every
  *        session, handle and scheduled work; the status is `status`
  *   void WINAPI PdTestSetServiceStatus(DWORD)  the service's status moves
  *        (notifications and invalidation follow, as on Windows)
+ *   void WINAPI PdTestSetPeerSource(PdPeerSource)  where reads get peers'
+ *        blocks (pdlive.exe: the harness's World); none set: no peer has any
+ * The peer source is called from the DLL's delivery thread with the lock
+ * held, and may block until its answer comes.
  *
  * Built with -DEXAMPLE_BUG_ACCEPT_SECOND_REGISTRATION it is the example's
  * deliberately wrong variant (live/build_win32.sh builds both).
@@ -29,6 +34,10 @@ PD_PLUGIN_PEERDIST_FUNCTIONS(DECLARE_EXAMPLE_)
 #undef DECLARE_EXAMPLE_
 
 static PEERDIST_STATUS simulated_status = PEERDIST_STATUS_DISABLED;
+
+/* The peers: pd_host_services.peer_fetch's contract (adapters/peerdist_plugin.h). */
+typedef uint64_t(PD_WINAPI* PdPeerSource)(uint64_t offset, DWORD length, uint64_t hash, BYTE* out);
+static PdPeerSource peer_source;
 
 /* --- the host table, on win32_host.c ---------------------------------------- */
 
@@ -80,11 +89,16 @@ static DWORD HostGetLastError(void* unused) {
   (void)unused;
   return Win32GetLastError();
 }
+static uint64_t HostPeerFetch(void* unused, uint64_t offset, DWORD length, uint64_t hash, BYTE* out) {
+  (void)unused;
+  return peer_source != NULL ? peer_source(offset, length, hash, out) : PD_PEER_NONE;
+}
 
 static const pd_host_services win32_services = {
     PD_PLUGIN_ABI_VERSION, sizeof(pd_host_services), NULL,       HostNow,         HostStatus,
     HostSetEvent,          HostPost,                 HostIsPort, HostIsEvent,     HostWait,
-    HostSchedule,          HostCancel,               HostDraw,   HostSetLastError, HostGetLastError};
+    HostSchedule,          HostCancel,               HostDraw,   HostSetLastError, HostGetLastError,
+    HostPeerFetch};
 
 /* The example starts from pd_plugin_init; a process that never called
  * PdTestReset gets it at its first call. */
@@ -105,6 +119,12 @@ __declspec(dllexport) void PD_WINAPI PdTestReset(DWORD status) {
   simulated_status = (PEERDIST_STATUS)status;
   initialized = 1;
   pd_plugin_init(&win32_services);
+  Win32Unlock();
+}
+
+__declspec(dllexport) void PD_WINAPI PdTestSetPeerSource(PdPeerSource source) {
+  Win32Lock();
+  peer_source = source;
   Win32Unlock();
 }
 
