@@ -89,6 +89,7 @@ enum class Deviation : std::uint8_t {
   // Prompt reads and range requests (issue 12, orders 300-319).
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
+  kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
 };
 
 }  // namespace pd

@@ -198,6 +198,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientGetInformationByHandle serves a PEERDIST_CLIENT_BASIC_INFO whatever PeerDistClientInfoClass says, "
        "MaximumPeerDistClientInfoByHandlesClass and beyond included",
        "info-class", Deviation::kInfoClassIgnored},
+      {"mutant:cancel-posts-after-result",
+       "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
+       "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
+       "cancel-once", Deviation::kCancelPostsAfterResult},
   };
   return catalog;
 }

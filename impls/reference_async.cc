@@ -180,6 +180,10 @@ void ReferenceImpl::FinishOperation(std::uint64_t id) {
 }
 
 void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes) {
+  if (Is(Deviation::kCancelPostsAfterResult) && operation.overlapped != nullptr) {
+    auto object = objects_.find(operation.object);
+    if (object != objects_.end()) object->second.finished.insert(operation.overlapped);
+  }
   if (operation.overlapped != nullptr) {
     operation.overlapped->Internal = error;
     operation.overlapped->InternalHigh = bytes;

@@ -164,6 +164,12 @@ DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   bool found = false;
   for (const auto& [id, operation] : operations_) found = found || match(operation);
   if (!found && pOverlapped != nullptr) {
+    // The mutant's bug: an operation of the handle that completed gets a
+    // cancellation result after its own: its event is signalled again.
+    if (Is(Deviation::kCancelPostsAfterResult) && content->finished.count(pOverlapped) != 0 &&
+        pOverlapped->hEvent != nullptr) {
+      host_.SetEvent(pOverlapped->hEvent);
+    }
     return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
   }
   // "will not return until the cancellation result is posted".

@@ -456,6 +456,16 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-info s0 c0 bytes=4 class=1\n"            // 3: MaximumPeerDistClientInfoByHandlesClass; the mutant serves it
        "close-content s0 c0\n",
        {{"mutant:info-class-ignored", 3}}},
+      {"cancel-once", "a cancel of a completed operation posts no second result",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1 port=new key=5\n"   // 1
+       "complete-info s0 c0\n"                       // 2: o0 completes (nothing added)
+       "advance 100000\n"                            // 3
+       "client-cancel s0 c0 o0\n"                    // 4: the mutant signals o0's event again
+       "advance 100000\n"                            // 5
+       "close-content s0 c0\n",                      // 6
+       {{"mutant:cancel-posts-after-result", 4}}},
       {"add-data", "added data is in the local cache; past the end of the content, PEERDIST_ERROR_OUT_OF_BOUNDS",
        "pdscenario 1\nseed 41\ninitial available\n"
        "startup s0\n"                                // 0
