@@ -12,13 +12,14 @@ namespace pd {
 namespace rules {
 namespace {
 
-// The first cancel of the operation's handle that names it (or all), called
-// after `after`; nullptr when none.
-const CallView* CancelAfter(const TraceView& view, const OperationView& operation, std::size_t after) {
-  for (const CallView& call : view.calls()) {
+// The first of `cancels` on the operation's handle that names it (or all),
+// called after `after`; nullptr when none.
+const CallView* CancelAfter(const std::vector<const CallView*>& cancels, const OperationView& operation,
+                            std::size_t after) {
+  for (const CallView* cancel : cancels) {
+    const CallView& call = *cancel;
     const TraceEvent& c = *call.call;
-    if (c.function != ApiFunction::kClientCancelAsyncOperation || call.call_index < after) continue;
-    if (c.object != operation.object || c.object_kind != HandleKind::kContent) continue;
+    if (call.call_index < after || c.object != operation.object || c.object_kind != HandleKind::kContent) continue;
     const bool all = c.detail.size() >= 4 && c.detail.compare(c.detail.size() - 4, 4, " all") == 0;
     if (all || c.overlapped == operation.overlapped) return &call;
   }
@@ -26,12 +27,17 @@ const CallView* CancelAfter(const TraceView& view, const OperationView& operatio
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
+  std::vector<const CallView*> cancels;
+  for (const CallView& call : view.calls()) {
+    if (call.call->function == ApiFunction::kClientCancelAsyncOperation) cancels.push_back(&call);
+  }
+  if (cancels.empty()) return std::nullopt;
   const HandleHistory& history = view.Derived<HandleHistory>();
   for (const OperationView& operation : history.operations()) {
     if (operation.object < 0 || operation.call->call->object_kind != HandleKind::kContent) continue;
     const std::size_t first = operation.FirstAct();
     if (first == kNoPosition) continue;
-    const CallView* cancel = CancelAfter(view, operation, first);
+    const CallView* cancel = CancelAfter(cancels, operation, first);
     if (cancel == nullptr) continue;
     for (const OperationAct& act : operation.acts) {
       const TraceEvent& event = view.events()[act.index];
