@@ -158,6 +158,9 @@ const std::vector<ApiFunction>& CoverageMatrix::OutcomeRows() {
       ApiFunction::kClientCloseContent,     ApiFunction::kClientAddContentInformation,
       ApiFunction::kClientCompleteContentInformation, ApiFunction::kClientAddData,
       ApiFunction::kClientGetInformationByHandle,     ApiFunction::kClientCancelAsyncOperation,
+      // The stream functions, on a stream handle (stream-handles-accepted).
+      ApiFunction::kServerPublishAddToStream, ApiFunction::kServerPublishCompleteStream,
+      ApiFunction::kServerCloseStreamHandle,
   };
   return rows;
 }
@@ -174,10 +177,22 @@ std::string CoverageMatrix::OutcomeColumnName(const OutcomeColumn& column) {
   return std::string(column.state) + (column.accepted ? ": accepted" : ": refused");
 }
 
+// The kind of handle an error-path row's function takes.
+HandleKind CoverageMatrix::OutcomeKind(ApiFunction function) {
+  switch (function) {
+    case ApiFunction::kServerPublishAddToStream:
+    case ApiFunction::kServerPublishCompleteStream:
+    case ApiFunction::kServerCloseStreamHandle:
+      return HandleKind::kStream;
+    default:
+      return HandleKind::kContent;
+  }
+}
+
 bool CoverageMatrix::OutcomeCell(std::size_t row, std::size_t column) {
   const OutcomeColumn& c = OutcomeColumns()[column];
   const std::string state = c.state;
-  if (OutcomeRows()[row] == ApiFunction::kClientCloseContent) {
+  if (IsCloseFunction(OutcomeRows()[row])) {
     // A close succeeds on an open or invalidated handle (close-invalidated)
     // and is refused on one that is not open (double-close).
     return state == "open" || state == "invalidated" ? c.accepted : !c.accepted;
@@ -190,7 +205,7 @@ void CoverageMatrix::AddOutcomes(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
-    if (c.object_kind != HandleKind::kContent || c.handle_open != 1 || call.ret == nullptr) continue;
+    if (c.object_kind != OutcomeKind(c.function) || c.handle_open != 1 || call.ret == nullptr) continue;
     const auto row = std::find(OutcomeRows().begin(), OutcomeRows().end(), c.function);
     if (row == OutcomeRows().end()) continue;
     std::string state = c.object_state == HandleState::kClosed ? "closed" : "never issued";

@@ -14,7 +14,8 @@
 // Such a move comes from AVAILABLE (a handle works only once opened while
 // AVAILABLE, and the first move away invalidates it), hence two columns.
 //
-// And the error paths of the client functions on a content handle: function
+// And the error paths of the client functions on a content handle, and of
+// the stream functions on a stream handle: function
 // x the handle's state when called (open, closed, never issued, invalidated)
 // x outcome (accepted: ERROR_SUCCESS or ERROR_IO_PENDING; refused: any
 // other code), for calls with an open session handle. Only the cells a
@@ -96,11 +97,15 @@ class CoverageMatrix {
   std::vector<std::string> InFlightMissing() const;
 
   // The error-path table: the client functions that take a content handle
-  // (rows) x OutcomeColumns(); OutcomeCell says which cells exist.
+  // and the stream functions (rows) x OutcomeColumns(); OutcomeCell says
+  // which cells exist.
   static const std::vector<ApiFunction>& OutcomeRows();
   static const std::vector<OutcomeColumn>& OutcomeColumns();
   static std::string OutcomeColumnName(const OutcomeColumn& column);  // "closed: refused"
   static bool OutcomeCell(std::size_t row, std::size_t column);
+  // The kind of handle a row's function is counted on: a content handle, or
+  // for the stream functions a stream handle.
+  static HandleKind OutcomeKind(ApiFunction function);
   std::uint64_t OutcomeCount(std::size_t row, std::size_t column) const { return outcomes_[row][column]; }
   // For a count a job process measured (conformance/suite_jobs.cc).
   void AddOutcomeCount(std::size_t row, std::size_t column, std::uint64_t count) { outcomes_[row][column] += count; }

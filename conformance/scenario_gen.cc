@@ -63,6 +63,10 @@ const std::vector<Step>& ReadsPrefix() {
 
 namespace {
 
+// The content number whose identifier ("pd-content-10") has content 1's
+// ("pd-content-1") as a prefix.
+constexpr std::uint32_t kLongerIdentifier = 10;
+
 // A retrieve this large takes the whole content information of any content
 // the generator publishes at once.
 constexpr std::uint32_t kWholeInformation = 4096;
@@ -519,6 +523,14 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
       if (!m.completed[id]) fresh.push_back(id);
     }
     if (!fresh.empty() && d.Percent(70)) step.content = d.Of(fresh);
+    // Content 1 published (a stream of it open, or completed): now and then
+    // content 10 instead, a new identifier ("pd-content-10") whose bytes
+    // begin with the published one's ("pd-content-1"): a publication is its
+    // identifier's bytes, all cbContentIdentifier of them. Drawn only then,
+    // so other scenarios stay as they were.
+    bool one_published = m.completed[1] || m.completing[1];
+    for (const GenModel::ObjectSlot& slot : m.streams) one_published = one_published || (slot.open && slot.content == 1);
+    if (step.content == 1 && one_published && d.Percent(50)) step.content = kLongerIdentifier;
     // Now and then PEERDIST_PUBLICATION_OPTIONS: mostly a version the page
     // lists (1, 2), sometimes one it does not.
     if (d.Percent(25)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3 + d.Below(3));

@@ -106,6 +106,7 @@ TEST(SuiteTest, ReferenceHoldsEveryRule) {
     }
   }
   // ... and every error path of the client functions on a content handle
+  // and of the stream functions on a stream handle
   // (function x handle state x outcome).
   std::string outcome_missing;
   for (const std::string& cell : result.coverage.OutcomeMissing()) outcome_missing += "\n  " + cell;

@@ -124,7 +124,10 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
         }
         break;
       case TraceKind::kStatusChange:
-        if (IsValidStatus(event.status)) changes.emplace_back(event.time, static_cast<PEERDIST_STATUS>(event.status));
+        if (IsValidStatus(event.status)) {
+          changes.emplace_back(event.time, static_cast<PEERDIST_STATUS>(event.status));
+          status_changes_.emplace_back(i, static_cast<PEERDIST_STATUS>(event.status));
+        }
         break;
       case TraceKind::kCall: {
         CallView call;
@@ -211,6 +214,12 @@ std::int64_t TraceView::FinalCode(const RegistrationView& registration) {
     }
   }
   return code;
+}
+
+PEERDIST_STATUS TraceView::StatusAfterEvent(std::size_t index) const {
+  const auto after = std::upper_bound(status_changes_.begin(), status_changes_.end(), index,
+                                      [](std::size_t at, const auto& change) { return at < change.first; });
+  return after == status_changes_.begin() ? status_.initial() : std::prev(after)->second;
 }
 
 std::pair<std::size_t, VirtualTime> TraceView::StepStart(int step) const {

@@ -101,6 +101,10 @@ class TraceView {
   // of its last completion act, or kNoValue.
   static std::int64_t FinalCode(const RegistrationView& registration);
 
+  // The service status once trace event `index` has happened: the last
+  // valid status change at or before it, else the initial status.
+  PEERDIST_STATUS StatusAfterEvent(std::size_t index) const;
+
   // Trace position and time of the marker that starts scenario step `step`;
   // {0, 0} when the trace has none (a run cut short before it).
   std::pair<std::size_t, VirtualTime> StepStart(int step) const;
@@ -127,6 +131,8 @@ class TraceView {
 
   const std::vector<TraceEvent>* events_;
   StatusTimeline status_;
+  // (trace index, status) of each valid status change, in trace order.
+  std::vector<std::pair<std::size_t, PEERDIST_STATUS>> status_changes_;
   std::vector<CallView> calls_;
   std::vector<RegistrationView> registrations_;
   std::vector<std::size_t> stray_packets_;

@@ -41,6 +41,33 @@ TEST(TraceViewTest, StepStartIsTheFirstMarkerOfTheStep) {
   EXPECT_TRUE(view.complete());
 }
 
+TraceEvent StatusChange(VirtualTime time, int status) {
+  TraceEvent event;
+  event.kind = TraceKind::kStatusChange;
+  event.time = time;
+  event.status = status;
+  return event;
+}
+
+TEST(TraceViewTest, StatusAfterEventCountsEveryValidChangeUpToIt) {
+  Trace trace;
+  TraceEvent initial = Marker(0, -1, "initial");
+  initial.status = PEERDIST_STATUS_AVAILABLE;
+  trace.Add(initial);                                        // 0
+  trace.Add(Marker(0, 0, "startup s0"));                     // 1
+  trace.Add(StatusChange(3, PEERDIST_STATUS_DISABLED));      // 2
+  trace.Add(Marker(4, 1, ""));                               // 3
+  trace.Add(StatusChange(5, 77));                            // 4: not a status: ignored
+  trace.Add(StatusChange(6, PEERDIST_STATUS_UNAVAILABLE));   // 5
+  const TraceView view(trace);
+  EXPECT_EQ(view.StatusAfterEvent(0), PEERDIST_STATUS_AVAILABLE);
+  EXPECT_EQ(view.StatusAfterEvent(1), PEERDIST_STATUS_AVAILABLE);
+  EXPECT_EQ(view.StatusAfterEvent(2), PEERDIST_STATUS_DISABLED);  // the change itself counts
+  EXPECT_EQ(view.StatusAfterEvent(4), PEERDIST_STATUS_DISABLED);
+  EXPECT_EQ(view.StatusAfterEvent(5), PEERDIST_STATUS_UNAVAILABLE);
+  EXPECT_EQ(view.StatusAfterEvent(99), PEERDIST_STATUS_UNAVAILABLE);
+}
+
 // Counts how often it is built; remembers the view it was built from.
 struct CountingIndex {
   static int built;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include "conformance/flags.h"
@@ -35,16 +36,22 @@ std::string FileSafe(const std::string& name) {
 }
 
 // The implementation part of a finding's file name: a built-in's name, or
-// for plugin:PATH / exec:COMMAND the kind and the file's base name (a whole
-// path could pass the file system's 255-byte name limit), at most 64 bytes.
+// for plugin:PATH / exec:COMMAND the kind and the base name of each word (a
+// whole path could pass the file system's 255-byte name limit), at most 64
+// bytes.
 std::string ImplLabel(const std::string& impl) {
   std::string label = impl;
   for (const char* kind : {"plugin:", "exec:"}) {
     const std::string prefix = kind;
     if (impl.compare(0, prefix.size(), prefix) != 0) continue;
-    std::string target = impl.substr(prefix.size());
-    target = target.substr(0, target.find(' '));
-    label = prefix + std::filesystem::path(target).filename().string();
+    // `exec:python3 a/impl.py --bug=x` is exec-python3_impl.py_--bug-x, not
+    // exec-python3, which every Python program would share.
+    label = prefix;
+    std::istringstream words(impl.substr(prefix.size()));
+    std::string word;
+    for (bool first = true; words >> word; first = false) {
+      label += (first ? "" : "_") + std::filesystem::path(word).filename().string();
+    }
   }
   return FileSafe(label).substr(0, 64);
 }

@@ -221,6 +221,23 @@ TEST(FindingFileTest, WritesAReplayableScenarioWithTheSuitesHeader) {
       << text;
 }
 
+// An exec: finding is named after every word of the command, so two Python
+// programs' findings do not share a name; a long path never passes 64 bytes.
+TEST(FindingFileTest, AnExternalImplementationIsNamedByItsCommandsBaseNames) {
+  const Scenario scenario = Parse("pdscenario 1\nseed 9\nstartup s1\nregister s1 port=new key=4\nenv enable\n");
+  const auto finding = CheckScenario(scenario, Factory("mutant:never-deliver"));
+  ASSERT_TRUE(finding);
+  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/named";
+  const std::string exec =
+      WriteFindingFile(dir, scenario, "exec:python3 /some/where/example_impl.py --bug=skip-event-when-port", *finding);
+  EXPECT_NE(exec.find("/exec-python3_example_impl.py_--bug-skip-event-when-port--delivery-liveness--"),
+            std::string::npos)
+      << exec;
+  const std::string plugin =
+      WriteFindingFile(dir, scenario, "plugin:/" + std::string(300, 'd') + "/libexample.so", *finding);
+  EXPECT_NE(plugin.find("/plugin-libexample.so--delivery-liveness--"), std::string::npos) << plugin;
+}
+
 TEST(ScenarioMinimizerTest, KeepsOnlyWhatTheViolationNeeds) {
   const Scenario noisy = Parse(
       "pdscenario 1\nseed 77\ninitial unavailable\nstartup s2\nget-status s2 ex\nstartup s1 version=1\n"

@@ -86,6 +86,11 @@ enum class Deviation : std::uint8_t {
   kPolicyRowWhileUnavailable, // publishing and opening while UNAVAILABLE answer ERROR_ACCESS_DISABLED_BY_POLICY
   kShutdownKeepsPublications, // Shutdown leaves the session's publications published
   kPublishRefusesVersion2,    // a publish passing PEERDIST_PUBLICATION_OPTIONS dwVersion 2 fails
+  // The publishing pages (issue 11).
+  kCloseRefusesBusyStream,    // closing a stream with operations still pending fails (ERROR_INVALID_HANDLE)
+  kPublishAcceptsAnyVersion,  // a publish takes any PEERDIST_PUBLICATION_OPTIONS dwVersion
+  kAddZeroesFirstByte,        // add-to-stream publishes each buffer with its first byte zeroed
+  kIdentifierPrefixMatch,     // publish compares identifiers over the shorter one's length
   // Prompt reads and range requests (issue 12, orders 300-319).
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class

@@ -189,6 +189,21 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:publish-refuses-version-2",
        "PeerDistServerPublishStream refuses PEERDIST_PUBLICATION_OPTIONS_VERSION_2 with ERROR_INVALID_PARAMETER",
        "publication-options", Deviation::kPublishRefusesVersion2},
+      // The publishing pages.
+      {"mutant:close-refuses-busy-stream",
+       "PeerDistServerCloseStreamHandle refuses a stream with operations still pending (ERROR_INVALID_HANDLE)",
+       "stream-handles-accepted", Deviation::kCloseRefusesBusyStream},
+      {"mutant:publish-accepts-any-version",
+       "PeerDistServerPublishStream takes a PEERDIST_PUBLICATION_OPTIONS dwVersion the page does not list",
+       "publication-options", Deviation::kPublishAcceptsAnyVersion},
+      {"mutant:add-zeroes-first-byte",
+       "PeerDistServerPublishAddToStream publishes each buffer with its first byte zeroed (the content information "
+       "describes other bytes)",
+       "published-content", Deviation::kAddZeroesFirstByte},
+      {"mutant:identifier-prefix-match",
+       "PeerDistServerPublishStream compares content identifiers over the shorter one's length (\"pd-content-10\" "
+       "is taken as the published \"pd-content-1\": PEERDIST_ERROR_ALREADY_EXISTS)",
+       "publish-already-exists", Deviation::kIdentifierPrefixMatch},
       // Prompt reads and range requests (issue 12, orders 300-319).
       {"mutant:read-waits-to-fill",
        "a read the local cache serves only in part waits half its timeout for the rest of the buffer before it "

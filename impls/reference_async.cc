@@ -291,7 +291,10 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
           (target.declared_length != 0 && target.data.size() + operation.size > target.declared_length)) {
         return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
       }
+      const std::size_t start = target.data.size();
       target.data.insert(target.data.end(), operation.buffer, operation.buffer + operation.size);
+      // The mutant's bug: the first byte of each add is lost.
+      if (Is(Deviation::kAddZeroesFirstByte) && operation.size > 0) target.data[start] = 0;
       return {ERROR_SUCCESS, operation.size};
     }
     case OperationKind::kCompleteStream: {

@@ -32,14 +32,24 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
       cbContentIdentifier > kMaxIdentifierSize || cbContentLength > kMaxContentLength) {
     return ERROR_INVALID_PARAMETER;
   }
+  // The mutant's bug: any version is taken.
   if (pPublishOptions != nullptr && pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_1 &&
-      pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_2) {
+      pPublishOptions->dwVersion != PEERDIST_PUBLICATION_OPTIONS_VERSION_2 &&
+      !Is(Deviation::kPublishAcceptsAnyVersion)) {
     return ERROR_INVALID_PARAMETER;
   }
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   if (publications_.count(identifier) != 0 && !Is(Deviation::kPublishReplaces)) return PEERDIST_ERROR_ALREADY_EXISTS;
+  // The mutant's bug: identifiers compared over the shorter one's bytes, so
+  // "pd-content-10" is taken for the published "pd-content-1".
+  if (Is(Deviation::kIdentifierPrefixMatch)) {
+    for (const auto& [published, publication] : publications_) {
+      const std::size_t n = std::min(published.size(), identifier.size());
+      if (published.compare(0, n, identifier, 0, n) == 0) return PEERDIST_ERROR_ALREADY_EXISTS;
+    }
+  }
   // The mutant's bug: version 2 options refused (where the publish would succeed).
   if (pPublishOptions != nullptr && pPublishOptions->dwVersion == PEERDIST_PUBLICATION_OPTIONS_VERSION_2 &&
       Is(Deviation::kPublishRefusesVersion2)) {
@@ -76,6 +86,15 @@ DWORD ReferenceImpl::PeerDistServerPublishCompleteStream(PEERDIST_INSTANCE_HANDL
 
 DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                      PEERDIST_STREAM_HANDLE hStream) {
+  // The mutant's bug: a stream still busy with operations is not closed.
+  if (Is(Deviation::kCloseRefusesBusyStream) && FindForContent(hPeerDist) != nullptr) {
+    auto object = objects_.find(ValueOf(hStream));
+    const bool usable = object != objects_.end() && object->second.kind == ObjectKind::kStream &&
+                        !object->second.invalidated && !object->second.closed;
+    for (const auto& [id, operation] : operations_) {
+      if (usable && operation.object == ValueOf(hStream)) return ERROR_INVALID_HANDLE;
+    }
+  }
   return CloseObject(hPeerDist, hStream, ObjectKind::kStream);
 }
 

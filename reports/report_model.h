@@ -167,7 +167,8 @@ struct CoverageReport {
     }
   };
   InFlight in_flight;
-  // The error paths of the client functions on a content handle: function
+  // The error paths of the client functions on a content handle and of the
+  // stream functions on a stream handle: function
   // (row) x the handle's state and the outcome (column, "closed: refused");
   // a cell a conforming implementation cannot reach is counted but not
   // expected. Console only (not in report.json).

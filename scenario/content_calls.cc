@@ -177,11 +177,58 @@ void ContentCalls::CollectRetrieved(Operation& operation, std::size_t index) {
   if (operation.sole && info.retrieved_whole) {
     CheckRetrieveOffset(operation, index, retrieved.size());
   }
+  info.retrieved_in_order = info.retrieved_in_order && operation.sole;
   if (retrieved.size() + n <= kMaxContentInfoSize) {
     retrieved.insert(retrieved.end(), slot->buffer.begin(), slot->buffer.begin() + static_cast<std::ptrdiff_t>(n));
   } else {
     info.retrieved_whole = false;
   }
+  CheckPublishedContent(info, operation.info_slot);
+}
+
+void ContentCalls::NotePublishedData(const Step& step, ObjectSlot& info) {
+  if (step.offset != 0 || step.length != 0) return;
+  auto publisher = publishers_.find(step.content);
+  if (publisher == publishers_.end()) return;
+  const ObjectSlot& stream = streams_[static_cast<std::size_t>(publisher->second.first)];
+  if (stream.id != publisher->second.second || stream.stream_untracked || stream.completes.empty()) return;
+  // Every add done with ERROR_SUCCESS (one still pending, failed or
+  // cancelled leaves the published bytes unknown), and a complete too.
+  auto succeeded = [this](int slot) { return world_.SlotById(slot)->overlapped.Internal == ERROR_SUCCESS; };
+  for (int slot : stream.stream_operations) {
+    if (!succeeded(slot)) return;
+  }
+  bool complete = false;
+  for (int slot : stream.completes) complete = complete || succeeded(slot);
+  if (!complete) return;
+  info.expects_published = true;
+  info.published_content = stream.content;
+  info.published_length = stream.written;
+}
+
+void ContentCalls::CheckPublishedContent(ObjectSlot& info, int info_slot) {
+  if (!info.expects_published || info.published_judged || !info.retrieved_whole || !info.retrieved_in_order) return;
+  const std::optional<ContentInfo> decoded = DecodeContentInfo(info.retrieved.data(), info.retrieved.size());
+  if (!decoded) return;  // not all of it yet
+  info.published_judged = true;
+  const std::vector<BYTE> data = ContentBytes(info.published_content, 0, info.published_length);
+  const ContentInfo expected = DescribeContent(data, 0, data.size(), decoded->version);
+  if (decoded->offset == expected.offset && decoded->length == expected.length &&
+      decoded->block_hashes == expected.block_hashes) {
+    return;
+  }
+  std::size_t differing = 0;
+  while (differing < decoded->block_hashes.size() && differing < expected.block_hashes.size() &&
+         decoded->block_hashes[differing] == expected.block_hashes[differing]) {
+    ++differing;
+  }
+  world_.Finding(std::string(kPublishedContentFinding) + "the content information retrieved whole on " +
+                 Slot('i', info_slot) + " (identifier " + std::to_string(info.published_content) +
+                 ", offset 0 length 0) describes [" + std::to_string(decoded->offset) + ", " +
+                 std::to_string(decoded->offset + decoded->length) + ") in " +
+                 std::to_string(decoded->block_hashes.size()) + " blocks, block " + std::to_string(differing) +
+                 " first differing, but the adds of its publication, every one and the complete successful, "
+                 "published " + std::to_string(info.published_length) + " bytes");
 }
 
 // The offset a successful retrieve writes back (SRETRIEVEINFO-15/16) is
@@ -398,6 +445,11 @@ void ContentCalls::Publish(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) Opened(HandleKind::kStream, step, *stream, call.session, ret);
   if (code == ERROR_SUCCESS) published_.push_back(PublishedSpan{step.content, world_.Now()});
+  if (code == ERROR_SUCCESS && !step.null_out) {
+    publishers_[step.content] = {step.object, streams_[step.object].id};
+  } else if (code == ERROR_SUCCESS) {
+    publishers_.erase(step.content);
+  }
   Finish(call, code, ret);
 }
 
@@ -417,7 +469,12 @@ void ContentCalls::AddToStream(const Step& step) {
   const DWORD code = impl_.PeerDistServerPublishAddToStream(
       session, stream, step.bytes, step.null_in ? nullptr : data, overlapped ? &overlapped->overlapped : nullptr);
   // The next add continues the content where this one ends.
-  if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) slot.written += step.bytes;
+  if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) {
+    slot.written += step.bytes;
+    const bool tracked = overlapped != nullptr && call.object == slot.id && call.object_state == HandleState::kOpen;
+    if (tracked) slot.stream_operations.push_back(overlapped->id);
+    slot.stream_untracked = slot.stream_untracked || !tracked;
+  }
   Finish(call, code);
 }
 
@@ -431,6 +488,12 @@ void ContentCalls::CompleteStream(const Step& step) {
   world_.trace().Add(call);
   const DWORD code =
       impl_.PeerDistServerPublishCompleteStream(session, stream, overlapped ? &overlapped->overlapped : nullptr);
+  ObjectSlot& slot = streams_[step.object];
+  if (code == ERROR_IO_PENDING || code == ERROR_SUCCESS) {
+    const bool tracked = overlapped != nullptr && call.object == slot.id && call.object_state == HandleState::kOpen;
+    if (tracked) slot.completes.push_back(overlapped->id);
+    slot.stream_untracked = slot.stream_untracked || !tracked;
+  }
   Finish(call, code);
 }
 
@@ -466,6 +529,7 @@ void ContentCalls::Unpublish(const Step& step) {
     for (PublishedSpan& span : published_) {
       if (span.content == step.content && span.until == ~VirtualTime{0}) span.until = world_.Now();
     }
+    publishers_.erase(step.content);
   }
   Finish(call, code);
 }
@@ -502,6 +566,7 @@ void ContentCalls::OpenInfo(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
     Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
+    NotePublishedData(step, infos_[step.object]);
     infos_[step.object].range_request = step.offset != 0 || step.length != 0;
   }
   Finish(call, code, ret);

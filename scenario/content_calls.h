@@ -48,6 +48,20 @@ class ContentCalls {
     // Stream slots: the content number and how many bytes were added.
     std::uint32_t content = 0;
     std::uint64_t written = 0;
+    // Stream slots: the OVERLAPPED slots of the adds and completes its open
+    // handle accepted, and whether one was accepted another way (a NULL
+    // OVERLAPPED, another handle): then what it published is unknown.
+    std::vector<int> stream_operations;
+    std::vector<int> completes;
+    bool stream_untracked = false;
+    // Info slots opened on the whole of a publication whose every add and a
+    // complete had succeeded: the content number and the bytes its adds
+    // published, which the retrieved information must describe (judged once).
+    bool expects_published = false;
+    std::uint32_t published_content = 0;
+    std::uint64_t published_length = 0;
+    bool published_judged = false;
+    bool retrieved_in_order = true;
     // Info slots: the content information retrieved so far, and whether
     // all of it is there (a retrieve too large to keep breaks the count).
     std::vector<BYTE> retrieved;
@@ -160,6 +174,12 @@ class ContentCalls {
   // Scan's two halves: retrieve-info bytes, then client content operations.
   void CollectRetrieved(Operation& operation, std::size_t index);
   void CheckRetrieveOffset(const Operation& operation, std::size_t index, std::uint64_t expected);
+  // published-content: at an open of the whole content information, what
+  // the publication's adds published (when every one and a complete
+  // succeeded); once the handle's information is retrieved whole, a
+  // finding (kPublishedContentFinding) when it describes other bytes.
+  void NotePublishedData(const Step& step, ObjectSlot& info);
+  void CheckPublishedContent(ObjectSlot& info, int info_slot);
   void JudgeContentOperation(Operation& operation, std::size_t index);
   // Reads: what the harness knows at the call, and the judgement of their
   // completion (or of their lateness while still pending).
@@ -218,6 +238,9 @@ class ContentCalls {
   std::map<int, std::pair<int, std::uint8_t>> content_tags_;  // content handle trace id -> (session id, tag)
   std::vector<FlushCall> flushes_;
   std::vector<PublishedSpan> published_;
+  // The stream slot (index, trace id) of each content number's publication,
+  // while the harness believes it published.
+  std::map<std::uint32_t, std::pair<int, int>> publishers_;
 };
 
 }  // namespace pd

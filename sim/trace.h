@@ -123,6 +123,10 @@ inline constexpr char kReadTimeoutFinding[] = "read-timeout: ";
 inline constexpr char kReadLocalOnlyFinding[] = "read-local-only: ";
 inline constexpr char kReadMissingFinding[] = "read-missing-data: ";
 inline constexpr char kReadEndFinding[] = "read-end: ";
+// How a kFinding begins when the content information retrieved whole for the
+// whole of a publication describes other bytes than its successful adds
+// published (scenario/content_calls.cc); the rule published-content judges them.
+inline constexpr char kPublishedContentFinding[] = "published-content: ";
 inline constexpr char kReadOffsetFinding[] = "read-offset: ";
 // A read that completed later than its first block was available (in the
 // local cache at the call, or delivered by a peer within its timeout): the

@@ -388,18 +388,6 @@ bool EndedByCaller(const TraceView& view, const OperationView& operation, std::s
   return false;
 }
 
-// Operations pending on a handle when a move to DISABLED or UNAVAILABLE
-// invalidated it: how did each end?
-// The status once trace event `index` has happened.
-PEERDIST_STATUS StatusAfterIndex(const TraceView& view, const HandleHistory& history, std::size_t index) {
-  PEERDIST_STATUS status = view.status().initial();
-  for (const StatusMove& move : history.moves()) {
-    if (move.index > index) break;
-    status = move.to;
-  }
-  return status;
-}
-
 // Calls on a handle a move invalidated, made before the status came back,
 // to a function whose page lists the service-state rows (the calls the rule
 // invalidated judges): PEERDIST_ERROR_INVALIDATED or the row for the status.
@@ -415,7 +403,7 @@ std::vector<Occurrence> LocateInvalidatedCode(const TraceView& view) {
     const StatusMove* move = history.InvalidatedBy(*handle, call.call_index);
     if (move == nullptr || history.ReturnedBetween(move->index, call.call_index)) continue;
     const std::int64_t code = call.ret->code;
-    const PEERDIST_STATUS status = StatusAfterIndex(view, history, call.call_index);
+    const PEERDIST_STATUS status = view.StatusAfterEvent(call.call_index);
     const char* id = code == PEERDIST_ERROR_INVALIDATED       ? "invalidated"
                      : IsServiceRowFor(code, status) ? "status-row"
                                                              : nullptr;
@@ -427,6 +415,8 @@ std::vector<Occurrence> LocateInvalidatedCode(const TraceView& view) {
   return found;
 }
 
+// Operations pending on a handle when a move to DISABLED or UNAVAILABLE
+// invalidated it: how did each end?
 std::vector<Occurrence> LocateInFlightAtInvalidation(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
   std::vector<Occurrence> found;

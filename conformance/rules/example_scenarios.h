@@ -893,6 +893,40 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "publish s0 t0 id=1 options=1\n"     // 1: ERROR_SUCCESS
        "publish s0 t1 id=2 options=2\n",    // 2: ERROR_SUCCESS
        {{"mutant:publish-refuses-version-2", 2}}},
+      {"stream-handles-accepted", "a stream handle the publish returned is accepted, and closed by its close",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1
+       "add-to-stream s0 t0 bytes=64\n"     // 2: ERROR_IO_PENDING
+       "close-stream s0 t0\n"               // 3: ERROR_SUCCESS (the add is cancelled); the mutant refuses
+       "advance 100000\n"                   // 4
+       "complete-stream s0 t0\n"            // 5: ERROR_INVALID_HANDLE (closed)
+       "unpublish s0 id=1\n",               // 6: ERROR_SUCCESS
+       {{"mutant:close-refuses-busy-stream", 3}}},
+      {"publication-options", "a publish passing options of a version the page does not list is refused",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1 options=3\n"     // 1: ERROR_INVALID_PARAMETER; the mutant publishes
+       "publish s0 t1 id=1 options=1\n",    // 2: ERROR_SUCCESS
+       {{"mutant:publish-accepts-any-version", 1}}},
+      {"published-content", "the content information of a completed publication describes the bytes added",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1
+       "add-to-stream s0 t0 bytes=64\n"     // 2
+       "add-to-stream s0 t0 bytes=100\n"    // 3
+       "complete-stream s0 t0\n"            // 4
+       "advance 100000\n"                   // 5: all three succeed
+       "open-info s0 i0 id=1\n"             // 6: the whole content
+       "retrieve-info s0 i0 bytes=4096\n"   // 7
+       "advance 100000\n",                  // 8: retrieved whole; the mutant's hashes are of other bytes
+       {{"mutant:add-zeroes-first-byte", 8}}},
+      {"publish-already-exists", "an identifier is all its bytes: one that extends a published one is new",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1: \"pd-content-1\"
+       "publish s0 t1 id=10\n",             // 2: \"pd-content-10\", ERROR_SUCCESS; the mutant: ALREADY_EXISTS
+       {{"mutant:identifier-prefix-match", 2}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

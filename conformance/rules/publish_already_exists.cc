@@ -5,7 +5,10 @@
 // well-formed publish, with a declared length of 0, of an identifier that
 // is not published (never, or unpublished since) succeeds. Judged while the
 // service is AVAILABLE, with a NULL or real completion port, for publishes
-// without publication options (publication-options judges those).
+// without publication options (publication-options judges those). An
+// identifier is all its cbContentIdentifier bytes: one that extends a
+// published one ("pd-content-10" after "pd-content-1", which the generator
+// draws now and then) is new.
 #include "conformance/rule.h"
 #include "conformance/rules/publication_history.h"
 
@@ -46,7 +49,7 @@ PD_REGISTER_RULE((Rule{
     "PEERDIST_ERROR_ALREADY_EXISTS is the page's row; that a well-formed publish of a new identifier succeeds while "
     "the service is AVAILABLE is read from the Description and the parameters (no row refuses it)",
     "PeerDistServerPublishStream, PeerDistServerCloseStreamHandle, PeerDistServerUnpublish",
-    {{"SPUBLISH-1"}, {"SPUBLISH-6"}, {"SPUBLISH-11"}, {"SPUBLISH-13", kPartly}, {"SPUBLISH-18"},
+    {{"SPUBLISH-1"}, {"SPUBLISH-3"}, {"SPUBLISH-4"}, {"SPUBLISH-6"}, {"SPUBLISH-11"}, {"SPUBLISH-13", kPartly}, {"SPUBLISH-18"},
      {"SCLOSESTREAM-9"}, {"SUNPUBLISH-1"}},
     "publishing an identifier the session has published fails with PEERDIST_ERROR_ALREADY_EXISTS (a closed stream "
     "keeps it published); publishing a new or unpublished one with length 0 succeeds",

@@ -128,16 +128,7 @@ inline std::optional<VirtualTime> EarliestCompletion(const TraceView& view, cons
 }
 
 // The service status in effect once trace event `index` has happened.
-inline PEERDIST_STATUS StatusAfter(const TraceView& view, std::size_t index) {
-  PEERDIST_STATUS status = view.status().initial();
-  const std::vector<TraceEvent>& events = view.events();
-  for (std::size_t i = 0; i <= index && i < events.size(); ++i) {
-    if (events[i].kind == TraceKind::kStatusChange && IsValidStatus(events[i].status)) {
-      status = static_cast<PEERDIST_STATUS>(events[i].status);
-    }
-  }
-  return status;
-}
+inline PEERDIST_STATUS StatusAfter(const TraceView& view, std::size_t index) { return view.StatusAfterEvent(index); }
 
 // Whether the status differed from `baseline` at some point between trace
 // events `from` and `to` (both included), in trace order.

@@ -46,6 +46,7 @@ const std::vector<std::string> kRuleIds = {
     "client-handles-accepted", "client-success-codes", "optional-arguments-accepted", "read-bytes-transferred",
     "flush-forgets",
     "service-state-rows", "shutdown-unpublishes", "publication-options",
+    "stream-handles-accepted", "published-content",
     "read-prompt", "info-class", "cancel-once",
 };
 

@@ -133,12 +133,22 @@ class Generator {
     auto settle = [&] { add(StepKind::kAdvance).advance = 100 * kMillisecond; };
     // Through completion ports with keys, and in two retrieves (the server
     // rules on ports, keys, byte counts and offsets see them).
+    // Content 2 is first published with options of a version the page does
+    // not list, which is refused (publication-options); no draw either.
+    if (content == 2) add(StepKind::kPublish).options = 3;
     Step& publish = add(StepKind::kPublish);
     publish.port = PortArg::kNew;
     publish.key = 5;
     // Content 2 is published with version 2 options (publication-options
     // sees them); no draw, so the scenarios stay as they were otherwise.
     if (content == 2) publish.options = PEERDIST_PUBLICATION_OPTIONS_VERSION_2;
+    // Content 1 is followed by content 10, whose identifier starts with
+    // content 1's: a new publication (publish-already-exists); no draw.
+    if (content == 1) {
+      Step& longer = add(StepKind::kPublish);
+      longer.content = 10;
+      longer.object = 1;
+    }
     add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
     add(StepKind::kCompleteStream);
     settle();

@@ -62,16 +62,9 @@ std::optional<Violation> JudgeOpening(const TraceView& view, const CallView& cal
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
-  const std::vector<TraceEvent>& events = view.events();
-  PEERDIST_STATUS status = view.status().initial();
-  std::size_t seen = 0;  // events[0, seen) have updated `status`
   for (const CallView& call : view.calls()) {
     if (call.ret == nullptr) continue;
-    for (; seen <= call.call_index && seen < events.size(); ++seen) {
-      if (events[seen].kind == TraceKind::kStatusChange && IsValidStatus(events[seen].status)) {
-        status = static_cast<PEERDIST_STATUS>(events[seen].status);
-      }
-    }
+    const PEERDIST_STATUS status = StatusAfter(view, call.call_index);
     const std::int64_t code = call.ret->code;
     if (code == ERROR_ACCESS_DISABLED_BY_POLICY && status != PEERDIST_STATUS_DISABLED) {
       return At(*call.ret, CallName(call) + " returned ERROR_ACCESS_DISABLED_BY_POLICY while the status was " +
