@@ -50,6 +50,12 @@ bool PassesNoData(const TraceEvent& call) {
   }
 }
 
+bool PassesClassOutsideEnumeration(const TraceEvent& call) {
+  return call.function == ApiFunction::kClientGetInformationByHandle && call.detail.find(" class=") != std::string::npos;
+}
+
+bool PassesBadArgument(const TraceEvent& call) { return PassesNoData(call) || PassesClassOutsideEnumeration(call); }
+
 bool IsCloseFunction(ApiFunction function) {
   return function == ApiFunction::kServerCloseStreamHandle || function == ApiFunction::kServerCloseContentInformation ||
          function == ApiFunction::kClientCloseContent;
@@ -181,7 +187,7 @@ const OpenedHandle* HandleHistory::WellFormedTarget(const CallView& call) const 
   const TraceEvent& c = *call.call;
   if (c.object_kind == HandleKind::kNone || c.object < 0 || c.object_state != HandleState::kOpen) return nullptr;
   if (c.handle_open != 1 || c.null_arg == 1 || call.ret == nullptr) return nullptr;
-  if (PassesNoData(c)) return nullptr;
+  if (PassesBadArgument(c)) return nullptr;
   const OpenedHandle* handle = Handle(c.object);
   if (handle == nullptr || handle->session != c.session) return nullptr;
   if (IsWin8Function(c.function) && !IsWin8Session(c.session)) return nullptr;

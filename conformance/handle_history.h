@@ -100,6 +100,13 @@ bool IsCloseFunction(ApiFunction function);
 // all: a second bad argument besides a bad handle (AMBIGUITIES.md, "which of
 // two bad arguments is reported first").
 bool PassesNoData(const TraceEvent& call);
+// Whether a PeerDistClientGetInformationByHandle call passes an information
+// class outside PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS (its detail says
+// "class=N"): a bad argument of its own (the rule info-class).
+bool PassesClassOutsideEnumeration(const TraceEvent& call);
+// PassesNoData or PassesClassOutsideEnumeration: a second bad argument
+// besides a bad handle.
+bool PassesBadArgument(const TraceEvent& call);
 // The functions only Windows 8 sessions may call.
 bool IsWin8Function(ApiFunction function);
 // Short name for messages: "PeerDistClientBlockRead on content handle 3".

@@ -470,6 +470,10 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       // A get-info buffer too small for PEERDIST_CLIENT_BASIC_INFO now and
       // then (client-info), folded from the same draw.
       if (step.kind == StepKind::kGetInfo && step.bytes > 64) step.bytes %= 8;
+      // One get-info in four passes a class outside the enumeration
+      // (MaximumPeerDistClientInfoByHandlesClass and beyond: info-class),
+      // folded from draws already made (get-info uses no source).
+      if (step.kind == StepKind::kGetInfo && step.source == kMaxObjects - 1) step.info_class = 1 + step.bytes % 3;
       step.corrupt = step.kind == StepKind::kAddData && d.Percent(10);
       // Now and then data past the end of any content (add-data's
       // PEERDIST_ERROR_OUT_OF_BOUNDS).
@@ -727,6 +731,14 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     step = OpenFor(d, m, step.session);
     step.kind = StepKind::kOpenInfo;
     step.content = d.Of(done);
+    // Now and then a range request (ullContentOffset, cbContentLength): the
+    // information of a sub-range, and reads before, inside and past it
+    // (the range remarks of the read pages; read-range).
+    // The range is the content's second and third 64-byte blocks.
+    if (d.Percent(40)) {
+      step.offset = 64;
+      step.length = 128;
+    }
   } else if (any_info && !any_content) {
     step = OpenFor(d, m, step.session);
     step.kind = StepKind::kOpenContent;

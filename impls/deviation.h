@@ -97,6 +97,10 @@ enum class Deviation : std::uint8_t {
   kRetrieveRefusesVersion2,   // a retrieve on a handle of version 2 information returns ERROR_INVALID_HANDLE
   kServerCancelAnyIdentifier, // the server cancel finds an operation by its OVERLAPPED alone
   kCancelSignalsCompleted,    // a server cancel of a completed operation signals its event again (NOTFOUND)
+  // Prompt reads and range requests (issue 12, orders 300-319).
+  kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
+  kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
+  kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
 };
 
 }  // namespace pd

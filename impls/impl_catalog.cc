@@ -225,6 +225,19 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistServerCancelAsyncOperation of an operation that already completed signals its OVERLAPPED's event "
        "again (returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-posts-once", Deviation::kCancelSignalsCompleted},
+      // Prompt reads and range requests (issue 12, orders 300-319).
+      {"mutant:read-waits-to-fill",
+       "a read the local cache serves only in part waits half its timeout for the rest of the buffer before it "
+       "completes with what it has",
+       "read-prompt", Deviation::kReadWaitsToFill},
+      {"mutant:info-class-ignored",
+       "PeerDistClientGetInformationByHandle serves a PEERDIST_CLIENT_BASIC_INFO whatever PeerDistClientInfoClass says, "
+       "MaximumPeerDistClientInfoByHandlesClass and beyond included",
+       "info-class", Deviation::kInfoClassIgnored},
+      {"mutant:cancel-posts-after-result",
+       "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
+       "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
+       "cancel-once", Deviation::kCancelPostsAfterResult},
   };
   return catalog;
 }

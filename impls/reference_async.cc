@@ -180,6 +180,10 @@ void ReferenceImpl::FinishOperation(std::uint64_t id) {
 }
 
 void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes) {
+  if (Is(Deviation::kCancelPostsAfterResult) && operation.overlapped != nullptr) {
+    auto object = objects_.find(operation.object);
+    if (object != objects_.end()) object->second.finished.insert(operation.overlapped);
+  }
   if (operation.overlapped != nullptr) {
     operation.overlapped->Internal = error;
     operation.overlapped->InternalHigh = bytes;
@@ -484,6 +488,17 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   }
   // Completes as soon as some data is there: up to the end of the local run.
   const std::uint64_t available = LocalRun(content, offset);
+  // The mutant's bug: with part of the buffer unfilled it waits half its
+  // timeout for the rest (and then completes with what it has).
+  if (Is(Deviation::kReadWaitsToFill) && available < operation.size && !operation.waited_to_fill &&
+      operation.timeout_ms != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY) {
+    const Duration span = operation.timeout_ms == PEERDIST_READ_TIMEOUT_DEFAULT
+                              ? kDefaultReadTimeout
+                              : Duration{operation.timeout_ms} * kMillisecond;
+    operation.waited_to_fill = true;
+    Defer(operation, operation.started + span / 2);
+    return {kDeferred, 0};
+  }
   const std::uint64_t n = std::min<std::uint64_t>(available, operation.size);
   for (std::uint64_t i = 0; i < n; ++i) {
     // The mutant copies from one byte further on (the last byte again at the

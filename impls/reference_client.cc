@@ -133,7 +133,11 @@ DWORD ReferenceImpl::PeerDistClientGetInformationByHandle(PEERDIST_INSTANCE_HAND
                                                           DWORD dwBufferSize, LPVOID lpInformation) {
   Session* session = FindForContent(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
-  if (lpInformation == nullptr || PeerDistClientInfoClass != PeerDistClientBasicInfo) return ERROR_INVALID_PARAMETER;
+  // The mutant's bug: it serves PeerDistClientBasicInfo whatever the class.
+  if (lpInformation == nullptr ||
+      (PeerDistClientInfoClass != PeerDistClientBasicInfo && !Is(Deviation::kInfoClassIgnored))) {
+    return ERROR_INVALID_PARAMETER;
+  }
   // A Windows 8 function: the session must have negotiated that version.
   if (!IsWin8(*session)) return PEERDIST_ERROR_VERSION_UNSUPPORTED;
   auto [content, error] = ObjectFor(hPeerDist, hContentHandle, ObjectKind::kContent);
@@ -160,6 +164,12 @@ DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   bool found = false;
   for (const auto& [id, operation] : operations_) found = found || match(operation);
   if (!found && pOverlapped != nullptr) {
+    // The mutant's bug: an operation of the handle that completed gets a
+    // cancellation result after its own: its event is signalled again.
+    if (Is(Deviation::kCancelPostsAfterResult) && content->finished.count(pOverlapped) != 0 &&
+        pOverlapped->hEvent != nullptr) {
+      host_.SetEvent(pOverlapped->hEvent);
+    }
     return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
   }
   // "will not return until the cancellation result is posted".

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ enum class ObjectKind : std::uint8_t { kStream, kContentInfo, kContent };
 // What stands behind one content, content-information or stream handle.
 struct ContentObject {
   ObjectKind kind = ObjectKind::kContent;
+  // The mutant cancel-posts-after-result: the OVERLAPPEDs of the handle's
+  // completed operations (kept by no other implementation).
+  std::set<LPOVERLAPPED> finished;
   std::uintptr_t session = 0;  // the session that opened it
   HANDLE port = nullptr;       // completion port given at open (may be NULL)
   ULONG_PTR key = 0;
@@ -100,6 +104,8 @@ struct PendingOperation {
   std::size_t peer_block = 0;
   std::vector<BYTE> peer_bytes;
   bool timed_out = false;
+  // The mutant read-waits-to-fill: it waited once for the rest of its buffer.
+  bool waited_to_fill = false;
 };
 
 }  // namespace pd

@@ -335,6 +335,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
         return;
       }
       track.content = operation.added_content;
+      track.range_request = track.range_request || operation.added_range_request;
       track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
       return;
     case ApiFunction::kClientCompleteContentInformation:
@@ -405,7 +406,7 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
     if (internal == PEERDIST_ERROR_OUT_OF_BOUNDS && operation.offset < end) {
       world_.Finding(std::string(kAddDataFinding) + name + " completed with PEERDIST_ERROR_OUT_OF_BOUNDS" + range +
                      "; expected that code only for an offset beyond the end of the content");
-    } else if (internal == ERROR_SUCCESS && operation.offset >= end) {
+    } else if (internal == ERROR_SUCCESS && operation.offset >= end && !track.range_request) {
       world_.Finding(std::string(kAddDataFinding) + name + " completed with ERROR_SUCCESS" + range +
                      "; expected PEERDIST_ERROR_OUT_OF_BOUNDS for an offset beyond the end of the content");
     } else if (internal == ERROR_SUCCESS && !operation.corrupt && operation.data_content == track.content) {
@@ -650,6 +651,7 @@ void ContentCalls::OpenInfo(const Step& step) {
     }
     infos_[step.object].request = request;
     NotePublishedData(step, infos_[step.object]);
+    infos_[step.object].range_request = step.offset != 0 || step.length != 0;
   }
   Finish(call, code, ret);
 }
@@ -799,6 +801,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   operation.local_only = step.timeout == TimeoutArg::kLocalOnly;
   if (function == ApiFunction::kClientAddContentInformation && infos_[step.source].id >= 0) {
     operation.added_content = static_cast<int>(infos_[step.source].content);
+    operation.added_range_request = infos_[step.source].range_request;
   }
   if (overlapped != nullptr && (function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientAddData)) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
@@ -864,13 +867,15 @@ void ContentCalls::GetInfo(const Step& step) {
   HANDLE content = ObjectFor(HandleKind::kContent, step, call);
   call.null_arg = step.null_out ? 1 : 0;
   call.detail = Slot('c', step.object) + " bytes=" + std::to_string(step.bytes);
+  if (step.info_class != 0) call.detail += " class=" + std::to_string(step.info_class);
   world_.trace().Add(call);
   // Exactly the size claimed: a PEERDIST_CLIENT_BASIC_INFO written into
   // fewer bytes is a write outside the buffer.
   BYTE* buffer = Input(std::vector<BYTE>(step.bytes, 0x7F), call.function, "lpInformation", CallerMemory::Scope::kCall);
-  const DWORD code = impl_.PeerDistClientGetInformationByHandle(session, content, PeerDistClientBasicInfo, step.bytes,
-                                                                step.null_out ? nullptr : buffer);
-  if (!step.null_out) CheckInformation(step, code, buffer, 0x7F);
+  const DWORD code = impl_.PeerDistClientGetInformationByHandle(
+      session, content, static_cast<PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS>(step.info_class), step.bytes,
+      step.null_out ? nullptr : buffer);
+  if (!step.null_out && step.info_class == PeerDistClientBasicInfo) CheckInformation(step, code, buffer, 0x7F);
   Finish(call, code);
 }
 
@@ -982,12 +987,21 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   read.content = content;
   read.range_start = track.info->offset;
   read.range_end = track.info->offset + track.info->length;
+  read.info_before_call = track.info_step >= 0 && track.info_step < operation.call_step;
   read.start = read.stream ? track.stream_position : operation.offset;
   read.published = Published(content, read.called, read.done);
   const VirtualTime done = read.done;
   read.possibly_local = [this, content, done, index](std::uint64_t from, std::uint64_t to) {
     return PossiblyLocal(content, from, to, done, index);
   };
+  // Data added whole before the call, no flush since that may drop it:
+  // the block is in the local cache when the read is called.
+  if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
+      !FlushMayDrop(track.content)) {
+    const auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
+    const auto cached = track.cached.find(block);
+    if (cached != track.cached.end() && cached->second < operation.call_step) read.surely_local = Duration{0};
+  }
   if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
       operation.start_at_call == read.start) {
     read.peer_latency = operation.peer_latency;

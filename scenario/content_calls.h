@@ -74,6 +74,9 @@ class ContentCalls {
     std::optional<InfoRequest> request;
     bool in_order = true;
     bool range_judged = false;
+    // Info slots: opened for a range request (ullContentOffset or
+    // cbContentLength not 0).
+    bool range_request = false;
   };
   // What the harness knows of the bytes published under one content number:
   // the stream handle (trace id) of the publication, the bytes its adds
@@ -108,6 +111,7 @@ class ContentCalls {
     std::uint64_t offset = 0;
     std::vector<BYTE> added;
     int added_content = -1;
+    bool added_range_request = false;  // add-info: from an info slot opened for a range request
     bool judged = false;
     // What the local-cache check (CheckLocalCache) needs: the step that
     // called it; add-data: the content number, size and whether a byte was
@@ -167,6 +171,10 @@ class ContentCalls {
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
     std::map<std::size_t, int> cached;
+    // Some of the information came from a range request: past its end,
+    // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
+    // outside ranged content information").
+    bool range_request = false;
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);

@@ -63,6 +63,28 @@ void JudgePeers(const ReadFacts& read, std::uint64_t start, std::vector<std::str
   }
 }
 
+// "will complete a read as soon as any data is available and will not wait
+// for the buffer to fill completely": the block at the start is available
+// at the call when it is surely in the local cache, or when the peer that
+// holds it delivers within the timeout.
+void JudgePrompt(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
+  if (read.earlier_pending || read.requested == 0) return;
+  std::optional<Duration> available;
+  std::string why;
+  if (read.surely_local) {
+    available = *read.surely_local;
+    why = "the block there was in the local cache (added whole before the call)";
+  } else if (read.peer_latency && read.timeout != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY &&
+             *read.peer_latency + kReadSlack <= ReadTimeoutSpan(read.timeout)) {
+    available = *read.peer_latency;
+    why = "a peer delivers the block there in " + Ms(*read.peer_latency);
+  }
+  if (!available || read.done <= read.called + *available + kReadSlack) return;
+  out.push_back(kReadPromptFinding + read.name + " at content offset " + std::to_string(start) + " completed with " +
+                Code(read.code) + " " + Ms(read.done - read.called) + " after the call, although " + why +
+                "; expected it to complete as soon as any data is available (within " + Ms(kReadSlack) + ")");
+}
+
 }  // namespace
 
 Duration ReadTimeoutSpan(DWORD timeout) {
@@ -89,13 +111,32 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
   // A block read exactly at the end of the range: "beyond" or not, the
   // pages do not say.
   if (start >= read.range_end) return out;
+  // "A completion with ERROR_NO_MORE in this case indicates that the read
+  // offset is outside of the sub-range": inside it, the code says what is
+  // not so (only against information complete before the call).
+  if (read.code == PEERDIST_ERROR_NO_MORE && read.info_before_call) {
+    out.push_back(kReadEndFinding + read.name + " at content offset " + std::to_string(start) +
+                  ", inside the range [" + std::to_string(read.range_start) + ", " + std::to_string(read.range_end) +
+                  ") of its content information, completed with PEERDIST_ERROR_NO_MORE, which indicates an offset "
+                  "outside that range");
+  }
   const std::uint64_t block = read.range_start + (start - read.range_start) / kContentBlockSize * kContentBlockSize;
   const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, read.range_end);
+  JudgePrompt(read, start, out);
   if (read.code == ERROR_SUCCESS && read.overlapped_offset != start) {
     out.push_back(kReadOffsetFinding + read.name + " succeeded reading from content offset " + std::to_string(start) +
                   " but left OVERLAPPED Offset/OffsetHigh at " + std::to_string(read.overlapped_offset));
   }
   if (Missing(read.code)) {
+    // "the missing data range will be constrained to the range request
+    // bounds": a range that begins before the content range breaks that
+    // as well as the offset the read owes.
+    if (read.overlapped_offset < read.range_start) {
+      out.push_back(kReadMissingFinding + read.name + " completed with " + Code(read.code) +
+                    " reporting a missing range at " + std::to_string(read.overlapped_offset) +
+                    ", before the start of the content range [" + std::to_string(read.range_start) + ", " +
+                    std::to_string(read.range_end) + ")");
+    }
     if (read.overlapped_offset < block || read.overlapped_offset >= read.range_end) {
       out.push_back(kReadOffsetFinding + read.name + " from content offset " + std::to_string(start) +
                     " completed with " + Code(read.code) + " and OVERLAPPED Offset/OffsetHigh " +
@@ -103,8 +144,8 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
     } else if (read.transferred == 0 || read.overlapped_offset + read.transferred > read.range_end) {
       out.push_back(kReadMissingFinding + read.name + " completed with " + Code(read.code) +
                     " reporting a missing range of " + std::to_string(read.transferred) + " bytes at " +
-                    std::to_string(read.overlapped_offset) + "; the range must be 1 byte or more and end by the end " +
-                    "of the content range, " + std::to_string(read.range_end));
+                    std::to_string(read.overlapped_offset) + "; the range must be 1 byte or more within the content " +
+                    "range [" + std::to_string(read.range_start) + ", " + std::to_string(read.range_end) + ")");
     }
   }
   if (read.published) return out;

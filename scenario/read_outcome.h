@@ -44,6 +44,9 @@ struct ReadFacts {
   bool known = false;
   std::uint32_t content = 0;
   std::uint64_t range_start = 0, range_end = 0;  // the content information's range
+  // The information was complete before the read was called (not only by
+  // the time it completed).
+  bool info_before_call = false;
   // The content was published on this machine while the read ran (an
   // implementation may serve its own publications; the harness does not
   // judge what it then finds).
@@ -56,6 +59,10 @@ struct ReadFacts {
   // all along), and whether none held it at any time during the read.
   std::optional<Duration> peer_latency;
   bool no_peer = false;
+  // How long after the call the block at `start` was surely available: 0
+  // when data added whole put it in the local cache before the call (and
+  // no flush may have dropped it); nullopt when the harness cannot say.
+  std::optional<Duration> surely_local;
   // The completion.
   DWORD code = ERROR_SUCCESS;
   std::uint64_t transferred = 0;  // OVERLAPPED.InternalHigh

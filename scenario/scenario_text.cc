@@ -80,6 +80,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (HasOptions(k) && step.options != 0) out += " options=" + std::to_string(step.options);
   if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
   if (HasTag(k) && step.tag != 0) out += " tag=" + std::to_string(step.tag);
+  if (k == StepKind::kGetInfo && step.info_class != 0) out += " class=" + std::to_string(step.info_class);
   if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
   if (HasTimeout(k) && step.timeout == TimeoutArg::kMilliseconds) out += " timeout=" + std::to_string(step.timeout_ms);
   if (k == StepKind::kAddInfo && step.source != 0) out += " from=i" + std::to_string(step.source);
@@ -218,6 +219,7 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   if (name == "length" && HasLength(k)) return number(kMaxStepBytes, step.length);
   if (name == "options" && HasOptions(k)) return number(kMaxPublicationOptionsVersion, step.options);
   if (name == "bytes" && HasBytes(k)) return number(kMaxStepBytes, step.bytes);
+  if (name == "class" && k == StepKind::kGetInfo) return number(kMaxInfoClass, step.info_class);
   if (name == "tag" && HasTag(k)) {
     if (value == "null") { step.null_in = true; return ""; }
     return number(255, step.tag);

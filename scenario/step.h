@@ -69,6 +69,8 @@ constexpr std::uint32_t kMaxReadTimeoutMs = 10000;
 // Bound on a publish step's options=N (the dwVersion passed): the page knows
 // 1 and 2; a little room above them for the versions it does not know.
 constexpr std::uint32_t kMaxPublicationOptionsVersion = 255;
+// Bound on get-info's class= (a few values past the enumeration's end).
+constexpr std::uint32_t kMaxInfoClass = 15;
 
 // Which session handle a call passes.
 enum class HandleArg : std::uint8_t {
@@ -120,6 +122,10 @@ struct Step {
   // publish: pPublishOptions NULL (0) or a PEERDIST_PUBLICATION_OPTIONS whose
   // dwVersion is this (1..kMaxPublicationOptionsVersion), dwFlags 0.
   std::uint32_t options = 0;
+  // get-info: the PeerDistClientInfoClass passed (0 PeerDistClientBasicInfo;
+  // 1 MaximumPeerDistClientInfoByHandlesClass and up are outside the
+  // enumeration), up to kMaxInfoClass.
+  std::uint32_t info_class = 0;
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

@@ -135,6 +135,10 @@ inline constexpr char kReadEndFinding[] = "read-end: ";
 // published (scenario/content_calls.cc); the rule published-content judges them.
 inline constexpr char kPublishedContentFinding[] = "published-content: ";
 inline constexpr char kReadOffsetFinding[] = "read-offset: ";
+// A read that completed later than its first block was available (in the
+// local cache at the call, or delivered by a peer within its timeout): the
+// rule read-prompt.
+inline constexpr char kReadPromptFinding[] = "read-prompt: ";
 // How a kFinding begins when a local-cache-only read delivered data that a
 // completed PeerDistClientFlushContent of its handle's tag removed, nothing
 // having added or fetched it since (scenario/content_calls.cc); the rule

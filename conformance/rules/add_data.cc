@@ -5,7 +5,10 @@
 // not miss it (PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT); until a flush,
 // which may empty the cache. And PEERDIST_ERROR_OUT_OF_BOUNDS is the
 // completion of an add whose offset lies beyond the end of the content the
-// information describes, and of no other add. The harness follows the
+// information describes, and of no other add; on information made for a
+// range request an add past the end of its range is left alone (the read
+// pages allow data outside the range: AMBIGUITIES.md, "PeerDistClientAddData
+// outside ranged content information"). The harness follows the
 // handle's information and records a finding starting kAddDataFinding
 // (scenario/content_calls.cc); this rule names it.
 #include "conformance/rule.h"
@@ -30,7 +33,7 @@ PD_REGISTER_RULE((Rule{
      {"CADDDATA-19"}},
     "an add of the content's bytes that covered a block whole leaves it in the local cache (a local-cache-only block "
     "read there does not miss it, until a flush); an add completes with PEERDIST_ERROR_OUT_OF_BOUNDS exactly when its "
-    "offset lies beyond the end of the content",
+    "offset lies beyond the end of the content (past a range request's range: either)",
     Judge,
 }));
 

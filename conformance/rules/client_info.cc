@@ -33,6 +33,8 @@ std::optional<Violation> Judge(const TraceView& view) {
   for (const CallView& call : view.calls()) {
     const TraceEvent& c = *call.call;
     if (c.function != ApiFunction::kClientGetInformationByHandle || call.ret == nullptr) continue;
+    // Another class than PeerDistClientBasicInfo: info-class's.
+    if (PassesClassOutsideEnumeration(c)) continue;
     const std::int64_t size = BufferSize(c);
     const std::int64_t code = call.ret->code;
     if (code == ERROR_SUCCESS && size < kNeeded) {

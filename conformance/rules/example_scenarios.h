@@ -448,6 +448,24 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-info s0 c0 bytes=2\n"                    // 3: too small; the mutant writes past it
        "close-content s0 c0\n",
        {{"mutant:info-ignores-buffer-size", 3}}},
+      {"info-class", "a class outside PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS is refused",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1\n"                  // 1
+       "get-info s0 c0 bytes=4\n"                    // 2: PeerDistClientBasicInfo
+       "get-info s0 c0 bytes=4 class=1\n"            // 3: MaximumPeerDistClientInfoByHandlesClass; the mutant serves it
+       "close-content s0 c0\n",
+       {{"mutant:info-class-ignored", 3}}},
+      {"cancel-once", "a cancel of a completed operation posts no second result",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                // 0
+       "open-content s0 c0 tag=1 port=new key=5\n"   // 1
+       "complete-info s0 c0\n"                       // 2: o0 completes (nothing added)
+       "advance 100000\n"                            // 3
+       "client-cancel s0 c0 o0\n"                    // 4: the mutant signals o0's event again
+       "advance 100000\n"                            // 5
+       "close-content s0 c0\n",                      // 6
+       {{"mutant:cancel-posts-after-result", 4}}},
       {"add-data", "added data is in the local cache; past the end of the content, PEERDIST_ERROR_OUT_OF_BOUNDS",
        "pdscenario 1\nseed 41\ninitial available\n"
        "startup s0\n"                                // 0
@@ -643,6 +661,28 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result o4\n"  // 19
        "get-overlapped-result o5\n",  // 20
        {{"mutant:default-timeout-unbounded", 18}, {"mutant:read-timeout-ignored", 16}}},
+      {"read-prompt", "a read the local cache serves in part completes at once with what it has",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 offset=0 bytes=64\n"  // 14
+       "advance 100000\n"  // 15
+       "block-read s1 c0 offset=0 bytes=128\n"  // 16: block 0 is local, block 1 nowhere
+       "advance 3000000\n"  // 17: the mutant completes 2.5 s after the call
+       "get-overlapped-result o6\n",  // 18
+       {{"mutant:read-waits-to-fill", 17}}},
       {"read-local-only", "PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY reads only the local cache",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0

@@ -20,7 +20,7 @@ std::optional<Violation> Judge(const TraceView& view) {
     const std::int64_t code = call.ret->code;
     if (code == ERROR_INVALID_HANDLE) continue;
     // A second bad argument (a NULL pointer, no data) may be reported first.
-    if ((call.call->null_arg == 1 || PassesNoData(*call.call)) && code == ERROR_INVALID_PARAMETER) continue;
+    if ((call.call->null_arg == 1 || PassesBadArgument(*call.call)) && code == ERROR_INVALID_PARAMETER) continue;
     const std::string handle =
         call.call->session >= 0 ? "the closed handle of session " + std::to_string(call.call->session)
                                 : std::string("a handle no PeerDistStartup returned");

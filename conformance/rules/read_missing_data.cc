@@ -2,7 +2,8 @@
 // peer holds completes with PEERDIST_ERROR_MISSING_DATA (with
 // LOCAL_CACHE_ONLY, ERROR_TIMEOUT is accepted too: the peers are not asked),
 // and a missing-data or timeout completion reports a missing range of at
-// least one byte that ends by the end of the content range. The harness
+// least one byte within the content range: with information made for a
+// range request, neither before its start nor past its end. The harness
 // (scenario/read_outcome.cc) records the findings.
 #include "conformance/rule.h"
 #include "conformance/rules/implementation_findings.h"
@@ -22,8 +23,8 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-34", kPartly}, {"CBLOCKREAD-35", kPartly}, {"CBLOCKREAD-52"}, {"CSTREAMREAD-35", kPartly}, {"CSTREAMREAD-38", kPartly}, {"CSTREAMREAD-55"}},
-    "a read no cache and no peer can serve completes with PEERDIST_ERROR_MISSING_DATA, reporting a missing range of 1 byte or more up to the end of the content range",
+    {{"CBLOCKREAD-34", kPartly}, {"CBLOCKREAD-35", kPartly}, {"CBLOCKREAD-36", kPartly}, {"CBLOCKREAD-47", kPartly}, {"CBLOCKREAD-52"}, {"CSTREAMREAD-35", kPartly}, {"CSTREAMREAD-38", kPartly}, {"CSTREAMREAD-39", kPartly}, {"CSTREAMREAD-50", kPartly}, {"CSTREAMREAD-55"}},
+    "a read no cache and no peer can serve completes with PEERDIST_ERROR_MISSING_DATA, reporting a missing range of 1 byte or more within the content range (a range request's bounds)",
     Judge,
 }));
 

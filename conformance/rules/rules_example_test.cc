@@ -49,6 +49,7 @@ const std::vector<std::string> kRuleIds = {
     "stream-handles-accepted", "published-content",
     // Content information, cancel and session pages (orders 340-359).
     "info-range", "retrieve-end", "info-handles-accepted", "cancel-posts-once",
+    "read-prompt", "info-class", "cancel-once",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

@@ -293,12 +293,15 @@ class Generator {
     // Folded from the values drawn above (no draw of their own, so the
     // sequence stays as it was): a content handle with a completion port and
     // key now and then (event-and-port), get-info buffers too small for
-    // PEERDIST_CLIENT_BASIC_INFO (client-info).
+    // PEERDIST_CLIENT_BASIC_INFO (client-info) or classes outside its
+    // enumeration (info-class).
     if (step.kind == StepKind::kOpenContent && step.all) {
       step.port = PortArg::kNew;
       step.key = 40 + step.offset;
     }
     if (step.kind == StepKind::kGetInfo && step.bytes >= 100 && step.bytes < 4096) step.bytes %= 8;
+    // A class outside PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS now and then (info-class).
+    if (step.kind == StepKind::kGetInfo && step.ex) step.info_class = 1 + step.bytes % 3;
     // An add-data past the end of any content the prelude publishes (add-data).
     if (step.kind == StepKind::kAddData && step.bytes % 2 == 0) step.offset += 256;
     if (IsAsyncContentStep(step.kind)) ++operations;
