@@ -135,16 +135,9 @@ TEST(FuzzSmokeTest, ReferenceFromSeedCorpusFindsNothing) {
 // came after the seed corpus was last written: the golden scenario
 // testdata/flush_forgets shows it, and make_seed_corpus takes that in when
 // the corpus is next regenerated.
-//
-// info-range-ignored (issue 11) needs content published and completed, its
-// information opened for a range inside it, and retrieved whole: no seed
-// opens a range (the corpus predates the generator's ranged opens), and
-// blind mutation does not build the chain; the example scenario of
-// info-range shows it.
 const std::set<std::string> kNotYetFoundByMutation = {
     "mutant:close-invalidated-fails",
     "mutant:flush-keeps-data",
-    "mutant:info-range-ignored",
 };
 
 TEST(FuzzSmokeTest, EveryMutantShowsItsOwnViolation) {
