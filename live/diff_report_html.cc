@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "live/diff_report.h"
+#include "reports/html_page_style.h"
 #include "reports/xml_escape.h"
 
 namespace pd {
@@ -23,21 +24,8 @@ std::string Anchor(const std::string& name) {
   return out;
 }
 
-constexpr char kStyle[] = R"(
-:root { --fg:#24292f; --muted:#57606a; --line:#d0d7de; --bg2:#f6f8fa; --red:#cf222e; --green:#1a7f37; }
-* { box-sizing: border-box; }
-body { margin: 0; padding: 24px 32px 48px; color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 18px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
-h3 { font-size: 16px; margin: 0 0 6px; }
-code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
-.banner { display: inline-block; margin: 8px 0 4px; padding: 6px 12px; border-radius: 6px; font-weight: 600; }
-.banner.pass { background: #dafbe1; color: var(--green); border: 1px solid #aceebb; }
-.banner.fail { background: #ffebe9; color: var(--red); border: 1px solid #ffcecb; }
-dl.run { display: grid; grid-template-columns: max-content auto; gap: 2px 14px; margin: 10px 0 0; }
-dl.run dt { color: var(--muted); }
-dl.run dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; }
+// What only the diff report needs, after the page style both reports share.
+constexpr char kDiffStyle[] = R"(table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 10px; border-bottom: 1px solid var(--line); }
 th { background: var(--bg2); font-weight: 600; }
 .verdict { font-weight: 700; white-space: nowrap; }
@@ -123,7 +111,7 @@ std::string DifferenceArticle(const DiffCase& diff_case) {
 
 std::string RenderDiffHtml(const DiffRun& run) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>pdconform diff: " +
-                    Esc(run.impl) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+                    Esc(run.impl) + "</title>\n<style>\n" + kReportPageStyle + kDiffStyle + "</style>\n</head>\n<body>\n";
   out += Header(run);
   if (run.Differences() > 0) {
     out += "<section id=\"differences\">\n<h2>Differences</h2>\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reports/html_page_style.h"
 #include "reports/timeline_svg.h"
 #include "reports/xml_escape.h"
 
@@ -24,21 +25,8 @@ std::string Anchor(const std::string& prefix, const std::string& id) {
   return out;
 }
 
-constexpr char kStyle[] = R"(
-:root { --fg:#24292f; --muted:#57606a; --line:#d0d7de; --bg2:#f6f8fa; --red:#cf222e; --green:#1a7f37; --amber:#9a6700; }
-* { box-sizing: border-box; }
-body { margin: 0; padding: 24px 32px 48px; color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 18px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
-h3 { font-size: 16px; margin: 0 0 6px; }
-code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
-.banner { display: inline-block; margin: 8px 0 4px; padding: 6px 12px; border-radius: 6px; font-weight: 600; }
-.banner.pass { background: #dafbe1; color: var(--green); border: 1px solid #aceebb; }
-.banner.fail { background: #ffebe9; color: var(--red); border: 1px solid #ffcecb; }
-dl.run { display: grid; grid-template-columns: max-content auto; gap: 2px 14px; margin: 10px 0 0; }
-dl.run dt { color: var(--muted); }
-dl.run dd { margin: 0; }
-nav a { margin-right: 14px; }
+// What only the suite report needs, after the page style both reports share.
+constexpr char kSuiteStyle[] = R"(nav a { margin-right: 14px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { background: var(--bg2); font-weight: 600; }
@@ -462,7 +450,7 @@ std::string RenderHtmlReport(const Report& report) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>pdconform: " + Esc(report.impl) + " \xE2\x80\x94 " + (report.gate.passed ? "PASS" : "FAIL") +
          "</title>\n";
-  out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  out += "<style>\n" + std::string(kReportPageStyle) + kSuiteStyle + "</style>\n</head>\n<body>\n";
   out += Header(report);
   // What broke comes first: the violations (when any), then the whole table.
   out += "<main>\n" + Violations(report) + NotChecked(report) + RuleTable(report) + LeftOutTable(report) + CoverageTable(report) + RequirementsTable(report) +
