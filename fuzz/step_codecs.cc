@@ -112,6 +112,7 @@ void BindContentStep(FieldBinder& b, Step& s) {
     s.timeout_ms = ms;
   }
   if (HasOptions(k)) b.Unsigned(s.options, kMaxPublicationOptionsVersion);
+  if (k == StepKind::kGetInfo) b.Unsigned(s.info_class, kMaxInfoClass);
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {
