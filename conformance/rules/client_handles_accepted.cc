@@ -53,10 +53,7 @@ std::optional<Violation> Judge(const TraceView& view) {
     } else {
       continue;
     }
-    const std::int64_t code = call.ret->code;
-    if (code != ERROR_INVALID_HANDLE && code != PEERDIST_ERROR_INVALIDATED) continue;
-    return At(*call.ret, CallName(call) + " given " + given + " returned " + Code(code) +
-                             "; expected the handles the page describes to be accepted");
+    if (std::optional<Violation> refused = RefusedDescribedHandles(call, given)) return refused;
   }
   return std::nullopt;
 }

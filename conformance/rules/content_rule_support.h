@@ -54,6 +54,16 @@ inline std::optional<Violation> ByteCountDisagrees(const TraceView& view, const 
   return std::nullopt;
 }
 
+// The violation of the *-handles-accepted rules: a call given the handles its
+// page describes (`given` says which) refused them as invalid or
+// invalidated. nullopt for any other answer.
+inline std::optional<Violation> RefusedDescribedHandles(const CallView& call, const std::string& given) {
+  const std::int64_t code = call.ret->code;
+  if (code != ERROR_INVALID_HANDLE && code != PEERDIST_ERROR_INVALIDATED) return std::nullopt;
+  return At(*call.ret, CallName(call) + " given " + given + " returned " + Code(code) +
+                           "; expected the handles the page describes to be accepted");
+}
+
 }  // namespace rules
 }  // namespace pd
 

@@ -56,9 +56,7 @@ std::optional<Violation> Judge(const TraceView& view) {
     } else {
       continue;
     }
-    if (code != ERROR_INVALID_HANDLE && code != PEERDIST_ERROR_INVALIDATED) continue;
-    return At(*call.ret, CallName(call) + " given " + given + " returned " + Code(code) +
-                             "; expected the handles the page describes to be accepted");
+    if (std::optional<Violation> refused = RefusedDescribedHandles(call, given)) return refused;
   }
   return std::nullopt;
 }

@@ -15,7 +15,7 @@
 // do not say whether the pair is invalid).
 #include "conformance/handle_history.h"
 #include "conformance/rule.h"
-#include "conformance/rules/rule_support.h"
+#include "conformance/rules/content_rule_support.h"
 
 namespace pd {
 namespace rules {
@@ -52,9 +52,7 @@ std::optional<Violation> JudgeOpen(const HandleHistory& history, const CallView&
                                "returned)");
     }
   }
-  if (code != ERROR_INVALID_HANDLE && code != PEERDIST_ERROR_INVALIDATED) return std::nullopt;
-  return At(*call.ret, CallName(call) + " given " + given + " returned " + Code(code) +
-                           "; expected the handles the page describes to be accepted");
+  return RefusedDescribedHandles(call, given);
 }
 
 // A call on a stream handle its session closed with a successful close.
