@@ -133,6 +133,15 @@ class PublicationHistory {
 // A call the publication rules may judge: an open session handle, no NULL
 // required pointer, a completion port that is NULL or a real port, while the
 // service is AVAILABLE (otherwise the policy and unavailable rows answer).
+// A publish passing PEERDIST_PUBLICATION_OPTIONS of a version the page does
+// not list: a fault of its own (publication-options judges it), which the
+// other rules leave alone.
+inline bool PassesUnlistedOptionsVersion(const TraceEvent& c) {
+  const std::int64_t options = DetailNumber(c.detail, "options=");
+  return options >= 0 && options != PEERDIST_PUBLICATION_OPTIONS_VERSION_1 &&
+         options != PEERDIST_PUBLICATION_OPTIONS_VERSION_2;
+}
+
 inline bool PublicationCallJudgeable(const TraceView& view, const CallView& call) {
   const TraceEvent& c = *call.call;
   if (call.ret == nullptr || c.handle_open != 1 || c.null_arg == 1 || c.port == -2) return false;

@@ -44,12 +44,7 @@ std::optional<Violation> JudgeOpening(const TraceView& view, const CallView& cal
   const TraceEvent& c = *call.call;
   if (status == PEERDIST_STATUS_AVAILABLE || !OpensSomethingNew(c.function)) return std::nullopt;
   if (c.handle_open != 1 || c.null_arg == 1 || c.port == -2) return std::nullopt;
-  // Publication options of a version the page does not list: a fault of its own.
-  const std::int64_t options = DetailNumber(c.detail, "options=");
-  if (options >= 0 && options != PEERDIST_PUBLICATION_OPTIONS_VERSION_1 &&
-      options != PEERDIST_PUBLICATION_OPTIONS_VERSION_2) {
-    return std::nullopt;
-  }
+  if (PassesUnlistedOptionsVersion(c)) return std::nullopt;
   const std::int64_t code = call.ret->code;
   if (code == PEERDIST_ERROR_SERVICE_UNAVAILABLE) return std::nullopt;
   if (status == PEERDIST_STATUS_DISABLED && code == ERROR_ACCESS_DISABLED_BY_POLICY) return std::nullopt;
