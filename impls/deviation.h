@@ -101,6 +101,8 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
+  kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
 };
 
 }  // namespace pd
