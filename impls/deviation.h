@@ -103,6 +103,7 @@ enum class Deviation : std::uint8_t {
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
   // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
   kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
+  kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
 };
 
 }  // namespace pd

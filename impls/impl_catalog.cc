@@ -41,6 +41,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        Deviation::kAcceptNullPointer},
       {"mutant:stale-get-status", "PeerDistGetStatus reports the status seen at startup", "status-report",
        Deviation::kStaleGetStatus},
+      {"mutant:notifies-baseline-status",
+       "a notification writes the status the session's registration was waiting to leave (its baseline) into the "
+       "out-parameter instead of the current one",
+       "notified-status", Deviation::kNotifiesBaselineStatus},
       {"mutant:result-true-while-pending", "PeerDistGetOverlappedResult returns TRUE while still pending",
        "overlapped-result", Deviation::kResultTrueWhilePending},
       {"mutant:mixed-success-codes",
