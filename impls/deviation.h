@@ -104,6 +104,7 @@ enum class Deviation : std::uint8_t {
   // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
   kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
   kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
+  kCloseInfoRefusesBusy,        // closing a content-information handle with a retrieve pending: INVALID_PARAMETER
 };
 
 }  // namespace pd

@@ -201,6 +201,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:close-refuses-busy-stream",
        "PeerDistServerCloseStreamHandle refuses a stream with operations still pending (ERROR_INVALID_HANDLE)",
        "stream-handles-accepted", Deviation::kCloseRefusesBusyStream},
+      {"mutant:close-info-refuses-busy",
+       "closing a content-information handle with a retrieve still pending fails with ERROR_INVALID_PARAMETER and "
+       "leaves it open",
+       "info-handles-accepted", Deviation::kCloseInfoRefusesBusy},
       {"mutant:publish-accepts-any-version",
        "PeerDistServerPublishStream takes a PEERDIST_PUBLICATION_OPTIONS dwVersion the page does not list",
        "publication-options", Deviation::kPublishAcceptsAnyVersion},

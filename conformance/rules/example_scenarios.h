@@ -980,6 +980,18 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "close-info s0 i0\n"                          // 10
        "close-info s0 i1\n",                         // 11
        {{"mutant:retrieve-refuses-version-2", 8}}},
+      {"info-handles-accepted", "a busy content-information handle still closes",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=4096\n"            // 6: pending
+       "close-info s0 i0\n"                          // 7: the mutant refuses the close
+       "advance 100000\n",                           // 8
+       {{"mutant:close-info-refuses-busy", 7}}},
       {"cancel-unknown-operation", "the server cancel finds an operation by identifier and OVERLAPPED",
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                // 0
