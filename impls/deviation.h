@@ -101,6 +101,9 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // The cause of a DISABLED service (issue 11, service-state-rows).
+  kPolicyRowWhileStopped,     // ignores the cause: the policy row while DISABLED, a stopped service included
+  kUnavailableRowUnderPolicy, // the unavailable row while DISABLED, a Group Policy included
 };
 
 }  // namespace pd
