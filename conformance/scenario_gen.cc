@@ -396,8 +396,10 @@ EnvAction DrawEnvAction(Draw& d, const GenModel& m) {
       weights.push_back(m.status() == PEERDIST_STATUS_DISABLED ? 1 : 3);
     } else if (NamesCause(action)) {
       // Less often than the original actions, whose draws the older rules
-      // were tuned with; a known cause is what service-cause-row judges.
-      weights.push_back(after.status() != m.status() ? 4 : (after.enabled == m.enabled && after.stopped == m.stopped) ? 0 : 1);
+      // were tuned with; a named cause is what service-state-rows judges in
+      // full. Never an action that changes nothing the model tracks.
+      const bool moves = after.enabled != m.enabled || after.stopped != m.stopped;
+      weights.push_back(after.status() != m.status() ? 4 : moves ? 1 : 0);
     } else {
       weights.push_back(after.status() != m.status() ? 6 : 1);  // prefer real changes
     }
@@ -781,8 +783,8 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   if (!d.Percent(percent)) return false;
   Step step;
   step.kind = StepKind::kEnvironment;
-  step.action = std::vector<EnvAction>{EnvAction::kLose, EnvAction::kDisable, EnvAction::kRestart, EnvAction::kPolicyOff,
-                                       EnvAction::kStop}[d.Weighted({45, 40, 15, 10, 10})];
+  step.action = std::vector<EnvAction>{EnvAction::kLose, EnvAction::kDisable, EnvAction::kRestart,
+                                       EnvAction::kPolicyOff, EnvAction::kStop}[d.Weighted({45, 40, 15, 10, 10})];
   *out = step;
   return true;
 }

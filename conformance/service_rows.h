@@ -3,9 +3,10 @@
 // Policy."; PEERDIST_ERROR_SERVICE_UNAVAILABLE, "The service is
 // unavailable."): which functions list them, and whether a code is the row
 // for a status and its cause. DISABLED covers a policy and a stopped service
-// (AMBIGUITIES.md, "service-cause"): the policy row answers the one, the
-// unavailable row the other, and both rows answer a DISABLED whose cause no
-// action named; UNAVAILABLE only the unavailable row.
+// (AMBIGUITIES.md, "Not classified: which row a DISABLED service answers"):
+// the policy row answers the one, the unavailable row the other, and both
+// rows answer a DISABLED whose cause no action named; UNAVAILABLE only the
+// unavailable row.
 #ifndef CONFORMANCE_SERVICE_ROWS_H_
 #define CONFORMANCE_SERVICE_ROWS_H_
 
@@ -53,9 +54,10 @@ inline bool IsServiceRowFor(std::int64_t code, PEERDIST_STATUS status) {
 }
 
 // Whether `code` is a row that answers `status` kept by `causes`
-// (AMBIGUITIES.md, "service-cause"): while DISABLED, the policy row answers a
-// Group Policy and the unavailable row a stopped service; an unknown cause
-// (sim/service_model.h) takes either, and so do two causes at once.
+// (AMBIGUITIES.md, "Not classified: which row a DISABLED service answers"):
+// while DISABLED, the policy row answers a Group Policy and the unavailable
+// row a stopped service; an unknown cause (sim/service_model.h) takes either,
+// and so do two causes at once.
 inline bool IsServiceRowForCause(std::int64_t code, PEERDIST_STATUS status, const ServiceCauses& causes) {
   if (status != PEERDIST_STATUS_DISABLED) return IsServiceRowFor(code, status);
   if (code == ERROR_ACCESS_DISABLED_BY_POLICY) return causes.policy || causes.unknown;

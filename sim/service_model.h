@@ -9,7 +9,8 @@
 // configuration. The original actions (enable, disable, restart, and an
 // initial DISABLED) leave the cause unknown, so that every scenario written
 // before causes existed replays with the same trace; the actions policy-off
-// / policy-on and stop / start name theirs (AMBIGUITIES.md, "service-cause").
+// / policy-on and stop / start name theirs (AMBIGUITIES.md, "Not
+// classified: which row a DISABLED service answers").
 #ifndef SIM_SERVICE_MODEL_H_
 #define SIM_SERVICE_MODEL_H_
 

@@ -10,7 +10,8 @@
 //    (the trace's `cause` events, conformance/service_cause_history.h), a
 //    function whose page lists the rows and answers one answers the row of
 //    the cause: the policy row for a Group Policy, the unavailable row for a
-//    stopped service (AMBIGUITIES.md, "service-cause");
+//    stopped service (AMBIGUITIES.md, "Not classified: which row a
+//    DISABLED service answers");
 //  - a well-formed call that would open something new and has no other
 //    fault (PeerDistServerPublishStream, PeerDistClientOpenContent) while the
 //    status is UNAVAILABLE returns PEERDIST_ERROR_SERVICE_UNAVAILABLE, and
@@ -107,10 +108,12 @@ std::optional<Violation> Judge(const TraceView& view) {
 PD_REGISTER_RULE((Rule{
     "service-state-rows",
     230,
-    Strength::kImplied,
+    Strength::kInterpretation,
     "the rows give the codes and their meanings, not when each is due; the rule maps \"disabled by Group Policy\" to "
-    "the DISABLED status and \"unavailable\" to a status other than AVAILABLE, and reads the opening functions' rows "
-    "as owed whenever the service cannot serve",
+    "a DISABLED status a Group Policy keeps and \"unavailable\" to UNAVAILABLE or a DISABLED service stopped by its "
+    "configuration (which row the page's \"according to configuration parameters\" answers is the harness's "
+    "reading: AMBIGUITIES.md, \"Not classified: which row a DISABLED service answers\"), and reads the opening "
+    "functions' rows as owed whenever the service cannot serve",
     "PeerDistServerPublishStream, PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
     "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
     "PeerDistServerRetrieveContentInformation, PeerDistServerCloseContentInformation, "
@@ -118,19 +121,21 @@ PD_REGISTER_RULE((Rule{
     "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
     "PeerDistClientStreamRead, PeerDistClientFlushContent, PeerDistClientCancelAsyncOperation, "
     "PEERDIST_STATUS",
-    {{"SPUBLISH-19", kPartly}, {"SPUBLISH-20"}, {"COPEN-15", kPartly}, {"COPEN-16"},
-     {"SOPENINFO-18", kPartly}, {"SOPENINFO-19", kPartly}, {"STATUS-2", kPartly},
-     {"SADDTOSTREAM-14", kPartly}, {"SADDTOSTREAM-15", kPartly}, {"SCOMPLETESTREAM-10", kPartly},
-     {"SCOMPLETESTREAM-11", kPartly}, {"SRETRIEVEINFO-13", kPartly}, {"SRETRIEVEINFO-14", kPartly},
-     {"SCLOSEINFO-6", kPartly}, {"SUNPUBLISH-8", kPartly}, {"SUNPUBLISH-9", kPartly},
-     {"SCANCEL-10", kPartly}, {"SCANCEL-11", kPartly}, {"CADDINFO-14", kPartly}, {"CADDINFO-15", kPartly},
-     {"CCOMPLETEINFO-8", kPartly}, {"CCOMPLETEINFO-9", kPartly}, {"CADDDATA-15", kPartly},
-     {"CADDDATA-16", kPartly}, {"CBLOCKREAD-20", kPartly}, {"CBLOCKREAD-21", kPartly},
-     {"CSTREAMREAD-20", kPartly}, {"CSTREAMREAD-21", kPartly}, {"CFLUSH-13", kPartly}, {"CFLUSH-14", kPartly},
-     {"CCANCEL-10", kPartly}, {"CCANCEL-11", kPartly}},
+    {{"SPUBLISH-19"}, {"SPUBLISH-20"}, {"COPEN-15"}, {"COPEN-16"},
+     {"SOPENINFO-18"}, {"SOPENINFO-19"}, {"STATUS-2", kPartly},
+     {"SADDTOSTREAM-14"}, {"SADDTOSTREAM-15"}, {"SCOMPLETESTREAM-10"},
+     {"SCOMPLETESTREAM-11"}, {"SRETRIEVEINFO-13"}, {"SRETRIEVEINFO-14"},
+     {"SCLOSEINFO-6"}, {"SUNPUBLISH-8"}, {"SUNPUBLISH-9"},
+     {"SCANCEL-10"}, {"SCANCEL-11"}, {"CADDINFO-14"}, {"CADDINFO-15"},
+     {"CCOMPLETEINFO-8"}, {"CCOMPLETEINFO-9"}, {"CADDDATA-15"},
+     {"CADDDATA-16"}, {"CBLOCKREAD-20"}, {"CBLOCKREAD-21"},
+     {"CSTREAMREAD-20"}, {"CSTREAMREAD-21"}, {"CFLUSH-13"}, {"CFLUSH-14"},
+     {"CCANCEL-10"}, {"CCANCEL-11"}},
     "ERROR_ACCESS_DISABLED_BY_POLICY only while DISABLED and PEERDIST_ERROR_SERVICE_UNAVAILABLE never while "
-    "AVAILABLE, from any function; publishing or opening content while the service cannot serve "
-    "returns PEERDIST_ERROR_SERVICE_UNAVAILABLE (UNAVAILABLE) or either row (DISABLED)",
+    "AVAILABLE, from any function; while DISABLED for a cause the scenario named, a row is the row of the cause "
+    "(policy: ERROR_ACCESS_DISABLED_BY_POLICY, stopped: PEERDIST_ERROR_SERVICE_UNAVAILABLE); publishing or opening "
+    "content while the service cannot serve returns the row of the status and its cause (either row while the "
+    "cause is unknown)",
     Judge,
 }));
 
