@@ -101,6 +101,9 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
+  kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
+  kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
   // The cause of a DISABLED service (issue 11, service-state-rows).
   kPolicyRowWhileStopped,     // ignores the cause: the policy row while DISABLED, a stopped service included
   kUnavailableRowUnderPolicy, // the unavailable row while DISABLED, a Group Policy included
