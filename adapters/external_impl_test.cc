@@ -59,6 +59,7 @@ const char* const kCorpus[] = {
     "read_peer_hit",
     "read_timeout",
     "second_registration",
+    "service_cause",
     "session_isolation",
     "shutdown_with_pending_registration",
     "unregister_cancels",

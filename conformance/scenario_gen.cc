@@ -104,7 +104,7 @@ bool IsCloseStep(StepKind kind) {
 }  // namespace
 
 PEERDIST_STATUS GenModel::status() const {
-  if (!enabled) return PEERDIST_STATUS_DISABLED;
+  if (!enabled || stopped) return PEERDIST_STATUS_DISABLED;
   return reachable ? PEERDIST_STATUS_AVAILABLE : PEERDIST_STATUS_UNAVAILABLE;
 }
 
@@ -158,6 +158,10 @@ void GenModel::Apply(const Step& step) {
         case EnvAction::kLose: reachable = false; break;
         case EnvAction::kRegain: reachable = true; break;
         case EnvAction::kRestart: break;  // down, then back to the same status
+        case EnvAction::kPolicyOff: enabled = false; break;
+        case EnvAction::kPolicyOn: enabled = true; break;
+        case EnvAction::kStop: stopped = true; break;
+        case EnvAction::kStart: stopped = false; break;
       }
       // A status change most likely completes the pending registrations.
       if (status() != before || step.action == EnvAction::kRestart) registered.fill(false);
@@ -378,8 +382,9 @@ Duration DrawAdvance(Draw& d) {
 }
 
 EnvAction DrawEnvAction(Draw& d, const GenModel& m) {
-  static const EnvAction kActions[] = {EnvAction::kEnable, EnvAction::kDisable, EnvAction::kLose,
-                                       EnvAction::kRegain, EnvAction::kRestart};
+  static const EnvAction kActions[] = {EnvAction::kEnable,   EnvAction::kDisable,  EnvAction::kLose,
+                                       EnvAction::kRegain,   EnvAction::kRestart,  EnvAction::kPolicyOff,
+                                       EnvAction::kPolicyOn, EnvAction::kStop,     EnvAction::kStart};
   std::vector<int> weights;
   for (EnvAction action : kActions) {
     GenModel after = m;
@@ -389,6 +394,12 @@ EnvAction DrawEnvAction(Draw& d, const GenModel& m) {
     after.Apply(step);
     if (action == EnvAction::kRestart) {
       weights.push_back(m.status() == PEERDIST_STATUS_DISABLED ? 1 : 3);
+    } else if (NamesCause(action)) {
+      // Less often than the original actions, whose draws the older rules
+      // were tuned with; a named cause is what service-state-rows judges in
+      // full. Never an action that changes nothing the model tracks.
+      const bool moves = after.enabled != m.enabled || after.stopped != m.stopped;
+      weights.push_back(after.status() != m.status() ? 4 : moves ? 1 : 0);
     } else {
       weights.push_back(after.status() != m.status() ? 6 : 1);  // prefer real changes
     }
@@ -772,7 +783,8 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   if (!d.Percent(percent)) return false;
   Step step;
   step.kind = StepKind::kEnvironment;
-  step.action = std::vector<EnvAction>{EnvAction::kLose, EnvAction::kDisable, EnvAction::kRestart}[d.Weighted({45, 40, 15})];
+  step.action = std::vector<EnvAction>{EnvAction::kLose, EnvAction::kDisable, EnvAction::kRestart,
+                                       EnvAction::kPolicyOff, EnvAction::kStop}[d.Weighted({45, 40, 15, 10, 10})];
   *out = step;
   return true;
 }
@@ -873,7 +885,7 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
       break;
     case kMakeAvailable:
       step.kind = StepKind::kEnvironment;
-      step.action = !m.enabled ? EnvAction::kEnable : EnvAction::kRegain;
+      step.action = m.stopped ? EnvAction::kStart : !m.enabled ? EnvAction::kEnable : EnvAction::kRegain;
       break;
     case kMove:
       step.kind = StepKind::kEnvironment;

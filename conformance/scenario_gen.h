@@ -75,6 +75,7 @@ struct GenModel {
   // Guess of the service status, tracked like sim/service_model.
   bool enabled = false;
   bool reachable = true;
+  bool stopped = false;  // env stop, until env start
   // The content part. A scenario either exercises it (content steps among
   // the others) or not at all, so the notification rules keep the budget of
   // scenarios shaped as before.

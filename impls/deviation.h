@@ -105,6 +105,9 @@ enum class Deviation : std::uint8_t {
   kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
   kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
   kCloseInfoRefusesBusy,        // closing a content-information handle with a retrieve pending: INVALID_PARAMETER
+  // The cause of a DISABLED service (issue 11, service-state-rows).
+  kPolicyRowWhileStopped,     // ignores the cause: the policy row while DISABLED, a stopped service included
+  kUnavailableRowUnderPolicy, // the unavailable row while DISABLED, a Group Policy included
 };
 
 }  // namespace pd

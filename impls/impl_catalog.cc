@@ -250,6 +250,15 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
        "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-once", Deviation::kCancelPostsAfterResult},
+      // The cause of a DISABLED service (issue 11).
+      {"mutant:policy-row-while-stopped",
+       "publishing and opening content while the service is DISABLED answer ERROR_ACCESS_DISABLED_BY_POLICY "
+       "whatever the cause, a stopped service included (the reference before causes existed)",
+       "service-state-rows", Deviation::kPolicyRowWhileStopped},
+      {"mutant:unavailable-row-under-policy",
+       "publishing and opening content while the service is DISABLED answer PEERDIST_ERROR_SERVICE_UNAVAILABLE "
+       "whatever the cause, a Group Policy included",
+       "service-state-rows", Deviation::kUnavailableRowUnderPolicy},
   };
   return catalog;
 }

@@ -63,7 +63,13 @@ DWORD ReferenceImpl::OpenableNow() const {
                                                        : PEERDIST_ERROR_SERVICE_UNAVAILABLE;
     case PEERDIST_STATUS_DISABLED: break;
   }
-  return ERROR_ACCESS_DISABLED_BY_POLICY;
+  // The row of the cause (AMBIGUITIES.md, "Not classified: which row a
+  // DISABLED service answers"); a cause the host does not name keeps the
+  // policy row, as before causes existed, so every trace written then
+  // replays unchanged.
+  if (Is(Deviation::kUnavailableRowUnderPolicy)) return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
+  const bool stopped = host_.DisabledCause() == ServiceCause::kStopped && !Is(Deviation::kPolicyRowWhileStopped);
+  return stopped ? PEERDIST_ERROR_SERVICE_UNAVAILABLE : ERROR_ACCESS_DISABLED_BY_POLICY;
 }
 
 void ReferenceImpl::RemoveObject(std::uintptr_t handle) {

@@ -404,7 +404,7 @@ std::variant<Step, std::string> ParseStep(const std::vector<std::string>& tokens
   } else if (step.kind == StepKind::kEnvironment) {
     auto token = positional("action");
     auto action = token ? ParseEnvAction(*token) : std::nullopt;
-    if (!action) return "env needs an action: enable, disable, lose, regain or restart";
+    if (!action) return "env needs an action: enable, disable, lose, regain, restart, policy-off, policy-on, stop or start";
     step.action = *action;
   } else if (step.kind == StepKind::kAdvance) {
     auto token = positional("microseconds");

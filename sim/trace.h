@@ -24,6 +24,11 @@ enum class TraceKind : std::uint8_t {
   kOverlappedDone,  // an OVERLAPPED left the pending state (seen by the harness)
   kFinding,         // the implementation broke the host contract (bad handle, ...)
   kPeerChange,      // the peers gained or dropped copies of content (detail says which)
+  // What keeps the service DISABLED changed (detail: ServiceCausesName). Only
+  // in runs with an action that names its cause (sim/service_model.h): from
+  // the first such action on, every change is traced, so a trace without
+  // one means "cause unknown" throughout.
+  kServiceCause,
 };
 
 const char* TraceKindName(TraceKind kind);

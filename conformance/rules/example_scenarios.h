@@ -1028,6 +1028,18 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "env enable\n"                   // 1
        "advance 100000\n",              // 2: the mutant's delivery check never stops
        {{"mutant:delivery-polls-forever", 2}}},
+      {"service-state-rows", "a stopped service answers the unavailable row, a Group Policy the policy row",
+       "pdscenario 2\nseed 1\ninitial available\n"
+       "startup s0\n"                   // 0
+       "env stop\n"                     // 1: DISABLED, cause stopped
+       "advance 100000\n"               // 2
+       "publish s0 t0 id=1\n"           // 3: PEERDIST_ERROR_SERVICE_UNAVAILABLE
+       "env start\n"                    // 4
+       "env policy-off\n"               // 5: DISABLED, cause policy
+       "advance 100000\n"               // 6
+       "open-content s0 c0 tag=1\n"     // 7: ERROR_ACCESS_DISABLED_BY_POLICY
+       "end\n",
+       {{"mutant:policy-row-while-stopped", 3}, {"mutant:unavailable-row-under-policy", 7}}},
   };
   return examples;
 }

@@ -101,7 +101,7 @@ class Generator {
         case 10:
         case 11:
           step.kind = StepKind::kEnvironment;
-          step.action = static_cast<EnvAction>(Below(5));
+          step.action = static_cast<EnvAction>(Below(9));  // the actions that name a cause too
           break;
         default:
           step.kind = StepKind::kAdvance;
