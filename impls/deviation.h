@@ -101,6 +101,8 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // How reads complete on the whole content (issue 12, read mechanics).
+  kQueryCountsOneBlock,       // a read of 0 bytes counts the local bytes to the end of its block only
 };
 
 }  // namespace pd

@@ -238,6 +238,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
        "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-once", Deviation::kCancelPostsAfterResult},
+      // How reads complete on the whole content (issue 12, read mechanics).
+      {"mutant:query-counts-one-block",
+       "a read of 0 bytes (cbMaxNumberOfBytes 0) counts the local cache's bytes only to the end of the block at its "
+       "offset, not the whole run of consecutive bytes there",
+       "read-local-only", Deviation::kQueryCountsOneBlock},
   };
   return catalog;
 }

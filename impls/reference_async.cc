@@ -459,7 +459,16 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
     return {PEERDIST_ERROR_NO_MORE, 0};
   }
   // cbMaxNumberOfBytes 0: how many consecutive bytes the local cache holds.
-  if (operation.size == 0) return {ERROR_SUCCESS, static_cast<DWORD>(LocalRun(content, offset))};
+  if (operation.size == 0) {
+    std::uint64_t run = LocalRun(content, offset);
+    // The mutant's bug: it stops counting at the end of the first block.
+    if (Is(Deviation::kQueryCountsOneBlock)) {
+      const std::uint64_t block_end =
+          info.offset + ((offset - info.offset) / kContentBlockSize + 1) * std::uint64_t{kContentBlockSize};
+      run = std::min<std::uint64_t>(run, block_end - offset);
+    }
+    return {ERROR_SUCCESS, static_cast<DWORD>(run)};
+  }
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
   // Resuming after the peers: their block arrived, or the timeout did.
   if (operation.timed_out) return {ERROR_TIMEOUT, static_cast<DWORD>(end - offset)};

@@ -998,9 +998,14 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   // the block is in the local cache when the read is called.
   if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
       !FlushMayDrop(track.content)) {
-    const auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
+    auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
     const auto cached = track.cached.find(block);
     if (cached != track.cached.end() && cached->second < operation.call_step) read.surely_local = Duration{0};
+    for (auto run = cached; run != track.cached.end() && run->first == block && run->second < operation.call_step;
+         ++run, ++block) {
+      read.surely_local_end = std::min<std::uint64_t>(
+          read.range_start + (block + 1) * std::uint64_t{kContentBlockSize}, read.range_end);
+    }
   }
   if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
       operation.start_at_call == read.start) {
