@@ -103,6 +103,7 @@ enum class Deviation : std::uint8_t {
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
   // How reads complete on the whole content (issue 12, read mechanics).
   kQueryCountsOneBlock,       // a read of 0 bytes counts the local bytes to the end of its block only
+  kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was
 };
 
 }  // namespace pd

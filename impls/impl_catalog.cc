@@ -243,6 +243,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a read of 0 bytes (cbMaxNumberOfBytes 0) counts the local cache's bytes only to the end of the block at its "
        "offset, not the whole run of consecutive bytes there",
        "read-local-only", Deviation::kQueryCountsOneBlock},
+      {"mutant:stream-missing-stays",
+       "a stream read that completes with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT leaves the handle's stream "
+       "offset where it was instead of advancing it by the missing range's length",
+       "stream-advance", Deviation::kStreamMissingStays},
   };
   return catalog;
 }

@@ -357,7 +357,12 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     case OperationKind::kStreamRead: {
       if (!object.info) return {PEERDIST_ERROR_NO_MORE, 0};
       const auto result = PerformRead(operation, object, object.stream_position);
-      if (result.first == ERROR_SUCCESS) object.stream_position += result.second;
+      // Advanced by the bytes read, and past a missing range by its length
+      // (the mutant's bug: it stays before the range).
+      const bool missing = result.first == PEERDIST_ERROR_MISSING_DATA || result.first == ERROR_TIMEOUT;
+      if (result.first == ERROR_SUCCESS || (missing && !Is(Deviation::kStreamMissingStays))) {
+        object.stream_position += result.second;
+      }
       return result;
     }
     case OperationKind::kFlush:
