@@ -126,13 +126,15 @@ void GenModel::Apply(const Step& step) {
   if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
   const int query = query_followup;
   query_followup = 0;
-  if (query == 2 && step.kind == StepKind::kAdvance) query_followup = 1;
+  if (query == 3 && step.kind == StepKind::kAdvance) query_followup = 2;
+  if (query == 2 && step.kind == StepKind::kGetOverlappedResult && query_reads) query_followup = 1;
   if (reads && step.kind == StepKind::kAddData && step.handle == HandleArg::kSlot && !step.null_in &&
-      !step.null_overlapped && !step.corrupt && step.bytes >= 128 && step.offset < 128 &&
-      step.object >= 0 && step.object < kMaxObjects) {
-    query_followup = 2;
+      !step.null_overlapped && !step.corrupt && step.object >= 0 && step.object < kMaxObjects) {
+    query_followup = 3;
     query_object = step.object;
     query_offset = step.offset;
+    query_operation = operations;  // counted below
+    query_reads = step.bytes >= 128 && step.offset < 128;
   }
   switch (step.kind) {
     case StepKind::kStartup:
@@ -592,9 +594,14 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     const GenModel::ObjectSlot& content = m.contents[m.query_object];
     Step step;
     step.event = true;
-    if (m.query_followup == 2) {
+    if (m.query_followup == 3) {
       step.kind = StepKind::kAdvance;
       step.advance = 200 * kMillisecond;
+    } else if (m.query_followup == 2) {
+      step.kind = StepKind::kGetOverlappedResult;
+      step.session = 0;
+      step.of_operation = true;
+      step.registration = m.query_operation;
     } else {
       // A stream read after data added from offset 0 (where a stream that
       // read nothing yet stands), a block read at the add's offset else.

@@ -85,12 +85,16 @@ struct GenModel {
   // and then a local-cache-only read (1) follow, so that the read finds the
   // flush done (flush-forgets).
   int flush_followup = 0;
-  // Read-prefix scenarios: after data added over two blocks of a content
-  // slot, a wait (2) and then a read of 0 bytes where it was added (1), so
-  // that the query finds the run in the local cache (read-local-only).
+  // Read-prefix scenarios: after data added to a content slot, a wait (3),
+  // PeerDistGetOverlappedResult on the add (2: its byte count,
+  // overlapped-result) and, when it covered two blocks, a read of 0 bytes
+  // where it was added (1: the query finds the run in the local cache,
+  // read-local-only).
   int query_followup = 0;
   int query_object = 0;
   std::uint64_t query_offset = 0;
+  int query_operation = 0;  // the add's oN
+  bool query_reads = false;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle

@@ -247,6 +247,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a stream read that completes with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT leaves the handle's stream "
        "offset where it was instead of advancing it by the missing range's length",
        "stream-advance", Deviation::kStreamMissingStays},
+      {"mutant:add-data-result-bytes-zero",
+       "PeerDistGetOverlappedResult on a completed PeerDistClientAddData returns TRUE with 0 in "
+       "lpNumberOfBytesTransferred, not the bytes its OVERLAPPED says it added",
+       "overlapped-result", Deviation::kAddDataResultBytesZero},
   };
   return catalog;
 }

@@ -250,7 +250,9 @@ BOOL ReferenceImpl::PeerDistGetOverlappedResult(LPOVERLAPPED lpOverlapped,
     return kFalse;
   }
   if (lpNumberOfBytesTransferred != nullptr) {
-    *lpNumberOfBytesTransferred = static_cast<DWORD>(lpOverlapped->InternalHigh);
+    // The mutant's bug: an AddData's count is lost.
+    const bool lost = Is(Deviation::kAddDataResultBytesZero) && added_data_.count(lpOverlapped) != 0;
+    *lpNumberOfBytesTransferred = lost ? 0 : static_cast<DWORD>(lpOverlapped->InternalHigh);
   }
   if (lpOverlapped->Internal != ERROR_SUCCESS) {
     host_.SetLastError(static_cast<DWORD>(lpOverlapped->Internal));

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <optional>
 
 #include "adapters/peerdist_adapter.h"
@@ -224,6 +225,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uintptr_t next_object_ = 0x0B1E0000;
   std::map<std::uint64_t, PendingOperation> operations_;  // by id (start order)
   std::uint64_t next_operation_ = 1;
+  // kAddDataResultBytesZero: the OVERLAPPEDs of completed AddData calls.
+  std::set<const OVERLAPPED*> added_data_;
 };
 
 }  // namespace pd
