@@ -251,6 +251,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistGetOverlappedResult on a completed PeerDistClientAddData returns TRUE with 0 in "
        "lpNumberOfBytesTransferred, not the bytes its OVERLAPPED says it added",
        "overlapped-result", Deviation::kAddDataResultBytesZero},
+      {"mutant:read-waits-in-call",
+       "PeerDistClientBlockRead and PeerDistClientStreamRead wait on the read's hEvent (when there is one) until the "
+       "read completes, and only then return ERROR_IO_PENDING",
+       "read-queued", Deviation::kReadWaitsInCall},
+      {"mutant:stray-packet",
+       "a PeerDistClientAddData completion posts, besides its own packet, a second one carrying the implementation's "
+       "own copy of the OVERLAPPED, a pointer the caller never passed",
+       "own-overlapped", Deviation::kStrayPacket},
   };
   return catalog;
 }

@@ -204,6 +204,11 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                            ? 0
                            : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
+  // The mutant's bug: the copy it keeps of the caller's OVERLAPPED goes to the port too.
+  if (Is(Deviation::kStrayPacket) && operation.kind == OperationKind::kAddData && operation.overlapped != nullptr) {
+    stray_overlapped_ = *operation.overlapped;
+    host_.PostQueuedCompletionStatus(operation.port, posted, key, &stray_overlapped_);
+  }
 }
 
 int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {

@@ -197,7 +197,7 @@ class ReferenceImpl final : public PeerDistAdapter {
   // still closes, a closed one is gone (ERROR_INVALID_HANDLE).
   DWORD CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind);
   // A read's return code once StartObjectOperation answered (a mutant's bug lives here).
-  DWORD ReadCode(DWORD started) const;
+  DWORD ReadCode(DWORD started, LPOVERLAPPED overlapped);
   // Whether a content handle of the session, still open, carries the tag.
   bool HasContentTagged(std::uintptr_t session, const PEERDIST_CONTENT_TAG& tag) const;
   // An asynchronous operation on such an object, once the caller's own
@@ -227,6 +227,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uint64_t next_operation_ = 1;
   // kAddDataResultBytesZero: the OVERLAPPEDs of completed AddData calls.
   std::set<const OVERLAPPED*> added_data_;
+  // kStrayPacket: the copy of an AddData's OVERLAPPED it posts as well.
+  OVERLAPPED stray_overlapped_{};
 };
 
 }  // namespace pd

@@ -92,6 +92,10 @@ void JudgePrompt(const ReadFacts& read, std::uint64_t start, std::vector<std::st
 // no block only the peers hold, is judged with the local-cache-only reads).
 void JudgeQueryCountsRun(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
   if (read.surely_local_end <= start) return;
+  // Codes about the content only: a read ended by a close, a cancel or the
+  // service is other rules' to judge.
+  const bool about_content = read.code == ERROR_SUCCESS || Missing(read.code) || read.code == PEERDIST_ERROR_NO_MORE;
+  if (!about_content) return;
   const std::uint64_t run = read.surely_local_end - start;
   if (read.code == ERROR_SUCCESS && read.transferred >= run) return;
   out.push_back(kReadLocalOnlyFinding + read.name + " with cbMaxNumberOfBytes 0 at content offset " +
