@@ -101,6 +101,8 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
+  kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
   // How reads complete on the whole content (issue 12, read mechanics).
   kQueryCountsOneBlock,       // a read of 0 bytes counts the local bytes to the end of its block only
   kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was

@@ -148,6 +148,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:content-ignores-session-handle",
        "the server and client functions take an hPeerDist that is not open as the first open session",
        "invalid-handle", Deviation::kContentIgnoresSessionHandle},
+      {"mutant:gone-content-handle-parameter",
+       "a read, AddData or other call on a content handle that is not open (closed, or never issued) answers "
+       "ERROR_INVALID_PARAMETER instead of ERROR_INVALID_HANDLE",
+       "object-invalid-handle", Deviation::kGoneContentHandleParameter},
       {"mutant:shutdown-leaves-operations",
        "PeerDistShutdown cancels the session's registration but leaves its pending server and client operations to "
        "complete normally",
