@@ -106,7 +106,7 @@ enum class Deviation : std::uint8_t {
   // How reads complete on the whole content (issue 12, read mechanics).
   kQueryCountsOneBlock,       // a read of 0 bytes counts the local bytes to the end of its block only
   kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was
-  kAddDataResultBytesZero,    // PeerDistGetOverlappedResult reports 0 bytes transferred for a completed AddData
+  kResultBytesOffByOne,       // PeerDistGetOverlappedResult reports a byte too many for registrations and AddData
   kReadWaitsInCall,           // BlockRead and StreamRead wait on the read's hEvent before they return
   kStrayPacket,               // an AddData completion also posts a packet carrying the implementation's own OVERLAPPED
 };

@@ -251,10 +251,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a stream read that completes with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT leaves the handle's stream "
        "offset where it was instead of advancing it by the missing range's length",
        "stream-advance", Deviation::kStreamMissingStays},
-      {"mutant:add-data-result-bytes-zero",
-       "PeerDistGetOverlappedResult on a completed PeerDistClientAddData returns TRUE with 0 in "
-       "lpNumberOfBytesTransferred, not the bytes its OVERLAPPED says it added",
-       "overlapped-result", Deviation::kAddDataResultBytesZero},
+      {"mutant:result-bytes-off-by-one",
+       "PeerDistGetOverlappedResult on a completed registration or PeerDistClientAddData returns TRUE with one byte "
+       "more in lpNumberOfBytesTransferred than its OVERLAPPED holds (operations whose count no other rule compares)",
+       "overlapped-result", Deviation::kResultBytesOffByOne},
       {"mutant:read-waits-in-call",
        "PeerDistClientBlockRead and PeerDistClientStreamRead wait on the read's hEvent (when there is one) until the "
        "read completes, and only then return ERROR_IO_PENDING",

@@ -190,8 +190,8 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   if (operation.overlapped != nullptr) {
     operation.overlapped->Internal = error;
     operation.overlapped->InternalHigh = bytes;
-    if (Is(Deviation::kAddDataResultBytesZero) && operation.kind == OperationKind::kAddData) {
-      added_data_.insert(operation.overlapped);
+    if (Is(Deviation::kResultBytesOffByOne) && operation.kind == OperationKind::kAddData) {
+      off_by_one_.insert(operation.overlapped);
     }
   }
   HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;

@@ -225,8 +225,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uintptr_t next_object_ = 0x0B1E0000;
   std::map<std::uint64_t, PendingOperation> operations_;  // by id (start order)
   std::uint64_t next_operation_ = 1;
-  // kAddDataResultBytesZero: the OVERLAPPEDs of completed AddData calls.
-  std::set<const OVERLAPPED*> added_data_;
+  // kResultBytesOffByOne: the OVERLAPPEDs of completed registrations and AddData calls.
+  std::set<const OVERLAPPED*> off_by_one_;
   // kStrayPacket: the copy of an AddData's OVERLAPPED it posts as well.
   OVERLAPPED stray_overlapped_{};
 };

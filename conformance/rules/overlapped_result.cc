@@ -42,6 +42,7 @@ struct Target {
     int step;
     std::int64_t code;
     std::int64_t bytes;  // OVERLAPPED.InternalHigh as the act left it
+    bool written;        // the act is the result written (not a signal or packet)
   };
   std::vector<ActAt> acts;  // in trace order
 };
@@ -55,7 +56,8 @@ std::optional<Target> TargetOf(const TraceView& view, const CallView& call) {
     target.name = Name(*registration);
     target.has_event = registration->event >= 0;
     for (const Act& act : ActsOf(view, *registration)) {
-      target.acts.push_back({act.index, act.event->step, act.event->code, act.event->bytes});
+      target.acts.push_back({act.index, act.event->step, act.event->code, act.event->bytes,
+                             act.event->kind == TraceKind::kOverlappedDone});
     }
     return target;
   }
@@ -69,7 +71,8 @@ std::optional<Target> TargetOf(const TraceView& view, const CallView& call) {
   target.has_event = found->event >= 0;
   target.content = true;
   for (const OperationAct& act : found->acts) {
-    target.acts.push_back({act.index, view.events()[act.index].step, act.code, view.events()[act.index].bytes});
+    const TraceEvent& event = view.events()[act.index];
+    target.acts.push_back({act.index, event.step, act.code, event.bytes, event.kind == TraceKind::kOverlappedDone});
   }
   return target;
 }
@@ -78,7 +81,7 @@ std::optional<Target> TargetOf(const TraceView& view, const CallView& call) {
 // actually transferred": a TRUE result writes the count the operation's
 // OVERLAPPED holds (InternalHigh) once its result is there, whatever the
 // operation (reads and retrieves, writes such as AddData, registrations).
-std::optional<Violation> BytesDisagree(const TraceView& view, const CallView& call, const Target& target,
+std::optional<Violation> BytesDisagree(const CallView& call, const Target& target,
                                        const std::string& name) {
   const TraceEvent& ret = *call.ret;
   if (ret.bool_result == 0 || ret.bytes == kNoValue) return std::nullopt;
@@ -87,7 +90,7 @@ std::optional<Violation> BytesDisagree(const TraceView& view, const CallView& ca
     if (act.index >= call.return_index) break;
     if (act.code == kNoValue || act.code == static_cast<std::int64_t>(kStatusPending)) continue;
     // A signal snapshots the OVERLAPPED too; only a written result counts.
-    if (view.events()[act.index].kind != TraceKind::kOverlappedDone) continue;
+    if (!act.written) continue;
     result = &act;
   }
   if (result == nullptr || result->bytes == kNoValue || result->bytes == ret.bytes) return std::nullopt;
@@ -142,7 +145,7 @@ std::optional<Violation> Judge(const TraceView& view) {
       return At(ret, name + " while it was pending (bWait FALSE) returned " + Result(ret) +
                          "; expected FALSE with ERROR_IO_INCOMPLETE");
     }
-    if (auto violation = BytesDisagree(view, call, *target, name)) return violation;
+    if (auto violation = BytesDisagree(call, *target, name)) return violation;
     if (final_code == ERROR_SUCCESS) {
       if (ret.bool_result != 0) continue;
       return At(ret, name + " after it completed successfully returned " + Result(ret) + "; expected TRUE");

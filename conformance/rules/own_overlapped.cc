@@ -79,8 +79,9 @@ PD_REGISTER_RULE((Rule{
     "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, PeerDistServerRetrieveContentInformation, "
     "PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, PeerDistClientAddData, "
     "PeerDistClientBlockRead, PeerDistClientStreamRead, PeerDistClientFlushContent",
-    {{"REGISTER-8"}, {"REGISTEREX-8"}, {"SADDTOSTREAM-8"}, {"SCOMPLETESTREAM-4"}, {"SRETRIEVEINFO-6"},
-     {"CADDINFO-8"}, {"CCOMPLETEINFO-4"}, {"CADDDATA-9"}, {"CBLOCKREAD-14"}, {"CSTREAMREAD-14"}, {"CFLUSH-8"}},
+    {{"REGISTER-8", kPartly}, {"REGISTEREX-8", kPartly}, {"SADDTOSTREAM-8", kPartly}, {"SCOMPLETESTREAM-4", kPartly},
+     {"SRETRIEVEINFO-6", kPartly}, {"CADDINFO-8", kPartly}, {"CCOMPLETEINFO-4", kPartly}, {"CADDDATA-9", kPartly},
+     {"CBLOCKREAD-14", kPartly}, {"CSTREAMREAD-14", kPartly}, {"CFLUSH-8", kPartly}},
     "completions land only on the OVERLAPPED their call passed: no packet with a pointer no call passed, nothing "
     "for a refused call's OVERLAPPED, no second result in an OVERLAPPED whose call completed",
     Judge,
