@@ -124,6 +124,18 @@ void GenModel::Apply(const Step& step) {
   flush_followup = 0;
   if (reads && step.kind == StepKind::kFlush) flush_followup = 2;
   if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
+  const int query = query_followup;
+  query_followup = 0;
+  if (query == 3 && step.kind == StepKind::kAdvance) query_followup = 2;
+  if (query == 2 && step.kind == StepKind::kGetOverlappedResult && query_reads) query_followup = 1;
+  if (reads && step.kind == StepKind::kAddData && step.handle == HandleArg::kSlot && !step.null_in &&
+      !step.null_overlapped && !step.corrupt && step.object >= 0 && step.object < kMaxObjects) {
+    query_followup = 3;
+    query_object = step.object;
+    query_offset = step.offset;
+    query_operation = operations;  // counted below
+    query_reads = step.bytes >= 128 && step.offset < 128;
+  }
   switch (step.kind) {
     case StepKind::kStartup:
       if (!step.null_out && IsSupportedRequest(step.version) && s >= 0 && s < kMaxSessions) {
@@ -207,6 +219,7 @@ void GenModel::Apply(const Step& step) {
         slot.retrieving = slot.retrieved = slot.probed = false;
         slot.ranged = step.kind == StepKind::kOpenInfo && (step.offset != 0 || step.length != 0);
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
+        slot.data_at = -1;
         slot.invalidated = false;
       }
       const bool served = slot.open && slot.session == s && !step.null_overlapped;
@@ -226,6 +239,9 @@ void GenModel::Apply(const Step& step) {
         slot.content = infos[step.source].content;  // what its reads read
       }
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
+      if (step.kind == StepKind::kAddData && served && !step.null_in && !step.corrupt) {
+        slot.data_at = static_cast<std::int64_t>(step.offset);
+      }
       if (step.kind == StepKind::kRetrieveInfo && slot.open && slot.session == s && !step.null_in &&
           !step.null_overlapped && step.bytes > 0) {
         if (step.bytes < kWholeInformation && !slot.probed && !slot.retrieving) {
@@ -585,6 +601,31 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     *out = step;
     return true;
   }
+  if (m.query_followup > 0 && usable(m.contents[m.query_object]) && m.contents[m.query_object].info_ready) {
+    const GenModel::ObjectSlot& content = m.contents[m.query_object];
+    Step step;
+    step.event = true;
+    if (m.query_followup == 3) {
+      step.kind = StepKind::kAdvance;
+      step.advance = 200 * kMillisecond;
+    } else if (m.query_followup == 2) {
+      step.kind = StepKind::kGetOverlappedResult;
+      step.session = 0;
+      step.of_operation = true;
+      step.registration = m.query_operation;
+    } else {
+      // A stream read after data added from offset 0 (where a stream that
+      // read nothing yet stands), a block read at the add's offset else.
+      step.kind = m.query_offset == 0 ? StepKind::kStreamRead : StepKind::kBlockRead;
+      step.session = content.session;
+      step.object = m.query_object;
+      step.bytes = 0;
+      step.offset = m.query_offset;
+      step.content = content.content;
+    }
+    *out = step;
+    return true;
+  }
   std::vector<int> retrieved;
   for (int i = 0; i < kMaxObjects; ++i) {
     if (usable(m.infos[i]) && m.infos[i].retrieved && !m.infos[i].ranged) retrieved.push_back(i);
@@ -638,6 +679,9 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
         const bool zero_allowed = d.Percent(8);
         const auto drawn = static_cast<std::uint32_t>(d.Between(zero_allowed ? 0 : 2, 128));
         step.bytes = zero_allowed && drawn < 96 ? 0 : drawn;
+        // The query goes where data was last added (no draw: the rest of
+        // the scenario is drawn as before).
+        if (step.bytes == 0 && content.data_at >= 0) step.offset = static_cast<std::uint64_t>(content.data_at);
       }
       if (d.Percent(20)) {
         step.timeout = TimeoutArg::kLocalOnly;

@@ -86,6 +86,16 @@ struct GenModel {
   // and then a local-cache-only read (1) follow, so that the read finds the
   // flush done (flush-forgets).
   int flush_followup = 0;
+  // Read-prefix scenarios: after data added to a content slot, a wait (3),
+  // PeerDistGetOverlappedResult on the add (2: its byte count,
+  // overlapped-result) and, when it covered two blocks, a read of 0 bytes
+  // where it was added (1: the query finds the run in the local cache,
+  // read-local-only).
+  int query_followup = 0;
+  int query_object = 0;
+  std::uint64_t query_offset = 0;
+  int query_operation = 0;  // the add's oN
+  bool query_reads = false;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle
@@ -109,6 +119,10 @@ struct GenModel {
     bool info_ready = false;
     // Stream slots: data was added to the stream.
     bool added = false;
+    // Content slots: the offset of the last add-data on the handle, -1 for
+    // none: a read of 0 bytes queries there, where the local cache surely
+    // holds a run (read-local-only's count of it).
+    std::int64_t data_at = -1;
     // Guess: the status moved away from AVAILABLE since the open, so calls
     // on it fail at once (nothing can be in flight on it at a later move).
     bool invalidated = false;

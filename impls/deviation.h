@@ -108,6 +108,12 @@ enum class Deviation : std::uint8_t {
   // The cause of a DISABLED service (issue 11, service-state-rows).
   kPolicyRowWhileStopped,     // ignores the cause: the policy row while DISABLED, a stopped service included
   kUnavailableRowUnderPolicy, // the unavailable row while DISABLED, a Group Policy included
+  // How reads complete on the whole content (issue 12, read mechanics).
+  kQueryCountsOneBlock,       // a read of 0 bytes counts the local bytes to the end of its block only
+  kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was
+  kResultBytesOffByOne,       // PeerDistGetOverlappedResult reports a byte too many for registrations and AddData
+  kReadWaitsInCall,           // BlockRead and StreamRead wait on the read's hEvent before they return
+  kStrayPacket,               // an AddData completion also posts a packet carrying the implementation's own OVERLAPPED
 };
 
 }  // namespace pd

@@ -259,6 +259,27 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "publishing and opening content while the service is DISABLED answer PEERDIST_ERROR_SERVICE_UNAVAILABLE "
        "whatever the cause, a Group Policy included",
        "service-state-rows", Deviation::kUnavailableRowUnderPolicy},
+      // How reads complete on the whole content (issue 12, read mechanics).
+      {"mutant:query-counts-one-block",
+       "a read of 0 bytes (cbMaxNumberOfBytes 0) counts the local cache's bytes only to the end of the block at its "
+       "offset, not the whole run of consecutive bytes there",
+       "read-local-only", Deviation::kQueryCountsOneBlock},
+      {"mutant:stream-missing-stays",
+       "a stream read that completes with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT leaves the handle's stream "
+       "offset where it was instead of advancing it by the missing range's length",
+       "stream-advance", Deviation::kStreamMissingStays},
+      {"mutant:result-bytes-off-by-one",
+       "PeerDistGetOverlappedResult on a completed registration or PeerDistClientAddData returns TRUE with one byte "
+       "more in lpNumberOfBytesTransferred than its OVERLAPPED holds (operations whose count no other rule compares)",
+       "overlapped-result", Deviation::kResultBytesOffByOne},
+      {"mutant:read-waits-in-call",
+       "PeerDistClientBlockRead and PeerDistClientStreamRead wait on the read's hEvent (when there is one) until the "
+       "read completes, and only then return ERROR_IO_PENDING",
+       "read-queued", Deviation::kReadWaitsInCall},
+      {"mutant:stray-packet",
+       "a PeerDistClientAddData completion posts, besides its own packet, a second one carrying the implementation's "
+       "own copy of the OVERLAPPED, a pointer the caller never passed",
+       "own-overlapped", Deviation::kStrayPacket},
   };
   return catalog;
 }

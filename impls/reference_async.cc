@@ -196,6 +196,9 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   if (operation.overlapped != nullptr) {
     operation.overlapped->Internal = error;
     operation.overlapped->InternalHigh = bytes;
+    if (Is(Deviation::kResultBytesOffByOne) && operation.kind == OperationKind::kAddData) {
+      off_by_one_.insert(operation.overlapped);
+    }
   }
   HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
   if (event != nullptr) host_.SetEvent(event);
@@ -210,6 +213,11 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                            ? 0
                            : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
+  // The mutant's bug: the copy it keeps of the caller's OVERLAPPED goes to the port too.
+  if (Is(Deviation::kStrayPacket) && operation.kind == OperationKind::kAddData && operation.overlapped != nullptr) {
+    stray_overlapped_ = *operation.overlapped;
+    host_.PostQueuedCompletionStatus(operation.port, posted, key, &stray_overlapped_);
+  }
 }
 
 int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
@@ -366,7 +374,12 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     case OperationKind::kStreamRead: {
       if (!object.info) return {PEERDIST_ERROR_NO_MORE, 0};
       const auto result = PerformRead(operation, object, object.stream_position);
-      if (result.first == ERROR_SUCCESS) object.stream_position += result.second;
+      // Advanced by the bytes read, and past a missing range by its length
+      // (the mutant's bug: it stays before the range).
+      const bool missing = result.first == PEERDIST_ERROR_MISSING_DATA || result.first == ERROR_TIMEOUT;
+      if (result.first == ERROR_SUCCESS || (missing && !Is(Deviation::kStreamMissingStays))) {
+        object.stream_position += result.second;
+      }
       return result;
     }
     case OperationKind::kFlush:
@@ -468,7 +481,16 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
     return {PEERDIST_ERROR_NO_MORE, 0};
   }
   // cbMaxNumberOfBytes 0: how many consecutive bytes the local cache holds.
-  if (operation.size == 0) return {ERROR_SUCCESS, static_cast<DWORD>(LocalRun(content, offset))};
+  if (operation.size == 0) {
+    std::uint64_t run = LocalRun(content, offset);
+    // The mutant's bug: it stops counting at the end of the first block.
+    if (Is(Deviation::kQueryCountsOneBlock)) {
+      const std::uint64_t block_end =
+          info.offset + ((offset - info.offset) / kContentBlockSize + 1) * std::uint64_t{kContentBlockSize};
+      run = std::min<std::uint64_t>(run, block_end - offset);
+    }
+    return {ERROR_SUCCESS, static_cast<DWORD>(run)};
+  }
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
   // Resuming after the peers: their block arrived, or the timeout did.
   if (operation.timed_out) return {ERROR_TIMEOUT, static_cast<DWORD>(end - offset)};

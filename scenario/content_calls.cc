@@ -312,12 +312,21 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   if (operation.content_object < 0) return;
   CheckLocalCache(operation, index, internal);
   if (internal != ERROR_SUCCESS) {
-    // The page advances the stream offset over the missing range it
-    // reports, which may be shorter than the rest of the range: the harness
-    // no longer knows where the handle's stream stands.
+    // "The stream offset is advanced by the number of bytes reported as the
+    // length of the missing data range" (CSTREAMREAD-36): the harness
+    // follows it when it knew where the read started and the range reported
+    // lies within the content information.
     if (operation.function == ApiFunction::kClientStreamRead &&
         (internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT)) {
-      read_tracks_[operation.content_object].unknown = true;
+      ReadTrack& track = read_tracks_[operation.content_object];
+      const std::uint64_t missing = slot->overlapped.InternalHigh;
+      if (track.unknown || !track.info || operation.earlier_pending || missing == 0 ||
+          track.stream_position + missing > track.info->offset + track.info->length) {
+        track.unknown = true;
+        return;
+      }
+      track.before_missing = track.stream_position;
+      track.stream_position += missing;
     }
     return;
   }
@@ -998,9 +1007,14 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   // the block is in the local cache when the read is called.
   if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
       !FlushMayDrop(track.content)) {
-    const auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
+    auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
     const auto cached = track.cached.find(block);
     if (cached != track.cached.end() && cached->second < operation.call_step) read.surely_local = Duration{0};
+    for (auto run = cached; run != track.cached.end() && run->first == block && run->second < operation.call_step;
+         ++run, ++block) {
+      read.surely_local_end = std::min<std::uint64_t>(
+          read.range_start + (block + 1) * std::uint64_t{kContentBlockSize}, read.range_end);
+    }
   }
   if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
       operation.start_at_call == read.start) {
@@ -1013,8 +1027,38 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
 void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t index) {
   if (operation.slot < 0) return;
   const ReadFacts read = FactsOf(operation, index);
+  if (JudgeStreamAdvance(operation, read)) return;
   for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
   JudgeFlushed(operation, read);
+}
+
+bool ContentCalls::JudgeStreamAdvance(const Operation& operation, const ReadFacts& read) {
+  if (operation.function != ApiFunction::kClientStreamRead || operation.content_object < 0) return false;
+  auto found = read_tracks_.find(operation.content_object);
+  if (found == read_tracks_.end() || !found->second.before_missing) return false;
+  ReadTrack& track = found->second;
+  const std::uint64_t before = *track.before_missing;
+  track.before_missing.reset();
+  // Only a read that says where it started (success, or missing data at its
+  // own start) shows the position. One queued behind the missing one is
+  // served after it (first in, first out), so it starts past the range too.
+  const bool says_start = read.code == ERROR_SUCCESS || read.code == PEERDIST_ERROR_MISSING_DATA ||
+                          read.code == ERROR_TIMEOUT;
+  // A missing range may be reported from the start of the block the read
+  // is in (read-offset): only a start before that block is surely the old one.
+  const std::uint64_t range_start = track.info ? track.info->offset : 0;
+  const std::uint64_t block =
+      range_start + (track.stream_position - range_start) / kContentBlockSize * kContentBlockSize;
+  if (track.unknown || !track.info || !says_start || read.overlapped_offset != before || before >= block) {
+    return false;
+  }
+  track.unknown = true;
+  world_.Finding(std::string(kStreamAdvanceFinding) + read.name + " completed with " + ErrorName(read.code) +
+                 " starting at content offset " + std::to_string(before) +
+                 " (its OVERLAPPED Offset/OffsetHigh), where the stream read before it had reported a missing range of " +
+                 std::to_string(track.stream_position - before) + " bytes; the stream offset stayed instead of moving to " +
+                 std::to_string(track.stream_position));
+  return true;
 }
 
 void ContentCalls::JudgeFlushed(const Operation& operation, const ReadFacts& read) {

@@ -167,6 +167,10 @@ class ContentCalls {
     std::vector<BYTE> added;    // the information added successfully so far
     std::optional<ContentInfo> info;  // set by a successful complete-info
     std::uint64_t stream_position = 0;  // StreamRead's next offset (absolute)
+    // A stream read completed reporting a missing range: the position it
+    // read at, until the next stream read shows whether the handle's stream
+    // moved past the range.
+    std::optional<std::uint64_t> before_missing;
     int info_step = -1;  // the step during which the complete was seen
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
@@ -218,6 +222,10 @@ class ContentCalls {
   void NoteReadCall(Operation& operation, const Step& step, DWORD timeout);
   ReadFacts FactsOf(const Operation& operation, std::size_t index) const;
   void JudgeReadCompletion(const Operation& operation, std::size_t index);
+  // A stream read after one that reported a missing range: a finding
+  // (kStreamAdvanceFinding) when it started where that one had; true when
+  // it did (its handle's position is then unknown).
+  bool JudgeStreamAdvance(const Operation& operation, const ReadFacts& read);
   void JudgeReadLateness(Operation& operation, std::size_t index);
   // A local-cache-only read that delivered data a completed flush of its
   // handle's tag removed, with nothing putting it back since: a finding

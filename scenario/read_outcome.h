@@ -63,6 +63,10 @@ struct ReadFacts {
   // when data added whole put it in the local cache before the call (and
   // no flush may have dropped it); nullopt when the harness cannot say.
   std::optional<Duration> surely_local;
+  // Where the run of blocks surely in the local cache from `start` on ends
+  // (data added whole before the call, no flush since that may drop it);
+  // `start` itself, or 0, when the block at `start` is not surely there.
+  std::uint64_t surely_local_end = 0;
   // The completion.
   DWORD code = ERROR_SUCCESS;
   std::uint64_t transferred = 0;  // OVERLAPPED.InternalHigh

@@ -149,6 +149,10 @@ inline constexpr char kReadPromptFinding[] = "read-prompt: ";
 // having added or fetched it since (scenario/content_calls.cc); the rule
 // flush-forgets judges them.
 inline constexpr char kFlushFinding[] = "flush-forgets: ";
+// How a kFinding begins when a stream read, the first after one that
+// reported a missing range, started where that one had started, not past the
+// missing range (scenario/content_calls.cc); the rule stream-advance.
+inline constexpr char kStreamAdvanceFinding[] = "stream-advance: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

@@ -1081,7 +1081,8 @@ class ExampleImpl:
         if content.info is None:
             return PEERDIST_ERROR_NO_MORE, 0
         error, transferred = self.perform_read(op, content, content.stream_position)
-        if error == ERROR_SUCCESS:
+        # Advanced by the bytes read, and past a missing range by its length.
+        if error in (ERROR_SUCCESS, PEERDIST_ERROR_MISSING_DATA, ERROR_TIMEOUT):
             content.stream_position += transferred
         return error, transferred
 

@@ -1040,6 +1040,107 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "open-content s0 c0 tag=1\n"     // 7: ERROR_ACCESS_DISABLED_BY_POLICY
        "end\n",
        {{"mutant:policy-row-while-stopped", 3}, {"mutant:unavailable-row-under-policy", 7}}},
+      {"read-local-only", "a read of 0 bytes counts the whole run the local cache holds",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 offset=0 bytes=128\n"  // 14: blocks 0 and 1 in the local cache
+       "advance 100000\n"  // 15
+       "block-read s1 c0 offset=0 bytes=0\n"  // 16
+       "advance 100000\n",  // 17: the mutant counts 64 bytes, not 128
+       {{"mutant:query-counts-one-block", 17}}},
+      {"stream-advance", "a stream read past a missing range starts after it",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "stream-read s1 c0 bytes=64 timeout=local\n"  // 14: missing [0, 256)
+       "advance 100000\n"  // 15
+       "stream-read s1 c0 bytes=64 timeout=local\n"  // 16
+       "advance 100000\n",  // 17: the mutant reads at 0 again
+       {{"mutant:stream-missing-stays", 17}}},
+      {"overlapped-result", "a TRUE result carries the OVERLAPPED's byte count",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=64\n"  // 14
+       "advance 100000\n"  // 15
+       "get-overlapped-result o5\n",  // 16: the mutant says 65 bytes
+       {{"mutant:result-bytes-off-by-one", 16}}},
+      {"read-queued", "a read returns before its result",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=64\n"  // 14
+       "block-read s1 c0 bytes=64\n"  // 15: the mutant waits for it inside the call
+       "advance 100000\n",  // 16
+       {{"mutant:read-waits-in-call", 15}}},
+      {"own-overlapped", "a completion lands only on its own OVERLAPPED",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1 port=new key=9\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=64\n"  // 14
+       "advance 100000\n",  // 15: the mutant posts its own OVERLAPPED too
+       {{"mutant:stray-packet", 15}}},
   };
   return examples;
 }
