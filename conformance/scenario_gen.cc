@@ -537,6 +537,10 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
     if (d.Percent(25)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3 + d.Below(3));
   }
   step.ex = step.kind == StepKind::kOpenInfo && d.Percent(40);
+  // Now and then an Ex open asks one content information version
+  // (info-version): mostly one the implementation may support (1, 2),
+  // sometimes one no implementation knows.
+  if (step.ex && d.Percent(30)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3);
   step.tag = static_cast<std::uint8_t>(d.Below(3));
   if (d.Percent(30)) {
     step.port = m.port && d.Percent(50) ? PortArg::kLast : PortArg::kNew;

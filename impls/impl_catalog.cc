@@ -238,6 +238,15 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
        "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-once", Deviation::kCancelPostsAfterResult},
+      // Content information versions (issue 11, orders 344-359).
+      {"mutant:retrieval-options-ignored",
+       "PeerDistServerOpenContentInformationEx hands out content information of version 2 whatever versions "
+       "PEERDIST_RETRIEVAL_OPTIONS ask for",
+       "info-version", Deviation::kRetrievalOptionsIgnored},
+      {"mutant:status-reports-version-1-only",
+       "PEERDIST_STATUS_INFO (GetStatusEx, RegisterEx) reports dwMinVer = dwMaxVer = 1 while "
+       "PeerDistServerOpenContentInformationEx hands out version 2",
+       "info-version", Deviation::kStatusReportsVersion1Only},
   };
   return catalog;
 }

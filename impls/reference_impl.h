@@ -137,6 +137,7 @@ class ReferenceImpl final : public PeerDistAdapter {
                  PEERDIST_STATUS* status_out, PEERDIST_STATUS_INFO* status_info_out);
   void WriteStatus(const Registration& registration, PEERDIST_STATUS status) const;
   static void WriteWiderInfoTail(PEERDIST_STATUS_INFO* info);  // mutant status-info-overrun
+  DWORD MaxReportedVersion() const;  // PEERDIST_STATUS_INFO dwMaxVer
   // Schedules a check of every session's registration right after now.
   void ScheduleDeliveryCheck();
   void DeliverDue();

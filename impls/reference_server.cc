@@ -157,6 +157,12 @@ DWORD ReferenceImpl::PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HA
   // The highest version both sides know.
   const DWORD version = std::min<DWORD>(pRetrievalOptions->dwContentInfoMaxVersion,
                                         PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2);
+  // The mutant's bug: the options asked for are not looked at.
+  if (Is(Deviation::kRetrievalOptionsIgnored)) {
+    return OpenContentInfo(hPeerDist, cbContentIdentifier, pContentIdentifier, ullContentOffset, cbContentLength,
+                           PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, hCompletionPort, ulCompletionKey,
+                           phContentInfo);
+  }
   if (version < pRetrievalOptions->dwContentInfoMinVersion ||
       version < PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1) {
     return PEERDIST_ERROR_CONTENTINFO_VERSION_UNSUPPORTED;

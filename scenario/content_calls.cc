@@ -280,6 +280,10 @@ void ContentCalls::CheckInfoRange(ObjectSlot& info, const std::string& what) {
   if (const std::optional<std::string> mismatch = InfoRangeMismatch(*info.request, *decoded)) {
     world_.Finding(std::string(kInfoRangeFinding) + what + " completed the information: " + *mismatch);
   }
+  if (const std::optional<std::string> mismatch =
+          InfoVersionMismatch(*info.request, *decoded)) {
+    world_.Finding(std::string(kInfoVersionFinding) + what + " completed the information: " + *mismatch);
+  }
 }
 
 // The offset a successful retrieve writes back (SRETRIEVEINFO-15/16) is
@@ -621,6 +625,12 @@ void ContentCalls::OpenInfo(const Step& step) {
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('i', step.object) + " id=" + std::to_string(step.content) + " offset=" +
                 std::to_string(step.offset) + " length=" + std::to_string(step.length);
+  // The versions the Ex open asks for: 1..2 unless the step names one.
+  const DWORD min_version = step.options != 0 ? step.options : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
+  const DWORD max_version = step.options != 0 ? step.options : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+  if (step.ex && step.options != 0) {
+    call.detail += " min=" + std::to_string(min_version) + " max=" + std::to_string(max_version);
+  }
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
@@ -629,8 +639,7 @@ void ContentCalls::OpenInfo(const Step& step) {
   DWORD code;
   if (step.ex) {
     PEERDIST_RETRIEVAL_OPTIONS* options = Arg(
-        PEERDIST_RETRIEVAL_OPTIONS{sizeof(PEERDIST_RETRIEVAL_OPTIONS), PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1,
-                                   PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, 0},
+        PEERDIST_RETRIEVAL_OPTIONS{sizeof(PEERDIST_RETRIEVAL_OPTIONS), min_version, max_version, 0},
         call.function, "pRetrievalOptions", "PEERDIST_RETRIEVAL_OPTIONS");
     code = impl_.PeerDistServerOpenContentInformationEx(
         session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.offset,
@@ -643,7 +652,9 @@ void ContentCalls::OpenInfo(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
     Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
-    InfoRequest request{step.content, step.offset, step.length, std::nullopt};
+    InfoRequest request{step.content, step.offset, step.length, std::nullopt, std::nullopt};
+    if (step.ex) request.versions_asked = std::make_pair(min_version, max_version);
+    request.versions_reported = ReportedVersionsBefore(world_.trace().events(), world_.trace().events().size());
     auto published = publications_.find(step.content);
     if (!step.null_in && published != publications_.end() && !published->second.unknown &&
         published->second.pending == 0) {

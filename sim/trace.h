@@ -117,6 +117,11 @@ inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
 // delivered past it (retrieve-end).
 inline constexpr char kInfoRangeFinding[] = "info-range: ";
 inline constexpr char kRetrieveEndFinding[] = "retrieve-end: ";
+// How a kFinding begins when the content information a handle delivered is
+// of a version its open did not ask for (PEERDIST_RETRIEVAL_OPTIONS), or
+// outside the versions the implementation last reported supporting
+// (PEERDIST_STATUS_INFO): the rule info-version judges them.
+inline constexpr char kInfoVersionFinding[] = "info-version: ";
 // How a kFinding the World records begins when the implementation wrote
 // outside a buffer the caller handed in (its guard bytes changed,
 // sim/caller_memory.h); the rule buffer-bounds judges them.

@@ -993,6 +993,28 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "server-cancel s0 o0 id=1\n"                  // 4: not found; the mutant signals o0's event again
        "advance 100000\n",
        {{"mutant:cancel-signals-completed", 4}}},
+      {"info-version", "the Ex open hands out a version its options asked for",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1 ex options=1\n"         // 5: versions 1..1
+       "retrieve-info s0 i0 bytes=4096\n"            // 6
+       "advance 100000\n",                           // 7: the mutant's information is of version 2
+       {{"mutant:retrieval-options-ignored", 7}}},
+      {"info-version", "an Ex open asking a version the service does not report supporting fails",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "get-status s0 ex\n"                          // 5: versions 1..2 (the mutant: 1..1)
+       "open-info s0 i0 id=1 ex options=3\n"         // 6: fails; the retrieval-options mutant succeeds
+       "open-info s0 i1 id=1 ex options=2\n",        // 7: succeeds, which the version-1 mutant has not reported
+       {{"mutant:retrieval-options-ignored", 6}, {"mutant:status-reports-version-1-only", 7}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0
