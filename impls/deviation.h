@@ -104,6 +104,9 @@ enum class Deviation : std::uint8_t {
   // Content information versions (issue 11, orders 344-359).
   kRetrievalOptionsIgnored,   // the Ex open hands out version 2 whatever PEERDIST_RETRIEVAL_OPTIONS ask
   kStatusReportsVersion1Only, // PEERDIST_STATUS_INFO reports versions 1..1 while the Ex open hands out version 2
+  kCancelLeavesLastError,     // a successful cancel leaves the caller's last error as it was
+  kCancelDefersNotice,        // a cancel writes the OVERLAPPED at once but signals and posts 1 ms after returning
+  kLookupPrefixMatch,         // unpublish, open-info and the server cancel compare identifiers over the shorter one's length
 };
 
 }  // namespace pd

@@ -247,6 +247,19 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PEERDIST_STATUS_INFO (GetStatusEx, RegisterEx) reports dwMinVer = dwMaxVer = 1 while "
        "PeerDistServerOpenContentInformationEx hands out version 2",
        "info-version", Deviation::kStatusReportsVersion1Only},
+      {"mutant:cancel-leaves-last-error",
+       "a successful PeerDistServerCancelAsyncOperation or PeerDistClientCancelAsyncOperation leaves the caller's "
+       "last error as it was, not ERROR_OPERATION_ABORTED",
+       "cancel-last-error", Deviation::kCancelLeavesLastError},
+      {"mutant:cancel-defers-notice",
+       "a successful cancel marks the operation's OVERLAPPED aborted before it returns, but signals its event and "
+       "posts its completion packet only 1 ms later",
+       "cancel-aborts", Deviation::kCancelDefersNotice},
+      {"mutant:lookup-prefix-match",
+       "PeerDistServerUnpublish, PeerDistServerOpenContentInformation(Ex) and PeerDistServerCancelAsyncOperation "
+       "compare content identifiers over the shorter one's bytes, so \"pd-content-10\" names the published "
+       "\"pd-content-1\"",
+       "open-info-found", Deviation::kLookupPrefixMatch},
   };
   return catalog;
 }

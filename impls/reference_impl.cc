@@ -115,6 +115,14 @@ DWORD ReferenceImpl::PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
   return ERROR_SUCCESS;
 }
 
+// "calling GetLastError immediately after a successful
+// PeerDist{Server,Client}CancelAsyncOperation will return the
+// ERROR_OPERATION_ABORTED error code" (SCANCEL-17, CCANCEL-17); the
+// mutant's bug leaves the last error alone.
+void ReferenceImpl::SetCancelledLastError() {
+  if (!Is(Deviation::kCancelLeavesLastError)) host_.SetLastError(ERROR_OPERATION_ABORTED);
+}
+
 // The newest content information version the service reports supporting:
 // the mutant's bug reports only version 1 (while the Ex open still hands out 2).
 DWORD ReferenceImpl::MaxReportedVersion() const {

@@ -721,9 +721,11 @@ void ContentCalls::ServerCancel(const Step& step) {
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
+  world_.SetLastError(ERROR_SUCCESS);
   const DWORD code = impl_.PeerDistServerCancelAsyncOperation(
       session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, overlapped);
   Finish(call, code);
+  CheckCancelLastError(call, code);
 }
 
 void ContentCalls::OpenContent(const Step& step) {
@@ -908,8 +910,22 @@ void ContentCalls::ClientCancel(const Step& step) {
   call.detail = Slot('c', step.object) + (step.all ? std::string(" all") : " o" + std::to_string(step.registration));
   LPOVERLAPPED overlapped = step.all ? nullptr : OverlappedToCancel(step, call);
   world_.trace().Add(call);
+  world_.SetLastError(ERROR_SUCCESS);
   const DWORD code = impl_.PeerDistClientCancelAsyncOperation(session, content, overlapped);
   Finish(call, code);
+  CheckCancelLastError(call, code);
+}
+
+// The cancel pages: "calling GetLastError immediately after a successful"
+// cancel "will return the ERROR_OPERATION_ABORTED error code". The harness
+// cleared the last error before the call; an implementation sets it through
+// the host's SetLastError (every adapter kind carries it).
+void ContentCalls::CheckCancelLastError(const TraceEvent& call, DWORD code) {
+  if (code != ERROR_SUCCESS) return;
+  const DWORD last_error = world_.GetLastError();
+  if (last_error == ERROR_OPERATION_ABORTED) return;
+  world_.Finding(std::string(kCancelLastErrorFinding) + ApiFunctionName(call.function) + " (" + call.detail +
+                 ") returned ERROR_SUCCESS, and GetLastError right after it returns " + std::to_string(last_error));
 }
 
 // --- reads: what the harness knows of them, and their judgement ----------
