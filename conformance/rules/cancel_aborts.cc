@@ -36,8 +36,8 @@ std::optional<Violation> UnpostedCancellation(const TraceView& view, const Handl
                               : port        ? "a packet to its completion port"
                                             : "a signal of its event";
   return At(*cancel.ret, CallName(cancel) + " returned ERROR_SUCCESS before " + CallName(*operation.call) +
-                             "'s cancellation result was posted (" + channel +
-                             " inside the call; its OVERLAPPED alone is not enough)");
+                             "'s cancellation result was posted; expected " + channel +
+                             " inside the call (its OVERLAPPED written alone is not enough)");
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
