@@ -101,6 +101,10 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
+  kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
+  kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
+  kCloseInfoRefusesBusy,        // closing a content-information handle with a retrieve pending: INVALID_PARAMETER
   // Content information versions (issue 11, orders 344-359).
   kRetrievalOptionsIgnored,   // the Ex open hands out version 2 whatever PEERDIST_RETRIEVAL_OPTIONS ask
   kStatusReportsVersion1Only, // PEERDIST_STATUS_INFO reports versions 1..1 while the Ex open hands out version 2
