@@ -516,6 +516,19 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
   return step;
 }
 
+// Content 1 published (a stream of it open, or completed): now and then
+// (`percent`) content 10 instead of 1 for a call that names an identifier
+// (publish, unpublish, open-info, the server cancel): "pd-content-10"
+// begins with "pd-content-1"'s bytes, and an implementation that compares
+// identifiers over the shorter one's length takes one for the other. Drawn
+// only then, so other scenarios stay as they were.
+std::uint32_t LongerNowAndThen(Draw& d, const GenModel& m, std::uint32_t content, int percent = 20) {
+  if (content != 1) return content;
+  bool one_published = m.completed[1] || m.completing[1];
+  for (const GenModel::ObjectSlot& slot : m.streams) one_published = one_published || (slot.open && slot.content == 1);
+  return one_published && d.Percent(percent) ? kLongerIdentifier : content;
+}
+
 // An open call for open session `s`.
 Step OpenFor(Draw& d, const GenModel& m, int s) {
   Step step;
@@ -544,6 +557,7 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
       if (m.completed[id]) done.push_back(id);
     }
     if (!done.empty() && d.Percent(85)) step.content = d.Of(done);
+    step.content = LongerNowAndThen(d, m, step.content);
   } else if (step.kind == StepKind::kPublish) {
     // Mostly content not published yet (publishing twice fails).
     std::vector<std::uint32_t> fresh;
@@ -551,19 +565,18 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
       if (!m.completed[id]) fresh.push_back(id);
     }
     if (!fresh.empty() && d.Percent(70)) step.content = d.Of(fresh);
-    // Content 1 published (a stream of it open, or completed): now and then
-    // content 10 instead, a new identifier ("pd-content-10") whose bytes
-    // begin with the published one's ("pd-content-1"): a publication is its
-    // identifier's bytes, all cbContentIdentifier of them. Drawn only then,
-    // so other scenarios stay as they were.
-    bool one_published = m.completed[1] || m.completing[1];
-    for (const GenModel::ObjectSlot& slot : m.streams) one_published = one_published || (slot.open && slot.content == 1);
-    if (step.content == 1 && one_published && d.Percent(50)) step.content = kLongerIdentifier;
+    // A new identifier ("pd-content-10") whose bytes begin with the published
+    // one's: a publication is its identifier's bytes, all of them.
+    step.content = LongerNowAndThen(d, m, step.content, 50);
     // Now and then PEERDIST_PUBLICATION_OPTIONS: mostly a version the page
     // lists (1, 2), sometimes one it does not.
     if (d.Percent(25)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3 + d.Below(3));
   }
   step.ex = step.kind == StepKind::kOpenInfo && d.Percent(40);
+  // Now and then an Ex open asks one content information version
+  // (info-version): mostly one the implementation may support (1, 2),
+  // sometimes one no implementation knows.
+  if (step.ex && d.Percent(30)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3);
   step.tag = static_cast<std::uint8_t>(d.Below(3));
   if (d.Percent(30)) {
     step.port = m.port && d.Percent(50) ? PortArg::kLast : PortArg::kNew;
@@ -901,7 +914,7 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
       switch (d.Weighted({2, 2, 3, m.operations > 0 ? 4 : 0, 6})) {
         case 0:
           step.kind = StepKind::kUnpublish;
-          step.content = static_cast<std::uint32_t>(d.Below(3));
+          step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
           break;
         case 1:
           step.kind = StepKind::kFlush;
@@ -909,7 +922,7 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           break;
         case 2:
           step.kind = StepKind::kServerCancel;
-          step.content = static_cast<std::uint32_t>(d.Below(3));
+          step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
           step.registration = m.operations > 0 && d.Percent(70) ? m.operations - 1 : d.Below(m.operations + 1);
           break;
         case 3:

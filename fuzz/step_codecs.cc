@@ -111,6 +111,8 @@ void BindContentStep(FieldBinder& b, Step& s) {
     s.timeout = ms == 0 ? TimeoutArg::kDefault : TimeoutArg::kMilliseconds;
     s.timeout_ms = ms;
   }
+  // Publish's options=, and later open-info's (after its key): older open-info
+  // records decode to the default versions 1..2.
   if (HasOptions(k)) b.Unsigned(s.options, kMaxPublicationOptionsVersion);
   if (k == StepKind::kGetInfo) b.Unsigned(s.info_class, kMaxInfoClass);
 }

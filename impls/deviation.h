@@ -114,6 +114,12 @@ enum class Deviation : std::uint8_t {
   kResultBytesOffByOne,       // PeerDistGetOverlappedResult reports a byte too many for registrations and AddData
   kReadWaitsInCall,           // BlockRead and StreamRead wait on the read's hEvent before they return
   kStrayPacket,               // an AddData completion also posts a packet carrying the implementation's own OVERLAPPED
+  // Content information versions (issue 11, orders 344-359).
+  kRetrievalOptionsIgnored,   // the Ex open hands out version 2 whatever PEERDIST_RETRIEVAL_OPTIONS ask
+  kStatusReportsVersion1Only, // PEERDIST_STATUS_INFO reports versions 1..1 while the Ex open hands out version 2
+  kCancelLeavesLastError,     // a successful cancel leaves the caller's last error as it was
+  kCancelDefersNotice,        // a cancel writes the OVERLAPPED at once but signals and posts 1 ms after returning
+  kLookupPrefixMatch,         // unpublish, open-info and the server cancel compare identifiers over the shorter one's length
 };
 
 }  // namespace pd

@@ -280,6 +280,28 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a PeerDistClientAddData completion posts, besides its own packet, a second one carrying the implementation's "
        "own copy of the OVERLAPPED, a pointer the caller never passed",
        "own-overlapped", Deviation::kStrayPacket},
+      // Content information versions (issue 11, orders 344-359).
+      {"mutant:retrieval-options-ignored",
+       "PeerDistServerOpenContentInformationEx hands out content information of version 2 whatever versions "
+       "PEERDIST_RETRIEVAL_OPTIONS ask for",
+       "info-version", Deviation::kRetrievalOptionsIgnored},
+      {"mutant:status-reports-version-1-only",
+       "PEERDIST_STATUS_INFO (GetStatusEx, RegisterEx) reports dwMinVer = dwMaxVer = 1 while "
+       "PeerDistServerOpenContentInformationEx hands out version 2",
+       "info-version", Deviation::kStatusReportsVersion1Only},
+      {"mutant:cancel-leaves-last-error",
+       "a successful PeerDistServerCancelAsyncOperation or PeerDistClientCancelAsyncOperation leaves the caller's "
+       "last error as it was, not ERROR_OPERATION_ABORTED",
+       "cancel-last-error", Deviation::kCancelLeavesLastError},
+      {"mutant:cancel-defers-notice",
+       "a successful cancel marks the operation's OVERLAPPED aborted before it returns, but signals its event and "
+       "posts its completion packet only 1 ms later",
+       "cancel-aborts", Deviation::kCancelDefersNotice},
+      {"mutant:lookup-prefix-match",
+       "PeerDistServerUnpublish, PeerDistServerOpenContentInformation(Ex) and PeerDistServerCancelAsyncOperation "
+       "compare content identifiers over the shorter one's bytes, so \"pd-content-10\" names the published "
+       "\"pd-content-1\"",
+       "open-info-found", Deviation::kLookupPrefixMatch},
   };
   return catalog;
 }

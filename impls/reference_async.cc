@@ -234,6 +234,25 @@ int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperati
   return static_cast<int>(matched.size());
 }
 
+void ReferenceImpl::CancelOperations(const std::function<bool(const PendingOperation&)>& match) {
+  if (!Is(Deviation::kCancelDefersNotice)) {
+    AbortOperations(match, ERROR_OPERATION_ABORTED);
+    return;
+  }
+  // The mutant's bug: the OVERLAPPED says aborted before the cancel returns,
+  // but its event and its packet come a millisecond later.
+  std::vector<PendingOperation> matched;
+  for (const auto& [id, operation] : operations_) {
+    if (match(operation)) matched.push_back(operation);
+  }
+  for (const PendingOperation& operation : matched) {
+    operations_.erase(operation.id);
+    host_.CancelScheduled(operation.timer);
+    if (operation.overlapped != nullptr) operation.overlapped->Internal = ERROR_OPERATION_ABORTED;
+    host_.ScheduleAfter(kMillisecond, [this, operation] { CompleteOperation(operation, ERROR_OPERATION_ABORTED, 0); });
+  }
+}
+
 void ReferenceImpl::ForgetOperations(const std::function<bool(const PendingOperation&)>& match) {
   for (auto it = operations_.begin(); it != operations_.end();) {
     if (!match(it->second)) {

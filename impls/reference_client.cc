@@ -180,7 +180,8 @@ DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
     return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
   }
   // "will not return until the cancellation result is posted".
-  if (!Is(Deviation::kCancelLeavesPending)) AbortOperations(match, ERROR_OPERATION_ABORTED);
+  if (!Is(Deviation::kCancelLeavesPending)) CancelOperations(match);
+  SetCancelledLastError();
   return ERROR_SUCCESS;
 }
 

@@ -110,9 +110,24 @@ DWORD ReferenceImpl::PeerDistGetStatusEx(PEERDIST_INSTANCE_HANDLE hPeerDist,
   }
   pPeerDistStatus->status = Is(Deviation::kStaleGetStatus) ? session->status_at_startup : host_.ServiceStatus();
   pPeerDistStatus->dwMinVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
-  pPeerDistStatus->dwMaxVer = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+  pPeerDistStatus->dwMaxVer = MaxReportedVersion();
   if (Is(Deviation::kStatusInfoOverrun)) WriteWiderInfoTail(pPeerDistStatus);
   return ERROR_SUCCESS;
+}
+
+// "calling GetLastError immediately after a successful
+// PeerDist{Server,Client}CancelAsyncOperation will return the
+// ERROR_OPERATION_ABORTED error code" (SCANCEL-17, CCANCEL-17); the
+// mutant's bug leaves the last error alone.
+void ReferenceImpl::SetCancelledLastError() {
+  if (!Is(Deviation::kCancelLeavesLastError)) host_.SetLastError(ERROR_OPERATION_ABORTED);
+}
+
+// The newest content information version the service reports supporting:
+// the mutant's bug reports only version 1 (while the Ex open still hands out 2).
+DWORD ReferenceImpl::MaxReportedVersion() const {
+  return Is(Deviation::kStatusReportsVersion1Only) ? PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1
+                                                   : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
 }
 
 void ReferenceImpl::WriteWiderInfoTail(PEERDIST_STATUS_INFO* info) {
@@ -209,7 +224,7 @@ void ReferenceImpl::WriteStatus(const Registration& registration, PEERDIST_STATU
     registration.status_info_out->status = status;
     const bool bad = Is(Deviation::kBadStatusInfoVersion);
     registration.status_info_out->dwMinVer = bad ? 0 : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
-    registration.status_info_out->dwMaxVer = bad ? 0 : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+    registration.status_info_out->dwMaxVer = bad ? 0 : MaxReportedVersion();
     if (Is(Deviation::kStatusInfoOverrun)) WriteWiderInfoTail(registration.status_info_out);
   }
 }

@@ -138,6 +138,8 @@ class ReferenceImpl final : public PeerDistAdapter {
                  PEERDIST_STATUS* status_out, PEERDIST_STATUS_INFO* status_info_out);
   void WriteStatus(const Registration& registration, PEERDIST_STATUS status) const;
   static void WriteWiderInfoTail(PEERDIST_STATUS_INFO* info);  // mutant status-info-overrun
+  DWORD MaxReportedVersion() const;  // PEERDIST_STATUS_INFO dwMaxVer
+  void SetCancelledLastError();      // after a successful cancel
   // Schedules a check of every session's registration right after now.
   void ScheduleDeliveryCheck();
   void DeliverDue();
@@ -164,6 +166,9 @@ class ReferenceImpl final : public PeerDistAdapter {
   void CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes);
   // Completes (as `error`) every pending operation that `match` selects.
   int AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error);
+  // A cancel's work: AbortOperations as ERROR_OPERATION_ABORTED (or the
+  // cancel-defers-notice mutant's late notice).
+  void CancelOperations(const std::function<bool(const PendingOperation&)>& match);
   // Drops the matching operations without completing them (a mutant's bug).
   void ForgetOperations(const std::function<bool(const PendingOperation&)>& match);
   void InvalidateObjects(PEERDIST_STATUS before, PEERDIST_STATUS now);
@@ -221,6 +226,9 @@ class ReferenceImpl final : public PeerDistAdapter {
 
   // The content part. Ordered maps: iteration order is handle / id order.
   std::map<std::string, Publication> publications_;  // by content identifier
+  // The publication an identifier passed to unpublish or open-info names.
+  std::map<std::string, Publication>::iterator FindPublication(const std::string& passed);
+  bool NamesIdentifier(const std::string& passed, const std::string& known) const;
   std::map<std::uintptr_t, ContentObject> objects_;  // by handle value
   std::uintptr_t next_object_ = 0x0B1E0000;
   std::map<std::uint64_t, PendingOperation> operations_;  // by id (start order)

@@ -98,15 +98,34 @@ DWORD ReferenceImpl::PeerDistServerCloseStreamHandle(PEERDIST_INSTANCE_HANDLE hP
   return CloseObject(hPeerDist, hStream, ObjectKind::kStream);
 }
 
+// An identifier is all its cbContentIdentifier bytes. The mutant's bug:
+// unpublish, open-info and the server cancel compare identifiers over the
+// shorter one's bytes, so "pd-content-10" names "pd-content-1".
+bool ReferenceImpl::NamesIdentifier(const std::string& passed, const std::string& known) const {
+  if (!Is(Deviation::kLookupPrefixMatch)) return passed == known;
+  const std::size_t n = std::min(passed.size(), known.size());
+  return passed.compare(0, n, known, 0, n) == 0;
+}
+
+std::map<std::string, Publication>::iterator ReferenceImpl::FindPublication(
+    const std::string& passed) {
+  if (!Is(Deviation::kLookupPrefixMatch)) return publications_.find(passed);
+  for (auto it = publications_.begin(); it != publications_.end(); ++it) {
+    if (NamesIdentifier(passed, it->first)) return it;
+  }
+  return publications_.end();
+}
+
 DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
                                              PBYTE pContentIdentifier) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
     return ERROR_INVALID_PARAMETER;
   }
-  const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
-  auto it = publications_.find(identifier);
+  const std::string passed(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
+  auto it = FindPublication(passed);
   if (it == publications_.end() || it->second.owner != ValueOf(hPeerDist)) return ERROR_NOT_FOUND;
+  const std::string identifier = it->first;
   publications_.erase(it);
   // The session's operations still running on the content's stream and
   // content-information handles end now (SUNPUBLISH-10).
@@ -157,6 +176,12 @@ DWORD ReferenceImpl::PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HA
   // The highest version both sides know.
   const DWORD version = std::min<DWORD>(pRetrievalOptions->dwContentInfoMaxVersion,
                                         PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2);
+  // The mutant's bug: the options asked for are not looked at.
+  if (Is(Deviation::kRetrievalOptionsIgnored)) {
+    return OpenContentInfo(hPeerDist, cbContentIdentifier, pContentIdentifier, ullContentOffset, cbContentLength,
+                           PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, hCompletionPort, ulCompletionKey,
+                           phContentInfo);
+  }
   if (version < pRetrievalOptions->dwContentInfoMinVersion ||
       version < PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1) {
     return PEERDIST_ERROR_CONTENTINFO_VERSION_UNSUPPORTED;
@@ -174,7 +199,7 @@ DWORD ReferenceImpl::OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD c
   if (port != nullptr && !host_.IsCompletionPort(port)) return ERROR_INVALID_HANDLE;
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
-  auto it = publications_.find(identifier);
+  auto it = FindPublication(identifier);
   // The mutant's bug: an identifier never published reads as empty content.
   static const Publication kNothingPublished{0, 0, {}, true};
   const bool found = it != publications_.end() && it->second.complete;
@@ -242,7 +267,7 @@ DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
     auto object = objects_.find(op.object);
     // The mutant's bug: the identifier passed is not compared.
     return object != objects_.end() && object->second.kind != ObjectKind::kContent &&
-           (object->second.identifier == identifier || Is(Deviation::kServerCancelAnyIdentifier));
+           (NamesIdentifier(identifier, object->second.identifier) || Is(Deviation::kServerCancelAnyIdentifier));
   };
   bool found = false;
   for (const auto& [id, operation] : operations_) found = found || match(operation);
@@ -253,7 +278,8 @@ DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   }
   if (!found) return Is(Deviation::kCancelUnknownSucceeds) ? ERROR_SUCCESS : PEERDIST_ERROR_OPERATION_NOTFOUND;
   // The cancellation result is posted before the call returns.
-  if (!Is(Deviation::kCancelLeavesPending)) AbortOperations(match, ERROR_OPERATION_ABORTED);
+  if (!Is(Deviation::kCancelLeavesPending)) CancelOperations(match);
+  SetCancelledLastError();
   return ERROR_SUCCESS;
 }
 

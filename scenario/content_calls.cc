@@ -280,6 +280,10 @@ void ContentCalls::CheckInfoRange(ObjectSlot& info, const std::string& what) {
   if (const std::optional<std::string> mismatch = InfoRangeMismatch(*info.request, *decoded)) {
     world_.Finding(std::string(kInfoRangeFinding) + what + " completed the information: " + *mismatch);
   }
+  if (const std::optional<std::string> mismatch =
+          InfoVersionMismatch(*info.request, *decoded)) {
+    world_.Finding(std::string(kInfoVersionFinding) + what + " completed the information: " + *mismatch);
+  }
 }
 
 // The offset a successful retrieve writes back (SRETRIEVEINFO-15/16) is
@@ -630,6 +634,12 @@ void ContentCalls::OpenInfo(const Step& step) {
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('i', step.object) + " id=" + std::to_string(step.content) + " offset=" +
                 std::to_string(step.offset) + " length=" + std::to_string(step.length);
+  // The versions the Ex open asks for: 1..2 unless the step names one.
+  const DWORD min_version = step.options != 0 ? step.options : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
+  const DWORD max_version = step.options != 0 ? step.options : PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2;
+  if (step.ex && step.options != 0) {
+    call.detail += " min=" + std::to_string(min_version) + " max=" + std::to_string(max_version);
+  }
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
@@ -638,8 +648,7 @@ void ContentCalls::OpenInfo(const Step& step) {
   DWORD code;
   if (step.ex) {
     PEERDIST_RETRIEVAL_OPTIONS* options = Arg(
-        PEERDIST_RETRIEVAL_OPTIONS{sizeof(PEERDIST_RETRIEVAL_OPTIONS), PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1,
-                                   PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_2, 0},
+        PEERDIST_RETRIEVAL_OPTIONS{sizeof(PEERDIST_RETRIEVAL_OPTIONS), min_version, max_version, 0},
         call.function, "pRetrievalOptions", "PEERDIST_RETRIEVAL_OPTIONS");
     code = impl_.PeerDistServerOpenContentInformationEx(
         session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, step.offset,
@@ -652,7 +661,9 @@ void ContentCalls::OpenInfo(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
     Opened(HandleKind::kContentInfo, step, *info, call.session, ret);
-    InfoRequest request{step.content, step.offset, step.length, std::nullopt};
+    InfoRequest request{step.content, step.offset, step.length, std::nullopt, std::nullopt};
+    if (step.ex) request.versions_asked = std::make_pair(min_version, max_version);
+    request.versions_reported = ReportedVersionsBefore(world_.trace().events(), world_.trace().events().size());
     auto published = publications_.find(step.content);
     if (!step.null_in && published != publications_.end() && !published->second.unknown &&
         published->second.pending == 0) {
@@ -719,9 +730,11 @@ void ContentCalls::ServerCancel(const Step& step) {
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
+  world_.SetLastError(ERROR_SUCCESS);
   const DWORD code = impl_.PeerDistServerCancelAsyncOperation(
       session, static_cast<DWORD>(identifier.size()), step.null_in ? nullptr : id, overlapped);
   Finish(call, code);
+  CheckCancelLastError(call, code);
 }
 
 void ContentCalls::OpenContent(const Step& step) {
@@ -906,8 +919,22 @@ void ContentCalls::ClientCancel(const Step& step) {
   call.detail = Slot('c', step.object) + (step.all ? std::string(" all") : " o" + std::to_string(step.registration));
   LPOVERLAPPED overlapped = step.all ? nullptr : OverlappedToCancel(step, call);
   world_.trace().Add(call);
+  world_.SetLastError(ERROR_SUCCESS);
   const DWORD code = impl_.PeerDistClientCancelAsyncOperation(session, content, overlapped);
   Finish(call, code);
+  CheckCancelLastError(call, code);
+}
+
+// The cancel pages: "calling GetLastError immediately after a successful"
+// cancel "will return the ERROR_OPERATION_ABORTED error code". The harness
+// cleared the last error before the call; an implementation sets it through
+// the host's SetLastError (every adapter kind carries it).
+void ContentCalls::CheckCancelLastError(const TraceEvent& call, DWORD code) {
+  if (code != ERROR_SUCCESS) return;
+  const DWORD last_error = world_.GetLastError();
+  if (last_error == ERROR_OPERATION_ABORTED) return;
+  world_.Finding(std::string(kCancelLastErrorFinding) + ApiFunctionName(call.function) + " (" + call.detail +
+                 ") returned ERROR_SUCCESS, and GetLastError right after it returns " + std::to_string(last_error));
 }
 
 // --- reads: what the harness knows of them, and their judgement ----------

@@ -210,6 +210,7 @@ class ContentCalls {
   // Once the retrieved bytes decode whole: a finding (info-range) when they
   // do not describe what the open asked for.
   void CheckInfoRange(ObjectSlot& info, const std::string& what);
+  void CheckCancelLastError(const TraceEvent& call, DWORD code);
   // published-content: at an open of the whole content information, what
   // the publication's adds published (when every one and a complete
   // succeeded); once the handle's information is retrieved whole, a

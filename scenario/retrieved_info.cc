@@ -21,4 +21,21 @@ std::optional<std::string> InfoRangeMismatch(const InfoRequest& request, const C
          " bytes published) asked for " + asked + "; its information describes " + got;
 }
 
+std::optional<std::string> InfoVersionMismatch(const InfoRequest& request, const ContentInfo& info) {
+  const std::optional<ReportedVersions>& reported = request.versions_reported;
+  const std::string got = "its information is of version " + std::to_string(info.version);
+  if (request.versions_asked &&
+      (info.version < request.versions_asked->first || info.version > request.versions_asked->second)) {
+    return "an open of content " + std::to_string(request.content) + " asked for content information versions " +
+           std::to_string(request.versions_asked->first) + ".." + std::to_string(request.versions_asked->second) +
+           " (PEERDIST_RETRIEVAL_OPTIONS); " + got;
+  }
+  if (reported && (info.version < reported->min || info.version > reported->max)) {
+    return "before the open the service was last reported supporting content information versions " + std::to_string(reported->min) +
+           ".." + std::to_string(reported->max) + " (PEERDIST_STATUS_INFO dwMinVer..dwMaxVer); an open of content " +
+           std::to_string(request.content) + " handed out information of version " + std::to_string(info.version);
+  }
+  return std::nullopt;
+}
+
 }  // namespace pd

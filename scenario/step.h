@@ -121,6 +121,9 @@ struct Step {
   int source = 0;              // add-info: the info slot iN whose retrieved bytes it adds
   // publish: pPublishOptions NULL (0) or a PEERDIST_PUBLICATION_OPTIONS whose
   // dwVersion is this (1..kMaxPublicationOptionsVersion), dwFlags 0.
+  // open-info ex: 0 passes PEERDIST_RETRIEVAL_OPTIONS asking versions 1..2
+  // (the default); N asks versions N..N (dwContentInfoMinVersion and
+  // dwContentInfoMaxVersion both N). The Windows 7 open takes no options.
   std::uint32_t options = 0;
   // get-info: the PeerDistClientInfoClass passed (0 PeerDistClientBasicInfo;
   // 1 MaximumPeerDistClientInfoByHandlesClass and up are outside the

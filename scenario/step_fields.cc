@@ -37,7 +37,7 @@ bool HasOut(StepKind k) {
   return k == StepKind::kStartup || k == StepKind::kGetStatus || k == StepKind::kRegister ||
          k == StepKind::kPublish || k == StepKind::kOpenInfo || k == StepKind::kOpenContent || k == StepKind::kGetInfo;
 }
-bool HasOptions(StepKind k) { return k == StepKind::kPublish; }
+bool HasOptions(StepKind k) { return k == StepKind::kPublish || k == StepKind::kOpenInfo; }
 bool HasEx(StepKind k) { return k == StepKind::kGetStatus || k == StepKind::kRegister || k == StepKind::kOpenInfo; }
 // Calls whose OVERLAPPED (and its event) the harness makes.
 bool HasOverlapped(StepKind k) {

@@ -22,7 +22,7 @@ bool HasTimeout(StepKind k);         // timeout=local|default|N (milliseconds)
 bool HasCorrupt(StepKind k);         // corrupt
 bool HasOut(StepKind k);             // out=null
 bool HasEx(StepKind k);              // ex
-bool HasOptions(StepKind k);         // options=N (publish: pPublishOptions->dwVersion)
+bool HasOptions(StepKind k);         // options=N (publish: pPublishOptions->dwVersion; open-info ex: versions N..N)
 bool HasOverlapped(StepKind k);      // the harness makes its OVERLAPPED
 // The name of the step's required input pointer ("identifier", "tag",
 // "buffer"), or nullptr when it has none.

@@ -122,6 +122,16 @@ inline constexpr char kRetrieveOffsetFinding[] = "retrieve-offset: ";
 // delivered past it (retrieve-end).
 inline constexpr char kInfoRangeFinding[] = "info-range: ";
 inline constexpr char kRetrieveEndFinding[] = "retrieve-end: ";
+// How a kFinding begins when the content information a handle delivered is
+// of a version its open did not ask for (PEERDIST_RETRIEVAL_OPTIONS), or
+// outside the versions the implementation last reported supporting
+// (PEERDIST_STATUS_INFO): the rule info-version judges them.
+inline constexpr char kInfoVersionFinding[] = "info-version: ";
+// How a kFinding begins when the caller's last error (HostServices::
+// GetLastError) right after a cancel that returned ERROR_SUCCESS is not
+// ERROR_OPERATION_ABORTED (scenario/content_calls.cc); the rule
+// cancel-last-error judges them.
+inline constexpr char kCancelLastErrorFinding[] = "cancel-last-error: ";
 // How a kFinding the World records begins when the implementation wrote
 // outside a buffer the caller handed in (its guard bytes changed,
 // sim/caller_memory.h); the rule buffer-bounds judges them.

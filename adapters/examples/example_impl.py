@@ -997,7 +997,7 @@ class ExampleImpl:
         # "will not return until the cancellation result is posted".
         if self.abort_operations(match, ERROR_OPERATION_ABORTED) == 0:
             return PEERDIST_ERROR_OPERATION_NOTFOUND
-        return ERROR_SUCCESS
+        return self.cancelled()
 
     # --- peerdist.h: the client side ------------------------------------------
     def PeerDistClientOpenContent(self, handle, tag, port, key, content_out):
@@ -1142,6 +1142,12 @@ class ExampleImpl:
         # "will not return until the cancellation result is posted".
         if self.abort_operations(match, ERROR_OPERATION_ABORTED) == 0 and overlapped is not None:
             return PEERDIST_ERROR_OPERATION_NOTFOUND
+        return self.cancelled()
+
+    def cancelled(self):
+        """A successful cancel: "calling GetLastError immediately after a
+        successful" cancel "will return the ERROR_OPERATION_ABORTED error code"."""
+        self.io.set_last_error(ERROR_OPERATION_ABORTED)
         return ERROR_SUCCESS
 
     # --- reading: the local cache and the peers --------------------------------

@@ -301,6 +301,9 @@ DWORD CancelOperations(OperationMatch match, const void* context, int must_match
   if (must_match && !AnyOperation(match, context)) return PEERDIST_ERROR_OPERATION_NOTFOUND;
   /* "will not return until the cancellation result is posted". */
   AbortOperations(match, context, ERROR_OPERATION_ABORTED);
+  /* "calling GetLastError immediately after a successful" cancel "will
+   * return the ERROR_OPERATION_ABORTED error code". */
+  host->set_last_error(host->host, ERROR_OPERATION_ABORTED);
   return ERROR_SUCCESS;
 }
 

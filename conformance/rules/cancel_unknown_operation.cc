@@ -7,7 +7,9 @@
 // or content-information handles of other identifiers has no operation for
 // the identifier passed either. An OVERLAPPED pending on a client content
 // handle, or on a handle of the identifier opened by another session, is not
-// judged (the page does not say whether those are found).
+// judged (the page does not say whether those are found). An identifier is
+// all its cbContentIdentifier bytes: "pd-content-10", which the generator
+// draws beside a published "pd-content-1", is another identifier.
 #include "conformance/rule.h"
 #include "conformance/rules/content_rule_support.h"
 #include "conformance/rules/publication_history.h"
@@ -73,7 +75,7 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistServerCancelAsyncOperation, PeerDistClientCancelAsyncOperation",
-    {{"SCANCEL-4"}, {"SCANCEL-9", kPartly}, {"CCANCEL-9"}},
+    {{"SCANCEL-3"}, {"SCANCEL-4"}, {"SCANCEL-9", kPartly}, {"CCANCEL-9"}},
     "cancelling with an OVERLAPPED that has no operation pending (server: for the identifier passed) fails with "
     "PEERDIST_ERROR_OPERATION_NOTFOUND",
     Judge,

@@ -1013,6 +1013,71 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "server-cancel s0 o0 id=1\n"                  // 4: not found; the mutant signals o0's event again
        "advance 100000\n",
        {{"mutant:cancel-signals-completed", 4}}},
+      {"info-version", "the Ex open hands out a version its options asked for",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1 ex options=1\n"         // 5: versions 1..1
+       "retrieve-info s0 i0 bytes=4096\n"            // 6
+       "advance 100000\n",                           // 7: the mutant's information is of version 2
+       {{"mutant:retrieval-options-ignored", 7}}},
+      {"info-version", "an Ex open asking a version the service does not report supporting fails",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "get-status s0 ex\n"                          // 5: versions 1..2 (the mutant: 1..1)
+       "open-info s0 i0 id=1 ex options=3\n"         // 6: fails; the retrieval-options mutant succeeds
+       "open-info s0 i1 id=1 ex options=2\n",        // 7: succeeds, which the version-1 mutant has not reported
+       {{"mutant:retrieval-options-ignored", 6}, {"mutant:status-reports-version-1-only", 7}}},
+      {"cancel-last-error", "GetLastError after a successful cancel returns ERROR_OPERATION_ABORTED",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2: o0, pending
+       "server-cancel s0 o0 id=1\n"                  // 3: ERROR_SUCCESS; the mutant leaves the last error 0
+       "advance 100000\n",
+       {{"mutant:cancel-leaves-last-error", 3}}},
+      {"cancel-aborts", "a cancel returns only after the cancellation result is posted to the port or event",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2: o0, pending, with an event
+       "server-cancel s0 o0 id=1\n"                  // 3: ERROR_SUCCESS; the mutant signals 1 ms later
+       "advance 100000\n",
+       {{"mutant:cancel-defers-notice", 3}}},
+      {"open-info-found", "an identifier is all its bytes: pd-content-10 is not pd-content-1",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=10\n",                    // 5: not published; the mutant opens pd-content-1's
+       {{"mutant:lookup-prefix-match", 5}}},
+      {"open-info-found", "unpublishing pd-content-10 leaves pd-content-1 published",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "unpublish s0 id=10\n"                        // 5: the mutant removes pd-content-1
+       "open-info s0 i0 id=1\n",                     // 6: ERROR_SUCCESS; the mutant's ERROR_NOT_FOUND
+       {{"mutant:lookup-prefix-match", 6}}},
+      {"cancel-unknown-operation", "the server cancel of pd-content-10 finds no operation of pd-content-1",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2: o0, pending
+       "server-cancel s0 o0 id=10\n"                 // 3: NOTFOUND; the mutant cancels o0
+       "advance 100000\n",
+       {{"mutant:lookup-prefix-match", 3}}},
       {"no-crash", "no exception out of a call",
        "pdscenario 1\nseed 1\n"
        "startup s0\n"                   // 0

@@ -162,10 +162,17 @@ class Generator {
     // The information of a range (info-range), in slot i3: 8 bytes, less
     // than any content here, so the whole content's information differs;
     // through the Ex function (info-handles-accepted: its handle retrieves).
+    // Content 1 reports the versions first (GetStatusEx) and takes the
+    // default 1..2; the others ask version 1 only (info-version); no draw.
+    if (content == 1) {
+      Step& status = add(StepKind::kGetStatus);
+      status.ex = true;
+    }
     Step& range = add(StepKind::kOpenInfo);
     range.object = 3;
     range.length = 8;
     range.ex = true;
+    if (content != 1) range.options = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
     add(StepKind::kRetrieveInfo).object = 3;
     // A server cancel of that retrieve naming another identifier: not found
     // (cancel-unknown-operation).
@@ -190,6 +197,13 @@ class Generator {
     add(StepKind::kAddInfo);
     add(StepKind::kCompleteInfo);
     settle();
+    // Content 1: unpublishing content 10 leaves content 1 published, whose
+    // information still opens (open-info-found: an identifier is all its
+    // bytes); no draw.
+    if (content == 1) {
+      add(StepKind::kUnpublish).content = 10;
+      add(StepKind::kOpenInfo).object = 2;
+    }
   }
 
   int ReadsBelow(int n) { return static_cast<int>(reads_random_() % static_cast<std::uint64_t>(n)); }
