@@ -238,6 +238,19 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
        "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-once", Deviation::kCancelPostsAfterResult},
+      // Reads on information of a range request.
+      {"mutant:range-end-read-succeeds",
+       "a PeerDistClientBlockRead exactly at the end of the content information's range completes with "
+       "ERROR_SUCCESS and 0 bytes instead of PEERDIST_ERROR_NO_MORE",
+       "read-range-bounds", Deviation::kRangeEndReadSucceeds},
+      {"mutant:missing-past-range-end",
+       "a read missing data reports a missing range that runs ullContentOffset bytes past the end of the "
+       "information's range (right only for a range starting at 0)",
+       "read-missing-data", Deviation::kMissingPastRangeEnd},
+      {"mutant:range-end-from-length",
+       "reads complete with PEERDIST_ERROR_NO_MORE from content offset cbContentLength on, as if every range began "
+       "at 0 (inside a range that starts later)",
+       "read-end", Deviation::kRangeEndFromLength},
   };
   return catalog;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/read_range.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
 #include "sim/overlapped_slot.h"
@@ -317,7 +318,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
     // no longer knows where the handle's stream stands.
     if (operation.function == ApiFunction::kClientStreamRead &&
         (internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT)) {
-      read_tracks_[operation.content_object].unknown = true;
+      read_tracks_[operation.content_object].stream_lost = true;
     }
     return;
   }
@@ -344,11 +345,11 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
       if (track.unknown || !track.info || n == 0) return;
       return CheckRead(operation, index, track, operation.offset, n);
     case ApiFunction::kClientStreamRead: {
-      if (track.unknown || !track.info) return;
+      if (track.unknown || !track.info || track.stream_lost) return;
       // A read with no buffer reports what is available; whether that moves
       // the stream position is not for this check to decide.
       if (slot->buffer.empty() || done > slot->buffer.size()) {
-        track.unknown = true;
+        track.stream_lost = true;
         return;
       }
       const std::uint64_t at = track.stream_position;
@@ -909,7 +910,12 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
   operation.timeout = timeout;
   operation.called = world_.Now();
   if (operation.content_object < 0) return;
+  operation.first_stream_read = operation.function == ApiFunction::kClientStreamRead;
   for (const Operation& other : operations_) {
+    if (&other != &operation && other.function == ApiFunction::kClientStreamRead &&
+        other.content_object == operation.content_object) {
+      operation.first_stream_read = false;
+    }
     if (&other == &operation || other.slot < 0 || other.content_object != operation.content_object) continue;
     if (world_.SlotById(other.slot)->overlapped.Internal == kStatusPending) operation.earlier_pending = true;
   }
@@ -920,7 +926,7 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
                                : nullptr;
   const bool fetches = step.bytes > 0 && timeout != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
   const bool stream = operation.function == ApiFunction::kClientStreamRead;
-  if (track == nullptr || (stream && operation.earlier_pending)) {
+  if (track == nullptr || (stream && (operation.earlier_pending || track->stream_lost))) {
     // Where it reads is not known: it may fetch anything of its content.
     const int content = track != nullptr ? track->content : -1;
     if (fetches) local_hints_.push_back(LocalHint{index, content, true, 0, 0, operation.called, operation.content_object});
@@ -988,7 +994,13 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   read.range_start = track.info->offset;
   read.range_end = track.info->offset + track.info->length;
   read.info_before_call = track.info_step >= 0 && track.info_step < operation.call_step;
-  read.start = read.stream ? track.stream_position : operation.offset;
+  read.range_request = track.range_request;
+  read.first_stream_read = operation.first_stream_read;
+  if (!read.stream) {
+    read.start = operation.offset;
+  } else if (!track.stream_lost) {
+    read.start = track.stream_position;
+  }
   read.published = Published(content, read.called, read.done);
   const VirtualTime done = read.done;
   read.possibly_local = [this, content, done, index](std::uint64_t from, std::uint64_t to) {
@@ -996,7 +1008,7 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   };
   // Data added whole before the call, no flush since that may drop it:
   // the block is in the local cache when the read is called.
-  if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
+  if (read.info_before_call && read.start && *read.start >= read.range_start && *read.start < read.range_end &&
       !FlushMayDrop(track.content)) {
     const auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
     const auto cached = track.cached.find(block);
@@ -1014,6 +1026,7 @@ void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t i
   if (operation.slot < 0) return;
   const ReadFacts read = FactsOf(operation, index);
   for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
+  for (const std::string& finding : JudgeReadRange(read)) world_.Finding(finding);
   JudgeFlushed(operation, read);
 }
 

@@ -126,6 +126,7 @@ class ContentCalls {
     DWORD timeout = PEERDIST_READ_TIMEOUT_DEFAULT;
     VirtualTime called = 0;
     bool earlier_pending = false;
+    bool first_stream_read = false;  // no stream read was called on the handle before
     std::optional<std::uint64_t> start_at_call;
     std::optional<Duration> peer_latency;  // of the soonest copy holding the start's block at the call
     bool peers_known = false;              // the two fields above were taken
@@ -167,6 +168,9 @@ class ContentCalls {
     std::vector<BYTE> added;    // the information added successfully so far
     std::optional<ContentInfo> info;  // set by a successful complete-info
     std::uint64_t stream_position = 0;  // StreamRead's next offset (absolute)
+    // Where the stream position stands is no longer known (a stream read
+    // missed data, or counted what is there): block reads are still judged.
+    bool stream_lost = false;
     int info_step = -1;  // the step during which the complete was seen
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
