@@ -105,6 +105,7 @@ enum class Deviation : std::uint8_t {
   kRangeEndReadSucceeds,      // a block read exactly at the end of the range succeeds with 0 bytes, not NO_MORE
   kMissingPastRangeEnd,       // a missing range runs ullContentOffset bytes past the end of the range
   kRangeEndFromLength,        // NO_MORE from the offset cbContentLength on, as if the range began at 0
+  kRangedInfoRefused,         // CompleteContentInformation refuses information of a range not starting at 0
 };
 
 }  // namespace pd

@@ -251,6 +251,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "reads complete with PEERDIST_ERROR_NO_MORE from content offset cbContentLength on, as if every range began "
        "at 0 (inside a range that starts later)",
        "read-end", Deviation::kRangeEndFromLength},
+      {"mutant:ranged-info-refused",
+       "PeerDistClientCompleteContentInformation fails with PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO for content "
+       "information whose range does not start at 0 (a range request's)",
+       "range-info-accepted", Deviation::kRangedInfoRefused},
   };
   return catalog;
 }

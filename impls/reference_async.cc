@@ -333,6 +333,8 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     case OperationKind::kCompleteInfo: {
       if (object.info || object.info_failed) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
       object.info = DecodeContentInfo(object.added_info.data(), object.added_info.size());
+      // The mutant's bug: only information from offset 0 (a whole content's) parses.
+      if (object.info && object.info->offset != 0 && Is(Deviation::kRangedInfoRefused)) object.info.reset();
       if (!object.info) {
         object.info_failed = true;
         return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};

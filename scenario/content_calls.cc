@@ -312,6 +312,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   operation.failed = internal != ERROR_SUCCESS;
   if (operation.content_object < 0) return;
   CheckLocalCache(operation, index, internal);
+  CheckRangedInformation(operation, index, internal);
   if (internal != ERROR_SUCCESS) {
     // The page advances the stream offset over the missing range it
     // reports, which may be shorter than the rest of the range: the harness
@@ -362,31 +363,68 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   }
 }
 
+namespace {
+
+// The information `bytes` give when they decode whole and describe content
+// number `content`'s own bytes; nullopt otherwise. The published data is
+// ContentBytes(K) only while every add-to-stream went through in order (a
+// cancelled add leaves a gap the harness does not see); the block hashes say
+// whether the information describes exactly those bytes.
+std::optional<ContentInfo> InformationOfContent(const std::vector<BYTE>& bytes, std::uint32_t content) {
+  std::optional<ContentInfo> info = DecodeContentInfo(bytes.data(), bytes.size());
+  const std::uint64_t blocks = info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
+  if (!info || info->block_hashes.size() != blocks) return std::nullopt;
+  for (std::size_t block = 0; block < info->block_hashes.size(); ++block) {
+    const std::uint64_t length = BlockLength(*info, block);
+    const std::vector<BYTE> expected =
+        ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
+    if (!BlockMatches(*info, block, expected.data(), expected.size())) return std::nullopt;
+  }
+  return info;
+}
+
+}  // namespace
+
+void ContentCalls::CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == PEERDIST_ERROR_INVALIDATED) {
+    return;
+  }
+  const auto found = read_tracks_.find(operation.content_object);
+  const bool fresh = found == read_tracks_.end() || (!found->second.unknown && !found->second.info);
+  if (!fresh) return;
+  // The first add of the handle, of information a range request delivered
+  // whole; or the complete of such information added whole.
+  const std::vector<BYTE>* added = nullptr;
+  int content = -1;
+  if (operation.function == ApiFunction::kClientAddContentInformation) {
+    if (!operation.added_range_request || (found != read_tracks_.end() && !found->second.added.empty())) return;
+    added = &operation.added;
+    content = operation.added_content;
+  } else if (operation.function == ApiFunction::kClientCompleteContentInformation) {
+    if (found == read_tracks_.end() || !found->second.range_request) return;
+    added = &found->second.added;
+    content = found->second.content;
+  }
+  if (added == nullptr || content < 0) return;
+  const std::optional<ContentInfo> info = InformationOfContent(*added, static_cast<std::uint32_t>(content));
+  if (!info) return;
+  world_.Finding(std::string(kRangeInfoFinding) + "o" + std::to_string(index) + " " +
+                 ApiFunctionName(operation.function) + " on " + Slot('c', operation.content_slot) +
+                 " completed with " + ErrorName(static_cast<DWORD>(internal)) +
+                 " for the whole content information of the range [" + std::to_string(info->offset) + ", " +
+                 std::to_string(info->offset + info->length) + ") of content " + std::to_string(content) +
+                 " (a range request); expected ERROR_SUCCESS, as for the information of a whole content");
+}
+
 void ContentCalls::InformationComplete(ReadTrack& track) {
   if (track.unknown || track.content < 0 || track.info) {
     track.unknown = true;
     return;
   }
-  std::optional<ContentInfo> info = DecodeContentInfo(track.added.data(), track.added.size());
-  const std::uint64_t blocks =
-      info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
-  if (!info || info->block_hashes.size() != blocks) {
+  std::optional<ContentInfo> info = InformationOfContent(track.added, static_cast<std::uint32_t>(track.content));
+  if (!info) {
     track.unknown = true;
     return;
-  }
-  // The published data is ContentBytes(K) only while every add-to-stream
-  // went through in order (a cancelled add leaves a gap the harness does
-  // not see); the block hashes say whether the information describes
-  // exactly those bytes.
-  const auto content = static_cast<std::uint32_t>(track.content);
-  for (std::size_t block = 0; block < info->block_hashes.size(); ++block) {
-    const std::uint64_t length = BlockLength(*info, block);
-    const std::vector<BYTE> expected =
-        ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
-    if (!BlockMatches(*info, block, expected.data(), expected.size())) {
-      track.unknown = true;
-      return;
-    }
   }
   track.stream_position = info->offset;
   track.info = std::move(info);

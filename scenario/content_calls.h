@@ -230,6 +230,10 @@ class ContentCalls {
   bool PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
                      std::size_t index) const;
   bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;
+  // range-info-accepted: an add-info of information a range request
+  // delivered whole, or the complete of it, that failed (not cancelled or
+  // invalidated): a finding (kRangeInfoFinding).
+  void CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal);
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
   // AddData against the completed information: a finding (kAddDataFinding)

@@ -33,7 +33,8 @@ PD_REGISTER_RULE((Rule{
      {"SOPENINFOEX-7"}, {"SOPENINFOEX-18"},
      {"SRETRIEVEINFO-1"}, {"SRETRIEVEINFO-5"},
      // The read pages' Range Requests remarks say the same of the open.
-     {"CBLOCKREAD-40"}, {"CBLOCKREAD-41"}, {"CSTREAMREAD-43"}, {"CSTREAMREAD-44"}},
+     {"CBLOCKREAD-38"}, {"CBLOCKREAD-39", kPartly}, {"CBLOCKREAD-40"}, {"CBLOCKREAD-41"}, {"CSTREAMREAD-41"},
+     {"CSTREAMREAD-42", kPartly}, {"CSTREAMREAD-43"}, {"CSTREAMREAD-44"}},
     "the content information retrieved describes the range the open asked for (0, 0: the whole content), of the "
     "published bytes",
     Judge,

@@ -29,10 +29,11 @@ PD_REGISTER_RULE((Rule{
     Strength::kInterpretation,
     "a block read exactly at ullContentOffset + cbContentLength is taken as beyond the range (\"beyond the range\", "
     "not \"greater than\"), and the stream read's bounds are those of the open, which the page names as "
-    "PeerDistServerRetrieveContentInformation's",
+    "PeerDistServerRetrieveContentInformation's, and the information \"passed to PeerDistServerOpenContentInformation\" "
+    "is read as added to the content handle",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-44"}, {"CBLOCKREAD-45"}, {"CBLOCKREAD-50"}, {"CSTREAMREAD-47"}, {"CSTREAMREAD-48"},
-     {"CSTREAMREAD-53"}},
+    {{"CBLOCKREAD-43"}, {"CBLOCKREAD-44"}, {"CBLOCKREAD-45"}, {"CBLOCKREAD-50"}, {"CSTREAMREAD-46"},
+     {"CSTREAMREAD-47"}, {"CSTREAMREAD-48"}, {"CSTREAMREAD-53"}},
     "on information of a range request, the first stream read begins at ullContentOffset, no read delivers past the "
     "range's end, and a read starting outside the range (a block read at its end included) completes with "
     "PEERDIST_ERROR_NO_MORE",
