@@ -106,6 +106,9 @@ enum class Deviation : std::uint8_t {
   kMissingPastRangeEnd,       // a missing range runs ullContentOffset bytes past the end of the range
   kRangeEndFromLength,        // NO_MORE from the offset cbContentLength on, as if the range began at 0
   kRangedInfoRefused,         // CompleteContentInformation refuses information of a range not starting at 0
+  // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
+  kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
+  kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
 };
 
 }  // namespace pd

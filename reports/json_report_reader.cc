@@ -314,6 +314,24 @@ RequirementEntryReport ReadRequirementEntry(Reader& reader, const Json& object, 
   if (const Json* partly_by = reader.Member(object, path, "partly_by", Json::value_t::array)) {
     ReadStrings(reader, *partly_by, path + ".partly_by", entry.partly_by);
   }
+  // Added within version 1: present only for a statement divided into parts.
+  if (!reader.error().empty() || !object.contains("parts")) return entry;
+  if (const Json* parts = reader.Member(object, path, "parts", Json::value_t::array)) {
+    for (std::size_t i = 0; i < parts->size() && reader.error().empty(); ++i) {
+      const std::string part_path = path + ".parts[" + std::to_string(i) + "]";
+      const Json& part_object = (*parts)[i];
+      if (!part_object.is_object()) {
+        reader.Fail(part_path, "expected an object");
+        break;
+      }
+      RequirementPartReport part;
+      part.part = reader.String(part_object, part_path, "part");
+      if (const Json* checked_by = reader.Member(part_object, part_path, "checked_by", Json::value_t::array)) {
+        ReadStrings(reader, *checked_by, part_path + ".checked_by", part.checked_by);
+      }
+      entry.parts.push_back(std::move(part));
+    }
+  }
   return entry;
 }
 
