@@ -57,6 +57,7 @@ const char* const kCorpus[] = {
     "read_local_hit",
     "read_local_only_miss",
     "read_peer_hit",
+    "read_ranged",
     "read_timeout",
     "second_registration",
     "service_cause",

@@ -22,42 +22,58 @@ GenModel::GenModel(PEERDIST_STATUS initial, bool content_steps)
 
 GenModel::GenModel(PEERDIST_STATUS initial, ContentMode mode)
     : GenModel(initial, mode != ContentMode::kNone) {
-  chain = mode == ContentMode::kChain || mode == ContentMode::kReads;
-  if (mode != ContentMode::kReads) return;
+  chain = mode == ContentMode::kChain || mode == ContentMode::kReads || mode == ContentMode::kRangedReads;
+  if (mode != ContentMode::kReads && mode != ContentMode::kRangedReads) return;
   reads = true;
-  for (const Step& step : ReadsPrefix()) Apply(step);
+  for (const Step& step : mode == ContentMode::kReads ? ReadsPrefix() : RangedReadsPrefix()) Apply(step);
 }
 
+namespace {
+
+// The read prefix, its information opened for (info_offset, info_length).
+std::vector<Step> MakeReadsPrefix(std::uint64_t info_offset, std::uint64_t info_length) {
+  std::vector<Step> steps;
+  auto add = [&steps](StepKind kind, int session, auto&& set) {
+    Step step;
+    step.kind = kind;
+    step.session = session;
+    set(step);
+    steps.push_back(step);
+  };
+  const auto none = [](Step&) {};
+  add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kEnable; });
+  add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kRegain; });
+  add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 300 * kMillisecond; });
+  add(StepKind::kStartup, 0, none);
+  add(StepKind::kStartup, 1, none);
+  add(StepKind::kPublish, 0, [](Step& s) { s.content = 1; s.length = 256; });
+  add(StepKind::kAddToStream, 0, [](Step& s) { s.bytes = 256; });
+  add(StepKind::kCompleteStream, 0, none);
+  add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+  add(StepKind::kOpenInfo, 0, [&](Step& s) {
+    s.content = 1;
+    s.offset = info_offset;
+    s.length = info_length;
+  });
+  add(StepKind::kRetrieveInfo, 0, [](Step& s) { s.bytes = 4096; });
+  add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+  add(StepKind::kOpenContent, 1, [](Step& s) { s.tag = 1; });
+  add(StepKind::kAddInfo, 1, none);
+  add(StepKind::kCompleteInfo, 1, none);
+  add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
+  assert(steps.size() == static_cast<std::size_t>(kReadsPrefixSteps));
+  return steps;
+}
+
+}  // namespace
+
 const std::vector<Step>& ReadsPrefix() {
-  static const std::vector<Step> prefix = [] {
-    std::vector<Step> steps;
-    auto add = [&steps](StepKind kind, int session, auto&& set) {
-      Step step;
-      step.kind = kind;
-      step.session = session;
-      set(step);
-      steps.push_back(step);
-    };
-    const auto none = [](Step&) {};
-    add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kEnable; });
-    add(StepKind::kEnvironment, 0, [](Step& s) { s.action = EnvAction::kRegain; });
-    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 300 * kMillisecond; });
-    add(StepKind::kStartup, 0, none);
-    add(StepKind::kStartup, 1, none);
-    add(StepKind::kPublish, 0, [](Step& s) { s.content = 1; s.length = 256; });
-    add(StepKind::kAddToStream, 0, [](Step& s) { s.bytes = 256; });
-    add(StepKind::kCompleteStream, 0, none);
-    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
-    add(StepKind::kOpenInfo, 0, [](Step& s) { s.content = 1; });
-    add(StepKind::kRetrieveInfo, 0, [](Step& s) { s.bytes = 4096; });
-    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
-    add(StepKind::kOpenContent, 1, [](Step& s) { s.tag = 1; });
-    add(StepKind::kAddInfo, 1, none);
-    add(StepKind::kCompleteInfo, 1, none);
-    add(StepKind::kAdvance, 0, [](Step& s) { s.advance = 100 * kMillisecond; });
-    return steps;
-  }();
-  assert(prefix.size() == static_cast<std::size_t>(kReadsPrefixSteps));
+  static const std::vector<Step> prefix = MakeReadsPrefix(0, 0);
+  return prefix;
+}
+
+const std::vector<Step>& RangedReadsPrefix() {
+  static const std::vector<Step> prefix = MakeReadsPrefix(64, 128);
   return prefix;
 }
 
@@ -641,7 +657,9 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   }
   std::vector<int> retrieved;
   for (int i = 0; i < kMaxObjects; ++i) {
-    if (usable(m.infos[i]) && m.infos[i].retrieved && !m.infos[i].ranged) retrieved.push_back(i);
+    // Ranged information too: its reads before, inside, at the end of and
+    // past the range are what the range remarks of the read pages are about.
+    if (usable(m.infos[i]) && m.infos[i].retrieved) retrieved.push_back(i);
   }
   std::vector<Step> due;
   for (int i = 0; i < kMaxObjects; ++i) {
@@ -1303,8 +1321,11 @@ rc::Gen<ContentMode> GenContentSteps() {
     // scenarios and a third of the content ones start from the read prefix.
     if (drawn == ContentMode::kChain && d.Percent(50)) drawn = ContentMode::kReads;
     if (drawn == ContentMode::kContent && d.Percent(35)) drawn = ContentMode::kReads;
+    // And a third of the read-prefix ones read the information of a range.
+    if (drawn == ContentMode::kReads && d.Percent(33)) drawn = ContentMode::kRangedReads;
     return rc::shrinkable::shrinkRecur(drawn, [](ContentMode mode) {
       switch (mode) {
+        case ContentMode::kRangedReads: return rc::seq::just(ContentMode::kReads, ContentMode::kNone);
         case ContentMode::kReads: return rc::seq::just(ContentMode::kChain, ContentMode::kNone);
         case ContentMode::kChain: return rc::seq::just(ContentMode::kContent, ContentMode::kNone);
         case ContentMode::kContent: return rc::seq::just(ContentMode::kNone);
@@ -1335,6 +1356,7 @@ rc::Gen<Scenario> GenScenario() {
         scenario.initial_status = body.first.first;
         GenModel model(body.first.first, body.first.second);
         if (body.first.second == ContentMode::kReads) scenario.steps = ReadsPrefix();
+        if (body.first.second == ContentMode::kRangedReads) scenario.steps = RangedReadsPrefix();
         for (const auto& command : body.second) {
           command->run(model, scenario);
           command->apply(model);

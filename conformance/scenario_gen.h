@@ -57,12 +57,19 @@ static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay re
 // content read back by a client, and moving the status while reads are in
 // flight; or (kReads) the chain built by a fixed prefix (ReadsPrefix) and
 // the steps spent on reads against the peers, the cache and the timeouts.
-enum class ContentMode : std::uint8_t { kNone, kContent, kChain, kReads };
+// kRangedReads is kReads on the information of a range request of the
+// content (RangedReadsPrefix): its reads fall before, inside, at the end of
+// and past the range.
+enum class ContentMode : std::uint8_t { kNone, kContent, kChain, kReads, kRangedReads };
 
 // The steps a kReads scenario begins with: two sessions, content 1 (256
 // bytes) published, its information retrieved and completed on content
 // handle c0 of s1.
 const std::vector<Step>& ReadsPrefix();
+// The same, with the information of the range [64, 192) of content 1 (a
+// range request: ullContentOffset 64, cbContentLength 128) instead of the
+// whole.
+const std::vector<Step>& RangedReadsPrefix();
 
 // What the generator knows (or guesses) after a prefix of steps. Everything
 // here follows from the steps alone, so regenerating or shrinking a prefix

@@ -101,6 +101,11 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // Reads on information of a range request (issue 12, read-range-bounds).
+  kRangeEndReadSucceeds,      // a block read exactly at the end of the range succeeds with 0 bytes, not NO_MORE
+  kMissingPastRangeEnd,       // a missing range runs ullContentOffset bytes past the end of the range
+  kRangeEndFromLength,        // NO_MORE from the offset cbContentLength on, as if the range began at 0
+  kRangedInfoRefused,         // CompleteContentInformation refuses information of a range not starting at 0
   // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
   kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
   kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one

@@ -302,6 +302,23 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "compare content identifiers over the shorter one's bytes, so \"pd-content-10\" names the published "
        "\"pd-content-1\"",
        "open-info-found", Deviation::kLookupPrefixMatch},
+      // Reads on information of a range request.
+      {"mutant:range-end-read-succeeds",
+       "a PeerDistClientBlockRead exactly at the end of the content information's range completes with "
+       "ERROR_SUCCESS and 0 bytes instead of PEERDIST_ERROR_NO_MORE",
+       "read-range-bounds", Deviation::kRangeEndReadSucceeds},
+      {"mutant:missing-past-range-end",
+       "a read missing data reports a missing range that runs ullContentOffset bytes past the end of the "
+       "information's range (right only for a range starting at 0)",
+       "read-missing-data", Deviation::kMissingPastRangeEnd},
+      {"mutant:range-end-from-length",
+       "reads complete with PEERDIST_ERROR_NO_MORE from content offset cbContentLength on, as if every range began "
+       "at 0 (inside a range that starts later)",
+       "read-end", Deviation::kRangeEndFromLength},
+      {"mutant:ranged-info-refused",
+       "PeerDistClientCompleteContentInformation fails with PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO for content "
+       "information whose range does not start at 0 (a range request's)",
+       "range-info-accepted", Deviation::kRangedInfoRefused},
   };
   return catalog;
 }

@@ -369,6 +369,8 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     case OperationKind::kCompleteInfo: {
       if (object.info || object.info_failed) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
       object.info = DecodeContentInfo(object.added_info.data(), object.added_info.size());
+      // The mutant's bug: only information from offset 0 (a whole content's) parses.
+      if (object.info && object.info->offset != 0 && Is(Deviation::kRangedInfoRefused)) object.info.reset();
       if (!object.info) {
         object.info_failed = true;
         return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};
@@ -407,6 +409,13 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
   return {ERROR_SUCCESS, 0};
 }
 
+DWORD ReferenceImpl::MissingLength(const ContentInfo& info, std::uint64_t offset) const {
+  const std::uint64_t end = info.offset + info.length;
+  // The mutant's bug: it counts ullContentOffset bytes too many (none for a range from 0).
+  if (Is(Deviation::kMissingPastRangeEnd)) return static_cast<DWORD>(end + info.offset - offset);
+  return static_cast<DWORD>(end - offset);
+}
+
 std::uint64_t ReferenceImpl::LocalRun(const ContentObject& content, std::uint64_t offset) const {
   if (!content.info) return 0;
   const ContentInfo& info = *content.info;
@@ -438,14 +447,13 @@ bool ReferenceImpl::FetchFromPeers(ContentObject& content, std::size_t block) {
 
 std::pair<DWORD, DWORD> ReferenceImpl::ReadFromPeers(PendingOperation& operation, const ContentInfo& info,
                                                      std::size_t block, std::uint64_t offset) {
-  const std::uint64_t end = info.offset + info.length;
   const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
   const DWORD length = static_cast<DWORD>(BlockLength(info, block));
   std::vector<BYTE> bytes(length);
   const std::optional<Duration> latency = host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data());
   if (!latency) {
     const DWORD missing = Is(Deviation::kMissingReportsTimeout) ? ERROR_TIMEOUT : PEERDIST_ERROR_MISSING_DATA;
-    return {missing, static_cast<DWORD>(end - offset)};
+    return {missing, MissingLength(info, offset)};
   }
   Duration timeout = operation.timeout_ms;
   if (operation.timeout_ms == PEERDIST_READ_TIMEOUT_DEFAULT) {
@@ -495,7 +503,9 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
     operation.overlapped->Offset = static_cast<DWORD>(offset);
     operation.overlapped->OffsetHigh = static_cast<DWORD>(offset >> 32);
   }
-  if (offset < info.offset || offset >= end) {
+  // The mutant's bug: a block read at the very end of the range reads nothing, successfully.
+  if (!stream && offset == end && Is(Deviation::kRangeEndReadSucceeds)) return {ERROR_SUCCESS, 0};
+  if (offset < info.offset || offset >= end || (Is(Deviation::kRangeEndFromLength) && offset >= info.length)) {
     if (Is(Deviation::kEndReportsMissing) && operation.size > 0) return {PEERDIST_ERROR_MISSING_DATA, 1};
     return {PEERDIST_ERROR_NO_MORE, 0};
   }
@@ -512,7 +522,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   }
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
   // Resuming after the peers: their block arrived, or the timeout did.
-  if (operation.timed_out) return {ERROR_TIMEOUT, static_cast<DWORD>(end - offset)};
+  if (operation.timed_out) return {ERROR_TIMEOUT, MissingLength(info, offset)};
   if (!operation.peer_bytes.empty()) {
     if (operation.peer_block == block && content.valid_blocks.count(block) == 0) {
       content.valid_blocks[block] = std::move(operation.peer_bytes);
@@ -529,7 +539,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
       if (!Is(Deviation::kLocalOnlyAsksPeers) ||
           !host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data())) {
         // The missing range runs to the end of the described range.
-        return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+        return {PEERDIST_ERROR_MISSING_DATA, MissingLength(info, offset)};
       }
       content.valid_blocks[block] = std::move(bytes);
     } else if (!FetchFromPeers(content, block)) {

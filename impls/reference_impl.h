@@ -176,6 +176,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::pair<DWORD, DWORD> Perform(PendingOperation& operation);
   std::pair<DWORD, DWORD> PerformRead(PendingOperation& operation, ContentObject& content, std::uint64_t offset);
   // Validated bytes of `content` available from `offset` on (local cache).
+  // How many bytes a read at `offset` misses: up to the end of the range.
+  DWORD MissingLength(const ContentInfo& info, std::uint64_t offset) const;
   std::uint64_t LocalRun(const ContentObject& content, std::uint64_t offset) const;
   // Fills block `block` of `content` from a publication whose data matches
   // its hash (the "peers"); false when none has it.

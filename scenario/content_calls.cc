@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/read_range.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
 #include "sim/overlapped_slot.h"
@@ -315,6 +316,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   operation.failed = internal != ERROR_SUCCESS;
   if (operation.content_object < 0) return;
   CheckLocalCache(operation, index, internal);
+  CheckRangedInformation(operation, index, internal);
   if (internal != ERROR_SUCCESS) {
     // "The stream offset is advanced by the number of bytes reported as the
     // length of the missing data range" (CSTREAMREAD-36): the harness
@@ -324,9 +326,11 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
         (internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT)) {
       ReadTrack& track = read_tracks_[operation.content_object];
       const std::uint64_t missing = slot->overlapped.InternalHigh;
-      if (track.unknown || !track.info || operation.earlier_pending || missing == 0 ||
+      // Unclear where the stream stands now: only its position is lost,
+      // block reads on the handle stay judged.
+      if (track.unknown || !track.info || track.stream_lost || operation.earlier_pending || missing == 0 ||
           track.stream_position + missing > track.info->offset + track.info->length) {
-        track.unknown = true;
+        track.stream_lost = true;
         return;
       }
       track.before_missing = track.stream_position;
@@ -357,11 +361,11 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
       if (track.unknown || !track.info || n == 0) return;
       return CheckRead(operation, index, track, operation.offset, n);
     case ApiFunction::kClientStreamRead: {
-      if (track.unknown || !track.info) return;
+      if (track.unknown || !track.info || track.stream_lost) return;
       // A read with no buffer reports what is available; whether that moves
       // the stream position is not for this check to decide.
       if (slot->buffer.empty() || done > slot->buffer.size()) {
-        track.unknown = true;
+        track.stream_lost = true;
         return;
       }
       const std::uint64_t at = track.stream_position;
@@ -374,31 +378,68 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   }
 }
 
+namespace {
+
+// The information `bytes` give when they decode whole and describe content
+// number `content`'s own bytes; nullopt otherwise. The published data is
+// ContentBytes(K) only while every add-to-stream went through in order (a
+// cancelled add leaves a gap the harness does not see); the block hashes say
+// whether the information describes exactly those bytes.
+std::optional<ContentInfo> InformationOfContent(const std::vector<BYTE>& bytes, std::uint32_t content) {
+  std::optional<ContentInfo> info = DecodeContentInfo(bytes.data(), bytes.size());
+  const std::uint64_t blocks = info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
+  if (!info || info->block_hashes.size() != blocks) return std::nullopt;
+  for (std::size_t block = 0; block < info->block_hashes.size(); ++block) {
+    const std::uint64_t length = BlockLength(*info, block);
+    const std::vector<BYTE> expected =
+        ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
+    if (!BlockMatches(*info, block, expected.data(), expected.size())) return std::nullopt;
+  }
+  return info;
+}
+
+}  // namespace
+
+void ContentCalls::CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == PEERDIST_ERROR_INVALIDATED) {
+    return;
+  }
+  const auto found = read_tracks_.find(operation.content_object);
+  const bool fresh = found == read_tracks_.end() || (!found->second.unknown && !found->second.info);
+  if (!fresh) return;
+  // The first add of the handle, of information a range request delivered
+  // whole; or the complete of such information added whole.
+  const std::vector<BYTE>* added = nullptr;
+  int content = -1;
+  if (operation.function == ApiFunction::kClientAddContentInformation) {
+    if (!operation.added_range_request || (found != read_tracks_.end() && !found->second.added.empty())) return;
+    added = &operation.added;
+    content = operation.added_content;
+  } else if (operation.function == ApiFunction::kClientCompleteContentInformation) {
+    if (found == read_tracks_.end() || !found->second.range_request) return;
+    added = &found->second.added;
+    content = found->second.content;
+  }
+  if (added == nullptr || content < 0) return;
+  const std::optional<ContentInfo> info = InformationOfContent(*added, static_cast<std::uint32_t>(content));
+  if (!info) return;
+  world_.Finding(std::string(kRangeInfoFinding) + "o" + std::to_string(index) + " " +
+                 ApiFunctionName(operation.function) + " on " + Slot('c', operation.content_slot) +
+                 " completed with " + ErrorName(static_cast<DWORD>(internal)) +
+                 " for the whole content information of the range [" + std::to_string(info->offset) + ", " +
+                 std::to_string(info->offset + info->length) + ") of content " + std::to_string(content) +
+                 " (a range request); expected ERROR_SUCCESS, as for the information of a whole content");
+}
+
 void ContentCalls::InformationComplete(ReadTrack& track) {
   if (track.unknown || track.content < 0 || track.info) {
     track.unknown = true;
     return;
   }
-  std::optional<ContentInfo> info = DecodeContentInfo(track.added.data(), track.added.size());
-  const std::uint64_t blocks =
-      info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
-  if (!info || info->block_hashes.size() != blocks) {
+  std::optional<ContentInfo> info = InformationOfContent(track.added, static_cast<std::uint32_t>(track.content));
+  if (!info) {
     track.unknown = true;
     return;
-  }
-  // The published data is ContentBytes(K) only while every add-to-stream
-  // went through in order (a cancelled add leaves a gap the harness does
-  // not see); the block hashes say whether the information describes
-  // exactly those bytes.
-  const auto content = static_cast<std::uint32_t>(track.content);
-  for (std::size_t block = 0; block < info->block_hashes.size(); ++block) {
-    const std::uint64_t length = BlockLength(*info, block);
-    const std::vector<BYTE> expected =
-        ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
-    if (!BlockMatches(*info, block, expected.data(), expected.size())) {
-      track.unknown = true;
-      return;
-    }
   }
   track.stream_position = info->offset;
   track.info = std::move(info);
@@ -945,7 +986,12 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
   operation.timeout = timeout;
   operation.called = world_.Now();
   if (operation.content_object < 0) return;
+  operation.first_stream_read = operation.function == ApiFunction::kClientStreamRead;
   for (const Operation& other : operations_) {
+    if (&other != &operation && other.function == ApiFunction::kClientStreamRead &&
+        other.content_object == operation.content_object) {
+      operation.first_stream_read = false;
+    }
     if (&other == &operation || other.slot < 0 || other.content_object != operation.content_object) continue;
     if (world_.SlotById(other.slot)->overlapped.Internal == kStatusPending) operation.earlier_pending = true;
   }
@@ -956,7 +1002,7 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
                                : nullptr;
   const bool fetches = step.bytes > 0 && timeout != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
   const bool stream = operation.function == ApiFunction::kClientStreamRead;
-  if (track == nullptr || (stream && operation.earlier_pending)) {
+  if (track == nullptr || (stream && (operation.earlier_pending || track->stream_lost))) {
     // Where it reads is not known: it may fetch anything of its content.
     const int content = track != nullptr ? track->content : -1;
     if (fetches) local_hints_.push_back(LocalHint{index, content, true, 0, 0, operation.called, operation.content_object});
@@ -1024,7 +1070,13 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   read.range_start = track.info->offset;
   read.range_end = track.info->offset + track.info->length;
   read.info_before_call = track.info_step >= 0 && track.info_step < operation.call_step;
-  read.start = read.stream ? track.stream_position : operation.offset;
+  read.range_request = track.range_request;
+  read.first_stream_read = operation.first_stream_read;
+  if (!read.stream) {
+    read.start = operation.offset;
+  } else if (!track.stream_lost) {
+    read.start = track.stream_position;
+  }
   read.published = Published(content, read.called, read.done);
   const VirtualTime done = read.done;
   read.possibly_local = [this, content, done, index](std::uint64_t from, std::uint64_t to) {
@@ -1032,7 +1084,7 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   };
   // Data added whole before the call, no flush since that may drop it:
   // the block is in the local cache when the read is called.
-  if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
+  if (read.info_before_call && read.start && *read.start >= read.range_start && *read.start < read.range_end &&
       !FlushMayDrop(track.content)) {
     auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
     const auto cached = track.cached.find(block);
@@ -1056,6 +1108,7 @@ void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t i
   const ReadFacts read = FactsOf(operation, index);
   if (JudgeStreamAdvance(operation, read)) return;
   for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
+  for (const std::string& finding : JudgeReadRange(read)) world_.Finding(finding);
   JudgeFlushed(operation, read);
 }
 

@@ -126,6 +126,7 @@ class ContentCalls {
     DWORD timeout = PEERDIST_READ_TIMEOUT_DEFAULT;
     VirtualTime called = 0;
     bool earlier_pending = false;
+    bool first_stream_read = false;  // no stream read was called on the handle before
     std::optional<std::uint64_t> start_at_call;
     std::optional<Duration> peer_latency;  // of the soonest copy holding the start's block at the call
     bool peers_known = false;              // the two fields above were taken
@@ -171,6 +172,9 @@ class ContentCalls {
     // read at, until the next stream read shows whether the handle's stream
     // moved past the range.
     std::optional<std::uint64_t> before_missing;
+    // Where the stream position stands is no longer known (a stream read
+    // missed data, or counted what is there): block reads are still judged.
+    bool stream_lost = false;
     int info_step = -1;  // the step during which the complete was seen
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
@@ -235,6 +239,10 @@ class ContentCalls {
   bool PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
                      std::size_t index) const;
   bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;
+  // range-info-accepted: an add-info of information a range request
+  // delivered whole, or the complete of it, that failed (not cancelled or
+  // invalidated): a finding (kRangeInfoFinding).
+  void CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal);
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
   // AddData against the completed information: a finding (kAddDataFinding)

@@ -44,6 +44,11 @@ struct ReadFacts {
   bool known = false;
   std::uint32_t content = 0;
   std::uint64_t range_start = 0, range_end = 0;  // the content information's range
+  // Some of the information came from a range request (the open asked for
+  // ullContentOffset / cbContentLength not 0); and, for a stream read, no
+  // stream read was called on the handle before it.
+  bool range_request = false;
+  bool first_stream_read = false;
   // The information was complete before the read was called (not only by
   // the time it completed).
   bool info_before_call = false;

@@ -145,6 +145,14 @@ inline constexpr char kReadTimeoutFinding[] = "read-timeout: ";
 inline constexpr char kReadLocalOnlyFinding[] = "read-local-only: ";
 inline constexpr char kReadMissingFinding[] = "read-missing-data: ";
 inline constexpr char kReadEndFinding[] = "read-end: ";
+// A read on a content handle whose information came from a range request
+// that left the range's bounds (scenario/read_range.h); the rule
+// read-range-bounds judges them.
+inline constexpr char kReadRangeFinding[] = "read-range-bounds: ";
+// An add or complete of the content information a range request delivered
+// whole that failed (scenario/content_calls.cc); the rule range-info-accepted
+// judges them.
+inline constexpr char kRangeInfoFinding[] = "range-info-accepted: ";
 // How a kFinding begins when the content information retrieved whole for the
 // whole of a publication describes other bytes than its successful adds
 // published (scenario/content_calls.cc); the rule published-content judges them.

@@ -1206,6 +1206,49 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "add-data s1 c0 id=3 bytes=64\n"  // 14
        "advance 100000\n",  // 15: the mutant posts its own OVERLAPPED too
        {{"mutant:stray-packet", 15}}},
+      // Reads on information of a range request.
+      {"read-range-bounds", "reads keep to the range of their information",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=64 length=128\n"   // 6: the range [64, 192)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "unpublish s0 id=3\n"                           // 9
+       "open-content s1 c0 tag=1\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n"                              // 13
+       "add-data s1 c0 id=3 offset=64 bytes=64\n"      // 14
+       "advance 100000\n"                              // 15
+       "stream-read s1 c0 bytes=200\n"                 // 16: begins at 64
+       "advance 100000\n"                              // 17
+       "block-read s1 c0 offset=0 bytes=10\n"          // 18: before the range
+       "advance 100000\n"                              // 19
+       "block-read s1 c0 offset=192 bytes=10\n"        // 20: exactly at its end
+       "advance 100000\n",                             // 21: the mutant succeeds with 0 bytes
+       {{"mutant:range-end-read-succeeds", 21}}},
+      {"range-info-accepted", "the information of a range request is added and completed like a whole one's",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=64 length=128\n"   // 6: the range [64, 192)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "unpublish s0 id=3\n"                           // 9
+       "open-content s1 c0 tag=1\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n",                             // 13: the mutant refuses the ranged information
+       {{"mutant:ranged-info-refused", 13}}},
   };
   return examples;
 }
