@@ -122,7 +122,13 @@ void GenModel::Apply(const Step& step) {
   in_flight = false;
   const int followup = flush_followup;
   flush_followup = 0;
-  if (reads && step.kind == StepKind::kFlush) flush_followup = 2;
+  if (reads && step.kind == StepKind::kFlush) {
+    flush_followup = 2;
+    flush_other_tag = step.tag >= 16;
+  }
+  if (reads && step.kind == StepKind::kAddData && step.object == 0 && step.offset < 256) {
+    last_added_offset = step.offset;
+  }
   if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
   switch (step.kind) {
     case StepKind::kStartup:
@@ -570,6 +576,11 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       step.bytes = d.Percent(25) ? 0 : 64;
       step.timeout = TimeoutArg::kLocalOnly;
       step.content = m.contents[0].content;
+      if (m.flush_other_tag) {
+        step.kind = StepKind::kBlockRead;
+        step.bytes = 64;
+        step.offset = m.last_added_offset;
+      }
     }
     *out = step;
     return true;
@@ -664,6 +675,10 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
           step.kind = StepKind::kFlush;
           step.session = content.session;
           step.tag = 1;
+          // One such flush in three names a tag that differs from the
+          // handle's in one of the other fifteen bytes (TagOf): the handle's
+          // data must stay (flush-forgets, a 16-byte tag). From draws made.
+          if (step.advance >= 5 * kSecond) step.tag = static_cast<std::uint8_t>(1 + 16 * (1 + step.bytes % 15));
         }
       }
     } else if (content.info_added && !content.info_completing) {
@@ -850,6 +865,13 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
         case 1:
           step.kind = StepKind::kFlush;
           step.tag = static_cast<std::uint8_t>(d.Below(3));
+          // A flush of tag 2 completes through a port of its own, with a key
+          // (flush-port-and-key): from the draw made, so the rest of the
+          // scenario is drawn as before (the model does not follow flushes).
+          if (step.tag == 2) {
+            step.port = PortArg::kNew;
+            step.key = 0x2F00 + static_cast<std::uint64_t>(step.session);
+          }
           break;
         case 2:
           step.kind = StepKind::kServerCancel;

@@ -85,6 +85,12 @@ struct GenModel {
   // and then a local-cache-only read (1) follow, so that the read finds the
   // flush done (flush-forgets).
   int flush_followup = 0;
+  // Read-prefix scenarios: the last flush named a tag other than the read
+  // handle's (one byte apart, TagOf), and where the last add-data on c0
+  // within the content started: the read after such a flush looks there,
+  // at data the flush must have left (flush-forgets).
+  bool flush_other_tag = false;
+  std::uint64_t last_added_offset = 0;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle

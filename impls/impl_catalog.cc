@@ -238,6 +238,18 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
        "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-once", Deviation::kCancelPostsAfterResult},
+      // The client pages' objects (issue 12, orders 386-389).
+      {"mutant:flush-packet-key-zero",
+       "PeerDistClientFlushContent posts its completion packet with key 0 instead of the ulCompletionKey it was given",
+       "flush-port-and-key", Deviation::kFlushPacketKeyZero},
+      {"mutant:tag-first-byte-only",
+       "PeerDistClientFlushContent drops the content of every handle whose tag has the flushed tag's first byte, "
+       "ignoring the other 15 bytes of PEERDIST_CONTENT_TAG",
+       "flush-forgets", Deviation::kTagFirstByteOnly},
+      {"mutant:info-portion-replaces",
+       "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
+       "instead of appending it",
+       "info-portions", Deviation::kInfoPortionReplaces},
   };
   return catalog;
 }

@@ -13,10 +13,16 @@ namespace {
 
 std::string Slot(char prefix, int index) { return std::string(1, prefix) + std::to_string(index); }
 
+// Tags 0..15 differ in Data[0] alone (as they always did, so older
+// scenarios pass the same bytes). A tag from 16 on is tag N % 16 with the
+// top bit of Data[N / 16] flipped: it differs from that tag in one byte of
+// the other fifteen, so an implementation that tells tags apart by fewer
+// than all 16 bytes is caught confusing two of them (flush-forgets).
 PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
   PEERDIST_CONTENT_TAG tag{};
-  tag.Data[0] = number;
+  tag.Data[0] = static_cast<BYTE>(number % 16);
   tag.Data[15] = 0x5A;  // a fixed marker: tags are never all zero
+  if (number >= 16) tag.Data[number / 16] ^= 0x80;
   return tag;
 }
 

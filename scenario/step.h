@@ -114,7 +114,7 @@ struct Step {
   TimeoutArg timeout = TimeoutArg::kDefault;
   std::uint32_t timeout_ms = 0;  // with TimeoutArg::kMilliseconds (1..kMaxReadTimeoutMs)
   std::uint32_t latency_ms = 0;  // peer-add: bound of the latency the World draws (0: at once)
-  std::uint8_t tag = 0;        // content tag number (open-content, flush)
+  std::uint8_t tag = 0;        // content tag number (open-content, flush); its 16 bytes: TagOf (content_calls.cc)
   bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
   bool corrupt = false;        // add-info / add-data: one byte flipped
   bool all = false;            // client-cancel: pOverlapped NULL (every operation of the handle)
