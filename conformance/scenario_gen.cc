@@ -183,7 +183,10 @@ void GenModel::Apply(const Step& step) {
         for (std::size_t id = 0; id < completed.size(); ++id) completed[id] = completed[id] || completing[id];
         completing.fill(false);
         for (ObjectSlot& info : infos) info.retrieved = info.retrieved || info.retrieving;
-        for (ObjectSlot& content : contents) content.info_ready = content.info_ready || content.info_completing;
+        for (ObjectSlot& content : contents) {
+          content.info_ready = content.info_ready || content.info_completing;
+          content.info_piece_pending = false;
+        }
       }
       break;
     case StepKind::kGetStatus:
@@ -209,6 +212,8 @@ void GenModel::Apply(const Step& step) {
         slot.retrieving = slot.retrieved = slot.probed = false;
         slot.ranged = step.kind == StepKind::kOpenInfo && (step.offset != 0 || step.length != 0);
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
+        slot.info_pieces = slot.info_next_piece = 0;
+        slot.info_piece_pending = false;
         slot.invalidated = false;
       }
       const bool served = slot.open && slot.session == s && !step.null_overlapped;
@@ -224,7 +229,12 @@ void GenModel::Apply(const Step& step) {
       if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) slot.added = true;
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
           step.source < kMaxObjects && infos[step.source].retrieved) {
-        slot.info_added = true;
+        // Information in portions is added once its last portion is.
+        slot.info_added = step.pieces < 2 || step.piece + 1 >= step.pieces;
+        slot.info_pieces = step.pieces < 2 ? 0 : step.pieces;
+        slot.info_next_piece = step.pieces < 2 ? 0 : step.piece + 1;
+        slot.info_source = step.source;
+        slot.info_piece_pending = step.pieces >= 2;
         slot.content = infos[step.source].content;  // what its reads read
       }
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
@@ -681,11 +691,22 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
           if (step.advance >= 5 * kSecond) step.tag = static_cast<std::uint8_t>(1 + 16 * (1 + step.bytes % 15));
         }
       }
+    } else if (content.info_piece_pending) {
+      continue;  // the portion before completes first: the order is then the calls' (info-portions)
+    } else if (content.info_next_piece < content.info_pieces) {
+      step.kind = StepKind::kAddInfo;
+      step.source = content.info_source;
+      step.piece = content.info_next_piece;
+      step.pieces = content.info_pieces;
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;
     } else if (!content.info_added && !retrieved.empty()) {
       step.kind = StepKind::kAddInfo;
       step.source = d.Of(retrieved);
+      // One handle in three takes the information in two or three portions
+      // (info-portions), chosen by the count of operations so far: no new
+      // draw, so other scenarios are drawn as before.
+      if (m.operations % 3 == 1) step.pieces = 2 + static_cast<std::uint32_t>(m.operations % 2);
     } else {
       continue;
     }

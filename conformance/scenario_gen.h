@@ -112,6 +112,13 @@ struct GenModel {
     bool info_added = false;
     bool info_completing = false;
     bool info_ready = false;
+    // Content slots: information added in portions (add-info part=K/N):
+    // how many, the next one, from which info slot, and whether the last
+    // one added may still be pending (the next waits for it).
+    std::uint32_t info_pieces = 0;
+    std::uint32_t info_next_piece = 0;
+    int info_source = 0;
+    bool info_piece_pending = false;
     // Stream slots: data was added to the stream.
     bool added = false;
     // Guess: the status moved away from AVAILABLE since the open, so calls

@@ -26,6 +26,16 @@ PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
   return tag;
 }
 
+// Portion `piece` of `bytes` cut into `pieces` runs as equal as can be (the
+// later ones a byte longer); never empty, so a step always passes data
+// (`bytes` is never empty: piece < pieces puts `from` inside it).
+std::vector<BYTE> PieceOf(const std::vector<BYTE>& bytes, std::uint32_t piece, std::uint32_t pieces) {
+  const std::size_t from = bytes.size() * piece / pieces;
+  const std::size_t to = std::max(from + 1, bytes.size() * (piece + 1) / pieces);
+  return std::vector<BYTE>(bytes.begin() + static_cast<std::ptrdiff_t>(from),
+                           bytes.begin() + static_cast<std::ptrdiff_t>(to));
+}
+
 }  // namespace
 
 ContentCalls::ContentCalls(World& world, PeerDistAdapter& impl, BeginCall begin_call, PortFor port_for)
@@ -317,6 +327,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   operation.failed = internal != ERROR_SUCCESS;
   if (operation.content_object < 0) return;
   CheckLocalCache(operation, index, internal);
+  CheckPortionFailure(operation, index, internal);
   if (internal != ERROR_SUCCESS) {
     // The page advances the stream offset over the missing range it
     // reports, which may be shorter than the rest of the range: the harness
@@ -341,6 +352,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
         return;
       }
       track.content = operation.added_content;
+      ++track.portions;
       track.range_request = track.range_request || operation.added_range_request;
       track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
       return;
@@ -367,18 +379,12 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   }
 }
 
-void ContentCalls::InformationComplete(ReadTrack& track) {
-  if (track.unknown || track.content < 0 || track.info) {
-    track.unknown = true;
-    return;
-  }
+std::optional<ContentInfo> ContentCalls::DescribedInformation(const ReadTrack& track) const {
+  if (track.unknown || track.content < 0 || track.info) return std::nullopt;
   std::optional<ContentInfo> info = DecodeContentInfo(track.added.data(), track.added.size());
   const std::uint64_t blocks =
       info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
-  if (!info || info->block_hashes.size() != blocks) {
-    track.unknown = true;
-    return;
-  }
+  if (!info || info->block_hashes.size() != blocks) return std::nullopt;
   // The published data is ContentBytes(K) only while every add-to-stream
   // went through in order (a cancelled add leaves a gap the harness does
   // not see); the block hashes say whether the information describes
@@ -388,14 +394,102 @@ void ContentCalls::InformationComplete(ReadTrack& track) {
     const std::uint64_t length = BlockLength(*info, block);
     const std::vector<BYTE> expected =
         ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
-    if (!BlockMatches(*info, block, expected.data(), expected.size())) {
-      track.unknown = true;
-      return;
-    }
+    if (!BlockMatches(*info, block, expected.data(), expected.size())) return std::nullopt;
+  }
+  return info;
+}
+
+void ContentCalls::InformationComplete(ReadTrack& track) {
+  std::optional<ContentInfo> info = DescribedInformation(track);
+  if (!info) {
+    track.unknown = true;
+    return;
   }
   track.stream_position = info->offset;
   track.info = std::move(info);
   track.info_step = world_.current_step();
+}
+
+void ContentCalls::NotePortionCall(Operation& operation, const std::vector<BYTE>& input, int source) {
+  if (operation.content_object < 0) return;
+  ReadTrack& track = read_tracks_[operation.content_object];
+  // Without an OVERLAPPED the harness cannot see when (or whether) it took.
+  if (operation.slot < 0) {
+    track.portions_followed = false;
+    return;
+  }
+  // Adds that may still be running leave their order to the implementation
+  // (the pages do not say that operations of a handle run in turn).
+  operation.handle_idle = true;
+  for (std::size_t i = 0; i + 1 < operations_.size(); ++i) {
+    const Operation& other = operations_[i];
+    if (other.content_object != operation.content_object) continue;
+    if (other.function != ApiFunction::kClientAddContentInformation &&
+        other.function != ApiFunction::kClientCompleteContentInformation) {
+      continue;
+    }
+    const OverlappedSlot* slot = world_.SlotById(other.slot);
+    if (slot == nullptr || slot->overlapped.Internal == kStatusPending || slot->overlapped.Internal == kUnwrittenDword) {
+      operation.handle_idle = false;
+    }
+  }
+  if (operation.function == ApiFunction::kClientCompleteContentInformation) {
+    track.complete_called = true;
+    return;
+  }
+  if (!operation.handle_idle) track.portions_followed = false;
+  const ObjectSlot& info = infos_[static_cast<std::size_t>(source)];
+  if (!operation.handle_idle || !track.portions_followed || track.complete_called || track.unknown || track.info ||
+      input.empty() || info.id < 0 || !info.retrieved_whole || !info.in_order || operation.added_content < 0 ||
+      (track.content >= 0 && track.content != operation.added_content)) {
+    return;
+  }
+  const std::vector<BYTE>& whole = info.retrieved;
+  if (track.added.size() + input.size() > whole.size() ||
+      !std::equal(track.added.begin(), track.added.end(), whole.begin()) ||
+      !std::equal(input.begin(), input.end(), whole.begin() + static_cast<std::ptrdiff_t>(track.added.size()))) {
+    return;
+  }
+  operation.next_portion = DecodeContentInfo(whole.data(), whole.size()).has_value();
+}
+
+bool ContentCalls::StatusLeftAvailableSince(std::size_t from) const {
+  const std::vector<TraceEvent>& events = world_.trace().events();
+  for (std::size_t i = from; i < events.size(); ++i) {
+    if (events[i].kind == TraceKind::kStatusChange && events[i].status != PEERDIST_STATUS_AVAILABLE) return true;
+  }
+  return false;
+}
+
+void ContentCalls::CheckPortionFailure(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  // A cancel, a close or the session's end may take an operation away.
+  if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == ERROR_INVALID_HANDLE) {
+    if (internal == ERROR_OPERATION_ABORTED && operation.function == ApiFunction::kClientAddContentInformation) {
+      read_tracks_[operation.content_object].portions_followed = false;
+    }
+    return;
+  }
+  ReadTrack& track = read_tracks_[operation.content_object];
+  if (StatusLeftAvailableSince(track.opened_at)) return;  // the handle may be invalidated
+  const std::string name = "o" + std::to_string(index) + " " + ApiFunctionName(operation.function) + " on " +
+                           Slot('c', operation.content_slot) + " completed with " + ErrorName(static_cast<DWORD>(internal));
+  if (operation.function == ApiFunction::kClientAddContentInformation) {
+    if (!operation.next_portion) return;
+    world_.Finding(std::string(kInfoPortionsFinding) + name + ", although its " +
+                   std::to_string(operation.added.size()) + " bytes continue the " + std::to_string(track.added.size()) +
+                   " added before (" + std::to_string(track.portions) +
+                   " portions) into well-formed content information; expected ERROR_SUCCESS: information may be "
+                   "added in portions");
+    return;
+  }
+  if (operation.function != ApiFunction::kClientCompleteContentInformation || !operation.handle_idle ||
+      !track.portions_followed || !DescribedInformation(track)) {
+    return;
+  }
+  world_.Finding(std::string(kInfoPortionsFinding) + name + ", although the " + std::to_string(track.portions) +
+                 " portions added with success before the call, " + std::to_string(track.added.size()) +
+                 " bytes in the order of their calls, are whole content information of content " +
+                 std::to_string(track.content) + "; expected ERROR_SUCCESS");
 }
 
 void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal) {
@@ -737,7 +831,9 @@ void ContentCalls::OpenContent(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
     Opened(HandleKind::kContent, step, *content, call.session, ret);
-    content_tags_[contents_[static_cast<std::size_t>(step.object)].id] = {call.session, step.tag};
+    const int id = contents_[static_cast<std::size_t>(step.object)].id;
+    content_tags_[id] = {call.session, step.tag};
+    read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
 }
@@ -760,8 +856,10 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       input = infos_[step.source].retrieved;
       // Nothing retrieved: bytes that are no content information at all.
       if (input.empty()) input = ContentBytes(kMaxContentId + 1, 0, 16);
+      if (step.pieces >= 2) input = PieceOf(input, step.piece, step.pieces);
       if (step.corrupt) input[input.size() / 2] ^= 0x20;
       call.detail += " from=i" + std::to_string(step.source) + (step.corrupt ? " corrupt" : "");
+      if (step.pieces >= 2) call.detail += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
       break;
     case ApiFunction::kClientAddData:
       input = ContentBytes(step.content, step.offset, step.bytes);
@@ -814,6 +912,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
   }
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
+  if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
+    NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
+  }
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;
   if (read_size > 0) {

@@ -132,6 +132,12 @@ class ContentCalls {
     std::uint64_t peer_generation = 0;
     bool late_reported = false;
     bool failed = false;  // judged, and completed with an error: it fetched nothing
+    // Add-info and complete-info (info-portions): no add-info or
+    // complete-info of the handle was pending at the call; add-info: its
+    // bytes continue what the handle holds into a prefix of content
+    // information retrieved whole, which decodes.
+    bool handle_idle = false;
+    bool next_portion = false;
   };
   // Bytes of a content (content -1: of any content; whole: all of them)
   // that may be in the local cache from `at` on: data added for them, or a
@@ -175,6 +181,14 @@ class ContentCalls {
     // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
     // outside ranged content information").
     bool range_request = false;
+    // info-portions: the trace position of the open, how many portions were
+    // added with success, whether every add-info was called with the
+    // handle idle and none was aborted (their order is then the calls'),
+    // and whether a complete-info was called.
+    std::size_t opened_at = 0;
+    int portions = 0;
+    bool portions_followed = true;
+    bool complete_called = false;
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);
@@ -228,6 +242,16 @@ class ContentCalls {
   bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
+  // The information the handle's added bytes decode to, when it describes
+  // exactly the bytes of its content number; nullopt otherwise.
+  std::optional<ContentInfo> DescribedInformation(const ReadTrack& track) const;
+  // info-portions: at an add-info or complete-info call, whether the handle
+  // is idle and the bytes are the information's next portion; at its
+  // failure, a finding (kInfoPortionsFinding) when it should have taken.
+  void NotePortionCall(Operation& operation, const std::vector<BYTE>& input, int source);
+  void CheckPortionFailure(const Operation& operation, std::size_t index, ULONG_PTR internal);
+  // Whether the status left AVAILABLE at or after trace position `from`.
+  bool StatusLeftAvailableSince(std::size_t from) const;
   // AddData against the completed information: a finding (kAddDataFinding)
   // for PEERDIST_ERROR_OUT_OF_BOUNDS within the content or success past its
   // end, and for a local-cache-only block read missing a block added whole.

@@ -71,6 +71,9 @@ constexpr std::uint32_t kMaxReadTimeoutMs = 10000;
 constexpr std::uint32_t kMaxPublicationOptionsVersion = 255;
 // Bound on get-info's class= (a few values past the enumeration's end).
 constexpr std::uint32_t kMaxInfoClass = 15;
+// Bound on the number of portions add-info's part=K/N cuts the retrieved
+// content information into.
+constexpr std::uint32_t kMaxInfoPieces = 8;
 
 // Which session handle a call passes.
 enum class HandleArg : std::uint8_t {
@@ -126,6 +129,11 @@ struct Step {
   // 1 MaximumPeerDistClientInfoByHandlesClass and up are outside the
   // enumeration), up to kMaxInfoClass.
   std::uint32_t info_class = 0;
+  // add-info: with pieces 2..kMaxInfoPieces, only portion `piece` (0-based)
+  // of the retrieved bytes cut into `pieces` nearly equal runs ("part=K/N");
+  // pieces 0: all of them (CADDINFO-20: information added in portions).
+  std::uint32_t piece = 0;
+  std::uint32_t pieces = 0;
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

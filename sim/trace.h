@@ -144,6 +144,12 @@ inline constexpr char kReadPromptFinding[] = "read-prompt: ";
 // having added or fetched it since (scenario/content_calls.cc); the rule
 // flush-forgets judges them.
 inline constexpr char kFlushFinding[] = "flush-forgets: ";
+// How a kFinding begins when PeerDistClientAddContentInformation refused the
+// next portion of well-formed content information, or
+// PeerDistClientCompleteContentInformation failed although the portions
+// added, in the order of their calls, are whole content information
+// (scenario/content_calls.cc); the rule info-portions judges them.
+inline constexpr char kInfoPortionsFinding[] = "info-portions: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;
