@@ -685,10 +685,15 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
           step.kind = StepKind::kFlush;
           step.session = content.session;
           step.tag = 1;
-          // One such flush in three names a tag that differs from the
-          // handle's in one of the other fifteen bytes (TagOf): the handle's
-          // data must stay (flush-forgets, a 16-byte tag). From draws made.
-          if (step.advance >= 5 * kSecond) step.tag = static_cast<std::uint8_t>(1 + 16 * (1 + step.bytes % 15));
+        }
+        // Half the waits at offset 128 flush a tag that differs from the
+        // handle's in one of the other fifteen bytes (TagOf) instead: the
+        // handle's data must stay (flush-forgets, a 16-byte tag). Taken from
+        // draws already made.
+        if (m.reads && c == 0 && step.offset == 128 && step.advance >= 4 * kSecond) {
+          step.kind = StepKind::kFlush;
+          step.session = content.session;
+          step.tag = static_cast<std::uint8_t>(1 + 16 * (1 + step.bytes % 15));
         }
       }
     } else if (content.info_piece_pending) {

@@ -248,15 +248,16 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   }
   if (name == "part" && k == StepKind::kAddInfo) {
     const std::size_t slash = value.find('/');
-    const auto piece = ParseUnsigned(value.substr(0, slash), kMaxInfoPieces - 1);
-    const auto pieces =
-        slash == std::string::npos ? std::nullopt : ParseUnsigned(value.substr(slash + 1), kMaxInfoPieces);
-    if (!piece || !pieces || *pieces < 2 || *piece >= *pieces) {
+    // No '/' leaves the count empty, which does not parse.
+    const std::string count = slash == std::string::npos ? std::string() : value.substr(slash + 1);
+    const std::uint64_t piece = ParseUnsigned(value.substr(0, slash), kMaxInfoPieces - 1).value_or(kMaxInfoPieces);
+    const std::uint64_t pieces = ParseUnsigned(count, kMaxInfoPieces).value_or(0);
+    if (pieces < 2 || piece >= pieces) {
       return "part must be K/N with 2 <= N <= " + std::to_string(kMaxInfoPieces) + " and K < N, not '" +
              InputExcerpt(value) + "'";
     }
-    step.piece = static_cast<std::uint32_t>(*piece);
-    step.pieces = static_cast<std::uint32_t>(*pieces);
+    step.piece = static_cast<std::uint32_t>(piece);
+    step.pieces = static_cast<std::uint32_t>(pieces);
     return "";
   }
   if (flag && name == "corrupt" && HasCorrupt(k)) { step.corrupt = true; return ""; }
