@@ -126,8 +126,9 @@ void GenModel::Apply(const Step& step) {
     flush_followup = 2;
     flush_other_tag = step.tag >= 16;
   }
-  if (reads && step.kind == StepKind::kAddData && step.object == 0 && step.offset < 256) {
-    last_added_offset = step.offset;
+  if (reads && step.kind == StepKind::kAddData && step.object == 0 && step.offset == 0 && step.bytes >= 64 &&
+      !step.corrupt && !step.null_in) {
+    block0_added = true;
   }
   if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
   switch (step.kind) {
@@ -589,7 +590,6 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       if (m.flush_other_tag) {
         step.kind = StepKind::kBlockRead;
         step.bytes = 64;
-        step.offset = m.last_added_offset;
       }
     }
     *out = step;
@@ -686,11 +686,11 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
           step.session = content.session;
           step.tag = 1;
         }
-        // Half the waits at offset 128 flush a tag that differs from the
-        // handle's in one of the other fifteen bytes (TagOf) instead: the
-        // handle's data must stay (flush-forgets, a 16-byte tag). Taken from
-        // draws already made.
-        if (m.reads && c == 0 && step.offset == 128 && step.advance >= 4 * kSecond) {
+        // Once data covers c0's block 0, the waits at offsets 128 and 192 flush a tag
+        // one byte apart from the read handle's (TagOf) instead: its data
+        // must stay (flush-forgets: all 16 bytes of a tag count); the read
+        // after it looks at block 0. From draws already made.
+        if (m.reads && c == 0 && step.offset >= 128 && m.block0_added) {
           step.kind = StepKind::kFlush;
           step.session = content.session;
           step.tag = static_cast<std::uint8_t>(1 + 16 * (1 + step.bytes % 15));

@@ -85,12 +85,11 @@ struct GenModel {
   // and then a local-cache-only read (1) follow, so that the read finds the
   // flush done (flush-forgets).
   int flush_followup = 0;
-  // Read-prefix scenarios: the last flush named a tag other than the read
-  // handle's (one byte apart, TagOf), and where the last add-data on c0
-  // within the content started: the read after such a flush looks there,
-  // at data the flush must have left (flush-forgets).
+  // Read-prefix scenarios: an add-data covered c0's block 0; the last flush
+  // named a tag one byte apart from c0's (TagOf), so the read after it is a
+  // block read of block 0, data the flush must have left (flush-forgets).
+  bool block0_added = false;
   bool flush_other_tag = false;
-  std::uint64_t last_added_offset = 0;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle

@@ -103,7 +103,6 @@ enum class Deviation : std::uint8_t {
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
-  kTagFirstByteOnly,          // FlushContent matches content tags by their first byte alone
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
 };
 

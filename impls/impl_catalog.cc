@@ -242,10 +242,6 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:flush-packet-key-zero",
        "PeerDistClientFlushContent posts its completion packet with key 0 instead of the ulCompletionKey it was given",
        "flush-port-and-key", Deviation::kFlushPacketKeyZero},
-      {"mutant:tag-first-byte-only",
-       "PeerDistClientFlushContent drops the content of every handle whose tag has the flushed tag's first byte, "
-       "ignoring the other 15 bytes of PEERDIST_CONTENT_TAG",
-       "flush-forgets", Deviation::kTagFirstByteOnly},
       {"mutant:info-portion-replaces",
        "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
        "instead of appending it",

@@ -263,9 +263,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     if (Is(Deviation::kFlushKeepsData)) return {ERROR_SUCCESS, 0};
     for (auto& [handle, object] : objects_) {
       if (object.kind != ObjectKind::kContent || object.session != operation.session) continue;
-      // The mutant's bug: a tag is told by its first byte alone.
-      const std::size_t compared = Is(Deviation::kTagFirstByteOnly) ? 1 : 16;
-      if (!std::equal(object.tag.Data, object.tag.Data + compared, operation.tag.Data)) continue;
+      if (!std::equal(object.tag.Data, object.tag.Data + 16, operation.tag.Data)) continue;
       object.valid_blocks.clear();
       object.raw_data.clear();
     }

@@ -162,6 +162,12 @@ void ContentCalls::Execute(const Step& step) {
 }
 
 void ContentCalls::Scan() {
+  for (FlushCall& flush : flushes_) {
+    const OverlappedSlot* slot = world_.SlotById(flush.slot);
+    if (flush.done_step >= 0 || slot == nullptr) continue;
+    const ULONG_PTR internal = slot->overlapped.Internal;
+    if (internal != kStatusPending && internal != kUnwrittenDword) flush.done_step = world_.current_step();
+  }
   // In oN order: completions seen in one scan are taken in the order the
   // operations were started (an add-info before the read that needs it).
   for (std::size_t index = 0; index < operations_.size(); ++index) {
@@ -514,6 +520,7 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
         const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
         if (start >= operation.offset && start + BlockLength(info, block) <= operation.offset + operation.data_bytes) {
           track.cached.emplace(block, world_.current_step());
+          track.cached_call.emplace(block, operation.call_step);
         }
       }
     }
@@ -521,23 +528,29 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
   }
   const bool missed = internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT;
   if (operation.function != ApiFunction::kClientBlockRead || !operation.local_only || !missed) return;
-  if (FlushMayDrop(track.content)) return;
   if (operation.offset < info.offset || operation.offset >= end) return;
   const auto block = static_cast<std::size_t>((operation.offset - info.offset) / kContentBlockSize);
   const auto cached = track.cached.find(block);
   if (cached == track.cached.end() || cached->second >= operation.call_step) return;
+  // Flushes seen done before the add was called cannot have dropped it.
+  const int added_at = track.cached_call.at(block);
+  if (FlushMayDrop(track.content, added_at)) return;
   // Flushes of other tags only: theirs is the selectivity the tag gives.
-  const char* prefix = flushes_.empty() ? kAddDataFinding : kFlushFinding;
+  const bool flushed_since = std::any_of(flushes_.begin(), flushes_.end(), [added_at](const FlushCall& flush) {
+    return flush.done_step < 0 || flush.done_step >= added_at;
+  });
+  const char* prefix = flushed_since ? kFlushFinding : kAddDataFinding;
   world_.Finding(std::string(prefix) + name + " (local cache only) completed with " +
                  (internal == ERROR_TIMEOUT ? "ERROR_TIMEOUT" : "PEERDIST_ERROR_MISSING_DATA") + ", although block " +
                  std::to_string(block) + " was added whole with the content's bytes (done by step " +
                  std::to_string(cached->second) + ")" +
-                 (flushes_.empty() ? "" : " and only flushes of tags no handle holding that content carries ran") +
+                 (flushed_since ? " and only flushes of tags no handle holding that content carries ran since" : "") +
                  "; expected the added data in the local cache");
 }
 
-bool ContentCalls::FlushMayDrop(int content) const {
+bool ContentCalls::FlushMayDrop(int content, int added_at) const {
   for (const FlushCall& flush : flushes_) {
+    if (added_at >= 0 && flush.done_step >= 0 && flush.done_step < added_at) continue;
     for (const auto& [handle, owner] : content_tags_) {
       if (owner.second != flush.tag) continue;
       const auto track = read_tracks_.find(handle);

@@ -158,6 +158,7 @@ class ContentCalls {
     int slot = -1;
     VirtualTime called = 0;
     std::size_t operation = 0;  // its oN
+    int done_step = -1;         // the step after which it was seen done; -1: not yet
   };
   // A content published on this machine from `from` until `until`.
   struct PublishedSpan {
@@ -177,6 +178,7 @@ class ContentCalls {
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
     std::map<std::size_t, int> cached;
+    std::map<std::size_t, int> cached_call;  // the step that called the add that cached it
     // Some of the information came from a range request: past its end,
     // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
     // outside ranged content information").
@@ -259,7 +261,9 @@ class ContentCalls {
   // Whether a flush called so far may have dropped data of `content`: one of
   // a tag some content handle carries whose content is that one, or unknown
   // (the cache is the machine's: the tag, not the session, selects).
-  bool FlushMayDrop(int content) const;
+  // With `added_at` (a step), flushes seen done before that step are left
+  // out: they ran before data added at that step.
+  bool FlushMayDrop(int content, int added_at = -1) const;
   // A successful read of `n` bytes at content offset `offset`.
   void CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track, std::uint64_t offset,
                  std::size_t n);

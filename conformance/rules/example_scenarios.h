@@ -1008,6 +1008,31 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "env enable\n"                   // 1
        "advance 100000\n",              // 2: the mutant's delivery check never stops
        {{"mutant:delivery-polls-forever", 2}}},
+      {"flush-port-and-key", "a flush completes with a packet to its own port, with its key",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                          // 0
+       "flush s0 tag=2 port=new key=77\n"      // 1
+       "advance 100000\n",                     // 2: the mutant's packet carries key 0
+       {{"mutant:flush-packet-key-zero", 2}}},
+      {"info-portions", "content information added in two portions completes",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "open-content s1 c0 tag=1\n"  // 9
+       "add-info s1 c0 part=0/2\n"  // 10
+       "advance 100000\n"  // 11
+       "add-info s1 c0 part=1/2\n"  // 12
+       "advance 100000\n"  // 13
+       "complete-info s1 c0\n"  // 14
+       "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
+       {{"mutant:info-portion-replaces", 15}}},
   };
   return examples;
 }
