@@ -1,16 +1,25 @@
 #include "conformance/requirements_coverage.h"
 
 #include <map>
+#include <utility>
 
 #include "conformance/requirements/requirement_catalog.h"
 
 namespace pd {
 
 RequirementsReport CheckedRequirements(const std::vector<const Rule*>& rules) {
-  // requirement id -> the rules of the run citing it (fully, partly), in rule order.
+  // requirement id -> the rules of the run citing it (fully, partly), in rule order;
+  // (requirement id, part) -> the rules checking that part.
   std::map<std::string, std::vector<std::string>> full, partial;
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_part;
   for (const Rule* rule : rules) {
-    for (const RequirementRef& cite : rule->cites) (cite.partly ? partial : full)[cite.id].push_back(rule->id);
+    for (const RequirementRef& cite : rule->cites) {
+      if (!cite.part.empty()) {
+        by_part[{cite.id, cite.part}].push_back(rule->id);
+      } else {
+        (cite.partly ? partial : full)[cite.id].push_back(rule->id);
+      }
+    }
   }
   RequirementsReport report;
   for (const RequirementPage& page : RequirementPages()) {
@@ -27,8 +36,9 @@ RequirementsReport CheckedRequirements(const std::vector<const Rule*>& rules) {
       if (entry.klass == RequirementClass::kTestable) {
         entry_report.checked_by = full[entry.id];
         entry_report.partly_by = partial[entry.id];
+        for (const std::string& part : entry.parts) entry_report.parts.push_back({part, by_part[{entry.id, part}]});
         ++page_report.testable;
-        if (!entry_report.checked_by.empty()) ++page_report.checked;
+        if (entry_report.Checked()) ++page_report.checked;
       }
       page_report.entries.push_back(std::move(entry_report));
     }
@@ -51,10 +61,15 @@ std::string RenderRequirementsListing(const RequirementsReport& requirements) {
       std::string verdict;
       if (entry.klass == "testable") {
         for (const std::string& rule : entry.checked_by) verdict += (verdict.empty() ? "" : ", ") + rule;
+        for (const RequirementPartReport& part : entry.parts) {
+          for (const std::string& rule : part.checked_by) {
+            verdict += (verdict.empty() ? "" : ", ") + rule + " (part: " + part.part + ")";
+          }
+        }
         for (const std::string& rule : entry.partly_by) {
           verdict += (verdict.empty() ? "" : ", ") + rule + " (partly)";
         }
-        if (entry.checked_by.empty()) verdict = "NOT CHECKED" + (verdict.empty() ? "" : " (partly: " + verdict + ")");
+        if (!entry.Checked()) verdict = "NOT CHECKED" + (verdict.empty() ? "" : " (partly: " + verdict + ")");
       } else {
         verdict = entry.klass + (entry.reason.empty() ? "" : ": " + entry.reason);
       }

@@ -58,11 +58,20 @@ TEST(RuleCitations, EveryRuleCitesExistingTestableEntriesOfItsSourcePages) {
   }
 }
 
+// How a citation checks its statement, as the catalog writes it after the rule's id.
+std::string HowChecked(bool partly, const std::string& part) {
+  if (!part.empty()) return " (part: " + part + ")";
+  return partly ? " (partly)" : "";
+}
+
 TEST(RuleCitations, CatalogCheckedByAndRuleCitesAgree) {
-  // (entry, rule) -> partly, from each side.
-  std::map<std::pair<std::string, std::string>, bool> from_rules, from_catalog;
+  // (entry, rule) -> how, from each side.
+  std::map<std::pair<std::string, std::string>, std::string> from_rules, from_catalog;
   for (const Rule& rule : AllRules()) {
-    for (const RequirementRef& cite : rule.cites) from_rules[{cite.id, rule.id}] = cite.partly;
+    for (const RequirementRef& cite : rule.cites) {
+      EXPECT_TRUE(cite.part.empty() || cite.partly) << rule.id << " cites a part of " << cite.id << ": mark it kPartly";
+      from_rules[{cite.id, rule.id}] = HowChecked(cite.partly, cite.part);
+    }
   }
   for (const RequirementPage& page : RequirementPages()) {
     for (const Requirement& entry : page.entries) {
@@ -70,23 +79,23 @@ TEST(RuleCitations, CatalogCheckedByAndRuleCitesAgree) {
         EXPECT_NE(FindRule(checker.rule), nullptr)
             << "catalog/" << page.catalog_file << ":" << entry.line << ": " << entry.id << " is checked by '"
             << checker.rule << "', which is no rule";
-        from_catalog[{entry.id, checker.rule}] = checker.partly;
+        from_catalog[{entry.id, checker.rule}] = HowChecked(checker.partly, checker.part);
       }
     }
   }
-  for (const auto& [key, partly] : from_rules) {
+  for (const auto& [key, how] : from_rules) {
     const auto other = from_catalog.find(key);
     if (other == from_catalog.end()) {
       ADD_FAILURE() << key.second << " cites " << key.first << " but the catalog's checked-by of " << key.first
-                    << " does not list it: add \"" << key.second << (partly ? " (partly)" : "") << "\"";
+                    << " does not list it: add \"" << key.second << how << "\"";
     } else {
-      EXPECT_EQ(other->second, partly) << key.first << " / " << key.second
-                                       << ": the rule and the catalog disagree on \"(partly)\"";
+      EXPECT_EQ(other->second, how) << key.first << " / " << key.second
+                                    << ": the rule and the catalog disagree on how (\"(partly)\", \"(part: ...)\")";
     }
   }
-  for (const auto& [key, partly] : from_catalog) {
-    EXPECT_NE(from_rules.count(key), 0u) << "the catalog says " << key.second << " checks " << key.first
-                                         << (partly ? " (partly)" : "") << ", but the rule does not cite it";
+  for (const auto& [key, how] : from_catalog) {
+    EXPECT_NE(from_rules.count(key), 0u) << "the catalog says " << key.second << " checks " << key.first << how
+                                         << ", but the rule does not cite it";
   }
 }
 

@@ -101,6 +101,10 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
+  kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
+  kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
+  kCloseInfoRefusesBusy,        // closing a content-information handle with a retrieve pending: INVALID_PARAMETER
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them

@@ -41,6 +41,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        Deviation::kAcceptNullPointer},
       {"mutant:stale-get-status", "PeerDistGetStatus reports the status seen at startup", "status-report",
        Deviation::kStaleGetStatus},
+      {"mutant:notifies-baseline-status",
+       "a notification writes the status the session's registration was waiting to leave (its baseline) into the "
+       "out-parameter instead of the current one",
+       "notified-status", Deviation::kNotifiesBaselineStatus},
       {"mutant:result-true-while-pending", "PeerDistGetOverlappedResult returns TRUE while still pending",
        "overlapped-result", Deviation::kResultTrueWhilePending},
       {"mutant:mixed-success-codes",
@@ -148,6 +152,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:content-ignores-session-handle",
        "the server and client functions take an hPeerDist that is not open as the first open session",
        "invalid-handle", Deviation::kContentIgnoresSessionHandle},
+      {"mutant:gone-content-handle-parameter",
+       "a read, AddData or other call on a content handle that is not open (closed, or never issued) answers "
+       "ERROR_INVALID_PARAMETER instead of ERROR_INVALID_HANDLE",
+       "object-invalid-handle", Deviation::kGoneContentHandleParameter},
       {"mutant:shutdown-leaves-operations",
        "PeerDistShutdown cancels the session's registration but leaves its pending server and client operations to "
        "complete normally",
@@ -193,6 +201,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:close-refuses-busy-stream",
        "PeerDistServerCloseStreamHandle refuses a stream with operations still pending (ERROR_INVALID_HANDLE)",
        "stream-handles-accepted", Deviation::kCloseRefusesBusyStream},
+      {"mutant:close-info-refuses-busy",
+       "closing a content-information handle with a retrieve still pending fails with ERROR_INVALID_PARAMETER and "
+       "leaves it open",
+       "info-handles-accepted", Deviation::kCloseInfoRefusesBusy},
       {"mutant:publish-accepts-any-version",
        "PeerDistServerPublishStream takes a PEERDIST_PUBLICATION_OPTIONS dwVersion the page does not list",
        "publication-options", Deviation::kPublishAcceptsAnyVersion},

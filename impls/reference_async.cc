@@ -99,7 +99,10 @@ DWORD ReferenceImpl::CheckOverlapped(LPOVERLAPPED overlapped) const {
 std::pair<ContentObject*, DWORD> ReferenceImpl::ObjectFor(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle,
                                                           ObjectKind kind) {
   ContentObject* object = FindObject(ValueOf(hPeerDist), handle, kind);
-  if (object == nullptr) return {nullptr, ERROR_INVALID_HANDLE};
+  if (object == nullptr) {
+    const bool as_parameter = Is(Deviation::kGoneContentHandleParameter) && kind == ObjectKind::kContent;
+    return {nullptr, as_parameter ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE};
+  }
   if (object->invalidated) return {nullptr, PEERDIST_ERROR_INVALIDATED};
   return {object, ERROR_SUCCESS};
 }

@@ -290,7 +290,7 @@ void ReferenceImpl::Complete(Session& session, DWORD error) {
   const Registration registration = *session.registration;
   const PEERDIST_STATUS now = host_.ServiceStatus();
   if (error == ERROR_SUCCESS) {
-    WriteStatus(registration, now);
+    WriteStatus(registration, Is(Deviation::kNotifiesBaselineStatus) ? session.baseline : now);
     if (!Is(Deviation::kNoBaselineUpdate)) session.baseline = now;
     session.notified = true;
     session.missed_change = false;

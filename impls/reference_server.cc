@@ -218,6 +218,12 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
 
 DWORD ReferenceImpl::PeerDistServerCloseContentInformation(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                            PEERDIST_CONTENTINFO_HANDLE hContentInfo) {
+  // The mutant's bug: a handle still busy with a retrieve is not closed.
+  if (Is(Deviation::kCloseInfoRefusesBusy) && FindForContent(hPeerDist) != nullptr) {
+    for (const auto& [id, operation] : operations_) {
+      if (operation.object == ValueOf(hContentInfo)) return ERROR_INVALID_PARAMETER;
+    }
+  }
   return CloseObject(hPeerDist, hContentInfo, ObjectKind::kContentInfo);
 }
 

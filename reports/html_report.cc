@@ -270,17 +270,20 @@ std::string CheckedCount(int checked, int testable) {
 }
 
 // The rules that check a statement, each linked to its row of the rule
-// table; NOT CHECKED for a testable statement no rule checks fully; the
-// reason of an untestable one.
+// table; NOT CHECKED for a testable statement no rule checks fully (nor all
+// of its parts); the reason of an untestable one.
 std::string RequirementCheckers(const RequirementEntryReport& entry) {
   std::vector<std::string> parts;
-  if (entry.klass == "testable" && entry.checked_by.empty()) {
+  if (entry.klass == "testable" && !entry.Checked()) {
     parts.push_back("<span class=\"not-checked-mark\">NOT CHECKED</span>");
   }
   auto rule = [](const std::string& id) {
     return "<code><a" + Attr("href", "#" + Anchor("rule-", id)) + ">" + Esc(id) + "</a></code>";
   };
   for (const std::string& id : entry.checked_by) parts.push_back(rule(id));
+  for (const RequirementPartReport& part : entry.parts) {
+    for (const std::string& id : part.checked_by) parts.push_back(rule(id) + " (part: " + Esc(part.part) + ")");
+  }
   for (const std::string& id : entry.partly_by) parts.push_back(rule(id) + " (partly)");
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : ", ") + parts[i];
@@ -306,7 +309,7 @@ std::string RequirementsTable(const Report& report) {
     out += "<div class=\"scroll\"><table class=\"requirements\">\n<thead><tr><th>Id</th><th>Section</th>"
            "<th>Class</th><th>Statement</th><th>Checked by</th></tr></thead>\n<tbody>\n";
     for (const RequirementEntryReport& entry : page.entries) {
-      const bool not_checked = entry.klass == "testable" && entry.checked_by.empty();
+      const bool not_checked = entry.klass == "testable" && !entry.Checked();
       out += "<tr" + Attr("id", Anchor("req-", entry.id)) +
              Attr("class", not_checked ? entry.klass + " not-checked" : entry.klass) +
              Attr("data-requirement", entry.id) + "><td><code>" + Esc(entry.id) + "</code></td><td>" +

@@ -102,6 +102,14 @@ Json Requirements(const RequirementsReport& requirements) {
       object["quote"] = entry.quote;
       object["checked_by"] = entry.checked_by;
       object["partly_by"] = entry.partly_by;
+      // Added within version 1: written only for a statement the catalog divides into parts.
+      if (!entry.parts.empty()) {
+        Json parts = Json::array();
+        for (const RequirementPartReport& part : entry.parts) {
+          parts.push_back({{"part", part.part}, {"checked_by", part.checked_by}});
+        }
+        object["parts"] = std::move(parts);
+      }
       entries.push_back(std::move(object));
     }
     pages.push_back({{"page", page.page},

@@ -54,6 +54,23 @@ class Reader {
     return value ? value->get<std::string>() : "";
   }
 
+  // Calls read(item, item_path) for each element of the array member `key`
+  // of `object`, in order; an element that is not an object is an error, and
+  // the walk stops at the first error.
+  template <typename Read>
+  void Objects(const Json& object, const std::string& path, const std::string& key, Read read) {
+    const Json* array = Member(object, path, key, Json::value_t::array);
+    if (array == nullptr) return;
+    for (std::size_t i = 0; i < array->size() && error_.empty(); ++i) {
+      const std::string at = path + "." + key + "[" + std::to_string(i) + "]";
+      if (!(*array)[i].is_object()) {
+        Fail(at, "expected an object");
+        return;
+      }
+      read((*array)[i], at);
+    }
+  }
+
   bool Bool(const Json& object, const std::string& path, const std::string& key) {
     const Json* value = Member(object, path, key, Json::value_t::boolean);
     return value ? value->get<bool>() : false;
@@ -121,27 +138,19 @@ BaselineMark MarkOf(Reader& reader, const std::string& path, const std::string& 
 
 std::vector<TimelineEvent> ReadTimeline(Reader& reader, const Json& object, const std::string& path) {
   std::vector<TimelineEvent> timeline;
-  if (const Json* events = reader.Member(object, path, "timeline", Json::value_t::array)) {
-    for (std::size_t i = 0; i < events->size(); ++i) {
-      const std::string at = path + ".timeline[" + std::to_string(i) + "]";
-      const Json& item = (*events)[i];
-      if (!item.is_object()) {
-        reader.Fail(at, "expected an object");
-        break;
-      }
-      TimelineEvent event;
-      event.time = reader.Uint(item, at, "time");
-      event.step = reader.SmallInt(item, at, "step", -1);
-      event.kind = reader.String(item, at, "kind");
-      event.session = reader.SmallInt(item, at, "session");
-      event.overlapped = reader.SmallInt(item, at, "overlapped");
-      event.function = reader.String(item, at, "function");
-      event.status = reader.String(item, at, "status");
-      event.code = reader.String(item, at, "code");
-      event.text = reader.String(item, at, "text");
-      timeline.push_back(std::move(event));
-    }
-  }
+  reader.Objects(object, path, "timeline", [&](const Json& item, const std::string& at) {
+    TimelineEvent event;
+    event.time = reader.Uint(item, at, "time");
+    event.step = reader.SmallInt(item, at, "step", -1);
+    event.kind = reader.String(item, at, "kind");
+    event.session = reader.SmallInt(item, at, "session");
+    event.overlapped = reader.SmallInt(item, at, "overlapped");
+    event.function = reader.String(item, at, "function");
+    event.status = reader.String(item, at, "status");
+    event.code = reader.String(item, at, "code");
+    event.text = reader.String(item, at, "text");
+    timeline.push_back(std::move(event));
+  });
   return timeline;
 }
 
@@ -224,17 +233,9 @@ AmbiguityReport ReadAmbiguity(Reader& reader, const Json& object, const std::str
       ambiguity.occurrences[interpretation] = reader.SmallInt(*occurrences, path + ".occurrences", interpretation, 0);
     }
   }
-  if (const Json* interpretations = reader.Member(object, path, "interpretations", Json::value_t::array)) {
-    for (std::size_t i = 0; i < interpretations->size(); ++i) {
-      const std::string at = path + ".interpretations[" + std::to_string(i) + "]";
-      const Json& item = (*interpretations)[i];
-      if (!item.is_object()) {
-        reader.Fail(at, "expected an object");
-        break;
-      }
-      ambiguity.interpretations.emplace_back(reader.String(item, at, "id"), reader.String(item, at, "description"));
-    }
-  }
+  reader.Objects(object, path, "interpretations", [&](const Json& item, const std::string& at) {
+    ambiguity.interpretations.emplace_back(reader.String(item, at, "id"), reader.String(item, at, "description"));
+  });
   return ambiguity;
 }
 
@@ -314,6 +315,16 @@ RequirementEntryReport ReadRequirementEntry(Reader& reader, const Json& object, 
   if (const Json* partly_by = reader.Member(object, path, "partly_by", Json::value_t::array)) {
     ReadStrings(reader, *partly_by, path + ".partly_by", entry.partly_by);
   }
+  // Added within version 1: present only for a statement divided into parts.
+  if (!reader.error().empty() || !object.contains("parts")) return entry;
+  reader.Objects(object, path, "parts", [&](const Json& part_object, const std::string& part_path) {
+    RequirementPartReport part;
+    part.part = reader.String(part_object, part_path, "part");
+    if (const Json* checked_by = reader.Member(part_object, part_path, "checked_by", Json::value_t::array)) {
+      ReadStrings(reader, *checked_by, part_path + ".checked_by", part.checked_by);
+    }
+    entry.parts.push_back(std::move(part));
+  });
   return entry;
 }
 
@@ -323,16 +334,9 @@ RequirementPageReport ReadRequirementPage(Reader& reader, const Json& object, co
   page.file = reader.String(object, path, "file");
   page.checked = reader.SmallInt(object, path, "checked", 0);
   page.testable = reader.SmallInt(object, path, "testable", 0);
-  if (const Json* entries = reader.Member(object, path, "entries", Json::value_t::array)) {
-    for (std::size_t i = 0; i < entries->size() && reader.error().empty(); ++i) {
-      const std::string at = path + ".entries[" + std::to_string(i) + "]";
-      if (!(*entries)[i].is_object()) {
-        reader.Fail(at, "expected an object");
-        break;
-      }
-      page.entries.push_back(ReadRequirementEntry(reader, (*entries)[i], at));
-    }
-  }
+  reader.Objects(object, path, "entries", [&](const Json& item, const std::string& at) {
+    page.entries.push_back(ReadRequirementEntry(reader, item, at));
+  });
   return page;
 }
 
@@ -340,16 +344,9 @@ void ReadRequirements(Reader& reader, const Json& object, RequirementsReport& re
   const std::string path = "$.requirements";
   requirements.checked = reader.SmallInt(object, path, "checked", 0);
   requirements.testable = reader.SmallInt(object, path, "testable", 0);
-  if (const Json* pages = reader.Member(object, path, "pages", Json::value_t::array)) {
-    for (std::size_t i = 0; i < pages->size() && reader.error().empty(); ++i) {
-      const std::string at = path + ".pages[" + std::to_string(i) + "]";
-      if (!(*pages)[i].is_object()) {
-        reader.Fail(at, "expected an object");
-        break;
-      }
-      requirements.pages.push_back(ReadRequirementPage(reader, (*pages)[i], at));
-    }
-  }
+  reader.Objects(object, path, "pages", [&](const Json& item, const std::string& at) {
+    requirements.pages.push_back(ReadRequirementPage(reader, item, at));
+  });
 }
 
 // nlohmann's message without its exception prefix: "line 1, column 2: syntax
@@ -401,39 +398,18 @@ std::variant<Report, std::string> ReadJsonReport(const std::string& name, const 
     report.gate.errors = reader.SmallInt(*gate, "$.gate", "errors", 0);
     if (gate->contains("not_checked")) report.gate.not_checked = reader.SmallInt(*gate, "$.gate", "not_checked", 0);
   }
-  if (const Json* rules = reader.Member(root, "$", "rules", Json::value_t::array)) {
-    for (std::size_t i = 0; i < rules->size() && reader.error().empty(); ++i) {
-      const std::string at = "$.rules[" + std::to_string(i) + "]";
-      if (!(*rules)[i].is_object()) {
-        reader.Fail(at, "expected an object");
-        break;
-      }
-      report.rules.push_back(ReadRule(reader, (*rules)[i], at));
-    }
-  }
+  reader.Objects(root, "$", "rules", [&](const Json& item, const std::string& at) {
+    report.rules.push_back(ReadRule(reader, item, at));
+  });
   // Added within version 1, written only when a rule was left out.
   if (root.contains("left_out")) {
-    if (const Json* left_out = reader.Member(root, "$", "left_out", Json::value_t::array)) {
-      for (std::size_t i = 0; i < left_out->size() && reader.error().empty(); ++i) {
-        const std::string at = "$.left_out[" + std::to_string(i) + "]";
-        if (!(*left_out)[i].is_object()) {
-          reader.Fail(at, "expected an object");
-          break;
-        }
-        report.left_out.push_back({reader.String((*left_out)[i], at, "id"), reader.String((*left_out)[i], at, "why")});
-      }
-    }
+    reader.Objects(root, "$", "left_out", [&](const Json& item, const std::string& at) {
+      report.left_out.push_back({reader.String(item, at, "id"), reader.String(item, at, "why")});
+    });
   }
-  if (const Json* ambiguities = reader.Member(root, "$", "ambiguities", Json::value_t::array)) {
-    for (std::size_t i = 0; i < ambiguities->size() && reader.error().empty(); ++i) {
-      const std::string at = "$.ambiguities[" + std::to_string(i) + "]";
-      if (!(*ambiguities)[i].is_object()) {
-        reader.Fail(at, "expected an object");
-        break;
-      }
-      report.ambiguities.push_back(ReadAmbiguity(reader, (*ambiguities)[i], at));
-    }
-  }
+  reader.Objects(root, "$", "ambiguities", [&](const Json& item, const std::string& at) {
+    report.ambiguities.push_back(ReadAmbiguity(reader, item, at));
+  });
   if (const Json* coverage = reader.Member(root, "$", "coverage", Json::value_t::object)) {
     ReadCoverage(reader, *coverage, report.coverage);
   }

@@ -175,6 +175,32 @@ TEST(JsonReportReader, RequirementsRoundTripAndMayBeAbsent) {
   EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
 }
 
+// parts joined version 1 later, written only for a statement divided into
+// parts: it reads back as written, and a statement counts as checked only
+// when each of its parts has a rule.
+TEST(JsonReportReader, RequirementPartsRoundTrip) {
+  Report report = SampleReport();
+  RequirementEntryReport& divided = report.requirements.pages[0].entries[2];
+  divided.parts = {{"hPeerDist", {"invalid-handle"}}, {"hStream", {}}};
+  EXPECT_FALSE(divided.Checked());
+  divided.parts[1].checked_by = {"object-invalid-handle", "close-invalidated"};
+  EXPECT_TRUE(divided.Checked());
+  const std::string json = RenderJsonReport(report);
+  auto read = ReadJsonReport("r.json", json);
+  ASSERT_TRUE(std::holds_alternative<Report>(read)) << std::get<std::string>(read);
+  const RequirementEntryReport& back = std::get<Report>(read).requirements.pages[0].entries[2];
+  ASSERT_EQ(back.parts.size(), 2u);
+  EXPECT_EQ(back.parts[0].part, "hPeerDist");
+  EXPECT_EQ(back.parts[0].checked_by, std::vector<std::string>{"invalid-handle"});
+  EXPECT_EQ(back.parts[1].checked_by, (std::vector<std::string>{"object-invalid-handle", "close-invalidated"}));
+  EXPECT_TRUE(std::get<Report>(read).requirements.pages[0].entries[0].parts.empty());
+  EXPECT_EQ(RenderJsonReport(std::get<Report>(read)), json);
+
+  std::string bad = json;
+  bad.replace(bad.find("\"part\": \"hStream\""), 17, "\"part\": 5");
+  EXPECT_EQ(Error(bad), "r.json: $.requirements.pages[0].entries[2].parts[1].part: expected a string, got number");
+}
+
 // left_out joined version 1 later, written only when a rule was left out.
 TEST(JsonReportReader, RulesLeftOutRoundTripAndMayBeAbsent) {
   Report report = SampleReport();

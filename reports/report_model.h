@@ -178,8 +178,14 @@ struct CoverageReport {
 // Which statements of the documentation the rules of this run check: the
 // requirements catalog (conformance/requirements/) joined with the rules'
 // citations. A statement counts as checked when a rule of the run checks it
-// fully; a rule that checks part of it is listed in partly_by. Empty (no
+// fully, or when the catalog divides it into parts and each part has a rule
+// of the run; a rule that checks part of it is listed in partly_by. Empty (no
 // pages) when not recorded (a report.json written before the field existed).
+struct RequirementPartReport {
+  std::string part;                     // "hPeerDist": the catalog entry's name for it
+  std::vector<std::string> checked_by;  // rules of the run that check this part fully
+};
+
 struct RequirementEntryReport {
   std::string id;         // "REGISTER-4": page prefix + number
   std::string section;    // "Remarks", "Parameters: hCompletionPort", ...
@@ -188,6 +194,16 @@ struct RequirementEntryReport {
   std::string quote;      // verbatim from the page
   std::vector<std::string> checked_by;  // rules of the run that check it fully
   std::vector<std::string> partly_by;   // rules of the run that check part of it
+  std::vector<RequirementPartReport> parts;  // empty unless the catalog divides the statement
+
+  bool Checked() const {
+    if (!checked_by.empty()) return true;
+    if (parts.empty()) return false;
+    for (const RequirementPartReport& part : parts) {
+      if (part.checked_by.empty()) return false;
+    }
+    return true;
+  }
 };
 
 struct RequirementPageReport {

@@ -1,5 +1,6 @@
 #include "conformance/requirements/catalog_file.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <set>
@@ -39,8 +40,10 @@ bool IsPrefix(const std::string& text) {
   return std::isupper(static_cast<unsigned char>(text[0])) != 0;
 }
 
-// "rule-a, rule-b (partly)" -> checkers; false on a malformed item.
-bool ParseCheckers(const std::string& value, std::vector<RequirementChecker>& out, std::string& error) {
+// "rule-a, rule-b (partly), rule-c (part: NAME)" -> checkers; false on a
+// malformed item. `parts` are the entry's parts: a part named must be one.
+bool ParseCheckers(const std::string& value, const std::vector<std::string>& parts,
+                   std::vector<RequirementChecker>& out, std::string& error) {
   std::stringstream items(value);
   std::string item;
   std::set<std::string> seen;
@@ -48,13 +51,23 @@ bool ParseCheckers(const std::string& value, std::vector<RequirementChecker>& ou
     item = Trim(item);
     RequirementChecker checker;
     const std::string partly = " (partly)";
+    const std::string part_open = " (part: ";
     if (item.size() > partly.size() && item.compare(item.size() - partly.size(), partly.size(), partly) == 0) {
       checker.partly = true;
       item = Trim(item.substr(0, item.size() - partly.size()));
+    } else if (const std::size_t at = item.find(part_open); at != std::string::npos && item.back() == ')') {
+      checker.partly = true;
+      checker.part = Trim(item.substr(at + part_open.size(), item.size() - 1 - at - part_open.size()));
+      item = Trim(item.substr(0, at));
+      if (std::find(parts.begin(), parts.end(), checker.part) == parts.end()) {
+        error = "checked-by: '" + item + "' checks part '" + checker.part + "', which the entry's parts: do not list";
+        return false;
+      }
     }
     for (char c : item) {
       if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '-') {
-        error = "checked-by: '" + item + "' is not a rule id (kebab-case, optionally followed by \" (partly)\")";
+        error = "checked-by: '" + item +
+                "' is not a rule id (kebab-case, optionally followed by \" (partly)\" or \" (part: NAME)\")";
         return false;
       }
     }
@@ -68,6 +81,29 @@ bool ParseCheckers(const std::string& value, std::vector<RequirementChecker>& ou
     }
     checker.rule = item;
     out.push_back(checker);
+  }
+  return true;
+}
+
+// "hPeerDist; hStream" -> parts; false unless two or more distinct, non-empty names.
+bool ParseParts(const std::string& value, std::vector<std::string>& out, std::string& error) {
+  std::stringstream items(value);
+  std::string item;
+  while (std::getline(items, item, ';')) {
+    item = Trim(item);
+    if (item.empty() || item.find_first_of(",()") != std::string::npos) {
+      error = "parts: '" + item + "' is not a part name (non-empty, no comma or parenthesis)";
+      return false;
+    }
+    if (std::find(out.begin(), out.end(), item) != out.end()) {
+      error = "parts: '" + item + "' listed twice";
+      return false;
+    }
+    out.push_back(item);
+  }
+  if (out.size() < 2) {
+    error = "parts: a statement is divided into two or more parts, separated by \"; \"";
+    return false;
   }
   return true;
 }
@@ -141,7 +177,8 @@ class Parser {
       bool optional;
     };
     static const Key kKeys[] = {{"id", false},    {"section", false},   {"class", false}, {"reason", true},
-                                {"quote", false}, {"checked-by", true}, {"note", true}};
+                                {"quote", false}, {"parts", true},      {"checked-by", true},
+                                {"note", true}};
     Requirement entry;
     entry.page = page_.name;
     entry.line = lines.front().number;
@@ -156,7 +193,7 @@ class Parser {
       }
       if (k == std::size(kKeys)) {
         return Error(line.number, "unknown or misplaced key '" + line.key +
-                                      ":' (entry keys in order: id, section, class, reason, quote, checked-by, note)");
+                                      ":' (entry keys in order: id, section, class, reason, quote, parts, checked-by, note)");
       }
       next = k + 1;
       const std::string& value = line.value;
@@ -189,7 +226,13 @@ class Parser {
           return Error(line.number, "checked-by: only a testable entry is checked by rules");
         }
         std::string error;
-        if (!ParseCheckers(value, entry.checked_by, error)) return Error(line.number, error);
+        if (!ParseCheckers(value, entry.parts, entry.checked_by, error)) return Error(line.number, error);
+      } else if (key == "parts") {
+        if (entry.klass != RequirementClass::kTestable) {
+          return Error(line.number, "parts: only a testable entry is divided into parts");
+        }
+        std::string error;
+        if (!ParseParts(value, entry.parts, error)) return Error(line.number, error);
       } else {
         entry.note = value;
       }

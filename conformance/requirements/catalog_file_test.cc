@@ -56,8 +56,8 @@ TEST(CatalogFile, ParsesHeaderAndEntries) {
   EXPECT_EQ(first.klass, RequirementClass::kTestable);
   EXPECT_EQ(first.quote, "If the function succeeds, the return value is ERROR_SUCCESS.");
   ASSERT_EQ(first.checked_by.size(), 2u);
-  EXPECT_EQ(first.checked_by[0], (RequirementChecker{"invalid-handle", false}));
-  EXPECT_EQ(first.checked_by[1], (RequirementChecker{"null-argument", true}));
+  EXPECT_EQ(first.checked_by[0], (RequirementChecker{"invalid-handle", false, ""}));
+  EXPECT_EQ(first.checked_by[1], (RequirementChecker{"null-argument", true, ""}));
   EXPECT_EQ(first.note, "a note");
   EXPECT_EQ(first.line, 8);
   EXPECT_EQ(page.entries[1].klass, RequirementClass::kUntestableHere);
@@ -86,10 +86,20 @@ TEST(CatalogFile, RefusesMalformedFilesWithTheirLine) {
             "PeerDistStartup.req:12: checked-by: rule 'a-rule' listed twice");
   EXPECT_EQ(Error(std::string(kHeader) + entry + "checked-by: A Rule\n"),
             "PeerDistStartup.req:12: checked-by: 'A Rule' is not a rule id (kebab-case, optionally followed by \" "
-            "(partly)\")");
+            "(partly)\" or \" (part: NAME)\")");
+  EXPECT_EQ(Error(std::string(kHeader) + entry + "parts: a; b\nchecked-by: a-rule (part: c)\n"),
+            "PeerDistStartup.req:13: checked-by: 'a-rule' checks part 'c', which the entry's parts: do not list");
+  EXPECT_EQ(Error(std::string(kHeader) + entry + "checked-by: a-rule (part: a)\n"),
+            "PeerDistStartup.req:12: checked-by: 'a-rule' checks part 'a', which the entry's parts: do not list");
+  EXPECT_EQ(Error(std::string(kHeader) + entry + "parts: a\n"),
+            "PeerDistStartup.req:12: parts: a statement is divided into two or more parts, separated by \"; \"");
+  EXPECT_EQ(Error(std::string(kHeader) + entry + "parts: a; a\n"), "PeerDistStartup.req:12: parts: 'a' listed twice");
+  EXPECT_EQ(Error(std::string(kHeader) + entry + "checked-by: a-rule\nparts: a; b\n"),
+            "PeerDistStartup.req:13: unknown or misplaced key 'parts:' (entry keys in order: id, section, class, "
+            "reason, quote, parts, checked-by, note)");
   EXPECT_EQ(Error(std::string(kHeader) + entry + "colour: red\n"),
             "PeerDistStartup.req:12: unknown or misplaced key 'colour:' (entry keys in order: id, section, class, "
-            "reason, quote, checked-by, note)");
+            "reason, quote, parts, checked-by, note)");
   EXPECT_EQ(Error(std::string(kHeader) + "id: STARTUP-1\nsection: Remarks\nclass: testable\n"),
             "PeerDistStartup.req:10: entry STARTUP-1 ends before its quote");
   EXPECT_EQ(Error(std::string(kHeader) + "id: STARTUP-1\nsection: Remarks\nclass: testable\nquote:\n"),
@@ -102,6 +112,25 @@ TEST(CatalogFile, RefusesMalformedFilesWithTheirLine) {
             "PeerDistStartup.req:2: kind: 'widget' (expected function, structure or enumeration)");
   EXPECT_EQ(Error(std::string(kHeader) + "id: STARTUP-1\r\n"),
             "PeerDistStartup.req:8: carriage return: the catalog is LF-only");
+}
+
+TEST(CatalogFile, ParsesPartsAndTheirCheckers) {
+  const std::string text = std::string(kHeader) +
+                           "id: STARTUP-1\n"
+                           "section: Return value\n"
+                           "class: testable\n"
+                           "quote: ERROR_INVALID_HANDLE The hPeerDist or hStream handle is invalid.\n"
+                           "parts: hPeerDist; hStream\n"
+                           "checked-by: invalid-handle (part: hPeerDist), object-invalid-handle (part: hStream), "
+                           "close-invalidated (partly)\n";
+  auto parsed = ParseCatalogFile(text, "PeerDistStartup.req");
+  ASSERT_TRUE(std::holds_alternative<RequirementPage>(parsed)) << std::get<std::string>(parsed);
+  const Requirement& entry = std::get<RequirementPage>(parsed).entries.at(0);
+  EXPECT_EQ(entry.parts, (std::vector<std::string>{"hPeerDist", "hStream"}));
+  ASSERT_EQ(entry.checked_by.size(), 3u);
+  EXPECT_EQ(entry.checked_by[0], (RequirementChecker{"invalid-handle", true, "hPeerDist"}));
+  EXPECT_EQ(entry.checked_by[1], (RequirementChecker{"object-invalid-handle", true, "hStream"}));
+  EXPECT_EQ(entry.checked_by[2], (RequirementChecker{"close-invalidated", true, ""}));
 }
 
 TEST(CatalogIndex, ListsFilesInOrderAndRefusesOthers) {

@@ -10,7 +10,11 @@ std::string CitationText(const std::vector<RequirementRef>& cites) {
     if (!text.empty()) text += " / ";
     const Requirement* requirement = FindRequirement(cite.id);
     text += requirement == nullptr ? "[no requirement " + cite.id + " in the catalog]" : CitationOf(*requirement);
-    if (cite.partly) text += " [partly]";
+    if (!cite.part.empty()) {
+      text += " [part: " + cite.part + "]";
+    } else if (cite.partly) {
+      text += " [partly]";
+    }
   }
   return text;
 }

@@ -20,13 +20,18 @@ enum class RequirementClass {
 const char* RequirementClassName(RequirementClass klass);
 
 // A rule that judges a statement: fully, or only part of it (`partly`: some
-// of the functions, one of two handles, ...). Only full checkers make a
-// statement count as checked.
+// of the functions, one of two handles, ...), or one of the statement's named
+// parts fully (`part`, with partly true). A statement counts as checked when
+// a rule checks it fully, or when it is divided into parts and every part
+// has a rule.
 struct RequirementChecker {
   std::string rule;
   bool partly = false;
+  std::string part;  // one of the entry's parts, or empty
 
-  bool operator==(const RequirementChecker& other) const { return rule == other.rule && partly == other.partly; }
+  bool operator==(const RequirementChecker& other) const {
+    return rule == other.rule && partly == other.partly && part == other.part;
+  }
 };
 
 struct Requirement {
@@ -36,6 +41,10 @@ struct Requirement {
   RequirementClass klass = RequirementClass::kTestable;
   std::string reason;   // why kUntestableHere, one line
   std::string quote;    // verbatim, as the page renders it (page_text.h)
+  // The statement divided where its halves are judged by different rules
+  // ("hPeerDist", "hStream": the two handles of one ERROR_INVALID_HANDLE
+  // row); together they are the whole statement. Empty: not divided.
+  std::vector<std::string> parts;
   std::vector<RequirementChecker> checked_by;  // testable entries only
   std::string note;     // for reviewers, optional
   int line = 0;         // where the entry starts in its catalog file

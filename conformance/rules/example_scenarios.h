@@ -263,6 +263,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-status s0\n"       // 3: the mutant still says disabled
        "get-status s0 ex\n",
        {{"mutant:stale-get-status", 3}}},
+      {"notified-status", "a late first registration is told the current status",
+       "pdscenario 1\nseed 19\n"
+       "initial available\n"
+       "startup s0\n"          // 0
+       "advance 300000\n"      // 1
+       "register s0\n"         // 2
+       "advance 1000\n",       // 3: notified at once; the mutant writes DISABLED, its baseline
+       {{"mutant:notifies-baseline-status", 3}}},
       {"overlapped-result", "pending, then completed",
        "pdscenario 1\nseed 20\n"
        "startup s0\n"          // 0
@@ -378,7 +386,7 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "block-read s0 c0\n"           // 3: the mutant serves it
        "close-content s0 c0\n"
        "block-read s0 c1 overlapped=null\n",
-       {{"mutant:accept-closed-handle", 3}}},
+       {{"mutant:accept-closed-handle", 3}, {"mutant:gone-content-handle-parameter", 3}}},
       {"double-close", "a second close fails",
        "pdscenario 1\nseed 35\ninitial available\n"
        "startup s0\n"                 // 0
@@ -972,6 +980,18 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "close-info s0 i0\n"                          // 10
        "close-info s0 i1\n",                         // 11
        {{"mutant:retrieve-refuses-version-2", 8}}},
+      {"info-handles-accepted", "a busy content-information handle still closes",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                // 0
+       "publish s0 t0 id=1\n"                        // 1
+       "add-to-stream s0 t0 bytes=100\n"             // 2
+       "complete-stream s0 t0\n"                     // 3
+       "advance 100000\n"                            // 4
+       "open-info s0 i0 id=1\n"                      // 5
+       "retrieve-info s0 i0 bytes=4096\n"            // 6: pending
+       "close-info s0 i0\n"                          // 7: the mutant refuses the close
+       "advance 100000\n",                           // 8
+       {{"mutant:close-info-refuses-busy", 7}}},
       {"cancel-unknown-operation", "the server cancel finds an operation by identifier and OVERLAPPED",
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                // 0

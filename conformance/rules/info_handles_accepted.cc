@@ -6,8 +6,11 @@
 // information". A call given exactly those — its session's open handle and,
 // where it takes one, a content-information handle that session opened, not
 // closed and not invalidated by a status move — is not refused as having an
-// invalid or invalidated handle; and a well-formed retrieve on such a handle
-// (a buffer, a size, an OVERLAPPED) is accepted. Calls with another bad
+// invalid or invalidated handle; a well-formed retrieve on such a handle
+// (a buffer, a size, an OVERLAPPED) is accepted; and its close, which takes
+// nothing else, succeeds: PeerDistServerCloseContentInformation "closes the
+// handle opened by PeerDistServerOpenContentInformation" (object-invalid-handle
+// and double-close judge that it is gone afterwards). Calls with another bad
 // argument (a NULL pointer, no bytes, a completion port that is none) are
 // left to the rules of those arguments.
 #include "conformance/rule.h"
@@ -53,6 +56,10 @@ std::optional<Violation> Judge(const TraceView& view) {
         return At(*call.ret, CallName(call) + " given " + given + ", a buffer and an OVERLAPPED returned " +
                                  Code(code) + "; expected the retrieve to be accepted (ERROR_IO_PENDING)");
       }
+      if (function == ApiFunction::kServerCloseContentInformation && code != ERROR_SUCCESS && code != kNoValue) {
+        return At(*call.ret, CallName(call) + " given " + given + " returned " + Code(code) +
+                                 "; expected ERROR_SUCCESS (the function closes the handle it is given)");
+      }
     } else {
       continue;
     }
@@ -73,10 +80,11 @@ PD_REGISTER_RULE((Rule{
     "PeerDistServerCancelAsyncOperation",
     {{"SOPENINFO-2"}, {"SOPENINFO-3"}, {"SOPENINFO-13"}, {"SOPENINFO-20"}, {"SOPENINFOEX-2"}, {"SOPENINFOEX-3"},
      {"SOPENINFOEX-14"}, {"SOPENINFOEX-16"},
-     {"SRETRIEVEINFO-2"}, {"SRETRIEVEINFO-3"}, {"SCLOSEINFO-2"}, {"SCLOSEINFO-3"}, {"SCANCEL-2"}},
+     {"SRETRIEVEINFO-2"}, {"SRETRIEVEINFO-3"}, {"SCLOSEINFO-1", kPartly, "the close succeeds"},
+     {"SCLOSEINFO-2"}, {"SCLOSEINFO-3"}, {"SCLOSEINFO-7", kPartly, "the close succeeds"}, {"SCANCEL-2"}},
     "the content-information functions and the server cancel, given their session's open handle and an open, "
     "valid content-information handle of that session, never return ERROR_INVALID_HANDLE or "
-    "PEERDIST_ERROR_INVALIDATED; a well-formed retrieve on such a handle is started",
+    "PEERDIST_ERROR_INVALIDATED; a well-formed retrieve on such a handle is started, and its close succeeds",
     Judge,
 }));
 

@@ -45,11 +45,11 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientCloseContent, PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
         "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead, PeerDistClientFlushContent, "
         "PeerDistClientCancelAsyncOperation",
-    {{"SHUTDOWN-1", kPartly}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"UNREGISTER-5"}, {"SPUBLISH-17"},
-     {"SADDTOSTREAM-12", kPartly}, {"SCOMPLETESTREAM-8", kPartly}, {"SCLOSESTREAM-6", kPartly}, {"SUNPUBLISH-7"},
-     {"SOPENINFO-16"}, {"SRETRIEVEINFO-11", kPartly}, {"SCLOSEINFO-5", kPartly}, {"SCANCEL-8"}, {"COPEN-14"},
-     {"CCLOSE-6", kPartly}, {"CADDINFO-13"}, {"CCOMPLETEINFO-7"}, {"CADDDATA-14", kPartly},
-     {"CBLOCKREAD-19", kPartly}, {"CSTREAMREAD-19", kPartly}, {"CFLUSH-12"}, {"CCANCEL-8"}},
+    {{"SHUTDOWN-1", kPartly, "the session handle"}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"UNREGISTER-5"}, {"SPUBLISH-17"},
+     {"SADDTOSTREAM-12", kPartly, "hPeerDist"}, {"SCOMPLETESTREAM-8", kPartly, "hPeerDist"}, {"SCLOSESTREAM-6", kPartly, "hPeerDist"}, {"SUNPUBLISH-7"},
+     {"SOPENINFO-16"}, {"SRETRIEVEINFO-11", kPartly, "hPeerDist"}, {"SCLOSEINFO-5", kPartly, "hPeerDist"}, {"SCANCEL-8"}, {"COPEN-14"},
+     {"CCLOSE-6", kPartly, "hPeerDist"}, {"CADDINFO-13"}, {"CCOMPLETEINFO-7"}, {"CADDDATA-14", kPartly, "hPeerDist"},
+     {"CBLOCKREAD-19", kPartly, "hPeerDist"}, {"CSTREAMREAD-19", kPartly, "hPeerDist"}, {"CFLUSH-12"}, {"CCANCEL-8"}},
     "every function that takes hPeerDist (all but Startup and GetOverlappedResult), given a session handle that "
     "is not open, returns ERROR_INVALID_HANDLE (ERROR_INVALID_PARAMETER also accepted when a required pointer is "
     "NULL or no data is passed too)",

@@ -36,7 +36,7 @@ const std::vector<std::string> kRuleIds = {
     "first-notify",       "change-only",       "single-registration", "one-shot",
     "event-and-port",     "status-out",        "session-isolation",   "delivery-liveness",
     "unregister-cancels", "shutdown-cancels",  "invalid-handle",      "null-argument",
-    "status-report",      "overlapped-result",  "invalidated",         "no-revalidation",
+    "status-report",      "notified-status",   "overlapped-result",  "invalidated",         "no-revalidation",
     "close-invalidated",  "in-flight-operations", "object-invalid-handle", "double-close",
     "object-null-argument", "cancel-unknown-operation", "cancel-aborts", "no-crash",
     "no-hang",            "host-objects",      "read-data",           "server-success-codes",

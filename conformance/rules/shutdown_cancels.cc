@@ -61,7 +61,7 @@ PD_REGISTER_RULE((Rule{
     "the page says Shutdown cancels the session's pending operations; the code they complete with "
         "(ERROR_OPERATION_ABORTED) and the time bound are the overlapped convention",
     "PeerDistShutdown",
-    {{"SHUTDOWN-8"}},
+    {{"SHUTDOWN-1", kPartly, "its registration and operations"}, {"SHUTDOWN-8"}},
     "after a successful Shutdown, the session's active registration and every pending server and client "
     "operation of it complete with ERROR_OPERATION_ABORTED within the liveness bound and never otherwise; "
     "GetOverlappedResult on the registration returns FALSE with ERROR_OPERATION_ABORTED (or TRUE: "

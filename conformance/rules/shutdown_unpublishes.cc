@@ -46,7 +46,7 @@ PD_REGISTER_RULE((Rule{
     "again, is read from the open and publish pages as for an unpublished one (ERROR_NOT_FOUND as in "
     "open-info-found)",
     "PeerDistShutdown, PeerDistServerOpenContentInformation, PeerDistServerPublishStream",
-    {{"SHUTDOWN-6"}, {"SOPENINFO-17", kPartly}, {"SPUBLISH-18", kPartly}},
+    {{"SHUTDOWN-1", kPartly, "its publications"}, {"SHUTDOWN-6"}, {"SOPENINFO-17", kPartly}, {"SPUBLISH-18", kPartly}},
     "after the publishing session's PeerDistShutdown, opening the content information of its identifier fails "
     "with ERROR_NOT_FOUND and publishing it again (another session, length 0) succeeds",
     Judge,

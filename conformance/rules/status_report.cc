@@ -40,7 +40,7 @@ PD_REGISTER_RULE((Rule{
     "PeerDistGetStatus, PeerDistGetStatusEx, PEERDIST_STATUS, PEERDIST_STATUS_INFO",
     {{"GETSTATUS-1", kPartly}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-1", kPartly},
      {"GETSTATUSEX-3", kPartly}, {"STATUS-2", kPartly}, {"STATUS-3", kPartly}, {"STATUS-4", kPartly},
-     {"STATUSINFO-1", kPartly}, {"STATUSINFO-3", kPartly}},
+     {"STATUSINFO-1", kPartly}, {"STATUSINFO-3", kPartly, "GetStatusEx"}},
     "a successful GetStatus/GetStatusEx reports a status the service held at some instant within the liveness "
     "bound before the call",
     Judge,
