@@ -138,7 +138,14 @@ void GenModel::Apply(const Step& step) {
   in_flight = false;
   const int followup = flush_followup;
   flush_followup = 0;
-  if (reads && step.kind == StepKind::kFlush) flush_followup = 2;
+  if (reads && step.kind == StepKind::kFlush) {
+    flush_followup = 2;
+    flush_other_tag = step.tag >= 16;
+  }
+  if (reads && step.kind == StepKind::kAddData && step.object == 0 && step.offset == 0 && step.bytes >= 64 &&
+      !step.corrupt && !step.null_in) {
+    block0_added = true;
+  }
   if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
   const int query = query_followup;
   query_followup = 0;
@@ -209,7 +216,10 @@ void GenModel::Apply(const Step& step) {
         for (std::size_t id = 0; id < completed.size(); ++id) completed[id] = completed[id] || completing[id];
         completing.fill(false);
         for (ObjectSlot& info : infos) info.retrieved = info.retrieved || info.retrieving;
-        for (ObjectSlot& content : contents) content.info_ready = content.info_ready || content.info_completing;
+        for (ObjectSlot& content : contents) {
+          content.info_ready = content.info_ready || content.info_completing;
+          content.info_piece_pending = false;
+        }
       }
       break;
     case StepKind::kGetStatus:
@@ -236,6 +246,8 @@ void GenModel::Apply(const Step& step) {
         slot.ranged = step.kind == StepKind::kOpenInfo && (step.offset != 0 || step.length != 0);
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
         slot.data_at = -1;
+        slot.info_pieces = slot.info_next_piece = 0;
+        slot.info_piece_pending = false;
         slot.invalidated = false;
       }
       const bool served = slot.open && slot.session == s && !step.null_overlapped;
@@ -251,7 +263,12 @@ void GenModel::Apply(const Step& step) {
       if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) slot.added = true;
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
           step.source < kMaxObjects && infos[step.source].retrieved) {
-        slot.info_added = true;
+        // Information in portions is added once its last portion is.
+        slot.info_added = step.pieces < 2 || step.piece + 1 >= step.pieces;
+        slot.info_pieces = step.pieces < 2 ? 0 : step.pieces;
+        slot.info_next_piece = step.pieces < 2 ? 0 : step.piece + 1;
+        slot.info_source = step.source;
+        slot.info_piece_pending = step.pieces >= 2;
         slot.content = infos[step.source].content;  // what its reads read
       }
       if (step.kind == StepKind::kCompleteInfo && served && slot.info_added) slot.info_completing = true;
@@ -626,6 +643,10 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       step.bytes = d.Percent(25) ? 0 : 64;
       step.timeout = TimeoutArg::kLocalOnly;
       step.content = m.contents[0].content;
+      if (m.flush_other_tag) {
+        step.kind = StepKind::kBlockRead;
+        step.bytes = 64;
+      }
     }
     *out = step;
     return true;
@@ -751,12 +772,32 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
           step.session = content.session;
           step.tag = 1;
         }
+        // Once data covers c0's block 0, the waits at offsets 128 and 192 flush a tag
+        // one byte apart from the read handle's (TagOf) instead: its data
+        // must stay (flush-forgets: all 16 bytes of a tag count); the read
+        // after it looks at block 0. From draws already made.
+        if (m.reads && c == 0 && step.offset >= 128 && m.block0_added) {
+          step.kind = StepKind::kFlush;
+          step.session = content.session;
+          step.tag = static_cast<std::uint8_t>(1 + 16 * (1 + step.bytes % 15));
+        }
       }
+    } else if (content.info_piece_pending) {
+      continue;  // the portion before completes first: the order is then the calls' (info-portions)
+    } else if (content.info_next_piece < content.info_pieces) {
+      step.kind = StepKind::kAddInfo;
+      step.source = content.info_source;
+      step.piece = content.info_next_piece;
+      step.pieces = content.info_pieces;
     } else if (content.info_added && !content.info_completing) {
       step.kind = StepKind::kCompleteInfo;
     } else if (!content.info_added && !retrieved.empty()) {
       step.kind = StepKind::kAddInfo;
       step.source = d.Of(retrieved);
+      // One handle in three takes the information in two or three portions
+      // (info-portions), chosen by the count of operations so far: no new
+      // draw, so other scenarios are drawn as before.
+      if (m.operations % 3 == 1) step.pieces = 2 + static_cast<std::uint32_t>(m.operations % 2);
     } else {
       continue;
     }
@@ -937,6 +978,13 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
         case 1:
           step.kind = StepKind::kFlush;
           step.tag = static_cast<std::uint8_t>(d.Below(3));
+          // A flush of tag 2 completes through a port of its own, with a key
+          // (flush-port-and-key): from the draw made, so the rest of the
+          // scenario is drawn as before (the model does not follow flushes).
+          if (step.tag == 2) {
+            step.port = PortArg::kNew;
+            step.key = 0x2F00 + static_cast<std::uint64_t>(step.session);
+          }
           break;
         case 2:
           step.kind = StepKind::kServerCancel;

@@ -103,6 +103,11 @@ struct GenModel {
   std::uint64_t query_offset = 0;
   int query_operation = 0;  // the add's oN
   bool query_reads = false;
+  // Read-prefix scenarios: an add-data covered c0's block 0; the last flush
+  // named a tag one byte apart from c0's (TagOf), so the read after it is a
+  // block read of block 0, data the flush must have left (flush-forgets).
+  bool block0_added = false;
+  bool flush_other_tag = false;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle
@@ -124,6 +129,13 @@ struct GenModel {
     bool info_added = false;
     bool info_completing = false;
     bool info_ready = false;
+    // Content slots: information added in portions (add-info part=K/N):
+    // how many, the next one, from which info slot, and whether the last
+    // one added may still be pending (the next waits for it).
+    std::uint32_t info_pieces = 0;
+    std::uint32_t info_next_piece = 0;
+    int info_source = 0;
+    bool info_piece_pending = false;
     // Stream slots: data was added to the stream.
     bool added = false;
     // Content slots: the offset of the last add-data on the handle, -1 for

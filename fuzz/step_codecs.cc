@@ -115,6 +115,13 @@ void BindContentStep(FieldBinder& b, Step& s) {
   // records decode to the default versions 1..2.
   if (HasOptions(k)) b.Unsigned(s.options, kMaxPublicationOptionsVersion);
   if (k == StepKind::kGetInfo) b.Unsigned(s.info_class, kMaxInfoClass);
+  if (k == StepKind::kAddInfo) {
+    b.Unsigned(s.pieces, kMaxInfoPieces);
+    b.Unsigned(s.piece, kMaxInfoPieces - 1);
+    // Fewer than two pieces is the whole information; a piece past the last wraps.
+    if (s.pieces < 2) s.pieces = s.piece = 0;
+    s.piece %= s.pieces == 0 ? 1 : s.pieces;
+  }
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {

@@ -125,6 +125,9 @@ enum class Deviation : std::uint8_t {
   kCancelLeavesLastError,     // a successful cancel leaves the caller's last error as it was
   kCancelDefersNotice,        // a cancel writes the OVERLAPPED at once but signals and posts 1 ms after returning
   kLookupPrefixMatch,         // unpublish, open-info and the server cancel compare identifiers over the shorter one's length
+  // The client pages' objects (issue 12, orders 386-389).
+  kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
+  kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
 };
 
 }  // namespace pd

@@ -319,6 +319,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCompleteContentInformation fails with PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO for content "
        "information whose range does not start at 0 (a range request's)",
        "range-info-accepted", Deviation::kRangedInfoRefused},
+      // The client pages' objects (issue 12, orders 386-389).
+      {"mutant:flush-packet-key-zero",
+       "PeerDistClientFlushContent posts its completion packet with key 0 instead of the ulCompletionKey it was given",
+       "flush-port-and-key", Deviation::kFlushPacketKeyZero},
+      {"mutant:info-portion-replaces",
+       "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
+       "instead of appending it",
+       "info-portions", Deviation::kInfoPortionReplaces},
   };
   return catalog;
 }

@@ -207,7 +207,10 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
                        operation.kind != OperationKind::kCompleteStream &&
                        operation.kind != OperationKind::kRetrieveInfo;
-  const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
+  const bool flush = operation.kind == OperationKind::kFlush;
+  const ULONG_PTR key = (content && Is(Deviation::kContentKeyZero)) || (flush && Is(Deviation::kFlushPacketKeyZero))
+                            ? 0
+                            : operation.key;
   const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
   const DWORD posted = (server && Is(Deviation::kServerPacketBytesZero)) || (read && Is(Deviation::kReadPacketBytesZero))
                            ? 0
@@ -364,6 +367,8 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       if (object.added_info.size() + operation.size > kMaxContentInfoSize) {
         return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};
       }
+      // The mutant's bug: only the latest portion is kept.
+      if (Is(Deviation::kInfoPortionReplaces)) object.added_info.clear();
       object.added_info.insert(object.added_info.end(), operation.buffer, operation.buffer + operation.size);
       return {ERROR_SUCCESS, operation.size};
     case OperationKind::kCompleteInfo: {

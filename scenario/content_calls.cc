@@ -14,11 +14,27 @@ namespace {
 
 std::string Slot(char prefix, int index) { return std::string(1, prefix) + std::to_string(index); }
 
+// Tags 0..15 differ in Data[0] alone (as they always did, so older
+// scenarios pass the same bytes). A tag from 16 on is tag N % 16 with the
+// top bit of Data[N / 16] flipped: it differs from that tag in one byte of
+// the other fifteen, so an implementation that tells tags apart by fewer
+// than all 16 bytes is caught confusing two of them (flush-forgets).
 PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
   PEERDIST_CONTENT_TAG tag{};
-  tag.Data[0] = number;
+  tag.Data[0] = static_cast<BYTE>(number % 16);
   tag.Data[15] = 0x5A;  // a fixed marker: tags are never all zero
+  if (number >= 16) tag.Data[number / 16] ^= 0x80;
   return tag;
+}
+
+// Portion `piece` of `bytes` cut into `pieces` runs as equal as can be (the
+// later ones a byte longer); never empty, so a step always passes data
+// (`bytes` is never empty: piece < pieces puts `from` inside it).
+std::vector<BYTE> PieceOf(const std::vector<BYTE>& bytes, std::uint32_t piece, std::uint32_t pieces) {
+  const std::size_t from = bytes.size() * piece / pieces;
+  const std::size_t to = std::max(from + 1, bytes.size() * (piece + 1) / pieces);
+  return std::vector<BYTE>(bytes.begin() + static_cast<std::ptrdiff_t>(from),
+                           bytes.begin() + static_cast<std::ptrdiff_t>(to));
 }
 
 }  // namespace
@@ -147,6 +163,12 @@ void ContentCalls::Execute(const Step& step) {
 }
 
 void ContentCalls::Scan() {
+  for (FlushCall& flush : flushes_) {
+    const OverlappedSlot* slot = world_.SlotById(flush.slot);
+    if (flush.done_step >= 0 || slot == nullptr) continue;
+    const ULONG_PTR internal = slot->overlapped.Internal;
+    if (internal != kStatusPending && internal != kUnwrittenDword) flush.done_step = world_.current_step();
+  }
   // In oN order: completions seen in one scan are taken in the order the
   // operations were started (an add-info before the read that needs it).
   for (std::size_t index = 0; index < operations_.size(); ++index) {
@@ -317,6 +339,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   if (operation.content_object < 0) return;
   CheckLocalCache(operation, index, internal);
   CheckRangedInformation(operation, index, internal);
+  CheckPortionFailure(operation, index, internal);
   if (internal != ERROR_SUCCESS) {
     // "The stream offset is advanced by the number of bytes reported as the
     // length of the missing data range" (CSTREAMREAD-36): the harness
@@ -352,6 +375,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
         return;
       }
       track.content = operation.added_content;
+      ++track.portions;
       track.range_request = track.range_request || operation.added_range_request;
       track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
       return;
@@ -400,6 +424,11 @@ std::optional<ContentInfo> InformationOfContent(const std::vector<BYTE>& bytes, 
 
 }  // namespace
 
+std::optional<ContentInfo> ContentCalls::DescribedInformation(const ReadTrack& track) const {
+  if (track.unknown || track.content < 0 || track.info) return std::nullopt;
+  return InformationOfContent(track.added, static_cast<std::uint32_t>(track.content));
+}
+
 void ContentCalls::CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal) {
   if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == PEERDIST_ERROR_INVALIDATED) {
     return;
@@ -432,11 +461,7 @@ void ContentCalls::CheckRangedInformation(const Operation& operation, std::size_
 }
 
 void ContentCalls::InformationComplete(ReadTrack& track) {
-  if (track.unknown || track.content < 0 || track.info) {
-    track.unknown = true;
-    return;
-  }
-  std::optional<ContentInfo> info = InformationOfContent(track.added, static_cast<std::uint32_t>(track.content));
+  std::optional<ContentInfo> info = DescribedInformation(track);
   if (!info) {
     track.unknown = true;
     return;
@@ -444,6 +469,88 @@ void ContentCalls::InformationComplete(ReadTrack& track) {
   track.stream_position = info->offset;
   track.info = std::move(info);
   track.info_step = world_.current_step();
+}
+
+void ContentCalls::NotePortionCall(Operation& operation, const std::vector<BYTE>& input, int source) {
+  if (operation.content_object < 0) return;
+  ReadTrack& track = read_tracks_[operation.content_object];
+  // Without an OVERLAPPED the harness cannot see when (or whether) it took.
+  if (operation.slot < 0) {
+    track.portions_followed = false;
+    return;
+  }
+  // Adds that may still be running leave their order to the implementation
+  // (the pages do not say that operations of a handle run in turn).
+  operation.handle_idle = true;
+  for (std::size_t i = 0; i + 1 < operations_.size(); ++i) {
+    const Operation& other = operations_[i];
+    if (other.content_object != operation.content_object) continue;
+    if (other.function != ApiFunction::kClientAddContentInformation &&
+        other.function != ApiFunction::kClientCompleteContentInformation) {
+      continue;
+    }
+    const OverlappedSlot* slot = world_.SlotById(other.slot);
+    if (slot == nullptr || slot->overlapped.Internal == kStatusPending || slot->overlapped.Internal == kUnwrittenDword) {
+      operation.handle_idle = false;
+    }
+  }
+  if (operation.function == ApiFunction::kClientCompleteContentInformation) {
+    track.complete_called = true;
+    return;
+  }
+  if (!operation.handle_idle) track.portions_followed = false;
+  const ObjectSlot& info = infos_[static_cast<std::size_t>(source)];
+  if (!operation.handle_idle || !track.portions_followed || track.complete_called || track.unknown || track.info ||
+      input.empty() || info.id < 0 || !info.retrieved_whole || !info.in_order || operation.added_content < 0 ||
+      (track.content >= 0 && track.content != operation.added_content)) {
+    return;
+  }
+  const std::vector<BYTE>& whole = info.retrieved;
+  if (track.added.size() + input.size() > whole.size() ||
+      !std::equal(track.added.begin(), track.added.end(), whole.begin()) ||
+      !std::equal(input.begin(), input.end(), whole.begin() + static_cast<std::ptrdiff_t>(track.added.size()))) {
+    return;
+  }
+  operation.next_portion = DecodeContentInfo(whole.data(), whole.size()).has_value();
+}
+
+bool ContentCalls::StatusLeftAvailableSince(std::size_t from) const {
+  const std::vector<TraceEvent>& events = world_.trace().events();
+  for (std::size_t i = from; i < events.size(); ++i) {
+    if (events[i].kind == TraceKind::kStatusChange && events[i].status != PEERDIST_STATUS_AVAILABLE) return true;
+  }
+  return false;
+}
+
+void ContentCalls::CheckPortionFailure(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  // A cancel, a close or the session's end may take an operation away.
+  if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == ERROR_INVALID_HANDLE) {
+    if (internal == ERROR_OPERATION_ABORTED && operation.function == ApiFunction::kClientAddContentInformation) {
+      read_tracks_[operation.content_object].portions_followed = false;
+    }
+    return;
+  }
+  ReadTrack& track = read_tracks_[operation.content_object];
+  if (StatusLeftAvailableSince(track.opened_at)) return;  // the handle may be invalidated
+  const std::string name = "o" + std::to_string(index) + " " + ApiFunctionName(operation.function) + " on " +
+                           Slot('c', operation.content_slot) + " completed with " + ErrorName(static_cast<DWORD>(internal));
+  if (operation.function == ApiFunction::kClientAddContentInformation) {
+    if (!operation.next_portion) return;
+    world_.Finding(std::string(kInfoPortionsFinding) + name + ", although its " +
+                   std::to_string(operation.added.size()) + " bytes continue the " + std::to_string(track.added.size()) +
+                   " added before (" + std::to_string(track.portions) +
+                   " portions) into well-formed content information; expected ERROR_SUCCESS: information may be "
+                   "added in portions");
+    return;
+  }
+  if (operation.function != ApiFunction::kClientCompleteContentInformation || !operation.handle_idle ||
+      !track.portions_followed || !DescribedInformation(track)) {
+    return;
+  }
+  world_.Finding(std::string(kInfoPortionsFinding) + name + ", although the " + std::to_string(track.portions) +
+                 " portions added with success before the call, " + std::to_string(track.added.size()) +
+                 " bytes in the order of their calls, are whole content information of content " +
+                 std::to_string(track.content) + "; expected ERROR_SUCCESS");
 }
 
 void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal) {
@@ -468,6 +575,7 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
         const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
         if (start >= operation.offset && start + BlockLength(info, block) <= operation.offset + operation.data_bytes) {
           track.cached.emplace(block, world_.current_step());
+          track.cached_call.emplace(block, operation.call_step);
         }
       }
     }
@@ -475,23 +583,29 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
   }
   const bool missed = internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT;
   if (operation.function != ApiFunction::kClientBlockRead || !operation.local_only || !missed) return;
-  if (FlushMayDrop(track.content)) return;
   if (operation.offset < info.offset || operation.offset >= end) return;
   const auto block = static_cast<std::size_t>((operation.offset - info.offset) / kContentBlockSize);
   const auto cached = track.cached.find(block);
   if (cached == track.cached.end() || cached->second >= operation.call_step) return;
+  // Flushes seen done before the add was called cannot have dropped it.
+  const int added_at = track.cached_call.at(block);
+  if (FlushMayDrop(track.content, added_at)) return;
   // Flushes of other tags only: theirs is the selectivity the tag gives.
-  const char* prefix = flushes_.empty() ? kAddDataFinding : kFlushFinding;
+  const bool flushed_since = std::any_of(flushes_.begin(), flushes_.end(), [added_at](const FlushCall& flush) {
+    return flush.done_step < 0 || flush.done_step >= added_at;
+  });
+  const char* prefix = flushed_since ? kFlushFinding : kAddDataFinding;
   world_.Finding(std::string(prefix) + name + " (local cache only) completed with " +
                  (internal == ERROR_TIMEOUT ? "ERROR_TIMEOUT" : "PEERDIST_ERROR_MISSING_DATA") + ", although block " +
                  std::to_string(block) + " was added whole with the content's bytes (done by step " +
                  std::to_string(cached->second) + ")" +
-                 (flushes_.empty() ? "" : " and only flushes of tags no handle holding that content carries ran") +
+                 (flushed_since ? " and only flushes of tags no handle holding that content carries ran since" : "") +
                  "; expected the added data in the local cache");
 }
 
-bool ContentCalls::FlushMayDrop(int content) const {
+bool ContentCalls::FlushMayDrop(int content, int added_at) const {
   for (const FlushCall& flush : flushes_) {
+    if (added_at >= 0 && flush.done_step >= 0 && flush.done_step < added_at) continue;
     for (const auto& [handle, owner] : content_tags_) {
       if (owner.second != flush.tag) continue;
       const auto track = read_tracks_.find(handle);
@@ -794,7 +908,9 @@ void ContentCalls::OpenContent(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
     Opened(HandleKind::kContent, step, *content, call.session, ret);
-    content_tags_[contents_[static_cast<std::size_t>(step.object)].id] = {call.session, step.tag};
+    const int id = contents_[static_cast<std::size_t>(step.object)].id;
+    content_tags_[id] = {call.session, step.tag};
+    read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
 }
@@ -817,8 +933,10 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       input = infos_[step.source].retrieved;
       // Nothing retrieved: bytes that are no content information at all.
       if (input.empty()) input = ContentBytes(kMaxContentId + 1, 0, 16);
+      if (step.pieces >= 2) input = PieceOf(input, step.piece, step.pieces);
       if (step.corrupt) input[input.size() / 2] ^= 0x20;
       call.detail += " from=i" + std::to_string(step.source) + (step.corrupt ? " corrupt" : "");
+      if (step.pieces >= 2) call.detail += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
       break;
     case ApiFunction::kClientAddData:
       input = ContentBytes(step.content, step.offset, step.bytes);
@@ -871,6 +989,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
   }
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
+  if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
+    NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
+  }
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;
   if (read_size > 0) {

@@ -133,6 +133,12 @@ class ContentCalls {
     std::uint64_t peer_generation = 0;
     bool late_reported = false;
     bool failed = false;  // judged, and completed with an error: it fetched nothing
+    // Add-info and complete-info (info-portions): no add-info or
+    // complete-info of the handle was pending at the call; add-info: its
+    // bytes continue what the handle holds into a prefix of content
+    // information retrieved whole, which decodes.
+    bool handle_idle = false;
+    bool next_portion = false;
   };
   // Bytes of a content (content -1: of any content; whole: all of them)
   // that may be in the local cache from `at` on: data added for them, or a
@@ -153,6 +159,7 @@ class ContentCalls {
     int slot = -1;
     VirtualTime called = 0;
     std::size_t operation = 0;  // its oN
+    int done_step = -1;         // the step after which it was seen done; -1: not yet
   };
   // A content published on this machine from `from` until `until`.
   struct PublishedSpan {
@@ -179,10 +186,19 @@ class ContentCalls {
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
     std::map<std::size_t, int> cached;
+    std::map<std::size_t, int> cached_call;  // the step that called the add that cached it
     // Some of the information came from a range request: past its end,
     // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
     // outside ranged content information").
     bool range_request = false;
+    // info-portions: the trace position of the open, how many portions were
+    // added with success, whether every add-info was called with the
+    // handle idle and none was aborted (their order is then the calls'),
+    // and whether a complete-info was called.
+    std::size_t opened_at = 0;
+    int portions = 0;
+    bool portions_followed = true;
+    bool complete_called = false;
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);
@@ -245,6 +261,16 @@ class ContentCalls {
   void CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal);
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
+  // The information the handle's added bytes decode to, when it describes
+  // exactly the bytes of its content number; nullopt otherwise.
+  std::optional<ContentInfo> DescribedInformation(const ReadTrack& track) const;
+  // info-portions: at an add-info or complete-info call, whether the handle
+  // is idle and the bytes are the information's next portion; at its
+  // failure, a finding (kInfoPortionsFinding) when it should have taken.
+  void NotePortionCall(Operation& operation, const std::vector<BYTE>& input, int source);
+  void CheckPortionFailure(const Operation& operation, std::size_t index, ULONG_PTR internal);
+  // Whether the status left AVAILABLE at or after trace position `from`.
+  bool StatusLeftAvailableSince(std::size_t from) const;
   // AddData against the completed information: a finding (kAddDataFinding)
   // for PEERDIST_ERROR_OUT_OF_BOUNDS within the content or success past its
   // end, and for a local-cache-only block read missing a block added whole.
@@ -252,7 +278,9 @@ class ContentCalls {
   // Whether a flush called so far may have dropped data of `content`: one of
   // a tag some content handle carries whose content is that one, or unknown
   // (the cache is the machine's: the tag, not the session, selects).
-  bool FlushMayDrop(int content) const;
+  // With `added_at` (a step), flushes seen done before that step are left
+  // out: they ran before data added at that step.
+  bool FlushMayDrop(int content, int added_at = -1) const;
   // A successful read of `n` bytes at content offset `offset`.
   void CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track, std::uint64_t offset,
                  std::size_t n);

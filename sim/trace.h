@@ -171,6 +171,12 @@ inline constexpr char kFlushFinding[] = "flush-forgets: ";
 // reported a missing range, started where that one had started, not past the
 // missing range (scenario/content_calls.cc); the rule stream-advance.
 inline constexpr char kStreamAdvanceFinding[] = "stream-advance: ";
+// How a kFinding begins when PeerDistClientAddContentInformation refused the
+// next portion of well-formed content information, or
+// PeerDistClientCompleteContentInformation failed although the portions
+// added, in the order of their calls, are whole content information
+// (scenario/content_calls.cc); the rule info-portions judges them.
+inline constexpr char kInfoPortionsFinding[] = "info-portions: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

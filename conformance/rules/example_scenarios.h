@@ -1106,6 +1106,13 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "end\n",
        {{"mutant:policy-row-while-stopped", 3}, {"mutant:unavailable-row-under-policy", 7}}},
       {"read-local-only", "a read of 0 bytes counts the whole run the local cache holds",
+      {"flush-port-and-key", "a flush completes with a packet to its own port, with its key",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                          // 0
+       "flush s0 tag=2 port=new key=77\n"      // 1
+       "advance 100000\n",                     // 2: the mutant's packet carries key 0
+       {{"mutant:flush-packet-key-zero", 2}}},
+      {"info-portions", "content information added in two portions completes",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0
        "startup s1\n"  // 1
@@ -1249,6 +1256,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"                         // 12
        "advance 100000\n",                             // 13: the mutant refuses the ranged information
        {{"mutant:ranged-info-refused", 13}}},
+       "open-content s1 c0 tag=1\n"  // 9
+       "add-info s1 c0 part=0/2\n"  // 10
+       "advance 100000\n"  // 11
+       "add-info s1 c0 part=1/2\n"  // 12
+       "advance 100000\n"  // 13
+       "complete-info s1 c0\n"  // 14
+       "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
+       {{"mutant:info-portion-replaces", 15}}},
   };
   return examples;
 }
