@@ -441,7 +441,12 @@ void ContentCalls::CheckRangedInformation(const Operation& operation, std::size_
   const std::vector<BYTE>* added = nullptr;
   int content = -1;
   if (operation.function == ApiFunction::kClientAddContentInformation) {
-    if (!operation.added_range_request || (found != read_tracks_.end() && !found->second.added.empty())) return;
+    // Not after a complete was called on the handle (it may have completed
+    // the handle's information first, with nothing or less in it).
+    if (!operation.added_range_request ||
+        (found != read_tracks_.end() && (!found->second.added.empty() || found->second.complete_called))) {
+      return;
+    }
     added = &operation.added;
     content = operation.added_content;
   } else if (operation.function == ApiFunction::kClientCompleteContentInformation) {
