@@ -1106,13 +1106,6 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "end\n",
        {{"mutant:policy-row-while-stopped", 3}, {"mutant:unavailable-row-under-policy", 7}}},
       {"read-local-only", "a read of 0 bytes counts the whole run the local cache holds",
-      {"flush-port-and-key", "a flush completes with a packet to its own port, with its key",
-       "pdscenario 1\nseed 1\ninitial available\n"
-       "startup s0\n"                          // 0
-       "flush s0 tag=2 port=new key=77\n"      // 1
-       "advance 100000\n",                     // 2: the mutant's packet carries key 0
-       {{"mutant:flush-packet-key-zero", 2}}},
-      {"info-portions", "content information added in two portions completes",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0
        "startup s1\n"  // 1
@@ -1256,6 +1249,23 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"                         // 12
        "advance 100000\n",                             // 13: the mutant refuses the ranged information
        {{"mutant:ranged-info-refused", 13}}},
+      {"flush-port-and-key", "a flush completes with a packet to its own port, with its key",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                          // 0
+       "flush s0 tag=2 port=new key=77\n"      // 1
+       "advance 100000\n",                     // 2: the mutant's packet carries key 0
+       {{"mutant:flush-packet-key-zero", 2}}},
+      {"info-portions", "content information added in two portions completes",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
        "open-content s1 c0 tag=1\n"  // 9
        "add-info s1 c0 part=0/2\n"  // 10
        "advance 100000\n"  // 11

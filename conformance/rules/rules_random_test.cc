@@ -196,6 +196,15 @@ class Generator {
     more.content = content + 3;
     add(StepKind::kCloseStream).object = 1;
     settle();
+    // Now and then a content-information handle closed with its retrieve
+    // pending (info-handles-accepted); drawn from the portions' stream, whose
+    // draws above moved the random steps that used to reach it.
+    if (PortionsBelow(2) == 0) {
+      add(StepKind::kOpenInfo).object = 2;
+      add(StepKind::kRetrieveInfo).object = 2;
+      add(StepKind::kCloseInfo).object = 2;
+      settle();
+    }
     add(StepKind::kOpenContent);
     // Now and then the information in two portions, each once the one before
     // completed (info-portions); drawn from a stream of its own.
