@@ -138,7 +138,7 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
     out.push_back(kReadEndFinding + read.name + " at content offset " + std::to_string(start) +
                   ", inside the range [" + std::to_string(read.range_start) + ", " + std::to_string(read.range_end) +
                   ") of its content information, completed with PEERDIST_ERROR_NO_MORE, which indicates an offset "
-                  "outside that range");
+                  "outside that range; expected another code inside it");
   }
   const std::uint64_t block = read.range_start + (start - read.range_start) / kContentBlockSize * kContentBlockSize;
   const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, read.range_end);

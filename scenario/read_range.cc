@@ -38,13 +38,14 @@ std::vector<std::string> JudgeReadRange(const ReadFacts& read) {
       (read.code == ERROR_SUCCESS || Missing(read.code)) && read.overlapped_offset != read.range_start) {
     out.push_back(head + ", the handle's first stream read, completed with " + ErrorName(read.code) +
                   " and OVERLAPPED Offset/OffsetHigh " + std::to_string(read.overlapped_offset) +
-                  "; a stream read begins at ullContentOffset " + std::to_string(read.range_start));
+                  "; expected ullContentOffset " + std::to_string(read.range_start) + ", where a stream read begins");
   }
   // Constrained to the range: what a success delivers (or, for 0 bytes
   // asked, counts) ends at the range's end at the latest.
   if (read.code == ERROR_SUCCESS && start + read.transferred > read.range_end) {
     out.push_back(head + " succeeded with " + std::to_string(read.transferred) +
-                  " bytes, running past the end of the range at " + std::to_string(read.range_end));
+                  " bytes, running past the end of the range at " + std::to_string(read.range_end) +
+                  "; expected no byte past it");
   }
   return out;
 }

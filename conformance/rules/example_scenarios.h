@@ -1274,6 +1274,44 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"  // 14
        "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
        {{"mutant:info-portion-replaces", 15}}},
+      {"read-missing-data", "missing data on ranged information is reported within the range",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=64 length=128\n"   // 6: the range [64, 192)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "unpublish s0 id=3\n"                           // 9
+       "open-content s1 c0 tag=1\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n"                              // 13
+       "block-read s1 c0 offset=128 bytes=10\n"        // 14: nothing holds [128, 192)
+       "advance 100000\n",                             // 15: the mutant reports 64 bytes past the range
+       {{"mutant:missing-past-range-end", 15}}},
+      {"read-end", "PEERDIST_ERROR_NO_MORE only outside the range of ranged information",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=64 length=128\n"   // 6: the range [64, 192)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "unpublish s0 id=3\n"                           // 9
+       "open-content s1 c0 tag=1\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n"                              // 13
+       "block-read s1 c0 offset=128 bytes=10\n"        // 14: inside the range
+       "advance 100000\n",                             // 15: the mutant completes with NO_MORE
+       {{"mutant:range-end-from-length", 15}}},
   };
   return examples;
 }

@@ -230,6 +230,40 @@ class Generator {
   }
 
   int PortionsBelow(int n) { return static_cast<int>(portions_random_() % static_cast<std::uint64_t>(n)); }
+  // While the publication stands: the information of its range [64, 128)
+  // (a range request) in slot i2, added to c1 and read locally from the
+  // local cache only: exactly at the range's end, and in the range, where
+  // nothing was added (read-range-bounds, range-info-accepted, the range
+  // parts of read-end and read-missing-data). No draw: the scenarios stay as
+  // they were otherwise; only for a publication of 128 bytes or more.
+  template <typename Add>
+  void RangedReads(const Scenario& scenario, Add& add) {
+    std::uint32_t published = 0;
+    for (const Step& step : scenario.steps) {
+      if (step.kind == StepKind::kAddToStream && step.object == 0) published = step.bytes;
+    }
+    if (published < 128) return;
+    Step& open = add(StepKind::kOpenInfo);
+    open.object = 2;
+    open.offset = 64;
+    open.length = 64;
+    add(StepKind::kRetrieveInfo).object = 2;
+    add(StepKind::kAdvance).advance = 100 * kMillisecond;
+    add(StepKind::kOpenContent).object = 1;
+    Step& info = add(StepKind::kAddInfo);
+    info.object = 1;
+    info.source = 2;
+    add(StepKind::kCompleteInfo).object = 1;
+    add(StepKind::kAdvance).advance = 100 * kMillisecond;
+    for (const std::uint64_t offset : {128, 64}) {
+      Step& read = add(StepKind::kBlockRead);
+      read.object = 1;
+      read.offset = offset;
+      read.bytes = 10;
+      read.timeout = TimeoutArg::kLocalOnly;
+      add(StepKind::kAdvance).advance = 100 * kMillisecond;
+    }
+  }
 
   int ReadsBelow(int n) { return static_cast<int>(reads_random_() % static_cast<std::uint64_t>(n)); }
 
@@ -244,6 +278,7 @@ class Generator {
       scenario.steps.push_back(step);
       return scenario.steps.back();
     };
+    RangedReads(scenario, add);
     if (ReadsBelow(4) != 0) add(StepKind::kUnpublish);
     if (ReadsBelow(4) != 0) {  // else nobody holds it
       Step& peer = add(StepKind::kPeerAdd);
