@@ -57,6 +57,7 @@ class HostTable {
       const std::optional<Duration> latency = Of(self).FetchFromPeers(offset, length, hash, out);
       return latency ? *latency : PD_PEER_NONE;
     };
+    table_.service_cause = [](void* self) -> uint32_t { return static_cast<uint32_t>(Of(self).DisabledCause()); };
   }
   HostTable(const HostTable&) = delete;
   HostTable& operator=(const HostTable&) = delete;

@@ -228,12 +228,30 @@ typedef struct pd_host_services {
    * as arrived only that much later in virtual time. PD_PEER_NONE when no
    * peer holds them. */
   uint64_t (*peer_fetch)(void* host, uint64_t offset, DWORD length, uint64_t hash, BYTE* out);
+  /* Added after ABI version 1's first release, at the end: present when
+   * struct_size reaches past it (PD_HOST_HAS_SERVICE_CAUSE).
+   * Why the service is DISABLED right now, which is the row a call answers
+   * while it cannot serve: PD_SERVICE_CAUSE_POLICY (a Group Policy disables
+   * the feature: ERROR_ACCESS_DISABLED_BY_POLICY), PD_SERVICE_CAUSE_STOPPED
+   * (the service is stopped by its configuration:
+   * PEERDIST_ERROR_SERVICE_UNAVAILABLE), PD_SERVICE_CAUSE_UNKNOWN (the
+   * status is not DISABLED, or nothing named the cause: either row is
+   * accepted). The cause may change while the status stays DISABLED, with no
+   * status change to say so: ask when answering, do not keep it. A plugin
+   * built before this entry never asks, and answers as it always did. */
+  uint32_t (*service_cause)(void* host);
 } pd_host_services;
 
 #define PD_PEER_NONE UINT64_MAX
 #define PD_HOST_HAS_PEER_FETCH(services)                                                   \
   ((services)->struct_size >= offsetof(pd_host_services, peer_fetch) + sizeof(void*) && \
    (services)->peer_fetch != NULL)
+
+/* What service_cause answers (the values of the exec protocol's `get-cause`). */
+enum { PD_SERVICE_CAUSE_UNKNOWN = 0, PD_SERVICE_CAUSE_POLICY = 1, PD_SERVICE_CAUSE_STOPPED = 2 };
+#define PD_HOST_HAS_SERVICE_CAUSE(services)                                                   \
+  ((services)->struct_size >= offsetof(pd_host_services, service_cause) + sizeof(void*) && \
+   (services)->service_cause != NULL)
 
 /* --- what the plugin exports ---------------------------------------------- */
 

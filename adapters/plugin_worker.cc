@@ -124,6 +124,13 @@ class Worker {
     if (!worker.status_) worker.status_ = worker.Request("get-status");
     return static_cast<::PEERDIST_STATUS>(*worker.status_);
   }
+  // The cause may move without a `status-changed` line (PROTOCOL.md), but
+  // only when the clock does: it is kept for one message, like `now`.
+  static uint32_t DisabledCause(void* host) {
+    Worker& worker = Of(host);
+    if (!worker.cause_) worker.cause_ = worker.Request("get-cause");
+    return static_cast<uint32_t>(*worker.cause_);
+  }
   static ::BOOL SetEvent(void* host, ::HANDLE event) {
     return Of(host).Request("set-event " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event))) != 0;
   }
@@ -144,6 +151,7 @@ class Worker {
     const auto result = static_cast<::DWORD>(worker.Request(
         "wait " + protocol::Hex(reinterpret_cast<std::uintptr_t>(event)) + " " + protocol::Decimal(timeout_ms)));
     worker.now_.reset();  // the harness ran its clock
+    worker.cause_.reset();
     return result;
   }
   static uint64_t ScheduleAfter(void* host, uint64_t delay_us, pd_work_fn work, void* context) {
@@ -188,6 +196,7 @@ class Worker {
   std::string outgoing_;  // lines Write queued, written by Flush
   std::optional<std::uint64_t> status_;  // the service status, once known in the case
   std::optional<std::uint64_t> now_;     // virtual time, once known in the message
+  std::optional<std::uint64_t> cause_;   // the DISABLED status's cause, once known in the message
   std::string pending_;  // bytes read past the last line
   pd_host_services host_{};
   std::map<std::string, Invoker, std::less<>> calls_;
@@ -274,6 +283,7 @@ Worker::Worker(const PluginSymbols& plugin, int in_fd, int out_fd, PluginWorkerS
   host_.set_last_error = &SetLastError;
   host_.get_last_error = &GetLastError;
   host_.peer_fetch = &PeerFetch;
+  host_.service_cause = &DisabledCause;
 #define PD_PLUGIN_INVOKER_(ret, name, params) calls_.emplace(#name, MakeInvoker(plugin_.name));
   PD_PLUGIN_PEERDIST_FUNCTIONS(PD_PLUGIN_INVOKER_)
 #undef PD_PLUGIN_INVOKER_
@@ -382,7 +392,10 @@ bool Worker::HandleAnytime(const std::vector<std::string_view>& words) {
     Mem(words);
     return true;
   }
-  if (verb == "fire" || verb == "status-changed") now_.reset();
+  if (verb == "fire" || verb == "status-changed") {
+    now_.reset();
+    cause_.reset();
+  }
   if (verb == "fire") {
     const auto timer = words.size() == 2 ? protocol::ParseNumber(words[1]) : std::nullopt;
     auto it = timer ? timers_.find(*timer) : timers_.end();
@@ -430,6 +443,7 @@ std::uint64_t Worker::Request(const std::string& line) {
 void Worker::Reset() {
   status_.reset();
   now_.reset();
+  cause_.reset();
   shadows_.clear();
   shadow_of_address_.clear();
   timers_.clear();
@@ -468,6 +482,7 @@ int Worker::Serve() {
         Write("done");
       } else if (verb == "call") {
         now_.reset();
+        cause_.reset();
         const std::uint64_t value = Call(*words);
         SyncShadows();
         Write("ret " + protocol::Decimal(value));

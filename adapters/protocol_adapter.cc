@@ -260,6 +260,9 @@ bool ProtocolAdapter::ServeRequest(const std::vector<std::string_view>& words, c
   } else if (verb == "get-status") {
     Arity(words, 1, line);
     Answer(static_cast<std::uint64_t>(host_.ServiceStatus()));
+  } else if (verb == "get-cause") {
+    Arity(words, 1, line);
+    Answer(static_cast<std::uint64_t>(host_.DisabledCause()));
   } else if (verb == "set-last-error") {
     Arity(words, 2, line);
     const std::uint64_t error = Number(words, 1, line);

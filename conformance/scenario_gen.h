@@ -57,12 +57,19 @@ static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay re
 // content read back by a client, and moving the status while reads are in
 // flight; or (kReads) the chain built by a fixed prefix (ReadsPrefix) and
 // the steps spent on reads against the peers, the cache and the timeouts.
-enum class ContentMode : std::uint8_t { kNone, kContent, kChain, kReads };
+// kRangedReads is kReads on the information of a range request of the
+// content (RangedReadsPrefix): its reads fall before, inside, at the end of
+// and past the range.
+enum class ContentMode : std::uint8_t { kNone, kContent, kChain, kReads, kRangedReads };
 
 // The steps a kReads scenario begins with: two sessions, content 1 (256
 // bytes) published, its information retrieved and completed on content
 // handle c0 of s1.
 const std::vector<Step>& ReadsPrefix();
+// The same, with the information of the range [64, 192) of content 1 (a
+// range request: ullContentOffset 64, cbContentLength 128) instead of the
+// whole.
+const std::vector<Step>& RangedReadsPrefix();
 
 // What the generator knows (or guesses) after a prefix of steps. Everything
 // here follows from the steps alone, so regenerating or shrinking a prefix
@@ -75,6 +82,7 @@ struct GenModel {
   // Guess of the service status, tracked like sim/service_model.
   bool enabled = false;
   bool reachable = true;
+  bool stopped = false;  // env stop, until env start
   // The content part. A scenario either exercises it (content steps among
   // the others) or not at all, so the notification rules keep the budget of
   // scenarios shaped as before.
@@ -85,6 +93,21 @@ struct GenModel {
   // and then a local-cache-only read (1) follow, so that the read finds the
   // flush done (flush-forgets).
   int flush_followup = 0;
+  // Read-prefix scenarios: after data added to a content slot, a wait (3),
+  // PeerDistGetOverlappedResult on the add (2: its byte count,
+  // overlapped-result) and, when it covered two blocks, a read of 0 bytes
+  // where it was added (1: the query finds the run in the local cache,
+  // read-local-only).
+  int query_followup = 0;
+  int query_object = 0;
+  std::uint64_t query_offset = 0;
+  int query_operation = 0;  // the add's oN
+  bool query_reads = false;
+  // Read-prefix scenarios: an add-data covered c0's block 0; the last flush
+  // named a tag one byte apart from c0's (TagOf), so the read after it is a
+  // block read of block 0, data the flush must have left (flush-forgets).
+  bool block0_added = false;
+  bool flush_other_tag = false;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once
     bool open = false;  // guess: it holds an open handle
@@ -106,8 +129,19 @@ struct GenModel {
     bool info_added = false;
     bool info_completing = false;
     bool info_ready = false;
+    // Content slots: information added in portions (add-info part=K/N):
+    // how many, the next one, from which info slot, and whether the last
+    // one added may still be pending (the next waits for it).
+    std::uint32_t info_pieces = 0;
+    std::uint32_t info_next_piece = 0;
+    int info_source = 0;
+    bool info_piece_pending = false;
     // Stream slots: data was added to the stream.
     bool added = false;
+    // Content slots: the offset of the last add-data on the handle, -1 for
+    // none: a read of 0 bytes queries there, where the local cache surely
+    // holds a run (read-local-only's count of it).
+    std::int64_t data_at = -1;
     // Guess: the status moved away from AVAILABLE since the open, so calls
     // on it fail at once (nothing can be in flight on it at a later move).
     bool invalidated = false;

@@ -110,8 +110,10 @@ TEST(ScenarioGenTest, EveryKindAndShapeAppears) {
     GenModel model(scenario.initial_status);
     int opened = 0;
     // The read prefix's fixed steps are not drawn: they do not count in the shares.
-    const bool prefixed = scenario.steps.size() >= ReadsPrefix().size() &&
-                          std::equal(ReadsPrefix().begin(), ReadsPrefix().end(), scenario.steps.begin());
+    const auto starts_with = [&scenario](const std::vector<Step>& prefix) {
+      return scenario.steps.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), scenario.steps.begin());
+    };
+    const bool prefixed = starts_with(ReadsPrefix()) || starts_with(RangedReadsPrefix());
     for (const Step& step : scenario.steps) {
       if (prefixed && &step - scenario.steps.data() < static_cast<std::ptrdiff_t>(ReadsPrefix().size())) continue;
       ++steps;

@@ -186,6 +186,7 @@ TraceView::TraceView(const Trace& trace) : events_(&trace.events()) {
         findings_.push_back(i);
         break;
       case TraceKind::kPeerChange:
+      case TraceKind::kServiceCause:  // ServiceCauseHistory (conformance/service_rows.h) reads them
         break;
     }
   }

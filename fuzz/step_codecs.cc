@@ -115,6 +115,13 @@ void BindContentStep(FieldBinder& b, Step& s) {
   // records decode to the default versions 1..2.
   if (HasOptions(k)) b.Unsigned(s.options, kMaxPublicationOptionsVersion);
   if (k == StepKind::kGetInfo) b.Unsigned(s.info_class, kMaxInfoClass);
+  if (k == StepKind::kAddInfo) {
+    b.Unsigned(s.pieces, kMaxInfoPieces);
+    b.Unsigned(s.piece, kMaxInfoPieces - 1);
+    // Fewer than two pieces is the whole information; a piece past the last wraps.
+    if (s.pieces < 2) s.pieces = s.piece = 0;
+    s.piece %= s.pieces == 0 ? 1 : s.pieces;
+  }
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {
@@ -126,8 +133,19 @@ void BindPeerStep(FieldBinder& b, Step& s) {
 }
 
 void BindEnvironment(FieldBinder& b, Step& s) {
+  const EnvAction wanted = s.action;
   b.Choice(s.action, {EnvAction::kEnable, EnvAction::kDisable, EnvAction::kLose, EnvAction::kRegain,
                       EnvAction::kRestart});
+  // A later field, so older records keep their action: 0 keeps the one
+  // above, the others replace it with an action that names its cause.
+  static constexpr EnvAction kNamed[] = {EnvAction::kPolicyOff, EnvAction::kPolicyOn, EnvAction::kStop,
+                                         EnvAction::kStart};
+  int named = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (kNamed[i] == wanted) named = i + 1;
+  }
+  b.Index(named, 5);
+  if (named != 0) s.action = kNamed[named - 1];
 }
 
 void BindAdvance(FieldBinder& b, Step& s) { b.Unsigned(s.advance, kMaxAdvance); }

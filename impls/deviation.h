@@ -101,16 +101,33 @@ enum class Deviation : std::uint8_t {
   kReadWaitsToFill,           // a read the local cache serves only in part waits half its timeout for the rest
   kInfoClassIgnored,          // GetInformationByHandle serves PeerDistClientBasicInfo for any class
   kCancelPostsAfterResult,    // a client cancel of a completed operation signals its event once more
+  // Reads on information of a range request (issue 12, read-range-bounds).
+  kRangeEndReadSucceeds,      // a block read exactly at the end of the range succeeds with 0 bytes, not NO_MORE
+  kMissingPastRangeEnd,       // a missing range runs ullContentOffset bytes past the end of the range
+  kRangeEndFromLength,        // NO_MORE from the offset cbContentLength on, as if the range began at 0
+  kRangedInfoRefused,         // CompleteContentInformation refuses information of a range not starting at 0
   // The ERROR_INVALID_HANDLE rows, handle by handle (session 5).
   kGoneContentHandleParameter,  // a content handle not open is refused with ERROR_INVALID_PARAMETER
   kNotifiesBaselineStatus,      // a notification writes the status it was waiting to leave, not the new one
   kCloseInfoRefusesBusy,        // closing a content-information handle with a retrieve pending: INVALID_PARAMETER
+  // The cause of a DISABLED service (issue 11, service-state-rows).
+  kPolicyRowWhileStopped,     // ignores the cause: the policy row while DISABLED, a stopped service included
+  kUnavailableRowUnderPolicy, // the unavailable row while DISABLED, a Group Policy included
+  // How reads complete on the whole content (issue 12, read mechanics).
+  kQueryCountsOneBlock,       // a read of 0 bytes counts the local bytes to the end of its block only
+  kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was
+  kResultBytesOffByOne,       // PeerDistGetOverlappedResult reports a byte too many for registrations and AddData
+  kReadWaitsInCall,           // BlockRead and StreamRead wait on the read's hEvent before they return
+  kStrayPacket,               // an AddData completion also posts a packet carrying the implementation's own OVERLAPPED
   // Content information versions (issue 11, orders 344-359).
   kRetrievalOptionsIgnored,   // the Ex open hands out version 2 whatever PEERDIST_RETRIEVAL_OPTIONS ask
   kStatusReportsVersion1Only, // PEERDIST_STATUS_INFO reports versions 1..1 while the Ex open hands out version 2
   kCancelLeavesLastError,     // a successful cancel leaves the caller's last error as it was
   kCancelDefersNotice,        // a cancel writes the OVERLAPPED at once but signals and posts 1 ms after returning
   kLookupPrefixMatch,         // unpublish, open-info and the server cancel compare identifiers over the shorter one's length
+  // The client pages' objects (issue 12, orders 386-389).
+  kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
+  kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
 };
 
 }  // namespace pd

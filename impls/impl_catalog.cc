@@ -250,6 +250,36 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientCancelAsyncOperation of an operation of the handle that already completed signals its event "
        "once more, a second result (still returning PEERDIST_ERROR_OPERATION_NOTFOUND)",
        "cancel-once", Deviation::kCancelPostsAfterResult},
+      // The cause of a DISABLED service (issue 11).
+      {"mutant:policy-row-while-stopped",
+       "publishing and opening content while the service is DISABLED answer ERROR_ACCESS_DISABLED_BY_POLICY "
+       "whatever the cause, a stopped service included (the reference before causes existed)",
+       "service-state-rows", Deviation::kPolicyRowWhileStopped},
+      {"mutant:unavailable-row-under-policy",
+       "publishing and opening content while the service is DISABLED answer PEERDIST_ERROR_SERVICE_UNAVAILABLE "
+       "whatever the cause, a Group Policy included",
+       "service-state-rows", Deviation::kUnavailableRowUnderPolicy},
+      // How reads complete on the whole content (issue 12, read mechanics).
+      {"mutant:query-counts-one-block",
+       "a read of 0 bytes (cbMaxNumberOfBytes 0) counts the local cache's bytes only to the end of the block at its "
+       "offset, not the whole run of consecutive bytes there",
+       "read-local-only", Deviation::kQueryCountsOneBlock},
+      {"mutant:stream-missing-stays",
+       "a stream read that completes with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT leaves the handle's stream "
+       "offset where it was instead of advancing it by the missing range's length",
+       "stream-advance", Deviation::kStreamMissingStays},
+      {"mutant:result-bytes-off-by-one",
+       "PeerDistGetOverlappedResult on a completed registration or PeerDistClientAddData returns TRUE with one byte "
+       "more in lpNumberOfBytesTransferred than its OVERLAPPED holds (operations whose count no other rule compares)",
+       "overlapped-result", Deviation::kResultBytesOffByOne},
+      {"mutant:read-waits-in-call",
+       "PeerDistClientBlockRead and PeerDistClientStreamRead wait on the read's hEvent (when there is one) until the "
+       "read completes, and only then return ERROR_IO_PENDING",
+       "read-queued", Deviation::kReadWaitsInCall},
+      {"mutant:stray-packet",
+       "a PeerDistClientAddData completion posts, besides its own packet, a second one carrying the implementation's "
+       "own copy of the OVERLAPPED, a pointer the caller never passed",
+       "own-overlapped", Deviation::kStrayPacket},
       // Content information versions (issue 11, orders 344-359).
       {"mutant:retrieval-options-ignored",
        "PeerDistServerOpenContentInformationEx hands out content information of version 2 whatever versions "
@@ -272,6 +302,31 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "compare content identifiers over the shorter one's bytes, so \"pd-content-10\" names the published "
        "\"pd-content-1\"",
        "open-info-found", Deviation::kLookupPrefixMatch},
+      // Reads on information of a range request.
+      {"mutant:range-end-read-succeeds",
+       "a PeerDistClientBlockRead exactly at the end of the content information's range completes with "
+       "ERROR_SUCCESS and 0 bytes instead of PEERDIST_ERROR_NO_MORE",
+       "read-range-bounds", Deviation::kRangeEndReadSucceeds},
+      {"mutant:missing-past-range-end",
+       "a read missing data reports a missing range that runs ullContentOffset bytes past the end of the "
+       "information's range (right only for a range starting at 0)",
+       "read-missing-data", Deviation::kMissingPastRangeEnd},
+      {"mutant:range-end-from-length",
+       "reads complete with PEERDIST_ERROR_NO_MORE from content offset cbContentLength on, as if every range began "
+       "at 0 (inside a range that starts later)",
+       "read-end", Deviation::kRangeEndFromLength},
+      {"mutant:ranged-info-refused",
+       "PeerDistClientCompleteContentInformation fails with PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO for content "
+       "information whose range does not start at 0 (a range request's)",
+       "range-info-accepted", Deviation::kRangedInfoRefused},
+      // The client pages' objects (issue 12, orders 386-389).
+      {"mutant:flush-packet-key-zero",
+       "PeerDistClientFlushContent posts its completion packet with key 0 instead of the ulCompletionKey it was given",
+       "flush-port-and-key", Deviation::kFlushPacketKeyZero},
+      {"mutant:info-portion-replaces",
+       "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
+       "instead of appending it",
+       "info-portions", Deviation::kInfoPortionReplaces},
   };
   return catalog;
 }

@@ -63,7 +63,13 @@ DWORD ReferenceImpl::OpenableNow() const {
                                                        : PEERDIST_ERROR_SERVICE_UNAVAILABLE;
     case PEERDIST_STATUS_DISABLED: break;
   }
-  return ERROR_ACCESS_DISABLED_BY_POLICY;
+  // The row of the cause (AMBIGUITIES.md, "Not classified: which row a
+  // DISABLED service answers"); a cause the host does not name keeps the
+  // policy row, as before causes existed, so every trace written then
+  // replays unchanged.
+  if (Is(Deviation::kUnavailableRowUnderPolicy)) return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
+  const bool stopped = host_.DisabledCause() == ServiceCause::kStopped && !Is(Deviation::kPolicyRowWhileStopped);
+  return stopped ? PEERDIST_ERROR_SERVICE_UNAVAILABLE : ERROR_ACCESS_DISABLED_BY_POLICY;
 }
 
 void ReferenceImpl::RemoveObject(std::uintptr_t handle) {
@@ -190,6 +196,9 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   if (operation.overlapped != nullptr) {
     operation.overlapped->Internal = error;
     operation.overlapped->InternalHigh = bytes;
+    if (Is(Deviation::kResultBytesOffByOne) && operation.kind == OperationKind::kAddData) {
+      off_by_one_.insert(operation.overlapped);
+    }
   }
   HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
   if (event != nullptr) host_.SetEvent(event);
@@ -198,12 +207,20 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
                        operation.kind != OperationKind::kCompleteStream &&
                        operation.kind != OperationKind::kRetrieveInfo;
-  const ULONG_PTR key = content && Is(Deviation::kContentKeyZero) ? 0 : operation.key;
+  const bool flush = operation.kind == OperationKind::kFlush;
+  const ULONG_PTR key = (content && Is(Deviation::kContentKeyZero)) || (flush && Is(Deviation::kFlushPacketKeyZero))
+                            ? 0
+                            : operation.key;
   const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
   const DWORD posted = (server && Is(Deviation::kServerPacketBytesZero)) || (read && Is(Deviation::kReadPacketBytesZero))
                            ? 0
                            : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
+  // The mutant's bug: the copy it keeps of the caller's OVERLAPPED goes to the port too.
+  if (Is(Deviation::kStrayPacket) && operation.kind == OperationKind::kAddData && operation.overlapped != nullptr) {
+    stray_overlapped_ = *operation.overlapped;
+    host_.PostQueuedCompletionStatus(operation.port, posted, key, &stray_overlapped_);
+  }
 }
 
 int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
@@ -350,11 +367,15 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       if (object.added_info.size() + operation.size > kMaxContentInfoSize) {
         return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};
       }
+      // The mutant's bug: only the latest portion is kept.
+      if (Is(Deviation::kInfoPortionReplaces)) object.added_info.clear();
       object.added_info.insert(object.added_info.end(), operation.buffer, operation.buffer + operation.size);
       return {ERROR_SUCCESS, operation.size};
     case OperationKind::kCompleteInfo: {
       if (object.info || object.info_failed) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
       object.info = DecodeContentInfo(object.added_info.data(), object.added_info.size());
+      // The mutant's bug: only information from offset 0 (a whole content's) parses.
+      if (object.info && object.info->offset != 0 && Is(Deviation::kRangedInfoRefused)) object.info.reset();
       if (!object.info) {
         object.info_failed = true;
         return {PEERDIST_ERROR_CANNOT_PARSE_CONTENTINFO, 0};
@@ -379,13 +400,25 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     case OperationKind::kStreamRead: {
       if (!object.info) return {PEERDIST_ERROR_NO_MORE, 0};
       const auto result = PerformRead(operation, object, object.stream_position);
-      if (result.first == ERROR_SUCCESS) object.stream_position += result.second;
+      // Advanced by the bytes read, and past a missing range by its length
+      // (the mutant's bug: it stays before the range).
+      const bool missing = result.first == PEERDIST_ERROR_MISSING_DATA || result.first == ERROR_TIMEOUT;
+      if (result.first == ERROR_SUCCESS || (missing && !Is(Deviation::kStreamMissingStays))) {
+        object.stream_position += result.second;
+      }
       return result;
     }
     case OperationKind::kFlush:
       break;
   }
   return {ERROR_SUCCESS, 0};
+}
+
+DWORD ReferenceImpl::MissingLength(const ContentInfo& info, std::uint64_t offset) const {
+  const std::uint64_t end = info.offset + info.length;
+  // The mutant's bug: it counts ullContentOffset bytes too many (none for a range from 0).
+  if (Is(Deviation::kMissingPastRangeEnd)) return static_cast<DWORD>(end + info.offset - offset);
+  return static_cast<DWORD>(end - offset);
 }
 
 std::uint64_t ReferenceImpl::LocalRun(const ContentObject& content, std::uint64_t offset) const {
@@ -419,14 +452,13 @@ bool ReferenceImpl::FetchFromPeers(ContentObject& content, std::size_t block) {
 
 std::pair<DWORD, DWORD> ReferenceImpl::ReadFromPeers(PendingOperation& operation, const ContentInfo& info,
                                                      std::size_t block, std::uint64_t offset) {
-  const std::uint64_t end = info.offset + info.length;
   const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
   const DWORD length = static_cast<DWORD>(BlockLength(info, block));
   std::vector<BYTE> bytes(length);
   const std::optional<Duration> latency = host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data());
   if (!latency) {
     const DWORD missing = Is(Deviation::kMissingReportsTimeout) ? ERROR_TIMEOUT : PEERDIST_ERROR_MISSING_DATA;
-    return {missing, static_cast<DWORD>(end - offset)};
+    return {missing, MissingLength(info, offset)};
   }
   Duration timeout = operation.timeout_ms;
   if (operation.timeout_ms == PEERDIST_READ_TIMEOUT_DEFAULT) {
@@ -476,15 +508,26 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
     operation.overlapped->Offset = static_cast<DWORD>(offset);
     operation.overlapped->OffsetHigh = static_cast<DWORD>(offset >> 32);
   }
-  if (offset < info.offset || offset >= end) {
+  // The mutant's bug: a block read at the very end of the range reads nothing, successfully.
+  if (!stream && offset == end && Is(Deviation::kRangeEndReadSucceeds)) return {ERROR_SUCCESS, 0};
+  if (offset < info.offset || offset >= end || (Is(Deviation::kRangeEndFromLength) && offset >= info.length)) {
     if (Is(Deviation::kEndReportsMissing) && operation.size > 0) return {PEERDIST_ERROR_MISSING_DATA, 1};
     return {PEERDIST_ERROR_NO_MORE, 0};
   }
   // cbMaxNumberOfBytes 0: how many consecutive bytes the local cache holds.
-  if (operation.size == 0) return {ERROR_SUCCESS, static_cast<DWORD>(LocalRun(content, offset))};
+  if (operation.size == 0) {
+    std::uint64_t run = LocalRun(content, offset);
+    // The mutant's bug: it stops counting at the end of the first block.
+    if (Is(Deviation::kQueryCountsOneBlock)) {
+      const std::uint64_t block_end =
+          info.offset + ((offset - info.offset) / kContentBlockSize + 1) * std::uint64_t{kContentBlockSize};
+      run = std::min<std::uint64_t>(run, block_end - offset);
+    }
+    return {ERROR_SUCCESS, static_cast<DWORD>(run)};
+  }
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
   // Resuming after the peers: their block arrived, or the timeout did.
-  if (operation.timed_out) return {ERROR_TIMEOUT, static_cast<DWORD>(end - offset)};
+  if (operation.timed_out) return {ERROR_TIMEOUT, MissingLength(info, offset)};
   if (!operation.peer_bytes.empty()) {
     if (operation.peer_block == block && content.valid_blocks.count(block) == 0) {
       content.valid_blocks[block] = std::move(operation.peer_bytes);
@@ -501,7 +544,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
       if (!Is(Deviation::kLocalOnlyAsksPeers) ||
           !host_.FetchFromPeers(start, length, info.block_hashes[block], bytes.data())) {
         // The missing range runs to the end of the described range.
-        return {PEERDIST_ERROR_MISSING_DATA, static_cast<DWORD>(end - offset)};
+        return {PEERDIST_ERROR_MISSING_DATA, MissingLength(info, offset)};
       }
       content.valid_blocks[block] = std::move(bytes);
     } else if (!FetchFromPeers(content, block)) {

@@ -12,7 +12,12 @@ std::uintptr_t ValueOf(HANDLE handle) { return reinterpret_cast<std::uintptr_t>(
 
 }  // namespace
 
-DWORD ReferenceImpl::ReadCode(DWORD started) const {
+DWORD ReferenceImpl::ReadCode(DWORD started, LPOVERLAPPED overlapped) {
+  // The mutant's bug: it waits for the read it was to queue.
+  if (started == ERROR_IO_PENDING && Is(Deviation::kReadWaitsInCall) && overlapped != nullptr &&
+      overlapped->hEvent != nullptr) {
+    host_.WaitForEvent(overlapped->hEvent, INFINITE);
+  }
   return started == ERROR_IO_PENDING && Is(Deviation::kReadReturnsSuccess) ? ERROR_SUCCESS : started;
 }
 
@@ -93,7 +98,8 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
     return ERROR_INVALID_PARAMETER;
   }
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead,
-                                       lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds));
+                                       lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds),
+                  lpOverlapped);
 }
 
 DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
@@ -104,7 +110,8 @@ DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist
     return ERROR_INVALID_PARAMETER;
   }
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead,
-                                       lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds));
+                                       lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds),
+                  lpOverlapped);
 }
 
 DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDist, PCPEERDIST_CONTENT_TAG pContentTag,

@@ -265,7 +265,9 @@ BOOL ReferenceImpl::PeerDistGetOverlappedResult(LPOVERLAPPED lpOverlapped,
     return kFalse;
   }
   if (lpNumberOfBytesTransferred != nullptr) {
-    *lpNumberOfBytesTransferred = static_cast<DWORD>(lpOverlapped->InternalHigh);
+    // The mutant's bug: a registration's or an AddData's count is one too many.
+    const bool wrong = Is(Deviation::kResultBytesOffByOne) && off_by_one_.count(lpOverlapped) != 0;
+    *lpNumberOfBytesTransferred = static_cast<DWORD>(lpOverlapped->InternalHigh) + (wrong ? 1 : 0);
   }
   if (lpOverlapped->Internal != ERROR_SUCCESS) {
     host_.SetLastError(static_cast<DWORD>(lpOverlapped->Internal));
@@ -323,6 +325,7 @@ void ReferenceImpl::Complete(Session& session, DWORD error) {
       registration.overlapped->Internal = error;
       registration.overlapped->InternalHigh = 0;
     }
+    if (Is(Deviation::kResultBytesOffByOne)) off_by_one_.insert(registration.overlapped);
   }
   HANDLE event = registration.overlapped != nullptr ? registration.overlapped->hEvent : nullptr;
   const bool skip_event = Is(Deviation::kSkipEventWhenPort) && registration.port != nullptr;

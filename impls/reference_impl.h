@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <optional>
 
 #include "adapters/peerdist_adapter.h"
@@ -175,6 +176,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::pair<DWORD, DWORD> Perform(PendingOperation& operation);
   std::pair<DWORD, DWORD> PerformRead(PendingOperation& operation, ContentObject& content, std::uint64_t offset);
   // Validated bytes of `content` available from `offset` on (local cache).
+  // How many bytes a read at `offset` misses: up to the end of the range.
+  DWORD MissingLength(const ContentInfo& info, std::uint64_t offset) const;
   std::uint64_t LocalRun(const ContentObject& content, std::uint64_t offset) const;
   // Fills block `block` of `content` from a publication whose data matches
   // its hash (the "peers"); false when none has it.
@@ -201,7 +204,7 @@ class ReferenceImpl final : public PeerDistAdapter {
   // still closes, a closed one is gone (ERROR_INVALID_HANDLE).
   DWORD CloseObject(PEERDIST_INSTANCE_HANDLE hPeerDist, HANDLE handle, ObjectKind kind);
   // A read's return code once StartObjectOperation answered (a mutant's bug lives here).
-  DWORD ReadCode(DWORD started) const;
+  DWORD ReadCode(DWORD started, LPOVERLAPPED overlapped);
   // Whether a content handle of the session, still open, carries the tag.
   bool HasContentTagged(std::uintptr_t session, const PEERDIST_CONTENT_TAG& tag) const;
   // An asynchronous operation on such an object, once the caller's own
@@ -232,6 +235,10 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uintptr_t next_object_ = 0x0B1E0000;
   std::map<std::uint64_t, PendingOperation> operations_;  // by id (start order)
   std::uint64_t next_operation_ = 1;
+  // kResultBytesOffByOne: the OVERLAPPEDs of completed registrations and AddData calls.
+  std::set<const OVERLAPPED*> off_by_one_;
+  // kStrayPacket: the copy of an AddData's OVERLAPPED it posts as well.
+  OVERLAPPED stray_overlapped_{};
 };
 
 }  // namespace pd

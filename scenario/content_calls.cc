@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/read_range.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
 #include "sim/overlapped_slot.h"
@@ -13,11 +14,27 @@ namespace {
 
 std::string Slot(char prefix, int index) { return std::string(1, prefix) + std::to_string(index); }
 
+// Tags 0..15 differ in Data[0] alone (as they always did, so older
+// scenarios pass the same bytes). A tag from 16 on is tag N % 16 with the
+// top bit of Data[N / 16] flipped: it differs from that tag in one byte of
+// the other fifteen, so an implementation that tells tags apart by fewer
+// than all 16 bytes is caught confusing two of them (flush-forgets).
 PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
   PEERDIST_CONTENT_TAG tag{};
-  tag.Data[0] = number;
+  tag.Data[0] = static_cast<BYTE>(number % 16);
   tag.Data[15] = 0x5A;  // a fixed marker: tags are never all zero
+  if (number >= 16) tag.Data[number / 16] ^= 0x80;
   return tag;
+}
+
+// Portion `piece` of `bytes` cut into `pieces` runs as equal as can be (the
+// later ones a byte longer); never empty, so a step always passes data
+// (`bytes` is never empty: piece < pieces puts `from` inside it).
+std::vector<BYTE> PieceOf(const std::vector<BYTE>& bytes, std::uint32_t piece, std::uint32_t pieces) {
+  const std::size_t from = bytes.size() * piece / pieces;
+  const std::size_t to = std::max(from + 1, bytes.size() * (piece + 1) / pieces);
+  return std::vector<BYTE>(bytes.begin() + static_cast<std::ptrdiff_t>(from),
+                           bytes.begin() + static_cast<std::ptrdiff_t>(to));
 }
 
 }  // namespace
@@ -146,6 +163,12 @@ void ContentCalls::Execute(const Step& step) {
 }
 
 void ContentCalls::Scan() {
+  for (FlushCall& flush : flushes_) {
+    const OverlappedSlot* slot = world_.SlotById(flush.slot);
+    if (flush.done_step >= 0 || slot == nullptr) continue;
+    const ULONG_PTR internal = slot->overlapped.Internal;
+    if (internal != kStatusPending && internal != kUnwrittenDword) flush.done_step = world_.current_step();
+  }
   // In oN order: completions seen in one scan are taken in the order the
   // operations were started (an add-info before the read that needs it).
   for (std::size_t index = 0; index < operations_.size(); ++index) {
@@ -315,13 +338,26 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   operation.failed = internal != ERROR_SUCCESS;
   if (operation.content_object < 0) return;
   CheckLocalCache(operation, index, internal);
+  CheckRangedInformation(operation, index, internal);
+  CheckPortionFailure(operation, index, internal);
   if (internal != ERROR_SUCCESS) {
-    // The page advances the stream offset over the missing range it
-    // reports, which may be shorter than the rest of the range: the harness
-    // no longer knows where the handle's stream stands.
+    // "The stream offset is advanced by the number of bytes reported as the
+    // length of the missing data range" (CSTREAMREAD-36): the harness
+    // follows it when it knew where the read started and the range reported
+    // lies within the content information.
     if (operation.function == ApiFunction::kClientStreamRead &&
         (internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT)) {
-      read_tracks_[operation.content_object].unknown = true;
+      ReadTrack& track = read_tracks_[operation.content_object];
+      const std::uint64_t missing = slot->overlapped.InternalHigh;
+      // Unclear where the stream stands now: only its position is lost,
+      // block reads on the handle stay judged.
+      if (track.unknown || !track.info || track.stream_lost || operation.earlier_pending || missing == 0 ||
+          track.stream_position + missing > track.info->offset + track.info->length) {
+        track.stream_lost = true;
+        return;
+      }
+      track.before_missing = track.stream_position;
+      track.stream_position += missing;
     }
     return;
   }
@@ -339,6 +375,7 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
         return;
       }
       track.content = operation.added_content;
+      ++track.portions;
       track.range_request = track.range_request || operation.added_range_request;
       track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
       return;
@@ -348,11 +385,11 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
       if (track.unknown || !track.info || n == 0) return;
       return CheckRead(operation, index, track, operation.offset, n);
     case ApiFunction::kClientStreamRead: {
-      if (track.unknown || !track.info) return;
+      if (track.unknown || !track.info || track.stream_lost) return;
       // A read with no buffer reports what is available; whether that moves
       // the stream position is not for this check to decide.
       if (slot->buffer.empty() || done > slot->buffer.size()) {
-        track.unknown = true;
+        track.stream_lost = true;
         return;
       }
       const std::uint64_t at = track.stream_position;
@@ -365,35 +402,160 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
   }
 }
 
-void ContentCalls::InformationComplete(ReadTrack& track) {
-  if (track.unknown || track.content < 0 || track.info) {
-    track.unknown = true;
-    return;
-  }
-  std::optional<ContentInfo> info = DecodeContentInfo(track.added.data(), track.added.size());
-  const std::uint64_t blocks =
-      info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
-  if (!info || info->block_hashes.size() != blocks) {
-    track.unknown = true;
-    return;
-  }
-  // The published data is ContentBytes(K) only while every add-to-stream
-  // went through in order (a cancelled add leaves a gap the harness does
-  // not see); the block hashes say whether the information describes
-  // exactly those bytes.
-  const auto content = static_cast<std::uint32_t>(track.content);
+namespace {
+
+// The information `bytes` give when they decode whole and describe content
+// number `content`'s own bytes; nullopt otherwise. The published data is
+// ContentBytes(K) only while every add-to-stream went through in order (a
+// cancelled add leaves a gap the harness does not see); the block hashes say
+// whether the information describes exactly those bytes.
+std::optional<ContentInfo> InformationOfContent(const std::vector<BYTE>& bytes, std::uint32_t content) {
+  std::optional<ContentInfo> info = DecodeContentInfo(bytes.data(), bytes.size());
+  const std::uint64_t blocks = info ? (info->length + kContentBlockSize - 1) / kContentBlockSize : 0;
+  if (!info || info->block_hashes.size() != blocks) return std::nullopt;
   for (std::size_t block = 0; block < info->block_hashes.size(); ++block) {
     const std::uint64_t length = BlockLength(*info, block);
     const std::vector<BYTE> expected =
         ContentBytes(content, info->offset + block * std::uint64_t{kContentBlockSize}, length);
-    if (!BlockMatches(*info, block, expected.data(), expected.size())) {
-      track.unknown = true;
+    if (!BlockMatches(*info, block, expected.data(), expected.size())) return std::nullopt;
+  }
+  return info;
+}
+
+}  // namespace
+
+std::optional<ContentInfo> ContentCalls::DescribedInformation(const ReadTrack& track) const {
+  if (track.unknown || track.content < 0 || track.info) return std::nullopt;
+  return InformationOfContent(track.added, static_cast<std::uint32_t>(track.content));
+}
+
+void ContentCalls::CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == PEERDIST_ERROR_INVALIDATED) {
+    return;
+  }
+  const auto found = read_tracks_.find(operation.content_object);
+  const bool fresh = found == read_tracks_.end() || (!found->second.unknown && !found->second.info);
+  if (!fresh) return;
+  // The first add of the handle, of information a range request delivered
+  // whole; or the complete of such information added whole.
+  const std::vector<BYTE>* added = nullptr;
+  int content = -1;
+  if (operation.function == ApiFunction::kClientAddContentInformation) {
+    // Not after a complete was called on the handle (it may have completed
+    // the handle's information first, with nothing or less in it).
+    if (!operation.added_range_request ||
+        (found != read_tracks_.end() && (!found->second.added.empty() || found->second.complete_called))) {
       return;
     }
+    added = &operation.added;
+    content = operation.added_content;
+  } else if (operation.function == ApiFunction::kClientCompleteContentInformation) {
+    if (found == read_tracks_.end() || !found->second.range_request) return;
+    added = &found->second.added;
+    content = found->second.content;
+  }
+  if (added == nullptr || content < 0) return;
+  const std::optional<ContentInfo> info = InformationOfContent(*added, static_cast<std::uint32_t>(content));
+  if (!info) return;
+  world_.Finding(std::string(kRangeInfoFinding) + "o" + std::to_string(index) + " " +
+                 ApiFunctionName(operation.function) + " on " + Slot('c', operation.content_slot) +
+                 " completed with " + ErrorName(static_cast<DWORD>(internal)) +
+                 " for the whole content information of the range [" + std::to_string(info->offset) + ", " +
+                 std::to_string(info->offset + info->length) + ") of content " + std::to_string(content) +
+                 " (a range request); expected ERROR_SUCCESS, as for the information of a whole content");
+}
+
+void ContentCalls::InformationComplete(ReadTrack& track) {
+  std::optional<ContentInfo> info = DescribedInformation(track);
+  if (!info) {
+    track.unknown = true;
+    return;
   }
   track.stream_position = info->offset;
   track.info = std::move(info);
   track.info_step = world_.current_step();
+}
+
+void ContentCalls::NotePortionCall(Operation& operation, const std::vector<BYTE>& input, int source) {
+  if (operation.content_object < 0) return;
+  ReadTrack& track = read_tracks_[operation.content_object];
+  // Without an OVERLAPPED the harness cannot see when (or whether) it took.
+  if (operation.slot < 0) {
+    track.portions_followed = false;
+    return;
+  }
+  // Adds that may still be running leave their order to the implementation
+  // (the pages do not say that operations of a handle run in turn).
+  operation.handle_idle = true;
+  for (std::size_t i = 0; i + 1 < operations_.size(); ++i) {
+    const Operation& other = operations_[i];
+    if (other.content_object != operation.content_object) continue;
+    if (other.function != ApiFunction::kClientAddContentInformation &&
+        other.function != ApiFunction::kClientCompleteContentInformation) {
+      continue;
+    }
+    const OverlappedSlot* slot = world_.SlotById(other.slot);
+    if (slot == nullptr || slot->overlapped.Internal == kStatusPending || slot->overlapped.Internal == kUnwrittenDword) {
+      operation.handle_idle = false;
+    }
+  }
+  if (operation.function == ApiFunction::kClientCompleteContentInformation) {
+    track.complete_called = true;
+    return;
+  }
+  if (!operation.handle_idle) track.portions_followed = false;
+  const ObjectSlot& info = infos_[static_cast<std::size_t>(source)];
+  if (!operation.handle_idle || !track.portions_followed || track.complete_called || track.unknown || track.info ||
+      input.empty() || info.id < 0 || !info.retrieved_whole || !info.in_order || operation.added_content < 0 ||
+      (track.content >= 0 && track.content != operation.added_content)) {
+    return;
+  }
+  const std::vector<BYTE>& whole = info.retrieved;
+  if (track.added.size() + input.size() > whole.size() ||
+      !std::equal(track.added.begin(), track.added.end(), whole.begin()) ||
+      !std::equal(input.begin(), input.end(), whole.begin() + static_cast<std::ptrdiff_t>(track.added.size()))) {
+    return;
+  }
+  operation.next_portion = DecodeContentInfo(whole.data(), whole.size()).has_value();
+}
+
+bool ContentCalls::StatusLeftAvailableSince(std::size_t from) const {
+  const std::vector<TraceEvent>& events = world_.trace().events();
+  for (std::size_t i = from; i < events.size(); ++i) {
+    if (events[i].kind == TraceKind::kStatusChange && events[i].status != PEERDIST_STATUS_AVAILABLE) return true;
+  }
+  return false;
+}
+
+void ContentCalls::CheckPortionFailure(const Operation& operation, std::size_t index, ULONG_PTR internal) {
+  // A cancel, a close or the session's end may take an operation away.
+  if (internal == ERROR_SUCCESS || internal == ERROR_OPERATION_ABORTED || internal == ERROR_INVALID_HANDLE) {
+    if (internal == ERROR_OPERATION_ABORTED && operation.function == ApiFunction::kClientAddContentInformation) {
+      read_tracks_[operation.content_object].portions_followed = false;
+    }
+    return;
+  }
+  ReadTrack& track = read_tracks_[operation.content_object];
+  if (StatusLeftAvailableSince(track.opened_at)) return;  // the handle may be invalidated
+  const std::string name = "o" + std::to_string(index) + " " + ApiFunctionName(operation.function) + " on " +
+                           Slot('c', operation.content_slot) + " completed with " + ErrorName(static_cast<DWORD>(internal));
+  if (operation.function == ApiFunction::kClientAddContentInformation) {
+    if (!operation.next_portion) return;
+    world_.Finding(std::string(kInfoPortionsFinding) + name + ", although its " +
+                   std::to_string(operation.added.size()) + " bytes continue the " + std::to_string(track.added.size()) +
+                   " added before (" + std::to_string(track.portions) +
+                   " portions) into well-formed content information; expected ERROR_SUCCESS: information may be "
+                   "added in portions");
+    return;
+  }
+  if (operation.function != ApiFunction::kClientCompleteContentInformation || !operation.handle_idle ||
+      !track.portions_followed || !DescribedInformation(track)) {
+    return;
+  }
+  world_.Finding(std::string(kInfoPortionsFinding) + name + ", although the " + std::to_string(track.portions) +
+                 " portions added with success before the call, " + std::to_string(track.added.size()) +
+                 " bytes in the order of their calls, are whole content information of content " +
+                 std::to_string(track.content) + "; expected ERROR_SUCCESS");
 }
 
 void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal) {
@@ -418,6 +580,7 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
         const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
         if (start >= operation.offset && start + BlockLength(info, block) <= operation.offset + operation.data_bytes) {
           track.cached.emplace(block, world_.current_step());
+          track.cached_call.emplace(block, operation.call_step);
         }
       }
     }
@@ -425,23 +588,29 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
   }
   const bool missed = internal == PEERDIST_ERROR_MISSING_DATA || internal == ERROR_TIMEOUT;
   if (operation.function != ApiFunction::kClientBlockRead || !operation.local_only || !missed) return;
-  if (FlushMayDrop(track.content)) return;
   if (operation.offset < info.offset || operation.offset >= end) return;
   const auto block = static_cast<std::size_t>((operation.offset - info.offset) / kContentBlockSize);
   const auto cached = track.cached.find(block);
   if (cached == track.cached.end() || cached->second >= operation.call_step) return;
+  // Flushes seen done before the add was called cannot have dropped it.
+  const int added_at = track.cached_call.at(block);
+  if (FlushMayDrop(track.content, added_at)) return;
   // Flushes of other tags only: theirs is the selectivity the tag gives.
-  const char* prefix = flushes_.empty() ? kAddDataFinding : kFlushFinding;
+  const bool flushed_since = std::any_of(flushes_.begin(), flushes_.end(), [added_at](const FlushCall& flush) {
+    return flush.done_step < 0 || flush.done_step >= added_at;
+  });
+  const char* prefix = flushed_since ? kFlushFinding : kAddDataFinding;
   world_.Finding(std::string(prefix) + name + " (local cache only) completed with " +
                  (internal == ERROR_TIMEOUT ? "ERROR_TIMEOUT" : "PEERDIST_ERROR_MISSING_DATA") + ", although block " +
                  std::to_string(block) + " was added whole with the content's bytes (done by step " +
                  std::to_string(cached->second) + ")" +
-                 (flushes_.empty() ? "" : " and only flushes of tags no handle holding that content carries ran") +
+                 (flushed_since ? " and only flushes of tags no handle holding that content carries ran since" : "") +
                  "; expected the added data in the local cache");
 }
 
-bool ContentCalls::FlushMayDrop(int content) const {
+bool ContentCalls::FlushMayDrop(int content, int added_at) const {
   for (const FlushCall& flush : flushes_) {
+    if (added_at >= 0 && flush.done_step >= 0 && flush.done_step < added_at) continue;
     for (const auto& [handle, owner] : content_tags_) {
       if (owner.second != flush.tag) continue;
       const auto track = read_tracks_.find(handle);
@@ -744,7 +913,9 @@ void ContentCalls::OpenContent(const Step& step) {
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
     Opened(HandleKind::kContent, step, *content, call.session, ret);
-    content_tags_[contents_[static_cast<std::size_t>(step.object)].id] = {call.session, step.tag};
+    const int id = contents_[static_cast<std::size_t>(step.object)].id;
+    content_tags_[id] = {call.session, step.tag};
+    read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
 }
@@ -767,8 +938,10 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       input = infos_[step.source].retrieved;
       // Nothing retrieved: bytes that are no content information at all.
       if (input.empty()) input = ContentBytes(kMaxContentId + 1, 0, 16);
+      if (step.pieces >= 2) input = PieceOf(input, step.piece, step.pieces);
       if (step.corrupt) input[input.size() / 2] ^= 0x20;
       call.detail += " from=i" + std::to_string(step.source) + (step.corrupt ? " corrupt" : "");
+      if (step.pieces >= 2) call.detail += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
       break;
     case ApiFunction::kClientAddData:
       input = ContentBytes(step.content, step.offset, step.bytes);
@@ -821,6 +994,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
   }
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
+  if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
+    NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
+  }
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;
   if (read_size > 0) {
@@ -936,7 +1112,12 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
   operation.timeout = timeout;
   operation.called = world_.Now();
   if (operation.content_object < 0) return;
+  operation.first_stream_read = operation.function == ApiFunction::kClientStreamRead;
   for (const Operation& other : operations_) {
+    if (&other != &operation && other.function == ApiFunction::kClientStreamRead &&
+        other.content_object == operation.content_object) {
+      operation.first_stream_read = false;
+    }
     if (&other == &operation || other.slot < 0 || other.content_object != operation.content_object) continue;
     if (world_.SlotById(other.slot)->overlapped.Internal == kStatusPending) operation.earlier_pending = true;
   }
@@ -947,7 +1128,7 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
                                : nullptr;
   const bool fetches = step.bytes > 0 && timeout != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY;
   const bool stream = operation.function == ApiFunction::kClientStreamRead;
-  if (track == nullptr || (stream && operation.earlier_pending)) {
+  if (track == nullptr || (stream && (operation.earlier_pending || track->stream_lost))) {
     // Where it reads is not known: it may fetch anything of its content.
     const int content = track != nullptr ? track->content : -1;
     if (fetches) local_hints_.push_back(LocalHint{index, content, true, 0, 0, operation.called, operation.content_object});
@@ -1015,7 +1196,13 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   read.range_start = track.info->offset;
   read.range_end = track.info->offset + track.info->length;
   read.info_before_call = track.info_step >= 0 && track.info_step < operation.call_step;
-  read.start = read.stream ? track.stream_position : operation.offset;
+  read.range_request = track.range_request;
+  read.first_stream_read = operation.first_stream_read;
+  if (!read.stream) {
+    read.start = operation.offset;
+  } else if (!track.stream_lost) {
+    read.start = track.stream_position;
+  }
   read.published = Published(content, read.called, read.done);
   const VirtualTime done = read.done;
   read.possibly_local = [this, content, done, index](std::uint64_t from, std::uint64_t to) {
@@ -1023,11 +1210,16 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
   };
   // Data added whole before the call, no flush since that may drop it:
   // the block is in the local cache when the read is called.
-  if (read.info_before_call && *read.start >= read.range_start && *read.start < read.range_end &&
+  if (read.info_before_call && read.start && *read.start >= read.range_start && *read.start < read.range_end &&
       !FlushMayDrop(track.content)) {
-    const auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
+    auto block = static_cast<std::size_t>((*read.start - read.range_start) / kContentBlockSize);
     const auto cached = track.cached.find(block);
     if (cached != track.cached.end() && cached->second < operation.call_step) read.surely_local = Duration{0};
+    for (auto run = cached; run != track.cached.end() && run->first == block && run->second < operation.call_step;
+         ++run, ++block) {
+      read.surely_local_end = std::min<std::uint64_t>(
+          read.range_start + (block + 1) * std::uint64_t{kContentBlockSize}, read.range_end);
+    }
   }
   if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
       operation.start_at_call == read.start) {
@@ -1040,8 +1232,39 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
 void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t index) {
   if (operation.slot < 0) return;
   const ReadFacts read = FactsOf(operation, index);
+  if (JudgeStreamAdvance(operation, read)) return;
   for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
+  for (const std::string& finding : JudgeReadRange(read)) world_.Finding(finding);
   JudgeFlushed(operation, read);
+}
+
+bool ContentCalls::JudgeStreamAdvance(const Operation& operation, const ReadFacts& read) {
+  if (operation.function != ApiFunction::kClientStreamRead || operation.content_object < 0) return false;
+  auto found = read_tracks_.find(operation.content_object);
+  if (found == read_tracks_.end() || !found->second.before_missing) return false;
+  ReadTrack& track = found->second;
+  const std::uint64_t before = *track.before_missing;
+  track.before_missing.reset();
+  // Only a read that says where it started (success, or missing data at its
+  // own start) shows the position. One queued behind the missing one is
+  // served after it (first in, first out), so it starts past the range too.
+  const bool says_start = read.code == ERROR_SUCCESS || read.code == PEERDIST_ERROR_MISSING_DATA ||
+                          read.code == ERROR_TIMEOUT;
+  // A missing range may be reported from the start of the block the read
+  // is in (read-offset): only a start before that block is surely the old one.
+  const std::uint64_t range_start = track.info ? track.info->offset : 0;
+  const std::uint64_t block =
+      range_start + (track.stream_position - range_start) / kContentBlockSize * kContentBlockSize;
+  if (track.unknown || !track.info || !says_start || read.overlapped_offset != before || before >= block) {
+    return false;
+  }
+  track.unknown = true;
+  world_.Finding(std::string(kStreamAdvanceFinding) + read.name + " completed with " + ErrorName(read.code) +
+                 " starting at content offset " + std::to_string(before) +
+                 " (its OVERLAPPED Offset/OffsetHigh), where the stream read before it had reported a missing range of " +
+                 std::to_string(track.stream_position - before) + " bytes; the stream offset stayed instead of moving to " +
+                 std::to_string(track.stream_position));
+  return true;
 }
 
 void ContentCalls::JudgeFlushed(const Operation& operation, const ReadFacts& read) {

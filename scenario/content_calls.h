@@ -126,12 +126,19 @@ class ContentCalls {
     DWORD timeout = PEERDIST_READ_TIMEOUT_DEFAULT;
     VirtualTime called = 0;
     bool earlier_pending = false;
+    bool first_stream_read = false;  // no stream read was called on the handle before
     std::optional<std::uint64_t> start_at_call;
     std::optional<Duration> peer_latency;  // of the soonest copy holding the start's block at the call
     bool peers_known = false;              // the two fields above were taken
     std::uint64_t peer_generation = 0;
     bool late_reported = false;
     bool failed = false;  // judged, and completed with an error: it fetched nothing
+    // Add-info and complete-info (info-portions): no add-info or
+    // complete-info of the handle was pending at the call; add-info: its
+    // bytes continue what the handle holds into a prefix of content
+    // information retrieved whole, which decodes.
+    bool handle_idle = false;
+    bool next_portion = false;
   };
   // Bytes of a content (content -1: of any content; whole: all of them)
   // that may be in the local cache from `at` on: data added for them, or a
@@ -152,6 +159,7 @@ class ContentCalls {
     int slot = -1;
     VirtualTime called = 0;
     std::size_t operation = 0;  // its oN
+    int done_step = -1;         // the step after which it was seen done; -1: not yet
   };
   // A content published on this machine from `from` until `until`.
   struct PublishedSpan {
@@ -167,14 +175,30 @@ class ContentCalls {
     std::vector<BYTE> added;    // the information added successfully so far
     std::optional<ContentInfo> info;  // set by a successful complete-info
     std::uint64_t stream_position = 0;  // StreamRead's next offset (absolute)
+    // A stream read completed reporting a missing range: the position it
+    // read at, until the next stream read shows whether the handle's stream
+    // moved past the range.
+    std::optional<std::uint64_t> before_missing;
+    // Where the stream position stands is no longer known (a stream read
+    // missed data, or counted what is there): block reads are still judged.
+    bool stream_lost = false;
     int info_step = -1;  // the step during which the complete was seen
     // Blocks of the information's range that a successful add-data of the
     // content's own bytes covered whole, with the step it was seen done.
     std::map<std::size_t, int> cached;
+    std::map<std::size_t, int> cached_call;  // the step that called the add that cached it
     // Some of the information came from a range request: past its end,
     // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
     // outside ranged content information").
     bool range_request = false;
+    // info-portions: the trace position of the open, how many portions were
+    // added with success, whether every add-info was called with the
+    // handle idle and none was aborted (their order is then the calls'),
+    // and whether a complete-info was called.
+    std::size_t opened_at = 0;
+    int portions = 0;
+    bool portions_followed = true;
+    bool complete_called = false;
   };
 
   std::array<ObjectSlot, kMaxObjects>& SlotsOf(HandleKind kind);
@@ -219,6 +243,10 @@ class ContentCalls {
   void NoteReadCall(Operation& operation, const Step& step, DWORD timeout);
   ReadFacts FactsOf(const Operation& operation, std::size_t index) const;
   void JudgeReadCompletion(const Operation& operation, std::size_t index);
+  // A stream read after one that reported a missing range: a finding
+  // (kStreamAdvanceFinding) when it started where that one had; true when
+  // it did (its handle's position is then unknown).
+  bool JudgeStreamAdvance(const Operation& operation, const ReadFacts& read);
   void JudgeReadLateness(Operation& operation, std::size_t index);
   // A local-cache-only read that delivered data a completed flush of its
   // handle's tag removed, with nothing putting it back since: a finding
@@ -227,8 +255,22 @@ class ContentCalls {
   bool PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
                      std::size_t index) const;
   bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;
+  // range-info-accepted: an add-info of information a range request
+  // delivered whole, or the complete of it, that failed (not cancelled or
+  // invalidated): a finding (kRangeInfoFinding).
+  void CheckRangedInformation(const Operation& operation, std::size_t index, ULONG_PTR internal);
   // A successful complete-info: the information the client now holds.
   void InformationComplete(ReadTrack& track);
+  // The information the handle's added bytes decode to, when it describes
+  // exactly the bytes of its content number; nullopt otherwise.
+  std::optional<ContentInfo> DescribedInformation(const ReadTrack& track) const;
+  // info-portions: at an add-info or complete-info call, whether the handle
+  // is idle and the bytes are the information's next portion; at its
+  // failure, a finding (kInfoPortionsFinding) when it should have taken.
+  void NotePortionCall(Operation& operation, const std::vector<BYTE>& input, int source);
+  void CheckPortionFailure(const Operation& operation, std::size_t index, ULONG_PTR internal);
+  // Whether the status left AVAILABLE at or after trace position `from`.
+  bool StatusLeftAvailableSince(std::size_t from) const;
   // AddData against the completed information: a finding (kAddDataFinding)
   // for PEERDIST_ERROR_OUT_OF_BOUNDS within the content or success past its
   // end, and for a local-cache-only block read missing a block added whole.
@@ -236,7 +278,9 @@ class ContentCalls {
   // Whether a flush called so far may have dropped data of `content`: one of
   // a tag some content handle carries whose content is that one, or unknown
   // (the cache is the machine's: the tag, not the session, selects).
-  bool FlushMayDrop(int content) const;
+  // With `added_at` (a step), flushes seen done before that step are left
+  // out: they ran before data added at that step.
+  bool FlushMayDrop(int content, int added_at = -1) const;
   // A successful read of `n` bytes at content offset `offset`.
   void CheckRead(const Operation& operation, std::size_t index, const ReadTrack& track, std::uint64_t offset,
                  std::size_t n);

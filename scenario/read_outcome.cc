@@ -85,6 +85,26 @@ void JudgePrompt(const ReadFacts& read, std::uint64_t start, std::vector<std::st
                 "; expected it to complete as soon as any data is available (within " + Ms(kReadSlack) + ")");
 }
 
+// cbMaxNumberOfBytes 0 queries "the length of available consecutive
+// content bytes in the local cache" at the offset, and its count of bytes
+// transferred "will contain the actual length of content available in the
+// local cache": at least the run of blocks surely there (its other bound,
+// no block only the peers hold, is judged with the local-cache-only reads).
+void JudgeQueryCountsRun(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
+  if (read.surely_local_end <= start) return;
+  // Codes about the content only: a read ended by a close, a cancel or the
+  // service is other rules' to judge.
+  const bool about_content = read.code == ERROR_SUCCESS || Missing(read.code) || read.code == PEERDIST_ERROR_NO_MORE;
+  if (!about_content) return;
+  const std::uint64_t run = read.surely_local_end - start;
+  if (read.code == ERROR_SUCCESS && read.transferred >= run) return;
+  out.push_back(kReadLocalOnlyFinding + read.name + " with cbMaxNumberOfBytes 0 at content offset " +
+                std::to_string(start) + " completed with " + Code(read.code) + " counting " +
+                std::to_string(read.transferred) + " bytes, although data added whole before the call holds the " +
+                std::to_string(run) + " consecutive bytes [" + std::to_string(start) + ", " +
+                std::to_string(read.surely_local_end) + ") in the local cache");
+}
+
 }  // namespace
 
 Duration ReadTimeoutSpan(DWORD timeout) {
@@ -150,6 +170,7 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
   }
   if (read.published) return out;
   if (read.requested == 0) {
+    JudgeQueryCountsRun(read, start, out);
     // The query counts local bytes only: "neither download content from the
     // peers, nor return the count of bytes present in the peer cache".
     if (read.code != ERROR_SUCCESS || read.transferred == 0) return out;

@@ -44,6 +44,11 @@ struct ReadFacts {
   bool known = false;
   std::uint32_t content = 0;
   std::uint64_t range_start = 0, range_end = 0;  // the content information's range
+  // Some of the information came from a range request (the open asked for
+  // ullContentOffset / cbContentLength not 0); and, for a stream read, no
+  // stream read was called on the handle before it.
+  bool range_request = false;
+  bool first_stream_read = false;
   // The information was complete before the read was called (not only by
   // the time it completed).
   bool info_before_call = false;
@@ -63,6 +68,10 @@ struct ReadFacts {
   // when data added whole put it in the local cache before the call (and
   // no flush may have dropped it); nullopt when the harness cannot say.
   std::optional<Duration> surely_local;
+  // Where the run of blocks surely in the local cache from `start` on ends
+  // (data added whole before the call, no flush since that may drop it);
+  // `start` itself, or 0, when the block at `start` is not surely there.
+  std::uint64_t surely_local_end = 0;
   // The completion.
   DWORD code = ERROR_SUCCESS;
   std::uint64_t transferred = 0;  // OVERLAPPED.InternalHigh

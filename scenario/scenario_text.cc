@@ -84,6 +84,9 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
   if (HasTimeout(k) && step.timeout == TimeoutArg::kMilliseconds) out += " timeout=" + std::to_string(step.timeout_ms);
   if (k == StepKind::kAddInfo && step.source != 0) out += " from=i" + std::to_string(step.source);
+  if (k == StepKind::kAddInfo && step.pieces >= 2) {
+    out += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
+  }
   if (HasCorrupt(k) && step.corrupt) out += " corrupt";
   if (HasEx(k) && step.ex) out += " ex";
   if (HasPort(k) && step.port != PortArg::kNone) out += std::string(" port=") + PortName(step.port);
@@ -242,6 +245,20 @@ std::string ParseContentOption(const std::string& name, const std::string& value
       return "";
     }
     return "from must name an info slot i0..i" + std::to_string(kMaxObjects - 1);
+  }
+  if (name == "part" && k == StepKind::kAddInfo) {
+    const std::size_t slash = value.find('/');
+    // No '/' leaves the count empty, which does not parse.
+    const std::string count = slash == std::string::npos ? std::string() : value.substr(slash + 1);
+    const std::uint64_t piece = ParseUnsigned(value.substr(0, slash), kMaxInfoPieces - 1).value_or(kMaxInfoPieces);
+    const std::uint64_t pieces = ParseUnsigned(count, kMaxInfoPieces).value_or(0);
+    if (pieces < 2 || piece >= pieces) {
+      return "part must be K/N with 2 <= N <= " + std::to_string(kMaxInfoPieces) + " and K < N, not '" +
+             InputExcerpt(value) + "'";
+    }
+    step.piece = static_cast<std::uint32_t>(piece);
+    step.pieces = static_cast<std::uint32_t>(pieces);
+    return "";
   }
   if (flag && name == "corrupt" && HasCorrupt(k)) { step.corrupt = true; return ""; }
   if (flag && name == "ex" && HasEx(k)) { step.ex = true; return ""; }
@@ -404,7 +421,7 @@ std::variant<Step, std::string> ParseStep(const std::vector<std::string>& tokens
   } else if (step.kind == StepKind::kEnvironment) {
     auto token = positional("action");
     auto action = token ? ParseEnvAction(*token) : std::nullopt;
-    if (!action) return "env needs an action: enable, disable, lose, regain or restart";
+    if (!action) return "env needs an action: enable, disable, lose, regain, restart, policy-off, policy-on, stop or start";
     step.action = *action;
   } else if (step.kind == StepKind::kAdvance) {
     auto token = positional("microseconds");

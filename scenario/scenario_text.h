@@ -5,7 +5,9 @@
 //   initial disabled          the service status at time 0
 //   startup s0                steps, one per line, in order
 //   register s0 ex port=new key=7
-//   env enable
+//   env enable                (enable disable lose regain restart; and the
+//                             actions that name the cause of a DISABLED:
+//                             policy-off policy-on stop start)
 //   advance 150000            microseconds of virtual time
 //   publish s0 t0 id=1 length=200   content steps name handle slots tN/iN/cN
 //   block-read s1 c0 offset=64 bytes=32 timeout=local

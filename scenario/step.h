@@ -71,6 +71,9 @@ constexpr std::uint32_t kMaxReadTimeoutMs = 10000;
 constexpr std::uint32_t kMaxPublicationOptionsVersion = 255;
 // Bound on get-info's class= (a few values past the enumeration's end).
 constexpr std::uint32_t kMaxInfoClass = 15;
+// Bound on the number of portions add-info's part=K/N cuts the retrieved
+// content information into.
+constexpr std::uint32_t kMaxInfoPieces = 8;
 
 // Which session handle a call passes.
 enum class HandleArg : std::uint8_t {
@@ -114,7 +117,7 @@ struct Step {
   TimeoutArg timeout = TimeoutArg::kDefault;
   std::uint32_t timeout_ms = 0;  // with TimeoutArg::kMilliseconds (1..kMaxReadTimeoutMs)
   std::uint32_t latency_ms = 0;  // peer-add: bound of the latency the World draws (0: at once)
-  std::uint8_t tag = 0;        // content tag number (open-content, flush)
+  std::uint8_t tag = 0;        // content tag number (open-content, flush); its 16 bytes: TagOf (content_calls.cc)
   bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
   bool corrupt = false;        // add-info / add-data: one byte flipped
   bool all = false;            // client-cancel: pOverlapped NULL (every operation of the handle)
@@ -129,6 +132,11 @@ struct Step {
   // 1 MaximumPeerDistClientInfoByHandlesClass and up are outside the
   // enumeration), up to kMaxInfoClass.
   std::uint32_t info_class = 0;
+  // add-info: with pieces 2..kMaxInfoPieces, only portion `piece` (0-based)
+  // of the retrieved bytes cut into `pieces` nearly equal runs ("part=K/N");
+  // pieces 0: all of them (CADDINFO-20: information added in portions).
+  std::uint32_t piece = 0;
+  std::uint32_t pieces = 0;
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

@@ -12,6 +12,7 @@
 #include "sim/caller_memory.h"
 #include "sim/event_queue.h"
 #include "sim/peerdist_types.h"
+#include "sim/service_model.h"
 #include "sim/virtual_time.h"
 
 namespace pd {
@@ -27,6 +28,10 @@ class HostServices {
   virtual VirtualTime Now() const = 0;
   // The status the simulated service has right now.
   virtual PEERDIST_STATUS ServiceStatus() const = 0;
+  // Why the service is DISABLED right now, when an environment action named
+  // it (sim/service_model.h): the row a call answers. kUnknown otherwise,
+  // and from hosts that know no causes.
+  virtual ServiceCause DisabledCause() const { return ServiceCause::kUnknown; }
 
   // SetEvent. FALSE (and last error ERROR_INVALID_HANDLE) for a handle that
   // is not an event of this World.

@@ -189,3 +189,56 @@ TEST(EnvAction, ParseRejectsAnythingElse) {
 
 }  // namespace
 }  // namespace pd
+
+namespace pd {
+namespace {
+
+TEST(ServiceCauses, OriginalActionsLeaveTheCauseUnknown) {
+  ServiceModel model(PEERDIST_STATUS_DISABLED);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "unknown");
+  model.Apply(EnvAction::kEnable);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "none");
+  model.Apply(EnvAction::kRestart);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "unknown");
+  EXPECT_EQ(OneCause(model.causes()), ServiceCause::kUnknown);
+}
+
+TEST(ServiceCauses, NamedActionsNameTheirCause) {
+  ServiceModel model(PEERDIST_STATUS_AVAILABLE);
+  model.Apply(EnvAction::kPolicyOff);
+  EXPECT_EQ(model.status(), PEERDIST_STATUS_DISABLED);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "policy");
+  EXPECT_EQ(OneCause(model.causes()), ServiceCause::kPolicy);
+  model.Apply(EnvAction::kStop);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "policy+stopped");
+  EXPECT_EQ(OneCause(model.causes()), ServiceCause::kPolicy);  // both rows fit: the policy one is told
+  model.Apply(EnvAction::kPolicyOn);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "stopped");
+  EXPECT_EQ(OneCause(model.causes()), ServiceCause::kStopped);
+  EXPECT_EQ(model.status(), PEERDIST_STATUS_DISABLED);
+  model.Apply(EnvAction::kStart);
+  EXPECT_EQ(model.status(), PEERDIST_STATUS_AVAILABLE);
+  EXPECT_EQ(ServiceCausesName(model.causes()), "none");
+}
+
+TEST(ServiceCauses, NamesRoundTrip) {
+  for (const char* name : {"none", "policy", "stopped", "unknown", "policy+stopped", "stopped+unknown",
+                           "policy+stopped+unknown"}) {
+    const std::optional<ServiceCauses> causes = ParseServiceCauses(name);
+    ASSERT_TRUE(causes.has_value()) << name;
+    EXPECT_EQ(ServiceCausesName(*causes), name);
+  }
+  EXPECT_FALSE(ParseServiceCauses("gpo").has_value());
+  EXPECT_FALSE(ParseServiceCauses("policy+").has_value());
+}
+
+TEST(ServiceCauses, ActionNamesRoundTrip) {
+  for (EnvAction action : {EnvAction::kPolicyOff, EnvAction::kPolicyOn, EnvAction::kStop, EnvAction::kStart}) {
+    EXPECT_EQ(ParseEnvAction(EnvActionName(action)), action);
+    EXPECT_TRUE(NamesCause(action));
+  }
+  for (EnvAction action : kAllActions) EXPECT_FALSE(NamesCause(action));
+}
+
+}  // namespace
+}  // namespace pd

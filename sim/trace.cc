@@ -16,6 +16,7 @@ const char* TraceKindName(TraceKind kind) {
     case TraceKind::kOverlappedDone: return "overlapped-done";
     case TraceKind::kFinding: return "finding";
     case TraceKind::kPeerChange: return "peers";
+    case TraceKind::kServiceCause: return "cause";
   }
   return "?";
 }

@@ -24,6 +24,11 @@ enum class TraceKind : std::uint8_t {
   kOverlappedDone,  // an OVERLAPPED left the pending state (seen by the harness)
   kFinding,         // the implementation broke the host contract (bad handle, ...)
   kPeerChange,      // the peers gained or dropped copies of content (detail says which)
+  // What keeps the service DISABLED changed (detail: ServiceCausesName). Only
+  // in runs with an action that names its cause (sim/service_model.h): from
+  // the first such action on, every change is traced, so a trace without
+  // one means "cause unknown" throughout.
+  kServiceCause,
 };
 
 const char* TraceKindName(TraceKind kind);
@@ -140,6 +145,14 @@ inline constexpr char kReadTimeoutFinding[] = "read-timeout: ";
 inline constexpr char kReadLocalOnlyFinding[] = "read-local-only: ";
 inline constexpr char kReadMissingFinding[] = "read-missing-data: ";
 inline constexpr char kReadEndFinding[] = "read-end: ";
+// A read on a content handle whose information came from a range request
+// that left the range's bounds (scenario/read_range.h); the rule
+// read-range-bounds judges them.
+inline constexpr char kReadRangeFinding[] = "read-range-bounds: ";
+// An add or complete of the content information a range request delivered
+// whole that failed (scenario/content_calls.cc); the rule range-info-accepted
+// judges them.
+inline constexpr char kRangeInfoFinding[] = "range-info-accepted: ";
 // How a kFinding begins when the content information retrieved whole for the
 // whole of a publication describes other bytes than its successful adds
 // published (scenario/content_calls.cc); the rule published-content judges them.
@@ -154,6 +167,16 @@ inline constexpr char kReadPromptFinding[] = "read-prompt: ";
 // having added or fetched it since (scenario/content_calls.cc); the rule
 // flush-forgets judges them.
 inline constexpr char kFlushFinding[] = "flush-forgets: ";
+// How a kFinding begins when a stream read, the first after one that
+// reported a missing range, started where that one had started, not past the
+// missing range (scenario/content_calls.cc); the rule stream-advance.
+inline constexpr char kStreamAdvanceFinding[] = "stream-advance: ";
+// How a kFinding begins when PeerDistClientAddContentInformation refused the
+// next portion of well-formed content information, or
+// PeerDistClientCompleteContentInformation failed although the portions
+// added, in the order of their calls, are whole content information
+// (scenario/content_calls.cc); the rule info-portions judges them.
+inline constexpr char kInfoPortionsFinding[] = "info-portions: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

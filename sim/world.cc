@@ -270,17 +270,33 @@ void World::ChangeStatus(PEERDIST_STATUS before) {
   if (status_listener_) status_listener_(before, now);
 }
 
+void World::NoteCauses(bool first) {
+  const ServiceCauses now = service_.causes();
+  if (!causes_traced_ || (!first && now == traced_causes_)) return;
+  traced_causes_ = now;
+  TraceEvent traced = Stamp(TraceKind::kServiceCause);
+  traced.detail = ServiceCausesName(now);
+  trace_.Add(std::move(traced));
+}
+
 void World::Environment(EnvAction action) {
   const Duration delay = prng_.Uniform(0, config_.max_environment_delay);
   queue_.Schedule(now_ + delay, [this, action] {
     const PEERDIST_STATUS before = service_.status();
     service_.Apply(action);
+    // The first trace of causes states them whatever they were before.
+    const bool first = NamesCause(action) && !causes_traced_;
+    causes_traced_ = causes_traced_ || first;
+    // Before the status line, so that whatever the move makes the
+    // implementation do already reads the new causes.
+    NoteCauses(first);
     ChangeStatus(before);
     if (action == EnvAction::kRestart) {
       const Duration downtime = prng_.Uniform(kMillisecond, config_.max_restart_downtime);
       queue_.Schedule(now_ + downtime, [this] {
         const PEERDIST_STATUS down = service_.status();
         service_.ComeBackUp();
+        NoteCauses(false);
         ChangeStatus(down);
       });
     }

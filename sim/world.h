@@ -135,6 +135,7 @@ class World final : public HostServices {
   // --- HostServices -----------------------------------------------------
   VirtualTime Now() const override { return now_; }
   PEERDIST_STATUS ServiceStatus() const override { return service_.status(); }
+  ServiceCause DisabledCause() const override { return OneCause(service_.causes()); }
   BOOL SetEvent(HANDLE event) override;
   BOOL PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key,
                                   LPOVERLAPPED overlapped) override;
@@ -156,6 +157,10 @@ class World final : public HostServices {
   TraceEvent Stamp(TraceKind kind) const;
   void SnapshotSlot(const OverlappedSlot& slot, TraceEvent& event) const;
   void ChangeStatus(PEERDIST_STATUS before);
+  // Traces the service's causes when they changed, once an action that names
+  // its cause has run (kServiceCause), and always for the `first` such
+  // action; before that, never.
+  void NoteCauses(bool first);
   void RecordOutOfBounds(const std::vector<std::string>& broken);
   // Runs queue entries due up to `deadline`; stops early when `until` says so.
   void RunUntil(VirtualTime deadline, const std::function<bool()>& until);
@@ -169,6 +174,8 @@ class World final : public HostServices {
   PeerNetwork peers_;
   Trace trace_;
   StatusListener status_listener_;
+  bool causes_traced_ = false;
+  ServiceCauses traced_causes_;
   VirtualTime now_ = 0;
   int current_step_ = -1;
   DWORD last_error_ = ERROR_SUCCESS;

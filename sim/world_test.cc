@@ -152,6 +152,27 @@ TEST(WorldEnvironment, ActionWithoutEffectTracesNothing) {
   EXPECT_EQ(listener_calls, 0);
 }
 
+TEST(WorldEnvironment, CausesAreTracedOnlyFromTheFirstActionThatNamesOne) {
+  WorldConfig config;
+  config.initial_status = PEERDIST_STATUS_AVAILABLE;
+  World world(3, config);
+  world.Environment(EnvAction::kDisable);
+  world.RunFor(config.max_environment_delay);
+  EXPECT_TRUE(EventsOfKind(world, TraceKind::kServiceCause).empty());  // the trace of old scenarios
+  EXPECT_EQ(world.DisabledCause(), ServiceCause::kUnknown);
+  world.Environment(EnvAction::kStop);
+  world.RunFor(config.max_environment_delay);
+  world.Environment(EnvAction::kEnable);  // an original action: traced now that causes are
+  world.RunFor(config.max_environment_delay);
+  const std::vector<TraceEvent> causes = EventsOfKind(world, TraceKind::kServiceCause);
+  ASSERT_EQ(causes.size(), 2u);
+  EXPECT_EQ(causes[0].detail, "stopped+unknown");
+  EXPECT_EQ(causes[1].detail, "stopped");
+  EXPECT_EQ(world.ServiceStatus(), PEERDIST_STATUS_DISABLED);  // no status change for either
+  EXPECT_EQ(EventsOfKind(world, TraceKind::kStatusChange).size(), 1u);
+  EXPECT_EQ(world.DisabledCause(), ServiceCause::kStopped);
+}
+
 TEST(WorldEnvironment, RestartGoesDisabledThenComesBack) {
   const std::uint64_t seed = 42;
   WorldConfig config;

@@ -355,7 +355,10 @@ static OperationResult StreamRead(Operation* operation, ContentObject* content) 
   OperationResult result;
   if (!content->has_info) return Result(PEERDIST_ERROR_NO_MORE, 0);
   result = Read(operation, content, content->stream_position);
-  if (result.error == ERROR_SUCCESS) content->stream_position += result.bytes;
+  /* Advanced by the bytes read, and past a missing range by its length. */
+  if (result.error == ERROR_SUCCESS || result.error == PEERDIST_ERROR_MISSING_DATA || result.error == ERROR_TIMEOUT) {
+    content->stream_position += result.bytes;
+  }
   return result;
 }
 

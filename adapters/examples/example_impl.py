@@ -52,6 +52,8 @@ PEERDIST_ERROR_VERSION_UNSUPPORTED = 4062
 PEERDIST_ERROR_SERVICE_UNAVAILABLE = 4065
 STATUS_PENDING = 0x103  # OVERLAPPED.Internal while pending
 DISABLED, UNAVAILABLE, AVAILABLE = 0, 1, 2
+# What `get-cause` answers: why the service is DISABLED (PROTOCOL.md).
+CAUSE_UNKNOWN, CAUSE_POLICY, CAUSE_STOPPED = 0, 1, 2
 PEERDIST_VERSION_WIN7 = 0x0001
 PEERDIST_VERSION_WIN8 = 0x0002
 PEERDIST_VERSION = PEERDIST_VERSION_WIN8
@@ -279,6 +281,12 @@ class Connection:
         if self.known_status is None:
             self.known_status = self.request("get-status")
         return self.known_status
+
+    def cause(self):
+        """Why the service is DISABLED: CAUSE_POLICY, CAUSE_STOPPED or
+        CAUSE_UNKNOWN. Asked each time: it may change with no
+        `status-changed` line."""
+        return self.request("get-cause")
 
     def set_event(self, handle):
         return self.request("set-event 0x%x" % handle)
@@ -639,7 +647,11 @@ class ExampleImpl:
         status = self.io.status()
         if status == AVAILABLE:
             return ERROR_SUCCESS
-        return PEERDIST_ERROR_SERVICE_UNAVAILABLE if status == UNAVAILABLE else ERROR_ACCESS_DISABLED_BY_POLICY
+        if status == UNAVAILABLE:
+            return PEERDIST_ERROR_SERVICE_UNAVAILABLE
+        # DISABLED: the row of its cause; a stopped service is unavailable, a
+        # Group Policy (or a cause the harness does not name) the policy row.
+        return PEERDIST_ERROR_SERVICE_UNAVAILABLE if self.io.cause() == CAUSE_STOPPED else ERROR_ACCESS_DISABLED_BY_POLICY
 
     def close_object(self, session, handle, kind):
         """The three close functions: an invalidated handle still closes, and
@@ -1069,7 +1081,8 @@ class ExampleImpl:
         if content.info is None:
             return PEERDIST_ERROR_NO_MORE, 0
         error, transferred = self.perform_read(op, content, content.stream_position)
-        if error == ERROR_SUCCESS:
+        # Advanced by the bytes read, and past a missing range by its length.
+        if error in (ERROR_SUCCESS, PEERDIST_ERROR_MISSING_DATA, ERROR_TIMEOUT):
             content.stream_position += transferred
         return error, transferred
 

@@ -87,6 +87,12 @@ DWORD OpenableNow(void) {
     case PEERDIST_STATUS_UNAVAILABLE: return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
     case PEERDIST_STATUS_DISABLED: break;
   }
+  /* The row of the cause: a service stopped by its configuration is
+   * unavailable, a Group Policy (or a cause the host does not name) is the
+   * policy row. */
+  if (PD_HOST_HAS_SERVICE_CAUSE(host) && host->service_cause(host->host) == PD_SERVICE_CAUSE_STOPPED) {
+    return PEERDIST_ERROR_SERVICE_UNAVAILABLE;
+  }
   return ERROR_ACCESS_DISABLED_BY_POLICY;
 }
 

@@ -68,7 +68,7 @@ PD_REGISTER_RULE((Rule{
     "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
     "PeerDistClientStreamRead, PeerDistClientFlushContent, PeerDistClientGetInformationByHandle, "
     "PeerDistClientCancelAsyncOperation",
-    {{"COPEN-3"}, {"CCLOSE-2"}, {"CCLOSE-3"}, {"CADDINFO-2"}, {"CADDINFO-3"}, {"CCOMPLETEINFO-2"},
+    {{"COPEN-3"}, {"COPEN-17"}, {"CCLOSE-2"}, {"CCLOSE-3"}, {"CADDINFO-2"}, {"CADDINFO-3"}, {"CCOMPLETEINFO-2"},
      {"CCOMPLETEINFO-3"}, {"CADDDATA-3"}, {"CADDDATA-4"}, {"CBLOCKREAD-2"}, {"CBLOCKREAD-3"}, {"CSTREAMREAD-2"},
      {"CSTREAMREAD-3"}, {"CFLUSH-1"}, {"CGETINFO-2"}, {"CGETINFO-3"}, {"CCANCEL-2"}, {"CCANCEL-3"}},
     "a client function given its session's open handle and (where it takes one) a content handle that session "

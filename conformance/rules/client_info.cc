@@ -7,6 +7,10 @@
 // too small for the structure, and a failure of a well-formed call: a
 // Windows 8 session's open, not invalidated content handle, the service
 // AVAILABLE, room for the structure (the page lists no error codes).
+// PeerDistClientBasicInfo is the one value of the enumeration that names
+// information (MaximumPeerDistClientInfoByHandlesClass bounds it: info-class
+// flags a success at or past it), so checking what it retrieves checks what
+// the class parameter selects and the format it gives lpInformation.
 #include <cstdlib>
 
 #include "conformance/rule.h"
@@ -60,7 +64,7 @@ PD_REGISTER_RULE((Rule{
     "the pages do not say what a too small buffer gets, nor list errors: the rule reads dwBufferSize as the "
         "bound of what may be written and of what may succeed",
     "PeerDistClientGetInformationByHandle, PEERDIST_CLIENT_BASIC_INFO, PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS",
-    {{"CGETINFO-1"}, {"CGETINFO-5"}, {"CGETINFO-6"}, {"CGETINFO-7", kPartly}, {"CGETINFO-8"},
+    {{"CGETINFO-1"}, {"CGETINFO-4"}, {"CGETINFO-5"}, {"CGETINFO-6"}, {"CGETINFO-7"}, {"CGETINFO-8"},
      {"BASICINFO-2", kPartly}, {"BASICINFO-3"}, {"INFOCLASS-2"}},
     "GetInformationByHandle with PeerDistClientBasicInfo writes a PEERDIST_CLIENT_BASIC_INFO within dwBufferSize: "
     "never past it, never a success without room for it or without writing it, and a success for a well-formed "

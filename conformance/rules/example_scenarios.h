@@ -1093,6 +1093,187 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "env enable\n"                   // 1
        "advance 100000\n",              // 2: the mutant's delivery check never stops
        {{"mutant:delivery-polls-forever", 2}}},
+      {"service-state-rows", "a stopped service answers the unavailable row, a Group Policy the policy row",
+       "pdscenario 2\nseed 1\ninitial available\n"
+       "startup s0\n"                   // 0
+       "env stop\n"                     // 1: DISABLED, cause stopped
+       "advance 100000\n"               // 2
+       "publish s0 t0 id=1\n"           // 3: PEERDIST_ERROR_SERVICE_UNAVAILABLE
+       "env start\n"                    // 4
+       "env policy-off\n"               // 5: DISABLED, cause policy
+       "advance 100000\n"               // 6
+       "open-content s0 c0 tag=1\n"     // 7: ERROR_ACCESS_DISABLED_BY_POLICY
+       "end\n",
+       {{"mutant:policy-row-while-stopped", 3}, {"mutant:unavailable-row-under-policy", 7}}},
+      {"read-local-only", "a read of 0 bytes counts the whole run the local cache holds",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 offset=0 bytes=128\n"  // 14: blocks 0 and 1 in the local cache
+       "advance 100000\n"  // 15
+       "block-read s1 c0 offset=0 bytes=0\n"  // 16
+       "advance 100000\n",  // 17: the mutant counts 64 bytes, not 128
+       {{"mutant:query-counts-one-block", 17}}},
+      {"stream-advance", "a stream read past a missing range starts after it",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "stream-read s1 c0 bytes=64 timeout=local\n"  // 14: missing [0, 256)
+       "advance 100000\n"  // 15
+       "stream-read s1 c0 bytes=64 timeout=local\n"  // 16
+       "advance 100000\n",  // 17: the mutant reads at 0 again
+       {{"mutant:stream-missing-stays", 17}}},
+      {"overlapped-result", "a TRUE result carries the OVERLAPPED's byte count",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=64\n"  // 14
+       "advance 100000\n"  // 15
+       "get-overlapped-result o5\n",  // 16: the mutant says 65 bytes
+       {{"mutant:result-bytes-off-by-one", 16}}},
+      {"read-queued", "a read returns before its result",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=64\n"  // 14
+       "block-read s1 c0 bytes=64\n"  // 15: the mutant waits for it inside the call
+       "advance 100000\n",  // 16
+       {{"mutant:read-waits-in-call", 15}}},
+      {"own-overlapped", "a completion lands only on its own OVERLAPPED",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1 port=new key=9\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=64\n"  // 14
+       "advance 100000\n",  // 15: the mutant posts its own OVERLAPPED too
+       {{"mutant:stray-packet", 15}}},
+      // Reads on information of a range request.
+      {"read-range-bounds", "reads keep to the range of their information",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=64 length=128\n"   // 6: the range [64, 192)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "unpublish s0 id=3\n"                           // 9
+       "open-content s1 c0 tag=1\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n"                              // 13
+       "add-data s1 c0 id=3 offset=64 bytes=64\n"      // 14
+       "advance 100000\n"                              // 15
+       "stream-read s1 c0 bytes=200\n"                 // 16: begins at 64
+       "advance 100000\n"                              // 17
+       "block-read s1 c0 offset=0 bytes=10\n"          // 18: before the range
+       "advance 100000\n"                              // 19
+       "block-read s1 c0 offset=192 bytes=10\n"        // 20: exactly at its end
+       "advance 100000\n",                             // 21: the mutant succeeds with 0 bytes
+       {{"mutant:range-end-read-succeeds", 21}}},
+      {"range-info-accepted", "the information of a range request is added and completed like a whole one's",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=64 length=128\n"   // 6: the range [64, 192)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "unpublish s0 id=3\n"                           // 9
+       "open-content s1 c0 tag=1\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n",                             // 13: the mutant refuses the ranged information
+       {{"mutant:ranged-info-refused", 13}}},
+      {"flush-port-and-key", "a flush completes with a packet to its own port, with its key",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                          // 0
+       "flush s0 tag=2 port=new key=77\n"      // 1
+       "advance 100000\n",                     // 2: the mutant's packet carries key 0
+       {{"mutant:flush-packet-key-zero", 2}}},
+      {"info-portions", "content information added in two portions completes",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "open-content s1 c0 tag=1\n"  // 9
+       "add-info s1 c0 part=0/2\n"  // 10
+       "advance 100000\n"  // 11
+       "add-info s1 c0 part=1/2\n"  // 12
+       "advance 100000\n"  // 13
+       "complete-info s1 c0\n"  // 14
+       "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
+       {{"mutant:info-portion-replaces", 15}}},
   };
   return examples;
 }

@@ -6,7 +6,11 @@
 // in the cache, before the flush was called; and when a local-cache-only read
 // misses a block added whole to its handle although the only flushes that ran
 // were of tags that no handle holding that content carries. Content published
-// on this machine is the service's own and is not judged.
+// on this machine is the service's own and is not judged. A tag is all 16
+// bytes of PEERDIST_CONTENT_TAG: the harness's tags from 16 on differ from a
+// lower one in a single byte other than the first (TagOf), and the generator
+// flushes such a tag next to a handle of the other, so an implementation
+// that compares fewer bytes drops data it must keep.
 #include "conformance/rule.h"
 #include "conformance/rules/implementation_findings.h"
 #include "sim/trace.h"
@@ -26,10 +30,11 @@ PD_REGISTER_RULE((Rule{
     Strength::kImplied,
     "the pages say the tag selects what a flush drops from the cache, not when: the rule takes the flush's "
         "completion as the moment, and judges only data no other session or tag may also have put in the cache",
-    "PeerDistClientOpenContent, PeerDistClientFlushContent",
-    {{"COPEN-5"}, {"CFLUSH-2", kPartly}, {"CFLUSH-15"}, {"CFLUSH-16"}},
+    "PeerDistClientOpenContent, PeerDistClientFlushContent, PEERDIST_CONTENT_TAG",
+    {{"COPEN-5"}, {"CFLUSH-2"}, {"CFLUSH-15"}, {"CFLUSH-16"}, {"COPEN-4", kPartly}, {"CONTENTTAG-1"},
+     {"CONTENTTAG-2"}},
     "after a flush of a tag completes, the local cache no longer serves what that session's handles of the tag "
-    "added or fetched before it, and still serves what handles of other tags added",
+    "added or fetched before it, and still serves what handles of other tags (another byte of the 16) added",
     Judge,
 }));
 

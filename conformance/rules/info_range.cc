@@ -28,10 +28,13 @@ PD_REGISTER_RULE((Rule{
     "information model (sim/content_info.h) of exactly [offset, offset + length) of the published bytes, and "
     "judges only ranges inside the content (or the whole of it)",
     "PeerDistServerOpenContentInformation, PeerDistServerOpenContentInformationEx, "
-    "PeerDistServerRetrieveContentInformation",
+    "PeerDistServerRetrieveContentInformation, PeerDistClientBlockRead, PeerDistClientStreamRead",
     {{"SOPENINFO-5"}, {"SOPENINFO-6"}, {"SOPENINFO-7"}, {"SOPENINFO-22"}, {"SOPENINFOEX-5"}, {"SOPENINFOEX-6"},
      {"SOPENINFOEX-7"}, {"SOPENINFOEX-18"},
-     {"SRETRIEVEINFO-1"}, {"SRETRIEVEINFO-5"}},
+     {"SRETRIEVEINFO-1"}, {"SRETRIEVEINFO-5"},
+     // The read pages' Range Requests remarks say the same of the open.
+     {"CBLOCKREAD-38"}, {"CBLOCKREAD-39", kPartly}, {"CBLOCKREAD-40"}, {"CBLOCKREAD-41"}, {"CSTREAMREAD-41"},
+     {"CSTREAMREAD-42", kPartly}, {"CSTREAMREAD-43"}, {"CSTREAMREAD-44"}},
     "the content information retrieved describes the range the open asked for (0, 0: the whole content), of the "
     "published bytes",
     Judge,

@@ -10,7 +10,9 @@
 // answers ERROR_IO_INCOMPLETE, unless nothing could end the wait: the
 // OVERLAPPED has no hEvent (PeerDist has no file handle for the wait to use
 // instead), or the wait ran to the harness's horizon for an INFINITE wait
-// (kInfiniteWaitSpan: nothing was going to complete it).
+// (kInfiniteWaitSpan: nothing was going to complete it). A TRUE result
+// writes the number of bytes the operation's OVERLAPPED says it transferred
+// (InternalHigh), for every operation, writes such as AddData included.
 #include "conformance/rule.h"
 #include "conformance/rules/content_rule_support.h"
 
@@ -39,6 +41,8 @@ struct Target {
     std::size_t index;
     int step;
     std::int64_t code;
+    std::int64_t bytes;  // OVERLAPPED.InternalHigh as the act left it
+    bool written;        // the act is the result written (not a signal or packet)
   };
   std::vector<ActAt> acts;  // in trace order
 };
@@ -52,7 +56,8 @@ std::optional<Target> TargetOf(const TraceView& view, const CallView& call) {
     target.name = Name(*registration);
     target.has_event = registration->event >= 0;
     for (const Act& act : ActsOf(view, *registration)) {
-      target.acts.push_back({act.index, act.event->step, act.event->code});
+      target.acts.push_back({act.index, act.event->step, act.event->code, act.event->bytes,
+                             act.event->kind == TraceKind::kOverlappedDone});
     }
     return target;
   }
@@ -66,9 +71,32 @@ std::optional<Target> TargetOf(const TraceView& view, const CallView& call) {
   target.has_event = found->event >= 0;
   target.content = true;
   for (const OperationAct& act : found->acts) {
-    target.acts.push_back({act.index, view.events()[act.index].step, act.code});
+    const TraceEvent& event = view.events()[act.index];
+    target.acts.push_back({act.index, event.step, act.code, event.bytes, event.kind == TraceKind::kOverlappedDone});
   }
   return target;
+}
+
+// "A pointer to a variable that receives the number of bytes that were
+// actually transferred": a TRUE result writes the count the operation's
+// OVERLAPPED holds (InternalHigh) once its result is there, whatever the
+// operation (reads and retrieves, writes such as AddData, registrations).
+std::optional<Violation> BytesDisagree(const CallView& call, const Target& target,
+                                       const std::string& name) {
+  const TraceEvent& ret = *call.ret;
+  if (ret.bool_result == 0 || ret.bytes == kNoValue) return std::nullopt;
+  const Target::ActAt* result = nullptr;
+  for (const Target::ActAt& act : target.acts) {
+    if (act.index >= call.return_index) break;
+    if (act.code == kNoValue || act.code == static_cast<std::int64_t>(kStatusPending)) continue;
+    // A signal snapshots the OVERLAPPED too; only a written result counts.
+    if (!act.written) continue;
+    result = &act;
+  }
+  if (result == nullptr || result->bytes == kNoValue || result->bytes == ret.bytes) return std::nullopt;
+  return At(ret, name + " returned TRUE with lpNumberOfBytesTransferred " + std::to_string(ret.bytes) +
+                     " while the operation's OVERLAPPED holds " + std::to_string(result->bytes) +
+                     " (InternalHigh); expected the number of bytes the operation transferred");
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
@@ -117,6 +145,7 @@ std::optional<Violation> Judge(const TraceView& view) {
       return At(ret, name + " while it was pending (bWait FALSE) returned " + Result(ret) +
                          "; expected FALSE with ERROR_IO_INCOMPLETE");
     }
+    if (auto violation = BytesDisagree(call, *target, name)) return violation;
     if (final_code == ERROR_SUCCESS) {
       if (ret.bool_result != 0) continue;
       return At(ret, name + " after it completed successfully returned " + Result(ret) + "; expected TRUE");
@@ -141,12 +170,13 @@ PD_REGISTER_RULE((Rule{
     "the page says only TRUE once complete and FALSE while pending without bWait: the last errors "
         "(ERROR_IO_INCOMPLETE, the operation's error) are GetOverlappedResult's convention",
     "PeerDistGetOverlappedResult",
-    {{"OVLRESULT-1", kPartly}, {"OVLRESULT-2", kPartly}, {"OVLRESULT-3"}, {"OVLRESULT-5", kPartly},
+    {{"OVLRESULT-1"}, {"OVLRESULT-2"}, {"OVLRESULT-3"}, {"OVLRESULT-4"}, {"OVLRESULT-5", kPartly},
      {"OVLRESULT-6"}, {"OVLRESULT-7", kPartly}, {"OVLRESULT-8"}},
     "PeerDistGetOverlappedResult on a registration's or a content operation's OVERLAPPED returns "
     "FALSE/ERROR_IO_INCOMPLETE while it is pending (bWait FALSE), TRUE once it completed successfully, FALSE with "
     "its error or TRUE once it failed or was cancelled (aborted-/failed-overlapped-result); with bWait TRUE "
-    "(and an hEvent) it waits, never ERROR_IO_INCOMPLETE",
+    "(and an hEvent) it waits, never ERROR_IO_INCOMPLETE; a TRUE result writes the OVERLAPPED's byte count "
+    "(InternalHigh) to lpNumberOfBytesTransferred",
     Judge,
 }));
 

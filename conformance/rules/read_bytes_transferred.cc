@@ -58,7 +58,7 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-4", kPartly}, {"CBLOCKREAD-27", kPartly}, {"CBLOCKREAD-28", kPartly},
+    {{"CBLOCKREAD-4", kPartly}, {"CBLOCKREAD-27", kPartly}, {"CBLOCKREAD-28", kPartly}, {"CBLOCKREAD-29", kPartly},
      {"CSTREAMREAD-4", kPartly}, {"CSTREAMREAD-27", kPartly}, {"CSTREAMREAD-28", kPartly}},
     "a completed read's byte count is the same in its OVERLAPPED, its completion packet and "
     "PeerDistGetOverlappedResult, and a successful read's never more than cbMaxNumberOfBytes",

@@ -25,7 +25,7 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-37", kPartly}, {"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-46"}, {"CBLOCKREAD-50", kPartly}, {"CBLOCKREAD-51"}, {"CSTREAMREAD-37"}, {"CSTREAMREAD-40", kPartly}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-49"}, {"CSTREAMREAD-53", kPartly}, {"CSTREAMREAD-54"}},
+    {{"CBLOCKREAD-37"}, {"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-46"}, {"CBLOCKREAD-50", kPartly}, {"CBLOCKREAD-51"}, {"CSTREAMREAD-37"}, {"CSTREAMREAD-40"}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-49"}, {"CSTREAMREAD-53", kPartly}, {"CSTREAMREAD-54"}},
     "a read outside its content range (a stream read at or past its end) completes with PEERDIST_ERROR_NO_MORE, and a read inside it does not",
     Judge,
 }));

@@ -23,7 +23,7 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-34", kPartly}, {"CBLOCKREAD-35", kPartly}, {"CBLOCKREAD-36", kPartly}, {"CBLOCKREAD-47", kPartly}, {"CBLOCKREAD-52"}, {"CSTREAMREAD-35", kPartly}, {"CSTREAMREAD-38", kPartly}, {"CSTREAMREAD-39", kPartly}, {"CSTREAMREAD-50", kPartly}, {"CSTREAMREAD-55"}},
+    {{"CBLOCKREAD-34", kPartly}, {"CBLOCKREAD-35", kPartly}, {"CBLOCKREAD-36"}, {"CBLOCKREAD-47"}, {"CBLOCKREAD-52"}, {"CSTREAMREAD-35", kPartly}, {"CSTREAMREAD-38", kPartly}, {"CSTREAMREAD-39"}, {"CSTREAMREAD-50"}, {"CSTREAMREAD-55"}},
     "a read no cache and no peer can serve completes with PEERDIST_ERROR_MISSING_DATA, reporting a missing range of 1 byte or more within the content range (a range request's bounds)",
     Judge,
 }));

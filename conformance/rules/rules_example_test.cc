@@ -50,6 +50,8 @@ const std::vector<std::string> kRuleIds = {
     // Content information, cancel and session pages (orders 340-359).
     "info-range", "retrieve-end", "info-handles-accepted", "cancel-posts-once",
     "read-prompt", "info-class", "cancel-once",
+    // Reads on information of a range request (orders 315-316).
+    "read-range-bounds", "range-info-accepted",
 };
 
 TEST(RuleCatalog, EveryRuleIsRegisteredOnceWithItsFields) {

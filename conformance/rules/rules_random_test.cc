@@ -20,7 +20,10 @@ namespace {
 class Generator {
  public:
   explicit Generator(std::uint64_t seed)
-      : random_(seed), reads_random_(seed ^ 0x5EAD5), flush_random_(seed ^ 0xF1005) {}
+      : random_(seed),
+        reads_random_(seed ^ 0x5EAD5),
+        flush_random_(seed ^ 0xF1005),
+        portions_random_(seed ^ 0x9A275) {}
 
   Scenario Next() {
     Scenario scenario;
@@ -101,7 +104,7 @@ class Generator {
         case 10:
         case 11:
           step.kind = StepKind::kEnvironment;
-          step.action = static_cast<EnvAction>(Below(5));
+          step.action = static_cast<EnvAction>(Below(9));  // the actions that name a cause too
           break;
         default:
           step.kind = StepKind::kAdvance;
@@ -193,8 +196,28 @@ class Generator {
     more.content = content + 3;
     add(StepKind::kCloseStream).object = 1;
     settle();
+    // Now and then a content-information handle closed with its retrieve
+    // pending (info-handles-accepted); drawn from the portions' stream, whose
+    // draws above moved the random steps that used to reach it.
+    if (PortionsBelow(2) == 0) {
+      add(StepKind::kOpenInfo).object = 2;
+      add(StepKind::kRetrieveInfo).object = 2;
+      add(StepKind::kCloseInfo).object = 2;
+      settle();
+    }
     add(StepKind::kOpenContent);
-    add(StepKind::kAddInfo);
+    // Now and then the information in two portions, each once the one before
+    // completed (info-portions); drawn from a stream of its own.
+    if (PortionsBelow(3) == 0) {
+      for (std::uint32_t piece = 0; piece < 2; ++piece) {
+        Step& portion = add(StepKind::kAddInfo);
+        portion.piece = piece;
+        portion.pieces = 2;
+        settle();
+      }
+    } else {
+      add(StepKind::kAddInfo);
+    }
     add(StepKind::kCompleteInfo);
     settle();
     // Content 1: unpublishing content 10 leaves content 1 published, whose
@@ -209,6 +232,8 @@ class Generator {
       add(StepKind::kCloseInfo).object = 2;
     }
   }
+
+  int PortionsBelow(int n) { return static_cast<int>(portions_random_() % static_cast<std::uint64_t>(n)); }
 
   int ReadsBelow(int n) { return static_cast<int>(reads_random_() % static_cast<std::uint64_t>(n)); }
 
@@ -279,7 +304,22 @@ class Generator {
     add(StepKind::kAddData).bytes = 256;
     settle();
     local_read();
-    add(StepKind::kFlush);
+    // Now and then first a flush of tag 16, c0's tag 0 with byte 1 flipped:
+    // c0's data stays (flush-forgets); drawn from a stream of its own.
+    if (PortionsBelow(2) == 0) {
+      add(StepKind::kFlush).tag = 16;
+      settle();
+      Step& read = add(StepKind::kBlockRead);
+      read.bytes = 64;
+      read.timeout = TimeoutArg::kLocalOnly;
+      settle();
+    }
+    Step& flush = add(StepKind::kFlush);
+    // Now and then through a port of its own, with a key (flush-port-and-key).
+    if (PortionsBelow(2) == 0) {
+      flush.port = PortArg::kNew;
+      flush.key = 9;
+    }
     settle();
     local_read();
   }
@@ -328,6 +368,7 @@ class Generator {
   std::mt19937_64 random_;
   std::mt19937_64 reads_random_;
   std::mt19937_64 flush_random_;
+  std::mt19937_64 portions_random_;
 };
 
 ImplFactory Factory(const BuiltInImpl& impl) {
