@@ -223,9 +223,13 @@ class Generator {
     // Content 1: unpublishing content 10 leaves content 1 published, whose
     // information still opens (open-info-found: an identifier is all its
     // bytes); no draw.
+    // Its handle is then closed with a retrieve pending (info-handles-accepted:
+    // the close of a busy handle succeeds).
     if (content == 1) {
       add(StepKind::kUnpublish).content = 10;
       add(StepKind::kOpenInfo).object = 2;
+      add(StepKind::kRetrieveInfo).object = 2;
+      add(StepKind::kCloseInfo).object = 2;
     }
   }
 
