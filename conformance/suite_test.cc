@@ -190,15 +190,31 @@ TEST(SuiteTest, AnInconsistencyAcrossTheRunFailsWithBothScenarios) {
 }
 
 // conformance/testdata/mutant_kills.txt: mutant name -> the rules it
-// violates ("a,b,c", catalog order).
-std::map<std::string, std::string> ExpectedKills() {
-  std::map<std::string, std::string> kills;
+// violates ("a,b,c", catalog order). A line "unreached mutant:NAME RULES"
+// pins a mutant whose own rule the default run no longer reaches (its kill
+// is shown by //conformance/rules:rules_example_test): a known gap of the
+// generator, listed so that it is seen, and so that the test fails once the
+// default run reaches it again.
+struct PinnedKills {
+  std::string rules;
+  bool unreached = false;
+};
+
+std::map<std::string, PinnedKills> ExpectedKills() {
+  std::map<std::string, PinnedKills> kills;
   std::ifstream in("conformance/testdata/mutant_kills.txt");
   EXPECT_TRUE(in.good()) << "conformance/testdata/mutant_kills.txt is missing";
+  const std::string unreached = "unreached ";
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
+    PinnedKills pinned;
+    if (line.compare(0, unreached.size(), unreached) == 0) {
+      pinned.unreached = true;
+      line = line.substr(unreached.size());
+    }
     const std::size_t space = line.find(' ');
-    kills[line.substr(0, space)] = space == std::string::npos ? "" : line.substr(space + 1);
+    pinned.rules = space == std::string::npos ? "" : line.substr(space + 1);
+    kills[line.substr(0, space)] = pinned;
   }
   return kills;
 }
@@ -225,21 +241,31 @@ TEST_P(MutantTest, KilledByItsRuleWithAReplayableCounterexample) {
   std::printf("%s killed by: %s [%llu scenarios, %.2f s]\n", impl->name.c_str(),
               killers.empty() ? "(nothing)" : killers.c_str(),
               static_cast<unsigned long long>(result.scenarios_run), seconds);
-  ASSERT_NE(expected, nullptr) << impl->name << " survived its rule " << impl->killed_by;
   // Every rule it violates, exactly: a rule that goes blind to a side
   // effect of a bug, or starts flagging one, is a change to look at.
   std::string violated;
   for (const RuleOutcome& outcome : result.rules) {
     if (outcome.violated) violated += (violated.empty() ? "" : ",") + outcome.rule->id;
   }
-  const std::map<std::string, std::string> kills = ExpectedKills();
+  const std::map<std::string, PinnedKills> kills = ExpectedKills();
   const auto pinned = kills.find(impl->name);
+  const std::string line =
+      std::string(expected == nullptr ? "unreached " : "") + impl->name + (violated.empty() ? "" : " " + violated);
   ASSERT_NE(pinned, kills.end()) << "conformance/testdata/mutant_kills.txt has no line for " << impl->name
-                                 << "; add: " << impl->name << " " << violated;
-  EXPECT_EQ(violated, pinned->second) << "the rules " << impl->name
-                                      << " violates changed; if meant, the line in "
-                                         "conformance/testdata/mutant_kills.txt becomes: "
-                                      << impl->name << " " << violated;
+                                 << "; add: " << line;
+  EXPECT_EQ(violated, pinned->second.rules) << "the rules " << impl->name
+                                            << " violates changed; if meant, the line in "
+                                               "conformance/testdata/mutant_kills.txt becomes: "
+                                            << line;
+  if (pinned->second.unreached) {
+    EXPECT_EQ(expected, nullptr) << impl->name << " is caught by its rule " << impl->killed_by
+                                 << " in the default run again; the line in conformance/testdata/mutant_kills.txt "
+                                    "becomes: "
+                                 << line;
+    return;
+  }
+  ASSERT_NE(expected, nullptr) << impl->name << " survived its rule " << impl->killed_by
+                               << " (if the generator no longer reaches it, the line becomes: " << line << ")";
   ASSERT_TRUE(expected->counterexample.has_value());
   ASSERT_TRUE(expected->violation.has_value());
   std::printf("  shrunk counterexample for %s:\n%s", impl->killed_by.c_str(),
