@@ -33,6 +33,12 @@ bool AnswersAnotherFault(const TraceView& view, const HandleHistory& history, co
   const PEERDIST_STATUS status = StatusAfter(view, call.call_index);
   if (status == PEERDIST_STATUS_DISABLED && code == ERROR_ACCESS_DISABLED_BY_POLICY) return true;
   if (status == PEERDIST_STATUS_UNAVAILABLE && code == PEERDIST_ERROR_SERVICE_UNAVAILABLE) return true;
+  // An Ex open whose retrieval options ask versions the implementation may
+  // not support (info-version) may report that fault first.
+  if (c.function == ApiFunction::kServerOpenContentInformationEx &&
+      code == PEERDIST_ERROR_CONTENTINFO_VERSION_UNSUPPORTED && DetailNumber(c.detail, "min=") != kNoValue) {
+    return true;
+  }
   return c.function == ApiFunction::kServerPublishStream && code == PEERDIST_ERROR_ALREADY_EXISTS;
 }
 
