@@ -6,6 +6,7 @@
 // status, an existing publication).
 #include "conformance/rule.h"
 #include "conformance/rules/content_rule_support.h"
+#include "conformance/rules/publication_history.h"
 
 namespace pd {
 namespace rules {
