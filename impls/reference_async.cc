@@ -223,15 +223,25 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
   }
 }
 
-int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
+std::vector<PendingOperation> ReferenceImpl::MatchingOperations(
+    const std::function<bool(const PendingOperation&)>& match) const {
   // Collected first: completing one may not disturb the walk.
   std::vector<PendingOperation> matched;
   for (const auto& [id, operation] : operations_) {
     if (match(operation)) matched.push_back(operation);
   }
+  return matched;
+}
+
+void ReferenceImpl::Withdraw(const PendingOperation& operation) {
+  operations_.erase(operation.id);
+  host_.CancelScheduled(operation.timer);
+}
+
+int ReferenceImpl::AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error) {
+  const std::vector<PendingOperation> matched = MatchingOperations(match);
   for (const PendingOperation& operation : matched) {
-    operations_.erase(operation.id);
-    host_.CancelScheduled(operation.timer);
+    Withdraw(operation);
     CompleteOperation(operation, error, 0);
   }
   return static_cast<int>(matched.size());
@@ -244,13 +254,8 @@ void ReferenceImpl::CancelOperations(const std::function<bool(const PendingOpera
   }
   // The mutant's bug: the OVERLAPPED says aborted before the cancel returns,
   // but its event and its packet come a millisecond later.
-  std::vector<PendingOperation> matched;
-  for (const auto& [id, operation] : operations_) {
-    if (match(operation)) matched.push_back(operation);
-  }
-  for (const PendingOperation& operation : matched) {
-    operations_.erase(operation.id);
-    host_.CancelScheduled(operation.timer);
+  for (const PendingOperation& operation : MatchingOperations(match)) {
+    Withdraw(operation);
     if (operation.overlapped != nullptr) operation.overlapped->Internal = ERROR_OPERATION_ABORTED;
     host_.ScheduleAfter(kMillisecond, [this, operation] { CompleteOperation(operation, ERROR_OPERATION_ABORTED, 0); });
   }

@@ -165,6 +165,10 @@ class ReferenceImpl final : public PeerDistAdapter {
   // Writes the result into the OVERLAPPED, signals its event, posts to the port.
   void CompleteOperation(const PendingOperation& operation, DWORD error, DWORD bytes);
   // Completes (as `error`) every pending operation that `match` selects.
+  // The pending operations `match` selects, in id order; Withdraw takes one
+  // out of the pending set and stops its timer.
+  std::vector<PendingOperation> MatchingOperations(const std::function<bool(const PendingOperation&)>& match) const;
+  void Withdraw(const PendingOperation& operation);
   int AbortOperations(const std::function<bool(const PendingOperation&)>& match, DWORD error);
   // A cancel's work: AbortOperations as ERROR_OPERATION_ABORTED (or the
   // cancel-defers-notice mutant's late notice).

@@ -53,11 +53,8 @@ std::optional<Violation> JudgeOpens(const TraceView& view) {
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
-  std::optional<Violation> open = JudgeOpens(view);
-  std::optional<Violation> found = FirstFindingWithPrefix(
-      view, kInfoVersionFinding, "; expected a version within both ranges");
-  if (open && found) return open->time <= found->time ? open : found;
-  return open ? open : found;
+  return Earlier(JudgeOpens(view),
+                 FirstFindingWithPrefix(view, kInfoVersionFinding, "; expected a version within both ranges"));
 }
 
 PD_REGISTER_RULE((Rule{

@@ -43,11 +43,9 @@ std::optional<Violation> JudgeStreamUsed(const TraceView& view) {
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
-  std::optional<Violation> refused = JudgeStreamUsed(view);
-  std::optional<Violation> described = FirstFindingWithPrefix(
-      view, kPublishedContentFinding, "; expected the content information to describe exactly the bytes added");
-  if (refused && described) return refused->time <= described->time ? refused : described;
-  return refused ? refused : described;
+  return Earlier(JudgeStreamUsed(view),
+                 FirstFindingWithPrefix(view, kPublishedContentFinding,
+                                        "; expected the content information to describe exactly the bytes added"));
 }
 
 PD_REGISTER_RULE((Rule{

@@ -118,6 +118,13 @@ inline std::optional<Act> FirstAct(const TraceView& view, const RegistrationView
   return acts.front();
 }
 
+// The earlier of two rule parts' violations (the first when both are at one
+// time); whichever is there when only one is.
+inline std::optional<Violation> Earlier(std::optional<Violation> a, std::optional<Violation> b) {
+  if (a && b) return a->time <= b->time ? a : b;
+  return a ? a : b;
+}
+
 // Earliest time the registration may have been completed; nullopt if never.
 inline std::optional<VirtualTime> EarliestCompletion(const TraceView& view, const RegistrationView& registration) {
   std::optional<VirtualTime> earliest;
