@@ -128,6 +128,8 @@ enum class Deviation : std::uint8_t {
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
+  // Content handles deliver the data (issue 12, read-delivers).
+  kCachedReadEmpty,           // a read (not local-cache-only) of a block already in the cache succeeds with 0 bytes
 };
 
 }  // namespace pd

@@ -327,6 +327,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
        "instead of appending it",
        "info-portions", Deviation::kInfoPortionReplaces},
+      // Content handles deliver the data (issue 12).
+      {"mutant:cached-read-empty",
+       "a PeerDistClientBlockRead or StreamRead with a timeout (not local-cache-only) whose first block is already in "
+       "the local cache completes with ERROR_SUCCESS and 0 bytes instead of delivering it",
+       "read-delivers", Deviation::kCachedReadEmpty},
   };
   return catalog;
 }

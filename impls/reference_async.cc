@@ -533,6 +533,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
   // Resuming after the peers: their block arrived, or the timeout did.
   if (operation.timed_out) return {ERROR_TIMEOUT, MissingLength(info, offset)};
+  // The mutant's bug: a block the cache held before this read is "read" as nothing.
+  if (Is(Deviation::kCachedReadEmpty) && operation.peer_bytes.empty() && content.valid_blocks.count(block) != 0 &&
+      operation.timeout_ms != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY) {
+    return {ERROR_SUCCESS, 0};
+  }
   if (!operation.peer_bytes.empty()) {
     if (operation.peer_block == block && content.valid_blocks.count(block) == 0) {
       content.valid_blocks[block] = std::move(operation.peer_bytes);

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/read_delivery.h"
 #include "scenario/read_range.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
@@ -993,6 +994,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
   }
+  // The content handle's own session: another session's handle is session-isolation's.
+  operation.on_open_handles = call.handle_open == 1 && call.object_state == HandleState::kOpen &&
+                              contents_[step.object].session == call.session;
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
   if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
     NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
@@ -1030,6 +1034,14 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       break;
   }
   Finish(call, code);
+  // A read its call refused never completes: judged here, with the call's code.
+  if (read && overlapped != nullptr && !step.null_in && code != ERROR_IO_PENDING && code != ERROR_SUCCESS) {
+    const std::size_t index = operations_.size() - 1;
+    ReadFacts facts = FactsOf(operations_[index], index);
+    facts.code = code;
+    facts.transferred = 0;
+    JudgeDelivery(operations_[index], facts);
+  }
 }
 
 void ContentCalls::Flush(const Step& step) {
@@ -1236,6 +1248,17 @@ void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t i
   for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
   for (const std::string& finding : JudgeReadRange(read)) world_.Finding(finding);
   JudgeFlushed(operation, read);
+  JudgeDelivery(operation, read);
+}
+
+void ContentCalls::JudgeDelivery(const Operation& operation, const ReadFacts& read) {
+  if (!operation.on_open_handles || operation.content_object < 0) return;
+  const ObjectSlot& slot = contents_[static_cast<std::size_t>(operation.content_slot)];
+  if (slot.id != operation.content_object || !slot.open) return;  // closed since: close-cancels'
+  const auto track = read_tracks_.find(operation.content_object);
+  if (track == read_tracks_.end() || StatusLeftAvailableSince(track->second.opened_at)) return;
+  const std::string finding = JudgeReadDelivers(read);
+  if (!finding.empty()) world_.Finding(finding);
 }
 
 bool ContentCalls::JudgeStreamAdvance(const Operation& operation, const ReadFacts& read) {

@@ -177,6 +177,12 @@ inline constexpr char kStreamAdvanceFinding[] = "stream-advance: ";
 // added, in the order of their calls, are whole content information
 // (scenario/content_calls.cc); the rule info-portions judges them.
 inline constexpr char kInfoPortionsFinding[] = "info-portions: ";
+// How a kFinding begins when a read with a buffer, on information complete
+// before the call, did not deliver at least one byte although the data at its
+// start was available (added whole to the local cache before the call, or
+// held by a peer that delivers within its timeout): scenario/read_delivery.h;
+// the rule read-delivers judges them.
+inline constexpr char kReadDeliversFinding[] = "read-delivers: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;
