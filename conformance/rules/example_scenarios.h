@@ -1312,6 +1312,27 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "block-read s1 c0 offset=128 bytes=10\n"        // 14: inside the range
        "advance 100000\n",                             // 15: the mutant completes with NO_MORE
        {{"mutant:range-end-from-length", 15}}},
+      {"read-delivers", "a read of data added whole to the local cache delivers at least a byte",
+       "pdscenario 1\nseed 41\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=1 length=200 port=new\n"      // 2
+       "add-to-stream s0 t0 bytes=128\n"               // 3
+       "add-to-stream s0 t0 bytes=72\n"                // 4
+       "complete-stream s0 t0\n"                       // 5
+       "advance 100000\n"                              // 6
+       "open-info s0 i0 id=1\n"                        // 7
+       "retrieve-info s0 i0 bytes=4096\n"              // 8
+       "advance 100000\n"                              // 9
+       "open-content s1 c0 tag=2\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n"                              // 13
+       "add-data s1 c0 id=1 offset=64 bytes=64\n"      // 14: block 1, whole
+       "advance 100000\n"                              // 15
+       "block-read s1 c0 offset=64 bytes=32\n"         // 16: from the local cache
+       "advance 100000\n",                             // 17: the mutant succeeds with 0 bytes
+       {{"mutant:cached-read-empty", 17}}},
   };
   return examples;
 }
