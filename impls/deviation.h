@@ -130,6 +130,8 @@ enum class Deviation : std::uint8_t {
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
   // Content handles deliver the data (issue 12, read-delivers).
   kCachedReadEmpty,           // a read (not local-cache-only) of a block already in the cache succeeds with 0 bytes
+  kOpenContentLimitOne,       // OpenContent refuses a second open content handle of a session (INVALID_PARAMETER)
+  kCloseContentRefusesBusy,   // closing a content handle with an operation pending: ERROR_INVALID_PARAMETER, left open
 };
 
 }  // namespace pd

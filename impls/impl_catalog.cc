@@ -332,6 +332,13 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a PeerDistClientBlockRead or StreamRead with a timeout (not local-cache-only) whose first block is already in "
        "the local cache completes with ERROR_SUCCESS and 0 bytes instead of delivering it",
        "read-delivers", Deviation::kCachedReadEmpty},
+      {"mutant:open-content-limit-one",
+       "PeerDistClientOpenContent fails with ERROR_INVALID_PARAMETER while its session holds a content handle open",
+       "client-handles-accepted", Deviation::kOpenContentLimitOne},
+      {"mutant:close-content-refuses-busy",
+       "closing a content handle with an operation still pending fails with ERROR_INVALID_PARAMETER and leaves it "
+       "open",
+       "client-handles-accepted", Deviation::kCloseContentRefusesBusy},
   };
   return catalog;
 }

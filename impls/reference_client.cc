@@ -47,6 +47,14 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
   if (pContentTag == nullptr || phContentHandle == nullptr) return ERROR_INVALID_PARAMETER;
   if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
+  // The mutant's bug: one open content handle per session.
+  if (Is(Deviation::kOpenContentLimitOne)) {
+    for (const auto& [value, object] : objects_) {
+      if (object.kind == ObjectKind::kContent && object.session == ValueOf(hPeerDist) && !object.closed) {
+        return ERROR_INVALID_PARAMETER;
+      }
+    }
+  }
   ContentObject content;
   content.kind = ObjectKind::kContent;
   content.session = ValueOf(hPeerDist);
@@ -59,6 +67,12 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
 
 DWORD ReferenceImpl::PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                 PEERDIST_CONTENT_HANDLE hContentHandle) {
+  // The mutant's bug: a handle still busy with an operation is not closed.
+  if (Is(Deviation::kCloseContentRefusesBusy) && FindForContent(hPeerDist) != nullptr) {
+    for (const auto& [id, operation] : operations_) {
+      if (operation.object == ValueOf(hContentHandle)) return ERROR_INVALID_PARAMETER;
+    }
+  }
   return CloseObject(hPeerDist, hContentHandle, ObjectKind::kContent);
 }
 

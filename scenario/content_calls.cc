@@ -913,12 +913,29 @@ void ContentCalls::OpenContent(const Step& step) {
                                                      step.null_out ? nullptr : content);
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
+    CheckNewContentHandle(step, *content, call.session);
     Opened(HandleKind::kContent, step, *content, call.session, ret);
     const int id = contents_[static_cast<std::size_t>(step.object)].id;
     content_tags_[id] = {call.session, step.tag};
     read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
+}
+
+// "opens and returns a PEERDIST_CONTENT_HANDLE": a handle of its own, not
+// NULL and not one the session holds open already.
+void ContentCalls::CheckNewContentHandle(const Step& step, HANDLE handle, int session) {
+  std::string held;
+  for (std::size_t i = 0; i < contents_.size(); ++i) {
+    const ObjectSlot& other = contents_[i];
+    if (other.id >= 0 && other.open && other.session == session && other.handle == handle) held = Slot('c', static_cast<int>(i));
+  }
+  if (handle != nullptr && held.empty()) return;
+  world_.Finding(std::string(kOpenContentHandleFinding) + "PeerDistClientOpenContent into " + Slot('c', step.object) +
+                 " returned ERROR_SUCCESS and " +
+                 (handle == nullptr ? std::string("left *phContentHandle NULL")
+                                    : "wrote the handle of " + held + ", which its session holds open") +
+                 "; expected a new content handle");
 }
 
 void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {

@@ -246,6 +246,7 @@ class ContentCalls {
   void NoteReadCall(Operation& operation, const Step& step, DWORD timeout);
   ReadFacts FactsOf(const Operation& operation, std::size_t index) const;
   void JudgeReadCompletion(const Operation& operation, std::size_t index);
+  void CheckNewContentHandle(const Step& step, HANDLE handle, int session);
   // read-delivers (scenario/read_delivery.h), for a read that ended with
   // `read.code`: only on handles open at the call and still open, the status
   // AVAILABLE all along since the content handle was opened.

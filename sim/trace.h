@@ -183,6 +183,11 @@ inline constexpr char kInfoPortionsFinding[] = "info-portions: ";
 // held by a peer that delivers within its timeout): scenario/read_delivery.h;
 // the rule read-delivers judges them.
 inline constexpr char kReadDeliversFinding[] = "read-delivers: ";
+// How a kFinding begins when a successful PeerDistClientOpenContent left
+// *phContentHandle NULL or wrote the handle of another content handle its
+// session holds open (scenario/content_calls.cc); the rule
+// client-handles-accepted judges them.
+inline constexpr char kOpenContentHandleFinding[] = "client-handles-accepted: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

@@ -1333,6 +1333,22 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "block-read s1 c0 offset=64 bytes=32\n"         // 16: from the local cache
        "advance 100000\n",                             // 17: the mutant succeeds with 0 bytes
        {{"mutant:cached-read-empty", 17}}},
+      {"client-handles-accepted", "a busy content handle still closes",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "open-content s0 c0 tag=1\n"                    // 1
+       "complete-info s0 c0\n"                         // 2: pending
+       "close-content s0 c0\n"                         // 3: the mutant refuses the close
+       "advance 100000\n",                             // 4
+       {{"mutant:close-content-refuses-busy", 3}}},
+      {"client-handles-accepted", "a session may hold several content handles open",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "open-content s0 c0 tag=1\n"                    // 1
+       "open-content s0 c1 tag=2\n"                    // 2: the mutant refuses it
+       "close-content s0 c0\n"                         // 3
+       "advance 100000\n",                             // 4
+       {{"mutant:open-content-limit-one", 2}}},
   };
   return examples;
 }
