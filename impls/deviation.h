@@ -118,7 +118,7 @@ enum class Deviation : std::uint8_t {
   kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was
   kResultBytesOffByOne,       // PeerDistGetOverlappedResult reports a byte too many for registrations and AddData
   kReadWaitsInCall,           // BlockRead and StreamRead wait on the read's hEvent before they return
-  kStrayPacket,               // an AddData completion also posts a packet carrying the implementation's own OVERLAPPED
+  kStrayPacket,               // a content operation's completion also posts a packet carrying the implementation's own OVERLAPPED
   // Content information versions (issue 11, orders 344-359).
   kRetrievalOptionsIgnored,   // the Ex open hands out version 2 whatever PEERDIST_RETRIEVAL_OPTIONS ask
   kStatusReportsVersion1Only, // PEERDIST_STATUS_INFO reports versions 1..1 while the Ex open hands out version 2

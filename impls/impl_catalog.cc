@@ -277,8 +277,8 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "read completes, and only then return ERROR_IO_PENDING",
        "read-queued", Deviation::kReadWaitsInCall},
       {"mutant:stray-packet",
-       "a PeerDistClientAddData completion posts, besides its own packet, a second one carrying the implementation's "
-       "own copy of the OVERLAPPED, a pointer the caller never passed",
+       "a client content operation's completion (AddData, a read, ...) posts, besides its own packet, a second one "
+       "carrying the implementation's own copy of the OVERLAPPED, a pointer the caller never passed",
        "own-overlapped", Deviation::kStrayPacket},
       // Content information versions (issue 11, orders 344-359).
       {"mutant:retrieval-options-ignored",

@@ -217,7 +217,7 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                            : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
   // The mutant's bug: the copy it keeps of the caller's OVERLAPPED goes to the port too.
-  if (Is(Deviation::kStrayPacket) && operation.kind == OperationKind::kAddData && operation.overlapped != nullptr) {
+  if (Is(Deviation::kStrayPacket) && content && operation.overlapped != nullptr) {
     stray_overlapped_ = *operation.overlapped;
     host_.PostQueuedCompletionStatus(operation.port, posted, key, &stray_overlapped_);
   }

@@ -1202,10 +1202,10 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "open-content s1 c0 tag=1 port=new key=9\n"  // 10
        "add-info s1 c0 from=i0\n"  // 11
        "complete-info s1 c0\n"  // 12
-       "advance 100000\n"  // 13
+       "advance 100000\n"  // 13: the mutant posts its own OVERLAPPED too (add-info's first)
        "add-data s1 c0 id=3 bytes=64\n"  // 14
-       "advance 100000\n",  // 15: the mutant posts its own OVERLAPPED too
-       {{"mutant:stray-packet", 15}}},
+       "advance 100000\n",  // 15
+       {{"mutant:stray-packet", 13}}},
       // Reads on information of a range request.
       {"read-range-bounds", "reads keep to the range of their information",
        "pdscenario 1\nseed 12\ninitial available\n"
