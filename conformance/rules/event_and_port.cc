@@ -148,8 +148,8 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientOpenContent, PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
         "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead",
     {{"REGISTER-3"}, {"REGISTER-6"}, {"REGISTER-7"}, {"REGISTER-9"}, {"REGISTER-10"},
-     {"REGISTER-15", kPartly}, {"REGISTEREX-3"}, {"REGISTEREX-6"}, {"REGISTEREX-7"}, {"REGISTEREX-9"},
-     {"REGISTEREX-10"}, {"REGISTEREX-13", kPartly}, {"COPEN-6"}, {"COPEN-9"}, {"COPEN-10"}, {"COPEN-18"},
+     {"REGISTER-15", kPartly, "a completion port and an OVERLAPPED structure"}, {"REGISTEREX-3"}, {"REGISTEREX-6"}, {"REGISTEREX-7"}, {"REGISTEREX-9"},
+     {"REGISTEREX-10"}, {"REGISTEREX-13", kPartly, "a completion port and an OVERLAPPED structure"}, {"COPEN-6"}, {"COPEN-9"}, {"COPEN-10"}, {"COPEN-18"},
      // The OVERLAPPED a caller passes: the completion arrives on it.
      {"REGISTER-8", kPartly, "arrives on it"}, {"REGISTEREX-8", kPartly, "arrives on it"},
      {"CADDINFO-8", kPartly, "arrives on it"}, {"CCOMPLETEINFO-4", kPartly, "arrives on it"},

@@ -60,7 +60,8 @@ PD_REGISTER_RULE((Rule{
         "allows its liveness bound, as for GetStatus",
     "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
         "PEERDIST_STATUS_INFO",
-    {{"REGISTER-11"}, {"REGISTEREX-11", kPartly}, {"STATUSINFO-3", kPartly, "RegisterEx"}},
+    {{"REGISTER-11"}, {"REGISTEREX-11", kPartly, "the current status"}, {"STATUSINFO-3", kPartly, "RegisterEx"},
+     {"STATUSINFO-1", kPartly, "the current status at RegisterEx"}},
     "the status a registration's out-parameter holds at its successful notification (and at the return, when "
     "written then) is a status the service held within the liveness bound before",
     Judge,
