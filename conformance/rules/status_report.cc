@@ -40,7 +40,8 @@ PD_REGISTER_RULE((Rule{
     "PeerDistGetStatus, PeerDistGetStatusEx, PEERDIST_STATUS, PEERDIST_STATUS_INFO",
     {{"GETSTATUS-1", kPartly, "the current one"}, {"GETSTATUS-3", kPartly, "the current one"},
      {"GETSTATUSEX-1", kPartly, "the current status"}, {"GETSTATUSEX-3", kPartly, "the current status"},
-     {"STATUS-2", kPartly}, {"STATUS-3", kPartly}, {"STATUS-4", kPartly},
+     {"STATUS-2", kPartly, "GetStatus and GetStatusEx"}, {"STATUS-3", kPartly, "GetStatus and GetStatusEx"},
+     {"STATUS-4", kPartly, "GetStatus and GetStatusEx"},
      {"STATUSINFO-1", kPartly, "the current status at GetStatusEx"}, {"STATUSINFO-3", kPartly, "GetStatusEx"}},
     "a successful GetStatus/GetStatusEx reports a status the service held at some instant within the liveness "
     "bound before the call",
