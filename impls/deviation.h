@@ -128,6 +128,8 @@ enum class Deviation : std::uint8_t {
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
+  // The OVERLAPPED a caller passes (session 6, completion-arrives).
+  kObjectSkipsEvent,          // stream, content-information and flush operations complete (unless aborted) without SetEvent(hEvent)
 };
 
 }  // namespace pd

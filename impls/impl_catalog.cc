@@ -327,6 +327,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
        "instead of appending it",
        "info-portions", Deviation::kInfoPortionReplaces},
+      // The OVERLAPPED a caller passes (session 6).
+      {"mutant:object-skips-event",
+       "PeerDistServerPublishAddToStream, PublishCompleteStream, RetrieveContentInformation and "
+       "PeerDistClientFlushContent complete without signalling the hEvent of their OVERLAPPED (unless aborted)",
+       "completion-arrives", Deviation::kObjectSkipsEvent},
   };
   return catalog;
 }

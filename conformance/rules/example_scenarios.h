@@ -1255,6 +1255,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "flush s0 tag=2 port=new key=77\n"      // 1
        "advance 100000\n",                     // 2: the mutant's packet carries key 0
        {{"mutant:flush-packet-key-zero", 2}}},
+      {"completion-arrives", "an add-to-stream's completion signals the hEvent of its OVERLAPPED",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                        // 0
+       "publish s0 t0 id=3 length=256\n"     // 1
+       "add-to-stream s0 t0 bytes=256\n"     // 2
+       "advance 100000\n"                    // 3: the mutant completes it without SetEvent
+       "advance 100000\n",                   // 4
+       {{"mutant:object-skips-event", 3}}},
       {"info-portions", "content information added in two portions completes",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0
