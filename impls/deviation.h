@@ -128,6 +128,9 @@ enum class Deviation : std::uint8_t {
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
+  // Invalid parameters (session 6, invalid-parameter).
+  kZeroSizeAccepted,          // PublishAddToStream, RetrieveContentInformation and AddData take a size of 0
+  kPortUnchecked,             // the content opens and FlushContent take an hCompletionPort that is no port
 };
 
 }  // namespace pd
