@@ -38,10 +38,11 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
         "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
         "PeerDistClientStreamRead, PeerDistClientFlushContent",
-    {{"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly}, {"SCOMPLETESTREAM-7", kPartly},
-     {"SUNPUBLISH-6", kPartly}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly},
-     {"SCANCEL-7", kPartly}, {"COPEN-13", kPartly}, {"CADDINFO-12", kPartly}, {"CCOMPLETEINFO-6", kPartly},
-     {"CADDDATA-13", kPartly}, {"CBLOCKREAD-18", kPartly}, {"CSTREAMREAD-18", kPartly}, {"CFLUSH-11", kPartly}},
+    {{"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly, "NULL pointer"}, {"SCOMPLETESTREAM-7"},
+     {"SUNPUBLISH-6", kPartly}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "NULL pointer"},
+     {"SCANCEL-7", kPartly}, {"COPEN-13", kPartly, "NULL pointer"}, {"CADDINFO-12", kPartly},
+     {"CCOMPLETEINFO-6", kPartly}, {"CADDDATA-13", kPartly, "NULL pointer"}, {"CBLOCKREAD-18"},
+     {"CSTREAMREAD-18"}, {"CFLUSH-11", kPartly, "NULL pointer"}},
     "a content-part call with an open session handle and a NULL required pointer fails with "
     "ERROR_INVALID_PARAMETER",
     Judge,
