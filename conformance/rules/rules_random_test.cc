@@ -402,7 +402,12 @@ class Generator {
                             step.kind == StepKind::kAddData;
     const bool takes_port = step.kind == StepKind::kPublish || step.kind == StepKind::kOpenInfo ||
                             step.kind == StepKind::kOpenContent || step.kind == StepKind::kFlush;
-    if (takes_data && step.corrupt) step.bytes = 0;
+    if (takes_data && step.corrupt) {
+      // On the read-back prelude's handles (s0's t0, i0 and c0), which are open.
+      step.bytes = 0;
+      step.session = 0;
+      step.object = 0;
+    }
     if (takes_port && step.corrupt && !step.all) step.port = PortArg::kBogus;
     if (IsAsyncContentStep(step.kind)) ++operations;
   }
