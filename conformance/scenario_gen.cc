@@ -1045,7 +1045,11 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           break;
         case 1:
           step.kind = StepKind::kFlush;
-          step.tag = static_cast<std::uint8_t>(d.Below(3));
+          // Now and then (two draws in thirty) a flush of tag 0 or 1 passes a port that is none
+          // (invalid-parameter), folded into the tag's draw.
+          step.tag = static_cast<std::uint8_t>(d.Below(30));
+          if (step.tag >= 27 && step.tag != 29) step.port = PortArg::kBogus;
+          step.tag %= 3;
           // A flush of tag 2 completes through a port of its own, with a key
           // (flush-port-and-key): from the draw made, so the rest of the
           // scenario is drawn as before (the model does not follow flushes).
@@ -1116,10 +1120,18 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           step.session = d.Of(open);
           break;
         }
-        case 1:  // a NULL required pointer on an open call
+        case 1: {  // a NULL required pointer on an open call, or a port that is none (invalid-parameter)
           step = OpenFor(d, m, d.Of(open));
-          if (d.Percent(50)) step.null_in = true; else step.null_out = true;
+          const int pick = d.Below(100);
+          if (pick < 40) {
+            step.null_in = true;
+          } else if (pick < 80) {
+            step.null_out = true;
+          } else {
+            step.port = PortArg::kBogus;
+          }
           break;
+        }
         case 2: {  // a NULL pointer on a call on a handle (or a handle-less one)
           step = objects.empty() ? OpenFor(d, m, d.Of(open)) : CallOn(d, m, d.Of(objects));
           if (IsAsyncContentStep(step.kind) && d.Percent(50)) {

@@ -130,6 +130,9 @@ enum class Deviation : std::uint8_t {
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
   // The OVERLAPPED a caller passes (session 6, completion-arrives).
   kObjectSkipsEvent,          // stream, content-information and flush operations complete (unless aborted) without SetEvent(hEvent)
+  // Invalid parameters (session 6, invalid-parameter).
+  kZeroSizeAccepted,          // PublishAddToStream, RetrieveContentInformation and AddData take a size of 0
+  kPortUnchecked,             // the content opens and FlushContent take an hCompletionPort that is no port
 };
 
 }  // namespace pd

@@ -332,6 +332,15 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistServerPublishAddToStream, PublishCompleteStream, RetrieveContentInformation and "
        "PeerDistClientFlushContent complete without signalling the hEvent of their OVERLAPPED (unless aborted)",
        "completion-arrives", Deviation::kObjectSkipsEvent},
+      // Invalid parameters (session 6, order 390).
+      {"mutant:zero-size-accepted",
+       "PeerDistServerPublishAddToStream, PeerDistServerRetrieveContentInformation and PeerDistClientAddData take "
+       "a size of 0 (no data) as a request to do nothing instead of refusing it with ERROR_INVALID_PARAMETER",
+       "invalid-parameter", Deviation::kZeroSizeAccepted},
+      {"mutant:port-unchecked",
+       "PeerDistServerPublishStream, PeerDistServerOpenContentInformation(Ex), PeerDistClientOpenContent and "
+       "PeerDistClientFlushContent take an hCompletionPort that is not a completion port without refusing it",
+       "invalid-parameter", Deviation::kPortUnchecked},
   };
   return catalog;
 }

@@ -1282,6 +1282,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"  // 14
        "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
        {{"mutant:info-portion-replaces", 15}}},
+      {"invalid-parameter", "no data and a completion port that is none refused",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1
+       "add-to-stream s0 t0 bytes=0\n"      // 2: the first mutant takes no data
+       "open-content s0 c0 port=bogus\n"    // 3: the second takes a port that is none
+       "flush s0 port=bogus\n",
+       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}}},
       {"read-missing-data", "missing data on ranged information is reported within the range",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"                                  // 0
