@@ -128,6 +128,9 @@ enum class Deviation : std::uint8_t {
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
+  // Cancellation (session 6).
+  kCancelFindsReadsOnly,      // the client cancel finds the handle's reads only, not its adds and completes
+  kServerCancelAnySession,    // the server cancel finds an operation of another session too
 };
 
 }  // namespace pd

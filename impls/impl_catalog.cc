@@ -327,6 +327,16 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
        "instead of appending it",
        "info-portions", Deviation::kInfoPortionReplaces},
+      // Cancellation (session 6).
+      {"mutant:cancel-finds-reads-only",
+       "PeerDistClientCancelAsyncOperation looks among the handle's pending reads only: a pending AddData, "
+       "AddContentInformation or CompleteContentInformation is neither found (PEERDIST_ERROR_OPERATION_NOTFOUND) "
+       "nor cancelled, by its OVERLAPPED or by a NULL pOverlapped",
+       "cancel-aborts", Deviation::kCancelFindsReadsOnly},
+      {"mutant:server-cancel-any-session",
+       "PeerDistServerCancelAsyncOperation finds and cancels the operation of its OVERLAPPED and identifier whichever "
+       "session started it",
+       "server-cancel-scope", Deviation::kServerCancelAnySession},
   };
   return catalog;
 }
