@@ -131,6 +131,7 @@ enum class Deviation : std::uint8_t {
   // Cancellation (session 6).
   kCancelFindsReadsOnly,      // the client cancel finds the handle's reads only, not its adds and completes
   kServerCancelAnySession,    // the server cancel finds an operation of another session too
+  kCompletedWriteAborted,     // an add to or complete of a complete publication ends ERROR_OPERATION_ABORTED
 };
 
 }  // namespace pd

@@ -337,6 +337,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistServerCancelAsyncOperation finds and cancels the operation of its OVERLAPPED and identifier whichever "
        "session started it",
        "server-cancel-scope", Deviation::kServerCancelAnySession},
+      {"mutant:completed-write-aborted",
+       "an add to or a complete of a stream whose publication is already complete completes with "
+       "ERROR_OPERATION_ABORTED instead of PEERDIST_ERROR_ALREADY_COMPLETED",
+       "aborted-means-cancelled", Deviation::kCompletedWriteAborted},
   };
   return catalog;
 }

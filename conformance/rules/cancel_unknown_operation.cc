@@ -58,7 +58,7 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistServerCancelAsyncOperation, PeerDistClientCancelAsyncOperation",
-    {{"SCANCEL-3"}, {"SCANCEL-4"}, {"SCANCEL-9", kPartly}, {"CCANCEL-9"}},
+    {{"SCANCEL-3"}, {"SCANCEL-4"}, {"SCANCEL-9", kPartly, "nothing it names is pending"}, {"CCANCEL-9"}},
     "cancelling with an OVERLAPPED that has no operation pending (server: for the identifier passed) fails with "
     "PEERDIST_ERROR_OPERATION_NOTFOUND",
     Judge,
