@@ -205,13 +205,15 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
       off_by_one_.insert(operation.overlapped);
     }
   }
-  HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
-  if (event != nullptr) host_.SetEvent(event);
-  if (operation.port == nullptr) return;
   const bool server = operation.kind == OperationKind::kAddToStream || operation.kind == OperationKind::kRetrieveInfo;
   const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
                        operation.kind != OperationKind::kCompleteStream &&
                        operation.kind != OperationKind::kRetrieveInfo;
+  HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
+  // The mutant's bug: of the other operations, only the aborted ones signal their event.
+  const bool skip_event = !content && error != ERROR_OPERATION_ABORTED && Is(Deviation::kObjectSkipsEvent);
+  if (event != nullptr && !skip_event) host_.SetEvent(event);
+  if (operation.port == nullptr) return;
   const bool flush = operation.kind == OperationKind::kFlush;
   const ULONG_PTR key = (content && Is(Deviation::kContentKeyZero)) || (flush && Is(Deviation::kFlushPacketKeyZero))
                             ? 0
@@ -222,7 +224,7 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                            : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
   // The mutant's bug: the copy it keeps of the caller's OVERLAPPED goes to the port too.
-  if (Is(Deviation::kStrayPacket) && operation.kind == OperationKind::kAddData && operation.overlapped != nullptr) {
+  if (Is(Deviation::kStrayPacket) && content && operation.overlapped != nullptr) {
     stray_overlapped_ = *operation.overlapped;
     host_.PostQueuedCompletionStatus(operation.port, posted, key, &stray_overlapped_);
   }

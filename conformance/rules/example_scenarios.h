@@ -1202,10 +1202,10 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "open-content s1 c0 tag=1 port=new key=9\n"  // 10
        "add-info s1 c0 from=i0\n"  // 11
        "complete-info s1 c0\n"  // 12
-       "advance 100000\n"  // 13
+       "advance 100000\n"  // 13: the mutant posts its own OVERLAPPED too (add-info's first)
        "add-data s1 c0 id=3 bytes=64\n"  // 14
-       "advance 100000\n",  // 15: the mutant posts its own OVERLAPPED too
-       {{"mutant:stray-packet", 15}}},
+       "advance 100000\n",  // 15
+       {{"mutant:stray-packet", 13}}},
       // Reads on information of a range request.
       {"read-range-bounds", "reads keep to the range of their information",
        "pdscenario 1\nseed 12\ninitial available\n"
@@ -1255,6 +1255,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "flush s0 tag=2 port=new key=77\n"      // 1
        "advance 100000\n",                     // 2: the mutant's packet carries key 0
        {{"mutant:flush-packet-key-zero", 2}}},
+      {"completion-arrives", "an add-to-stream's completion signals the hEvent of its OVERLAPPED",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                        // 0
+       "publish s0 t0 id=3 length=256\n"     // 1
+       "add-to-stream s0 t0 bytes=256\n"     // 2
+       "advance 100000\n"                    // 3: the mutant completes it without SetEvent
+       "advance 100000\n",                   // 4
+       {{"mutant:object-skips-event", 3}}},
       {"info-portions", "content information added in two portions completes",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0
@@ -1274,6 +1282,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"  // 14
        "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
        {{"mutant:info-portion-replaces", 15}}},
+      {"invalid-parameter", "no data and a completion port that is none refused",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1
+       "add-to-stream s0 t0 bytes=0\n"      // 2: the first mutant takes no data
+       "open-content s0 c0 port=bogus\n"    // 3: the second takes a port that is none
+       "flush s0 port=bogus\n",
+       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}}},
       {"read-missing-data", "missing data on ranged information is reported within the range",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"                                  // 0
