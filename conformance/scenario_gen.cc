@@ -969,12 +969,33 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
   step.kind = StepKind::kEnvironment;
   step.action = std::vector<EnvAction>{EnvAction::kLose, EnvAction::kDisable, EnvAction::kRestart,
                                        EnvAction::kPolicyOff, EnvAction::kStop}[d.Weighted({45, 40, 15, 10, 10})];
+  // One time in three after a server operation, a server cancel of it
+  // instead, mostly from another open session (server-cancel-scope), else
+  // from its own (cancel-aborts). Folded from the operation count: the
+  // draws stay those made before.
+  const auto* slots = SlotsFor(const_cast<GenModel&>(m), m.in_flight_kind);
+  if (m.operations % 3 == 0 && (slots == &m.streams || slots == &m.infos)) {
+    step = Step{};
+    step.kind = StepKind::kServerCancel;
+    step.content = (*slots)[static_cast<std::size_t>(m.in_flight_object)].content;
+    step.registration = m.operations - 1;
+    step.session = m.in_flight_session;
+    for (int other = 0; other < kMaxSessions && m.operations % 2 != 0; ++other) {
+      if (m.open[other] && other != m.in_flight_session) {
+        step.session = other;
+        break;
+      }
+    }
+  }
   *out = step;
   return true;
 }
 
 // A close of the content handle right after an operation started on it, so
-// that the close finds it pending (close-cancels).
+// that the close finds it pending (close-cancels); one time in three a cancel
+// of it instead, one of those in two with a NULL OVERLAPPED (cancel-aborts:
+// a cancel of a pending operation succeeds). Folded from the operation count,
+// so the draws stay those made before.
 bool InFlightClose(Draw& d, const GenModel& m, Step* out) {
   if (!m.in_flight || SlotsFor(const_cast<GenModel&>(m), m.in_flight_kind) != &m.contents) return false;
   if (!d.Percent(12)) return false;
@@ -982,6 +1003,11 @@ bool InFlightClose(Draw& d, const GenModel& m, Step* out) {
   step.kind = StepKind::kCloseContent;
   step.session = m.in_flight_session;
   step.object = m.in_flight_object;
+  if (m.operations % 3 == 0) {
+    step.kind = StepKind::kClientCancel;
+    step.registration = m.operations - 1;
+    step.all = m.operations % 2 == 0;
+  }
   *out = step;
   return true;
 }
@@ -1062,6 +1088,15 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           step.kind = StepKind::kServerCancel;
           step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
           step.registration = m.operations > 0 && d.Percent(70) ? m.operations - 1 : d.Below(m.operations + 1);
+          // Right after a server operation started, its identifier (folded:
+          // no draw), so that the cancel finds it pending, from its own
+          // session or another (cancel-aborts, server-cancel-scope).
+          if (m.in_flight && step.registration == m.operations - 1) {
+            const auto* slots = SlotsFor(const_cast<GenModel&>(m), m.in_flight_kind);
+            if (slots == &m.streams || slots == &m.infos) {
+              step.content = (*slots)[static_cast<std::size_t>(m.in_flight_object)].content;
+            }
+          }
           break;
         case 3:
           step.kind = StepKind::kGetOverlappedResult;

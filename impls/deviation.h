@@ -137,6 +137,10 @@ enum class Deviation : std::uint8_t {
   kCachedReadEmpty,           // a read (not local-cache-only) of a block already in the cache succeeds with 0 bytes
   kOpenContentLimitOne,       // OpenContent refuses a second open content handle of a session (INVALID_PARAMETER)
   kCloseContentRefusesBusy,   // closing a content handle with an operation pending: ERROR_INVALID_PARAMETER, left open
+  // Cancellation (session 6).
+  kCancelFindsReadsOnly,      // the client cancel finds the handle's reads only, not its adds and completes
+  kServerCancelAnySession,    // the server cancel finds an operation of another session too
+  kCompletedWriteAborted,     // an add to or complete of a complete publication ends ERROR_OPERATION_ABORTED
 };
 
 }  // namespace pd

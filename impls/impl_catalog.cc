@@ -353,6 +353,20 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "closing a content handle with an operation still pending fails with ERROR_INVALID_PARAMETER and leaves it "
        "open",
        "client-handles-accepted", Deviation::kCloseContentRefusesBusy},
+      // Cancellation (session 6).
+      {"mutant:cancel-finds-reads-only",
+       "PeerDistClientCancelAsyncOperation looks among the handle's pending reads only: a pending AddData, "
+       "AddContentInformation or CompleteContentInformation is neither found (PEERDIST_ERROR_OPERATION_NOTFOUND) "
+       "nor cancelled, by its OVERLAPPED or by a NULL pOverlapped",
+       "cancel-aborts", Deviation::kCancelFindsReadsOnly},
+      {"mutant:server-cancel-any-session",
+       "PeerDistServerCancelAsyncOperation finds and cancels the operation of its OVERLAPPED and identifier whichever "
+       "session started it",
+       "server-cancel-scope", Deviation::kServerCancelAnySession},
+      {"mutant:completed-write-aborted",
+       "an add to or a complete of a stream whose publication is already complete completes with "
+       "ERROR_OPERATION_ABORTED instead of PEERDIST_ERROR_ALREADY_COMPLETED",
+       "aborted-means-cancelled", Deviation::kCompletedWriteAborted},
   };
   return catalog;
 }

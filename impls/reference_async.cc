@@ -92,6 +92,11 @@ void ReferenceImpl::RemoveObject(std::uintptr_t handle) {
   objects_.erase(handle);
 }
 
+// The mutant's bug: a write to a complete publication reads as cancelled.
+DWORD ReferenceImpl::AlreadyCompleted() const {
+  return Is(Deviation::kCompletedWriteAborted) ? ERROR_OPERATION_ABORTED : PEERDIST_ERROR_ALREADY_COMPLETED;
+}
+
 DWORD ReferenceImpl::CheckOverlapped(LPOVERLAPPED overlapped) const {
   if (overlapped == nullptr && !Is(Deviation::kAcceptNullOverlapped)) return ERROR_INVALID_PARAMETER;
   if (operations_.size() >= kMaxOperations) return ERROR_INVALID_PARAMETER;
@@ -331,7 +336,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       auto publication = publications_.find(object.identifier);
       if (publication == publications_.end()) return {ERROR_NOT_FOUND, 0};
       Publication& target = publication->second;
-      if (target.complete) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
+      if (target.complete) return {AlreadyCompleted(), 0};
       const std::uint64_t room = kMaxContentLength - std::min<std::uint64_t>(kMaxContentLength, target.data.size());
       if (operation.size > room ||
           (target.declared_length != 0 && target.data.size() + operation.size > target.declared_length)) {
@@ -347,7 +352,7 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       auto publication = publications_.find(object.identifier);
       if (publication == publications_.end()) return {ERROR_NOT_FOUND, 0};
       Publication& target = publication->second;
-      if (target.complete) return {PEERDIST_ERROR_ALREADY_COMPLETED, 0};
+      if (target.complete) return {AlreadyCompleted(), 0};
       // A declared length must match what was added.
       if (target.declared_length != 0 && target.data.size() != target.declared_length) {
         return {ERROR_INVALID_PARAMETER, 0};

@@ -183,7 +183,10 @@ DWORD ReferenceImpl::PeerDistClientCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   if (content == nullptr) return error;
   const std::uintptr_t object = ValueOf(hContentHandle);
   // A NULL pOverlapped cancels every operation of the handle.
-  auto match = [object, pOverlapped](const PendingOperation& op) {
+  // (kCancelFindsReadsOnly: the mutant looks among the handle's reads only.)
+  const bool reads_only = Is(Deviation::kCancelFindsReadsOnly);
+  auto match = [object, pOverlapped, reads_only](const PendingOperation& op) {
+    if (reads_only && op.kind != OperationKind::kBlockRead && op.kind != OperationKind::kStreamRead) return false;
     return op.object == object && (pOverlapped == nullptr || op.overlapped == pOverlapped);
   };
   bool found = false;

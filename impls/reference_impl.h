@@ -140,6 +140,7 @@ class ReferenceImpl final : public PeerDistAdapter {
   static void WriteWiderInfoTail(PEERDIST_STATUS_INFO* info);  // mutant status-info-overrun
   DWORD MaxReportedVersion() const;  // PEERDIST_STATUS_INFO dwMaxVer
   void SetCancelledLastError();      // after a successful cancel
+  DWORD AlreadyCompleted() const;    // a stream write's result once its publication is complete
   // Schedules a check of every session's registration right after now.
   void ScheduleDeliveryCheck();
   void DeliverDue();

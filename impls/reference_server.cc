@@ -265,7 +265,10 @@ DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   const std::uintptr_t session = ValueOf(hPeerDist);
   auto match = [this, &identifier, session, pOverlapped](const PendingOperation& op) {
-    if (op.overlapped != pOverlapped || op.session != session) return false;
+    // (kServerCancelAnySession: the mutant does not compare the session.)
+    if (op.overlapped != pOverlapped || (op.session != session && !Is(Deviation::kServerCancelAnySession))) {
+      return false;
+    }
     auto object = objects_.find(op.object);
     // The mutant's bug: the identifier passed is not compared.
     return object != objects_.end() && object->second.kind != ObjectKind::kContent &&

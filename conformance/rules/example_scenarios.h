@@ -1365,6 +1365,34 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "close-content s0 c0\n"                         // 3
        "advance 100000\n",                             // 4
        {{"mutant:open-content-limit-one", 2}}},
+      // Cancellation (session 6).
+      {"cancel-aborts", "a cancel of a pending operation it names succeeds",
+       "pdscenario 1\nseed 7\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "open-content s0 c0 tag=1\n"                    // 1
+       "add-data s0 c0 id=1 offset=0 bytes=64\n"       // 2: o0 pending
+       "client-cancel s0 c0 o0\n"                      // 3: the mutant does not find it
+       "advance 100000\n",
+       {{"mutant:cancel-finds-reads-only", 3}}},
+      {"server-cancel-scope", "a server cancel does not cancel another session's operation",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=1\n"                          // 2
+       "add-to-stream s0 t0 bytes=100\n"               // 3: o0, session 0's
+       "server-cancel s1 o0 id=1\n"                    // 4: not found; the mutant cancels it
+       "advance 100000\n",
+       {{"mutant:server-cancel-any-session", 4}}},
+      {"aborted-means-cancelled", "a stream write ends as aborted only when cancelled",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "publish s0 t0 id=1\n"                          // 1
+       "add-to-stream s0 t0 bytes=100\n"               // 2
+       "complete-stream s0 t0\n"                       // 3
+       "advance 100000\n"                              // 4
+       "complete-stream s0 t0\n"                       // 5: already completed
+       "advance 100000\n",                             // 6: the mutant's ends ERROR_OPERATION_ABORTED
+       {{"mutant:completed-write-aborted", 6}}},
   };
   return examples;
 }

@@ -182,6 +182,12 @@ class Generator {
     Step& cancel = add(StepKind::kServerCancel);
     cancel.registration = operations - 1;
     cancel.content = content + 1;
+    // ... and from session 1, naming that identifier: not found either, the
+    // retrieve being session 0's (server-cancel-scope); no draw.
+    Step& foreign = add(StepKind::kServerCancel);
+    foreign.session = 1;
+    foreign.registration = operations - 1;
+    foreign.content = content;
     settle();
     // ... and once it completed, of that identifier: not found, and no second
     // result posted (cancel-posts-once).

@@ -83,8 +83,8 @@ PD_REGISTER_RULE((Rule{
     "completes with ERROR_OPERATION_ABORTED) within the liveness bound",
     "PeerDistServerCloseStreamHandle, PeerDistServerCloseContentInformation, PeerDistServerUnpublish, "
     "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream",
-    {{"SCLOSESTREAM-7"}, {"SCLOSEINFO-8"}, {"SUNPUBLISH-10"}, {"SADDTOSTREAM-13", kPartly},
-     {"SCOMPLETESTREAM-9", kPartly}},
+    {{"SCLOSESTREAM-7"}, {"SCLOSEINFO-8"}, {"SUNPUBLISH-10"}, {"SADDTOSTREAM-13", kPartly, "cancelled by a close or an unpublish"},
+     {"SCOMPLETESTREAM-9", kPartly, "cancelled by a close or an unpublish"}},
     "closing a stream or content-information handle, or unpublishing, completes the operations pending on it "
     "(unpublish: on the session's handles of the publication it removes) with ERROR_OPERATION_ABORTED",
     Judge,

@@ -60,8 +60,10 @@ PD_REGISTER_RULE((Rule{
     Strength::kImplied,
     "the page says Shutdown cancels the session's pending operations; the code they complete with "
         "(ERROR_OPERATION_ABORTED) and the time bound are the overlapped convention",
-    "PeerDistShutdown",
-    {{"SHUTDOWN-1", kPartly, "its registration and operations"}, {"SHUTDOWN-8"}},
+    "PeerDistShutdown, PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream",
+    {{"SHUTDOWN-1", kPartly, "its registration and operations"}, {"SHUTDOWN-8"},
+     {"SADDTOSTREAM-13", kPartly, "cancelled by PeerDistShutdown"},
+     {"SCOMPLETESTREAM-9", kPartly, "cancelled by PeerDistShutdown"}},
     "after a successful Shutdown, the session's active registration and every pending server and client "
     "operation of it complete with ERROR_OPERATION_ABORTED within the liveness bound and never otherwise; "
     "GetOverlappedResult on the registration returns FALSE with ERROR_OPERATION_ABORTED (or TRUE: "
