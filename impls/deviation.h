@@ -128,6 +128,8 @@ enum class Deviation : std::uint8_t {
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
+  // What a read reports (session 6, read-bytes-transferred).
+  kBlockReadCountsOneShort,   // a block read that delivers 2 bytes or more counts one byte fewer
 };
 
 }  // namespace pd

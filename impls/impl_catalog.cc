@@ -327,6 +327,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
        "instead of appending it",
        "info-portions", Deviation::kInfoPortionReplaces},
+      // What a read reports (session 6).
+      {"mutant:block-read-counts-one-short",
+       "a PeerDistClientBlockRead that delivers 2 bytes or more reports one byte fewer as transferred (the buffer "
+       "holds them all)",
+       "read-bytes-transferred", Deviation::kBlockReadCountsOneShort},
   };
   return catalog;
 }

@@ -577,6 +577,8 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
     const std::size_t b = static_cast<std::size_t>((at - info.offset) / kContentBlockSize);
     operation.buffer[i] = content.valid_blocks[b][static_cast<std::size_t>((at - info.offset) % kContentBlockSize)];
   }
+  // The mutant's bug: it counts one byte fewer than it delivered.
+  if (!stream && n > 1 && Is(Deviation::kBlockReadCountsOneShort)) return {ERROR_SUCCESS, static_cast<DWORD>(n - 1)};
   return {ERROR_SUCCESS, static_cast<DWORD>(n)};
 }
 
