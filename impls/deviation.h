@@ -130,6 +130,7 @@ enum class Deviation : std::uint8_t {
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
   // What a read reports (session 6, read-bytes-transferred).
   kBlockReadCountsOneShort,   // a block read that delivers 2 bytes or more counts one byte fewer
+  kMissingRangeOneLate,       // a block read's missing range begins a byte after the read's start (and is a byte shorter)
 };
 
 }  // namespace pd

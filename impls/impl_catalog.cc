@@ -332,6 +332,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a PeerDistClientBlockRead that delivers 2 bytes or more reports one byte fewer as transferred (the buffer "
        "holds them all)",
        "read-bytes-transferred", Deviation::kBlockReadCountsOneShort},
+      {"mutant:missing-range-one-late",
+       "a PeerDistClientBlockRead completing with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT reports its missing "
+       "range from one byte after the read's start offset (one byte shorter, still within the block)",
+       "read-missing-range", Deviation::kMissingRangeOneLate},
   };
   return catalog;
 }

@@ -140,6 +140,33 @@ void JudgeCount(const ReadFacts& read, std::uint64_t start, std::vector<std::str
   }
 }
 
+// The missing range of a PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT
+// completion, read as in AMBIGUITIES.md ("where a missing data range
+// begins", "the missing data range of ranged content information"): it
+// begins at the first byte the read asked for (its start: a read that
+// completes so delivered nothing), in content offsets; that byte is data
+// the local cache did not hold at the call; it runs 1 byte or more, never
+// past the end of the content range, and with information made for a range
+// request exactly to the end of that range.
+void JudgeMissingRange(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
+  const std::string what = read.name + " from content offset " + std::to_string(start) + " completed with " +
+                           Code(read.code) + " reporting a missing range of " + std::to_string(read.transferred) +
+                           " bytes at " + std::to_string(read.overlapped_offset);
+  if (read.overlapped_offset != start) {
+    out.push_back(kReadMissingRangeFinding + what + "; the first byte the read asked for, " + std::to_string(start) +
+                  ", is where its missing data begins");
+  } else if (read.surely_local && *read.surely_local == 0) {
+    out.push_back(kReadMissingRangeFinding + what + ", although data added whole before the call put the block at " +
+                  std::to_string(start) + " in the local cache: it needs no alternate source");
+  } else if (read.transferred == 0 || start + read.transferred > read.range_end) {
+    out.push_back(kReadMissingRangeFinding + what + "; its length must be 1 byte or more, up to the end " +
+                  std::to_string(read.range_end) + " of the content range");
+  } else if (read.range_request && start + read.transferred != read.range_end) {
+    out.push_back(kReadMissingRangeFinding + what + "; with content information of a range request the missing "
+                  "range runs up to the end of the range, " + std::to_string(read.range_end));
+  }
+}
+
 }  // namespace
 
 Duration ReadTimeoutSpan(DWORD timeout) {
@@ -184,6 +211,7 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
                   " but left OVERLAPPED Offset/OffsetHigh at " + std::to_string(read.overlapped_offset));
   }
   if (Missing(read.code)) {
+    JudgeMissingRange(read, start, out);
     // "the missing data range will be constrained to the range request
     // bounds": a range that begins before the content range breaks that
     // as well as the offset the read owes.
