@@ -136,8 +136,12 @@ void GenModel::Apply(const Step& step) {
   // Only the step right after an operation's start finds it surely in flight.
   const bool settled_and_available = status() == PEERDIST_STATUS_AVAILABLE && unsettled == 0;
   in_flight = false;
+  // The follow-up of a flush survives steps of other kinds in between (a
+  // status call drawn between the flush and its read would otherwise end it):
+  // it waits for its advance (2), then for a read (1).
   const int followup = flush_followup;
-  flush_followup = 0;
+  const bool is_read = step.kind == StepKind::kBlockRead || step.kind == StepKind::kStreamRead;
+  flush_followup = followup == 1 && !is_read ? 1 : followup == 2 ? 2 : 0;
   if (reads && step.kind == StepKind::kFlush) {
     flush_followup = 2;
     flush_other_tag = step.tag >= 16;
@@ -146,7 +150,27 @@ void GenModel::Apply(const Step& step) {
       !step.corrupt && !step.null_in) {
     block0_added = true;
   }
+  if (reads && step.kind == StepKind::kAddData && step.object == 0 && !step.corrupt && !step.null_in &&
+      !step.null_overlapped && step.bytes >= 64 && step.offset % 64 == 0) {
+    // Inside what the read prefix's information describes (a ranged
+    // prefix's [64, 192), else [0, 256)), so the add surely succeeds.
+    const bool ranged = infos[contents[0].info_source].ranged;
+    const std::uint64_t begin = ranged ? 64 : 0, end = ranged ? 192 : 256;
+    if (step.offset >= begin && step.offset + step.bytes <= end) {
+      block_added_at = static_cast<std::int64_t>(step.offset);
+      // Every other such add (by its size, no draw) is flushed afterwards.
+      flush_wanted = flush_wanted || step.bytes == 64;
+    }
+  }
   if (followup == 2 && step.kind == StepKind::kAdvance) flush_followup = 1;
+  // After a quiet long enough for every read to have ended, c0's tag is
+  // flushed next (flush-forgets judges only flushes no pending operation
+  // can refill).
+  if (reads && step.kind == StepKind::kAdvance && step.advance >= kFlushQuiet && followup == 0) {
+    flush_due = true;
+    flush_wanted = false;
+  }
+  if (step.kind == StepKind::kFlush) flush_due = false;
   const int query = query_followup;
   query_followup = 0;
   if (query == 3 && step.kind == StepKind::kAdvance) query_followup = 2;
@@ -530,10 +554,10 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       // A get-info buffer too small for PEERDIST_CLIENT_BASIC_INFO now and
       // then (client-info), folded from the same draw.
       if (step.kind == StepKind::kGetInfo && step.bytes > 64) step.bytes %= 8;
-      // One get-info in four passes a class outside the enumeration
+      // One get-info in two passes a class outside the enumeration
       // (MaximumPeerDistClientInfoByHandlesClass and beyond: info-class),
       // folded from draws already made (get-info uses no source).
-      if (step.kind == StepKind::kGetInfo && step.source == kMaxObjects - 1) step.info_class = 1 + step.bytes % 3;
+      if (step.kind == StepKind::kGetInfo && step.source >= kMaxObjects / 2) step.info_class = 1 + step.bytes % 3;
       step.corrupt = step.kind == StepKind::kAddData && d.Percent(10);
       // Now and then data past the end of any content (add-data's
       // PEERDIST_ERROR_OUT_OF_BOUNDS).
@@ -631,21 +655,40 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   // Handles invalidated by a move are of no use to the chain any more: it
   // opens new ones once the service is back.
   const auto usable = [](const GenModel::ObjectSlot& slot) { return slot.open && !slot.invalidated; };
+  if (m.flush_due && usable(m.contents[0]) && m.contents[0].info_ready) {
+    Step step;
+    step.event = true;
+    step.kind = StepKind::kFlush;
+    step.session = m.contents[0].session;
+    step.tag = 1;
+    *out = step;
+    return true;
+  }
   if (m.flush_followup > 0 && usable(m.contents[0]) && m.contents[0].info_ready) {
     Step step;
     step.event = true;
     if (m.flush_followup == 2) {
+      // Long enough for reads still queued on the handle to end (the
+      // slowest peer answers within 10 s): the local-cache-only read after it
+      // is then served at once, not queued behind them.
       step.kind = StepKind::kAdvance;
-      step.advance = kSecond;
+      step.advance = kFlushQuiet;
     } else {
       step.kind = d.Percent(50) ? StepKind::kBlockRead : StepKind::kStreamRead;
       step.session = m.contents[0].session;
       step.bytes = d.Percent(25) ? 0 : 64;
       step.timeout = TimeoutArg::kLocalOnly;
       step.content = m.contents[0].content;
+      // A block read looks where the handle last added data: what the
+      // flush must have dropped (its tag's) or kept (another tag's block 0).
+      if (m.block_added_at >= 0) {
+        step.kind = StepKind::kBlockRead;
+        step.offset = static_cast<std::uint64_t>(m.block_added_at);
+      }
       if (m.flush_other_tag) {
         step.kind = StepKind::kBlockRead;
         step.bytes = 64;
+        step.offset = 0;
       }
     }
     *out = step;
@@ -673,6 +716,15 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       step.offset = m.query_offset;
       step.content = content.content;
     }
+    *out = step;
+    return true;
+  }
+  // A block added whole to c0 is flushed again once its follow-up is done:
+  // first the quiet wait (the flush comes after it).
+  if (m.flush_wanted && usable(m.contents[0]) && m.contents[0].info_ready) {
+    Step step;
+    step.kind = StepKind::kAdvance;
+    step.advance = kFlushQuiet;
     *out = step;
     return true;
   }
@@ -753,6 +805,16 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
         step.offset = m.reads ? 0 : static_cast<std::uint64_t>(d.Below(2)) * 64;
         step.length = d.Percent(70) ? 512 : 64;
         step.latency_ms = std::vector<std::uint32_t>{100, 1000, 3000, 7000, 10000}[d.Below(5)];
+        // Removing the copy no peer holds would change nothing: the handle
+        // is asked for information of a class outside the enumeration
+        // instead (info-class), from the draws made.
+        if (step.kind == StepKind::kPeerRemove && !m.peered[id]) {
+          step.kind = StepKind::kGetInfo;
+          step.session = content.session;
+          step.object = c;
+          step.bytes = 64;
+          step.info_class = 1 + step.latency_ms % 3;
+        }
       } else if (step.kind == StepKind::kUnpublish) {
         step.object = 0;
         for (const GenModel::ObjectSlot& stream : m.streams) {
@@ -763,15 +825,13 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
         step.session = 0;
         step.object = 0;
         step.advance = static_cast<Duration>(d.Between(1, 6)) * kSecond;
-        // One wait in four of a read-prefix scenario flushes the read
-        // handle's tag instead (the prefix opens it with tag 1): reads after
-        // it find the cache emptied (flush-forgets). Taken from draws already
-        // made, so the rest of the scenario is drawn as before.
-        if (m.reads && c == 0 && step.offset == 64) {
-          step.kind = StepKind::kFlush;
-          step.session = content.session;
-          step.tag = 1;
-        }
+        // One wait in four of a read-prefix scenario is kFlushQuiet, after
+        // which the read handle's tag is flushed (the prefix opens it with
+        // tag 1; GenModel::flush_due): reads after it find the cache emptied
+        // (flush-forgets). The wait lets reads still waiting on slow peers
+        // end first (one still pending may fetch data after the flush, and
+        // the rule then judges nothing). From draws already made.
+        if (m.reads && c == 0 && step.offset == 64) step.advance = kFlushQuiet;
         // Once data covers c0's block 0, the waits at offsets 128 and 192 flush a tag
         // one byte apart from the read handle's (TagOf) instead: its data
         // must stay (flush-forgets: all 16 bytes of a tag count); the read
@@ -858,6 +918,10 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
     step = OpenFor(d, m, step.session);
     step.kind = StepKind::kOpenInfo;
     step.content = d.Of(done);
+    // Most Ex opens of the chain ask for the Windows 7 format, whose
+    // information the chain then retrieves (info-version), folded from the
+    // tag drawn (an open-info passes none).
+    if (step.ex && step.options == 0 && step.tag != 0) step.options = PEERDIST_RETRIEVAL_OPTIONS_CONTENTINFO_VERSION_1;
     // Now and then a range request (ullContentOffset, cbContentLength): the
     // information of a sub-range, and reads before, inside and past it
     // (the range remarks of the read pages; read-range).
@@ -869,6 +933,10 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
   } else if (any_info && !any_content) {
     step = OpenFor(d, m, step.session);
     step.kind = StepKind::kOpenContent;
+    // A handle of tag 2 completes through a port of its own: the chain's
+    // operations on it then post packets (own-overlapped judges each
+    // pointer they carry). Folded from the tag drawn.
+    if (step.port == PortArg::kNone && step.tag == 2) step.port = PortArg::kNew;
   } else {
     return false;
   }
@@ -977,7 +1045,11 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           break;
         case 1:
           step.kind = StepKind::kFlush;
-          step.tag = static_cast<std::uint8_t>(d.Below(3));
+          // Now and then (two draws in thirty) a flush of tag 0 or 1 passes a port that is none
+          // (invalid-parameter), folded into the tag's draw.
+          step.tag = static_cast<std::uint8_t>(d.Below(30));
+          if (step.tag >= 27 && step.tag != 29) step.port = PortArg::kBogus;
+          step.tag %= 3;
           // A flush of tag 2 completes through a port of its own, with a key
           // (flush-port-and-key): from the draw made, so the rest of the
           // scenario is drawn as before (the model does not follow flushes).
@@ -1048,10 +1120,18 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           step.session = d.Of(open);
           break;
         }
-        case 1:  // a NULL required pointer on an open call
+        case 1: {  // a NULL required pointer on an open call, or a port that is none (invalid-parameter)
           step = OpenFor(d, m, d.Of(open));
-          if (d.Percent(50)) step.null_in = true; else step.null_out = true;
+          const int pick = d.Below(100);
+          if (pick < 40) {
+            step.null_in = true;
+          } else if (pick < 80) {
+            step.null_out = true;
+          } else {
+            step.port = PortArg::kBogus;
+          }
           break;
+        }
         case 2: {  // a NULL pointer on a call on a handle (or a handle-less one)
           step = objects.empty() ? OpenFor(d, m, d.Of(open)) : CallOn(d, m, d.Of(objects));
           if (IsAsyncContentStep(step.kind) && d.Percent(50)) {

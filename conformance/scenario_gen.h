@@ -50,6 +50,9 @@ constexpr int kMaxGeneratedCommands = 40;
 // The steps of a kReads scenario's prefix (ReadsPrefix) come on top.
 constexpr int kReadsPrefixSteps = 16;
 constexpr int kMaxGeneratedSteps = kMaxGeneratedCommands + kReadsPrefixSteps;
+// A wait after which every read of a read-prefix scenario has ended (the
+// slowest peer answers within 10 s): the flush of c0's tag comes after it.
+constexpr Duration kFlushQuiet = 10 * kSecond;
 static_assert(kMaxGeneratedSteps <= kMaxSteps, "generated scenarios must stay replayable");
 
 // Whether a scenario exercises the content part: not at all, with content
@@ -93,6 +96,13 @@ struct GenModel {
   // and then a local-cache-only read (1) follow, so that the read finds the
   // flush done (flush-forgets).
   int flush_followup = 0;
+  // Read-prefix scenarios: a wait of kFlushQuiet passed; the read chain
+  // flushes c0's tag next.
+  bool flush_due = false;
+  // Read-prefix scenarios: a block was added whole to c0 since the last
+  // flush; once the add's own follow-up is done, the chain waits
+  // kFlushQuiet and flushes c0's tag (flush-forgets).
+  bool flush_wanted = false;
   // Read-prefix scenarios: after data added to a content slot, a wait (3),
   // PeerDistGetOverlappedResult on the add (2: its byte count,
   // overlapped-result) and, when it covered two blocks, a read of 0 bytes
@@ -107,6 +117,10 @@ struct GenModel {
   // named a tag one byte apart from c0's (TagOf), so the read after it is a
   // block read of block 0, data the flush must have left (flush-forgets).
   bool block0_added = false;
+  // Read-prefix scenarios: where the last add-data that surely succeeded
+  // put a whole block on c0 (-1: none): the block read after a flush of
+  // c0's tag looks there (flush-forgets: the flush must drop it).
+  std::int64_t block_added_at = -1;
   bool flush_other_tag = false;
   struct ObjectSlot {
     bool used = false;  // an open call filled it once

@@ -118,7 +118,7 @@ enum class Deviation : std::uint8_t {
   kStreamMissingStays,        // a stream read reporting a missing range leaves the stream offset where it was
   kResultBytesOffByOne,       // PeerDistGetOverlappedResult reports a byte too many for registrations and AddData
   kReadWaitsInCall,           // BlockRead and StreamRead wait on the read's hEvent before they return
-  kStrayPacket,               // an AddData completion also posts a packet carrying the implementation's own OVERLAPPED
+  kStrayPacket,               // a content operation's completion also posts a packet carrying the implementation's own OVERLAPPED
   // Content information versions (issue 11, orders 344-359).
   kRetrievalOptionsIgnored,   // the Ex open hands out version 2 whatever PEERDIST_RETRIEVAL_OPTIONS ask
   kStatusReportsVersion1Only, // PEERDIST_STATUS_INFO reports versions 1..1 while the Ex open hands out version 2
@@ -128,6 +128,15 @@ enum class Deviation : std::uint8_t {
   // The client pages' objects (issue 12, orders 386-389).
   kFlushPacketKeyZero,        // FlushContent's completion packet carries key 0, not ulCompletionKey
   kInfoPortionReplaces,       // AddContentInformation keeps only the latest portion, not all of them
+  // The OVERLAPPED a caller passes (session 6, completion-arrives).
+  kObjectSkipsEvent,          // stream, content-information and flush operations complete (unless aborted) without SetEvent(hEvent)
+  // Invalid parameters (session 6, invalid-parameter).
+  kZeroSizeAccepted,          // PublishAddToStream, RetrieveContentInformation and AddData take a size of 0
+  kPortUnchecked,             // the content opens and FlushContent take an hCompletionPort that is no port
+  // Content handles deliver the data (issue 12, read-delivers).
+  kCachedReadEmpty,           // a read (not local-cache-only) of a block already in the cache succeeds with 0 bytes
+  kOpenContentLimitOne,       // OpenContent refuses a second open content handle of a session (INVALID_PARAMETER)
+  kCloseContentRefusesBusy,   // closing a content handle with an operation pending: ERROR_INVALID_PARAMETER, left open
   // What a read reports (session 6, read-bytes-transferred).
   kBlockReadCountsOneShort,   // a block read that delivers 2 bytes or more counts one byte fewer
   kMissingRangeOneLate,       // a block read's missing range begins a byte after the read's start (and is a byte shorter)

@@ -277,8 +277,8 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "read completes, and only then return ERROR_IO_PENDING",
        "read-queued", Deviation::kReadWaitsInCall},
       {"mutant:stray-packet",
-       "a PeerDistClientAddData completion posts, besides its own packet, a second one carrying the implementation's "
-       "own copy of the OVERLAPPED, a pointer the caller never passed",
+       "a client content operation's completion (AddData, a read, ...) posts, besides its own packet, a second one "
+       "carrying the implementation's own copy of the OVERLAPPED, a pointer the caller never passed",
        "own-overlapped", Deviation::kStrayPacket},
       // Content information versions (issue 11, orders 344-359).
       {"mutant:retrieval-options-ignored",
@@ -327,6 +327,32 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientAddContentInformation replaces the content information added before with its own portion "
        "instead of appending it",
        "info-portions", Deviation::kInfoPortionReplaces},
+      // The OVERLAPPED a caller passes (session 6).
+      {"mutant:object-skips-event",
+       "PeerDistServerPublishAddToStream, PublishCompleteStream, RetrieveContentInformation and "
+       "PeerDistClientFlushContent complete without signalling the hEvent of their OVERLAPPED (unless aborted)",
+       "completion-arrives", Deviation::kObjectSkipsEvent},
+      // Invalid parameters (session 6, order 390).
+      {"mutant:zero-size-accepted",
+       "PeerDistServerPublishAddToStream, PeerDistServerRetrieveContentInformation and PeerDistClientAddData take "
+       "a size of 0 (no data) as a request to do nothing instead of refusing it with ERROR_INVALID_PARAMETER",
+       "invalid-parameter", Deviation::kZeroSizeAccepted},
+      {"mutant:port-unchecked",
+       "PeerDistServerPublishStream, PeerDistServerOpenContentInformation(Ex), PeerDistClientOpenContent and "
+       "PeerDistClientFlushContent take an hCompletionPort that is not a completion port without refusing it",
+       "invalid-parameter", Deviation::kPortUnchecked},
+      // Content handles deliver the data (issue 12).
+      {"mutant:cached-read-empty",
+       "a PeerDistClientBlockRead or StreamRead with a timeout (not local-cache-only) whose first block is already in "
+       "the local cache completes with ERROR_SUCCESS and 0 bytes instead of delivering it",
+       "read-delivers", Deviation::kCachedReadEmpty},
+      {"mutant:open-content-limit-one",
+       "PeerDistClientOpenContent fails with ERROR_INVALID_PARAMETER while its session holds a content handle open",
+       "client-handles-accepted", Deviation::kOpenContentLimitOne},
+      {"mutant:close-content-refuses-busy",
+       "closing a content handle with an operation still pending fails with ERROR_INVALID_PARAMETER and leaves it "
+       "open",
+       "client-handles-accepted", Deviation::kCloseContentRefusesBusy},
       // What a read reports (session 6).
       {"mutant:block-read-counts-one-short",
        "a PeerDistClientBlockRead that delivers 2 bytes or more reports one byte fewer as transferred (the buffer "

@@ -200,13 +200,15 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
       off_by_one_.insert(operation.overlapped);
     }
   }
-  HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
-  if (event != nullptr) host_.SetEvent(event);
-  if (operation.port == nullptr) return;
   const bool server = operation.kind == OperationKind::kAddToStream || operation.kind == OperationKind::kRetrieveInfo;
   const bool content = operation.kind != OperationKind::kFlush && operation.kind != OperationKind::kAddToStream &&
                        operation.kind != OperationKind::kCompleteStream &&
                        operation.kind != OperationKind::kRetrieveInfo;
+  HANDLE event = operation.overlapped != nullptr ? operation.overlapped->hEvent : nullptr;
+  // The mutant's bug: of the other operations, only the aborted ones signal their event.
+  const bool skip_event = !content && error != ERROR_OPERATION_ABORTED && Is(Deviation::kObjectSkipsEvent);
+  if (event != nullptr && !skip_event) host_.SetEvent(event);
+  if (operation.port == nullptr) return;
   const bool flush = operation.kind == OperationKind::kFlush;
   const ULONG_PTR key = (content && Is(Deviation::kContentKeyZero)) || (flush && Is(Deviation::kFlushPacketKeyZero))
                             ? 0
@@ -217,7 +219,7 @@ void ReferenceImpl::CompleteOperation(const PendingOperation& operation, DWORD e
                            : bytes;
   host_.PostQueuedCompletionStatus(operation.port, posted, key, operation.overlapped);
   // The mutant's bug: the copy it keeps of the caller's OVERLAPPED goes to the port too.
-  if (Is(Deviation::kStrayPacket) && operation.kind == OperationKind::kAddData && operation.overlapped != nullptr) {
+  if (Is(Deviation::kStrayPacket) && content && operation.overlapped != nullptr) {
     stray_overlapped_ = *operation.overlapped;
     host_.PostQueuedCompletionStatus(operation.port, posted, key, &stray_overlapped_);
   }
@@ -543,6 +545,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
   const std::size_t block = static_cast<std::size_t>((offset - info.offset) / kContentBlockSize);
   // Resuming after the peers: their block arrived, or the timeout did.
   if (operation.timed_out) return {ERROR_TIMEOUT, MissingLength(info, offset)};
+  // The mutant's bug: a block the cache held before this read is "read" as nothing.
+  if (Is(Deviation::kCachedReadEmpty) && operation.peer_bytes.empty() && content.valid_blocks.count(block) != 0 &&
+      operation.timeout_ms != PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY) {
+    return {ERROR_SUCCESS, 0};
+  }
   if (!operation.peer_bytes.empty()) {
     if (operation.peer_block == block && content.valid_blocks.count(block) == 0) {
       content.valid_blocks[block] = std::move(operation.peer_bytes);

@@ -45,8 +45,18 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
                                                PPEERDIST_CONTENT_HANDLE phContentHandle) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentTag == nullptr || phContentHandle == nullptr) return ERROR_INVALID_PARAMETER;
-  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort) && !Is(Deviation::kPortUnchecked)) {
+    return ERROR_INVALID_HANDLE;
+  }
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
+  // The mutant's bug: one open content handle per session.
+  if (Is(Deviation::kOpenContentLimitOne)) {
+    for (const auto& [value, object] : objects_) {
+      if (object.kind == ObjectKind::kContent && object.session == ValueOf(hPeerDist) && !object.closed) {
+        return ERROR_INVALID_PARAMETER;
+      }
+    }
+  }
   ContentObject content;
   content.kind = ObjectKind::kContent;
   content.session = ValueOf(hPeerDist);
@@ -59,6 +69,12 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
 
 DWORD ReferenceImpl::PeerDistClientCloseContent(PEERDIST_INSTANCE_HANDLE hPeerDist,
                                                 PEERDIST_CONTENT_HANDLE hContentHandle) {
+  // The mutant's bug: a handle still busy with an operation is not closed.
+  if (Is(Deviation::kCloseContentRefusesBusy) && FindForContent(hPeerDist) != nullptr) {
+    for (const auto& [id, operation] : operations_) {
+      if (operation.object == ValueOf(hContentHandle)) return ERROR_INVALID_PARAMETER;
+    }
+  }
   return CloseObject(hPeerDist, hContentHandle, ObjectKind::kContent);
 }
 
@@ -82,7 +98,7 @@ DWORD ReferenceImpl::PeerDistClientCompleteContentInformation(PEERDIST_INSTANCE_
 DWORD ReferenceImpl::PeerDistClientAddData(PEERDIST_INSTANCE_HANDLE hPeerDist, PEERDIST_CONTENT_HANDLE hContentHandle,
                                            DWORD cbNumberOfBytes, PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr || (cbNumberOfBytes == 0 && !Is(Deviation::kZeroSizeAccepted))) return ERROR_INVALID_PARAMETER;
   const DWORD code = StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddData,
                                           lpOverlapped, pBuffer, cbNumberOfBytes);
   return code == ERROR_IO_PENDING && Is(Deviation::kAddDataReturnsSuccess) ? ERROR_SUCCESS : code;
@@ -120,7 +136,9 @@ DWORD ReferenceImpl::PeerDistClientFlushContent(PEERDIST_INSTANCE_HANDLE hPeerDi
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
   if (pContentTag == nullptr) return ERROR_INVALID_PARAMETER;
   if (const DWORD check = CheckOverlapped(lpOverlapped); check != ERROR_SUCCESS) return check;
-  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort) && !Is(Deviation::kPortUnchecked)) {
+    return ERROR_INVALID_HANDLE;
+  }
   if (Is(Deviation::kFlushNeedsOpenContent) && !HasContentTagged(ValueOf(hPeerDist), *pContentTag)) {
     return ERROR_INVALID_HANDLE;
   }

@@ -241,7 +241,7 @@ class ReferenceImpl final : public PeerDistAdapter {
   std::uint64_t next_operation_ = 1;
   // kResultBytesOffByOne: the OVERLAPPEDs of completed registrations and AddData calls.
   std::set<const OVERLAPPED*> off_by_one_;
-  // kStrayPacket: the copy of an AddData's OVERLAPPED it posts as well.
+  // kStrayPacket: the copy of a content operation's OVERLAPPED it posts as well.
   OVERLAPPED stray_overlapped_{};
 };
 

@@ -38,7 +38,9 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
       !Is(Deviation::kPublishAcceptsAnyVersion)) {
     return ERROR_INVALID_PARAMETER;
   }
-  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort)) return ERROR_INVALID_HANDLE;
+  if (hCompletionPort != nullptr && !host_.IsCompletionPort(hCompletionPort) && !Is(Deviation::kPortUnchecked)) {
+    return ERROR_INVALID_HANDLE;
+  }
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   if (publications_.count(identifier) != 0 && !Is(Deviation::kPublishReplaces)) return PEERDIST_ERROR_ALREADY_EXISTS;
@@ -72,7 +74,7 @@ DWORD ReferenceImpl::PeerDistServerPublishAddToStream(PEERDIST_INSTANCE_HANDLE h
                                                       PEERDIST_STREAM_HANDLE hStream, DWORD cbNumberOfBytes,
                                                       PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr || (cbNumberOfBytes == 0 && !Is(Deviation::kZeroSizeAccepted))) return ERROR_INVALID_PARAMETER;
   return AsyncSuccess(StartObjectOperation(hPeerDist, hStream, ObjectKind::kStream, OperationKind::kAddToStream,
                                           lpOverlapped, pBuffer, cbNumberOfBytes));
 }
@@ -196,7 +198,7 @@ DWORD ReferenceImpl::OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD c
   if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
     return ERROR_INVALID_PARAMETER;
   }
-  if (port != nullptr && !host_.IsCompletionPort(port)) return ERROR_INVALID_HANDLE;
+  if (port != nullptr && !host_.IsCompletionPort(port) && !Is(Deviation::kPortUnchecked)) return ERROR_INVALID_HANDLE;
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
   auto it = FindPublication(identifier);
@@ -227,7 +229,7 @@ DWORD ReferenceImpl::PeerDistServerRetrieveContentInformation(PEERDIST_INSTANCE_
                                                               DWORD cbMaxNumberOfBytes, PBYTE pBuffer,
                                                               LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr || cbMaxNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr || (cbMaxNumberOfBytes == 0 && !Is(Deviation::kZeroSizeAccepted))) return ERROR_INVALID_PARAMETER;
   if (Is(Deviation::kRetrieveRefusesVersion2)) {
     // The mutant's bug: handles of the Ex function's information (version 2,
     // the byte after the magic) are taken for foreign ones.

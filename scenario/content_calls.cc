@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/read_delivery.h"
 #include "scenario/read_range.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
@@ -912,12 +913,29 @@ void ContentCalls::OpenContent(const Step& step) {
                                                      step.null_out ? nullptr : content);
   TraceEvent ret;
   if (code == ERROR_SUCCESS && !step.null_out) {
+    CheckNewContentHandle(step, *content, call.session);
     Opened(HandleKind::kContent, step, *content, call.session, ret);
     const int id = contents_[static_cast<std::size_t>(step.object)].id;
     content_tags_[id] = {call.session, step.tag};
     read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
+}
+
+// "opens and returns a PEERDIST_CONTENT_HANDLE": a handle of its own, not
+// NULL and not one the session holds open already.
+void ContentCalls::CheckNewContentHandle(const Step& step, HANDLE handle, int session) {
+  std::string held;
+  for (std::size_t i = 0; i < contents_.size(); ++i) {
+    const ObjectSlot& other = contents_[i];
+    if (other.id >= 0 && other.open && other.session == session && other.handle == handle) held = Slot('c', static_cast<int>(i));
+  }
+  if (handle != nullptr && held.empty()) return;
+  world_.Finding(std::string(kOpenContentHandleFinding) + "PeerDistClientOpenContent into " + Slot('c', step.object) +
+                 " returned ERROR_SUCCESS and " +
+                 (handle == nullptr ? std::string("left *phContentHandle NULL")
+                                    : "wrote the handle of " + held + ", which its session holds open") +
+                 "; expected a new content handle");
 }
 
 void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
@@ -993,6 +1011,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
   }
+  // The content handle's own session: another session's handle is session-isolation's.
+  operation.on_open_handles = call.handle_open == 1 && call.object_state == HandleState::kOpen &&
+                              contents_[step.object].session == call.session;
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
   if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
     NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
@@ -1030,6 +1051,14 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       break;
   }
   Finish(call, code);
+  // A read its call refused never completes: judged here, with the call's code.
+  if (read && overlapped != nullptr && !step.null_in && code != ERROR_IO_PENDING && code != ERROR_SUCCESS) {
+    const std::size_t index = operations_.size() - 1;
+    ReadFacts facts = FactsOf(operations_[index], index);
+    facts.code = code;
+    facts.transferred = 0;
+    JudgeDelivery(operations_[index], facts);
+  }
 }
 
 void ContentCalls::Flush(const Step& step) {
@@ -1255,6 +1284,17 @@ void ContentCalls::JudgeReadCompletion(const Operation& operation, std::size_t i
   for (const std::string& finding : JudgeRead(read)) world_.Finding(finding);
   for (const std::string& finding : JudgeReadRange(read)) world_.Finding(finding);
   JudgeFlushed(operation, read);
+  JudgeDelivery(operation, read);
+}
+
+void ContentCalls::JudgeDelivery(const Operation& operation, const ReadFacts& read) {
+  if (!operation.on_open_handles || operation.content_object < 0) return;
+  const ObjectSlot& slot = contents_[static_cast<std::size_t>(operation.content_slot)];
+  if (slot.id != operation.content_object || !slot.open) return;  // closed since: close-cancels'
+  const auto track = read_tracks_.find(operation.content_object);
+  if (track == read_tracks_.end() || StatusLeftAvailableSince(track->second.opened_at)) return;
+  const std::string finding = JudgeReadDelivers(read);
+  if (!finding.empty()) world_.Finding(finding);
 }
 
 bool ContentCalls::JudgeStreamAdvance(const Operation& operation, const ReadFacts& read) {

@@ -134,6 +134,9 @@ class ContentCalls {
     std::uint64_t peer_generation = 0;
     bool late_reported = false;
     bool failed = false;  // judged, and completed with an error: it fetched nothing
+    // Reads: called with an open session handle and an open content handle
+    // of that session (read-delivers judges only those).
+    bool on_open_handles = false;
     // Add-info and complete-info (info-portions): no add-info or
     // complete-info of the handle was pending at the call; add-info: its
     // bytes continue what the handle holds into a prefix of content
@@ -244,6 +247,11 @@ class ContentCalls {
   void NoteReadCall(Operation& operation, const Step& step, DWORD timeout);
   ReadFacts FactsOf(const Operation& operation, std::size_t index) const;
   void JudgeReadCompletion(const Operation& operation, std::size_t index);
+  void CheckNewContentHandle(const Step& step, HANDLE handle, int session);
+  // read-delivers (scenario/read_delivery.h), for a read that ended with
+  // `read.code`: only on handles open at the call and still open, the status
+  // AVAILABLE all along since the content handle was opened.
+  void JudgeDelivery(const Operation& operation, const ReadFacts& read);
   // A stream read after one that reported a missing range: a finding
   // (kStreamAdvanceFinding) when it started where that one had; true when
   // it did (its handle's position is then unknown).

@@ -188,6 +188,17 @@ inline constexpr char kStreamAdvanceFinding[] = "stream-advance: ";
 // added, in the order of their calls, are whole content information
 // (scenario/content_calls.cc); the rule info-portions judges them.
 inline constexpr char kInfoPortionsFinding[] = "info-portions: ";
+// How a kFinding begins when a read with a buffer, on information complete
+// before the call, did not deliver at least one byte although the data at its
+// start was available (added whole to the local cache before the call, or
+// held by a peer that delivers within its timeout): scenario/read_delivery.h;
+// the rule read-delivers judges them.
+inline constexpr char kReadDeliversFinding[] = "read-delivers: ";
+// How a kFinding begins when a successful PeerDistClientOpenContent left
+// *phContentHandle NULL or wrote the handle of another content handle its
+// session holds open (scenario/content_calls.cc); the rule
+// client-handles-accepted judges them.
+inline constexpr char kOpenContentHandleFinding[] = "client-handles-accepted: ";
 
 struct TraceEvent {
   TraceKind kind = TraceKind::kStep;

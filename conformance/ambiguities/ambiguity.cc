@@ -542,7 +542,7 @@ std::vector<Ambiguity> Build() {
   all.push_back(Make(
       "transient-flap",
       "Does a status change that is undone within the liveness bound notify an active registration?",
-      {{"REGISTER-19"}, {"REGISTEREX-17"}},
+      {{"REGISTER-19"}, {"REGISTEREX-17"}, {"REGISTER-1", kPartly}, {"REGISTEREX-1", kPartly}},
       {{"notifies", "the registration completes for the short-lived status"},
        {"silent", "the registration stays pending: the status is back to the baseline"}},
       &LocateTransientFlap));

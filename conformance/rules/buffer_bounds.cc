@@ -32,7 +32,7 @@ PD_REGISTER_RULE((Rule{
         "PeerDistRegisterForStatusChangeNotificationEx, PeerDistStartup, PeerDistGetOverlappedResult, "
         "PeerDistServerRetrieveContentInformation, PeerDistClientBlockRead, PeerDistClientStreamRead, "
         "PeerDistClientGetInformationByHandle, PeerDistClientOpenContent",
-    {{"STATUSINFO-2", kPartly}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-3", kPartly}, {"REGISTER-8", kPartly},
+    {{"STATUSINFO-2", kPartly, "the extent"}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-3", kPartly}, {"REGISTER-8", kPartly},
      {"REGISTER-11", kPartly}, {"REGISTEREX-8", kPartly}, {"REGISTEREX-11", kPartly}, {"STARTUP-4", kPartly},
      {"STARTUP-5", kPartly}, {"OVLRESULT-4", kPartly}, {"SRETRIEVEINFO-4", kPartly}, {"CBLOCKREAD-4", kPartly, "the buffer"},
      {"CSTREAMREAD-4", kPartly, "the buffer"}, {"CGETINFO-5", kPartly}, {"COPEN-4", kPartly}},

@@ -5,10 +5,18 @@
 // content handle that session opened, not closed and not invalidated by a
 // status move — does not refuse them. The rule flags ERROR_INVALID_HANDLE
 // (and PEERDIST_ERROR_INVALIDATED for a handle no move invalidated) for such
-// a call. Calls with another bad argument (a NULL pointer, no data, a
+// a call; and PeerDistClientCloseContent, which takes nothing else, "closes
+// the content handle opened by PeerDistClientOpenContent": given those, it
+// returns ERROR_SUCCESS (object-invalid-handle and double-close judge that
+// the handle is gone afterwards). PeerDistClientOpenContent "opens and
+// returns a PEERDIST_CONTENT_HANDLE": a well-formed open while the service
+// is AVAILABLE returns ERROR_SUCCESS and writes a handle that is not NULL
+// and not one its session holds open (the harness records a finding,
+// scenario/content_calls.cc). Calls with another bad argument (a NULL pointer, no data, a
 // completion port that is none) are left to the rules of those arguments.
 #include "conformance/rule.h"
 #include "conformance/rules/content_rule_support.h"
+#include "conformance/rules/implementation_findings.h"
 
 namespace pd {
 namespace rules {
@@ -45,17 +53,30 @@ std::optional<Violation> Judge(const TraceView& view) {
     std::string given;
     if (SessionHandleWellFormed(call)) {
       given = "the open handle of session " + std::to_string(call.call->session);
+      // "opens and returns a PEERDIST_CONTENT_HANDLE": while the service is
+      // AVAILABLE (the service-state rows answer the other statuses).
+      if (function == ApiFunction::kClientOpenContent && call.ret->code != ERROR_SUCCESS &&
+          StatusAfter(view, call.call_index) == PEERDIST_STATUS_AVAILABLE) {
+        return At(*call.ret, CallName(call) + " given " + given + ", a tag and a place for the handle, with the "
+                                 "service AVAILABLE, returned " + Code(call.ret->code) +
+                                 "; expected ERROR_SUCCESS and a content handle");
+      }
     } else if (TakesContentHandle(function)) {
       const OpenedHandle* handle = history.WellFormedTarget(call);
       if (handle == nullptr || handle->kind != HandleKind::kContent) continue;
       if (history.InvalidatedBy(*handle, call.call_index) != nullptr) continue;
       given = "its session's open handle and a content handle that session opened (not closed, not invalidated)";
+      const std::int64_t code = call.ret == nullptr ? kNoValue : call.ret->code;
+      if (function == ApiFunction::kClientCloseContent && code != ERROR_SUCCESS && code != kNoValue) {
+        return At(*call.ret, CallName(call) + " given " + given + " returned " + Code(code) +
+                                 "; expected ERROR_SUCCESS (the function closes the content handle it is given)");
+      }
     } else {
       continue;
     }
     if (std::optional<Violation> refused = RefusedDescribedHandles(call, given)) return refused;
   }
-  return std::nullopt;
+  return FirstFindingWithPrefix(view, kOpenContentHandleFinding, "");
 }
 
 PD_REGISTER_RULE((Rule{
@@ -68,11 +89,13 @@ PD_REGISTER_RULE((Rule{
     "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
     "PeerDistClientStreamRead, PeerDistClientFlushContent, PeerDistClientGetInformationByHandle, "
     "PeerDistClientCancelAsyncOperation",
-    {{"COPEN-3"}, {"COPEN-17"}, {"CCLOSE-2"}, {"CCLOSE-3"}, {"CADDINFO-2"}, {"CADDINFO-3"}, {"CCOMPLETEINFO-2"},
+    {{"COPEN-1"}, {"COPEN-3"}, {"COPEN-11"}, {"COPEN-17"}, {"CCLOSE-1", kPartly, "the close succeeds"}, {"CCLOSE-2"}, {"CCLOSE-3"}, {"CADDINFO-2"}, {"CADDINFO-3"}, {"CCOMPLETEINFO-2"},
      {"CCOMPLETEINFO-3"}, {"CADDDATA-3"}, {"CADDDATA-4"}, {"CBLOCKREAD-2"}, {"CBLOCKREAD-3"}, {"CSTREAMREAD-2"},
      {"CSTREAMREAD-3"}, {"CFLUSH-1"}, {"CGETINFO-2"}, {"CGETINFO-3"}, {"CCANCEL-2"}, {"CCANCEL-3"}},
     "a client function given its session's open handle and (where it takes one) a content handle that session "
-    "opened, not closed and not invalidated, never returns ERROR_INVALID_HANDLE or PEERDIST_ERROR_INVALIDATED",
+    "opened, not closed and not invalidated, never returns ERROR_INVALID_HANDLE or PEERDIST_ERROR_INVALIDATED; "
+    "PeerDistClientCloseContent given them returns ERROR_SUCCESS; a well-formed PeerDistClientOpenContent while the "
+    "service is AVAILABLE returns ERROR_SUCCESS and a new content handle (not NULL, none its session holds open)",
     Judge,
 }));
 

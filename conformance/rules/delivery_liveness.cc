@@ -65,7 +65,8 @@ PD_REGISTER_RULE((Rule{
     "the pages bound no delivery time: the harness asks for delivery within its liveness bound (100 ms of "
         "virtual time)",
     "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx",
-    {{"REGISTER-1", kPartly}, {"REGISTER-15", kPartly}, {"REGISTEREX-1", kPartly}, {"REGISTEREX-13", kPartly}},
+    {{"REGISTER-1"}, {"REGISTER-15", kPartly, "for status change notification"}, {"REGISTEREX-1"},
+     {"REGISTEREX-13", kPartly, "for status change notification"}},
     "an active registration completes within the liveness bound once the status has differed from the "
     "session's baseline (DISABLED before its first notification) for that long without a break",
     Judge,

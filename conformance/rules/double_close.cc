@@ -28,7 +28,7 @@ PD_REGISTER_RULE((Rule{
     "",
     "PeerDistServerCloseStreamHandle, PeerDistServerCloseContentInformation, PeerDistClientCloseContent",
     {{"SCLOSESTREAM-1", kPartly}, {"SCLOSESTREAM-6", kPartly, "hStream"}, {"SCLOSEINFO-1", kPartly, "a second close refused"},
-     {"SCLOSEINFO-5", kPartly, "hContentInfo"}, {"SCLOSEINFO-7", kPartly, "a second close refused"}, {"CCLOSE-1", kPartly}, {"CCLOSE-6", kPartly, "hContent"}},
+     {"SCLOSEINFO-5", kPartly, "hContentInfo"}, {"SCLOSEINFO-7", kPartly, "a second close refused"}, {"CCLOSE-1", kPartly, "a second close refused"}, {"CCLOSE-6", kPartly, "hContent"}},
     "closing a content, content-information or stream handle that is not open (closed already or never issued) "
     "fails with ERROR_INVALID_HANDLE",
     Judge,

@@ -145,10 +145,16 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
-        "PeerDistClientOpenContent",
+        "PeerDistClientOpenContent, PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
+        "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead",
     {{"REGISTER-3"}, {"REGISTER-6"}, {"REGISTER-7"}, {"REGISTER-9"}, {"REGISTER-10"},
-     {"REGISTER-15", kPartly}, {"REGISTEREX-3"}, {"REGISTEREX-6"}, {"REGISTEREX-7"}, {"REGISTEREX-9"},
-     {"REGISTEREX-10"}, {"REGISTEREX-13", kPartly}, {"COPEN-6"}, {"COPEN-9"}, {"COPEN-10"}, {"COPEN-18"}},
+     {"REGISTER-15", kPartly, "a completion port and an OVERLAPPED structure"}, {"REGISTEREX-3"}, {"REGISTEREX-6"}, {"REGISTEREX-7"}, {"REGISTEREX-9"},
+     {"REGISTEREX-10"}, {"REGISTEREX-13", kPartly, "a completion port and an OVERLAPPED structure"}, {"COPEN-6"}, {"COPEN-9"}, {"COPEN-10"}, {"COPEN-18"},
+     // The OVERLAPPED a caller passes: the completion arrives on it.
+     {"REGISTER-8", kPartly, "arrives on it"}, {"REGISTEREX-8", kPartly, "arrives on it"},
+     {"CADDINFO-8", kPartly, "arrives on it"}, {"CCOMPLETEINFO-4", kPartly, "arrives on it"},
+     {"CADDDATA-9", kPartly, "arrives on it"}, {"CBLOCKREAD-14", kPartly, "arrives on it"},
+     {"CSTREAMREAD-14", kPartly, "arrives on it"}},
     "on every completion of a registration or of a content handle's operation, a non-NULL hEvent is signalled "
     "(also with a port) and the port (the registration's, or the one the content handle was opened with) receives "
     "exactly one packet with ulCompletionKey and lpOverlapped, within the liveness bound; no port, no packet; never "

@@ -1243,10 +1243,10 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "open-content s1 c0 tag=1 port=new key=9\n"  // 10
        "add-info s1 c0 from=i0\n"  // 11
        "complete-info s1 c0\n"  // 12
-       "advance 100000\n"  // 13
+       "advance 100000\n"  // 13: the mutant posts its own OVERLAPPED too (add-info's first)
        "add-data s1 c0 id=3 bytes=64\n"  // 14
-       "advance 100000\n",  // 15: the mutant posts its own OVERLAPPED too
-       {{"mutant:stray-packet", 15}}},
+       "advance 100000\n",  // 15
+       {{"mutant:stray-packet", 13}}},
       // Reads on information of a range request.
       {"read-range-bounds", "reads keep to the range of their information",
        "pdscenario 1\nseed 12\ninitial available\n"
@@ -1296,6 +1296,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "flush s0 tag=2 port=new key=77\n"      // 1
        "advance 100000\n",                     // 2: the mutant's packet carries key 0
        {{"mutant:flush-packet-key-zero", 2}}},
+      {"completion-arrives", "an add-to-stream's completion signals the hEvent of its OVERLAPPED",
+       "pdscenario 1\nseed 1\ninitial available\n"
+       "startup s0\n"                        // 0
+       "publish s0 t0 id=3 length=256\n"     // 1
+       "add-to-stream s0 t0 bytes=256\n"     // 2
+       "advance 100000\n"                    // 3: the mutant completes it without SetEvent
+       "advance 100000\n",                   // 4
+       {{"mutant:object-skips-event", 3}}},
       {"info-portions", "content information added in two portions completes",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0
@@ -1315,6 +1323,14 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"  // 14
        "advance 100000\n",  // 15: the mutant kept the second portion alone: it cannot parse it
        {{"mutant:info-portion-replaces", 15}}},
+      {"invalid-parameter", "no data and a completion port that is none refused",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                       // 0
+       "publish s0 t0 id=1\n"               // 1
+       "add-to-stream s0 t0 bytes=0\n"      // 2: the first mutant takes no data
+       "open-content s0 c0 port=bogus\n"    // 3: the second takes a port that is none
+       "flush s0 port=bogus\n",
+       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}}},
       {"read-missing-data", "missing data on ranged information is reported within the range",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"                                  // 0
@@ -1353,6 +1369,43 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "block-read s1 c0 offset=128 bytes=10\n"        // 14: inside the range
        "advance 100000\n",                             // 15: the mutant completes with NO_MORE
        {{"mutant:range-end-from-length", 15}}},
+      {"read-delivers", "a read of data added whole to the local cache delivers at least a byte",
+       "pdscenario 1\nseed 41\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=1 length=200 port=new\n"      // 2
+       "add-to-stream s0 t0 bytes=128\n"               // 3
+       "add-to-stream s0 t0 bytes=72\n"                // 4
+       "complete-stream s0 t0\n"                       // 5
+       "advance 100000\n"                              // 6
+       "open-info s0 i0 id=1\n"                        // 7
+       "retrieve-info s0 i0 bytes=4096\n"              // 8
+       "advance 100000\n"                              // 9
+       "open-content s1 c0 tag=2\n"                    // 10
+       "add-info s1 c0 from=i0\n"                      // 11
+       "complete-info s1 c0\n"                         // 12
+       "advance 100000\n"                              // 13
+       "add-data s1 c0 id=1 offset=64 bytes=64\n"      // 14: block 1, whole
+       "advance 100000\n"                              // 15
+       "block-read s1 c0 offset=64 bytes=32\n"         // 16: from the local cache
+       "advance 100000\n",                             // 17: the mutant succeeds with 0 bytes
+       {{"mutant:cached-read-empty", 17}}},
+      {"client-handles-accepted", "a busy content handle still closes",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "open-content s0 c0 tag=1\n"                    // 1
+       "complete-info s0 c0\n"                         // 2: pending
+       "close-content s0 c0\n"                         // 3: the mutant refuses the close
+       "advance 100000\n",                             // 4
+       {{"mutant:close-content-refuses-busy", 3}}},
+      {"client-handles-accepted", "a session may hold several content handles open",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "open-content s0 c0 tag=1\n"                    // 1
+       "open-content s0 c1 tag=2\n"                    // 2: the mutant refuses it
+       "close-content s0 c0\n"                         // 3
+       "advance 100000\n",                             // 4
+       {{"mutant:open-content-limit-one", 2}}},
   };
   return examples;
 }

@@ -65,9 +65,13 @@ PD_REGISTER_RULE((Rule{
     "no supported version meets fails: the rule reads the version field of the World's content information format "
     "(sim/content_info.h) and takes \"supported\" (dwMinVer..dwMaxVer) as what the service can hand out; "
     "AMBIGUITIES.md, \"Not classified: content information versions\"",
-    "PEERDIST_RETRIEVAL_OPTIONS, PeerDistServerOpenContentInformationEx, PEERDIST_STATUS_INFO",
+    "PEERDIST_RETRIEVAL_OPTIONS, PeerDistServerOpenContentInformationEx, PEERDIST_STATUS_INFO, PeerDistGetStatusEx, "
+    "PeerDistRegisterForStatusChangeNotificationEx",
     {{"RETRIEVALOPTS-1"}, {"RETRIEVALOPTS-3"}, {"RETRIEVALOPTS-5"}, {"SOPENINFOEX-8"}, {"SOPENINFOEX-19"},
-     {"SOPENINFOEX-20"}, {"STATUSINFO-5"}, {"STATUSINFO-9"}},
+     {"SOPENINFOEX-20"}, {"STATUSINFO-5"}, {"STATUSINFO-9"},
+     // "current status and capabilities": the capabilities are the versions reported.
+     {"GETSTATUSEX-1", kPartly, "capabilities"}, {"GETSTATUSEX-3", kPartly, "capabilities"},
+     {"STATUSINFO-1", kPartly, "capabilities"}, {"REGISTEREX-11", kPartly, "capabilities"}},
     "the content information handed out is of a version the Ex open's PEERDIST_RETRIEVAL_OPTIONS asked for and the "
     "implementation reports supporting (PEERDIST_STATUS_INFO dwMinVer..dwMaxVer); an Ex open asking one version "
     "succeeds exactly when that version is supported",

@@ -37,7 +37,7 @@ PD_REGISTER_RULE((Rule{
     Strength::kImplied,
     "GetStatus, GetStatusEx, RegisterEx, OpenContentInformationEx and GetInformationByHandle list no error "
         "codes: the rule asks ERROR_INVALID_HANDLE of them as of the functions whose pages list it",
-    "PeerDistShutdown, PeerDistRegisterForStatusChangeNotification, "
+    "PeerDistShutdown, PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
         "PeerDistUnregisterForStatusChangeNotification, PeerDistServerPublishStream, "
         "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, PeerDistServerCloseStreamHandle, "
         "PeerDistServerUnpublish, PeerDistServerOpenContentInformation, PeerDistServerRetrieveContentInformation, "
@@ -45,7 +45,7 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientCloseContent, PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, "
         "PeerDistClientAddData, PeerDistClientBlockRead, PeerDistClientStreamRead, PeerDistClientFlushContent, "
         "PeerDistClientCancelAsyncOperation",
-    {{"SHUTDOWN-1", kPartly, "the session handle"}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"UNREGISTER-5"}, {"SPUBLISH-17"},
+    {{"SHUTDOWN-1", kPartly, "the session handle"}, {"SHUTDOWN-5"}, {"REGISTER-14"}, {"REGISTER-2", kPartly, "other handles refused"}, {"REGISTEREX-2", kPartly, "other handles refused"}, {"UNREGISTER-5"}, {"SPUBLISH-17"},
      {"SADDTOSTREAM-12", kPartly, "hPeerDist"}, {"SCOMPLETESTREAM-8", kPartly, "hPeerDist"}, {"SCLOSESTREAM-6", kPartly, "hPeerDist"}, {"SUNPUBLISH-7"},
      {"SOPENINFO-16"}, {"SRETRIEVEINFO-11", kPartly, "hPeerDist"}, {"SCLOSEINFO-5", kPartly, "hPeerDist"}, {"SCANCEL-8"}, {"COPEN-14"},
      {"CCLOSE-6", kPartly, "hPeerDist"}, {"CADDINFO-13"}, {"CCOMPLETEINFO-7"}, {"CADDDATA-14", kPartly, "hPeerDist"},

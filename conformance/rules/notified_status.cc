@@ -59,8 +59,10 @@ PD_REGISTER_RULE((Rule{
     "the pages say the out-parameter indicates the current status but bound no propagation delay: the harness "
         "allows its liveness bound, as for GetStatus",
     "PeerDistRegisterForStatusChangeNotification, PeerDistRegisterForStatusChangeNotificationEx, "
-        "PEERDIST_STATUS_INFO",
-    {{"REGISTER-11"}, {"REGISTEREX-11", kPartly}, {"STATUSINFO-3", kPartly, "RegisterEx"}},
+        "PEERDIST_STATUS_INFO, PEERDIST_STATUS",
+    {{"REGISTER-11"}, {"REGISTEREX-11", kPartly, "the current status"}, {"STATUSINFO-3", kPartly, "RegisterEx"},
+     {"STATUSINFO-1", kPartly, "the current status at RegisterEx"}, {"STATUS-2", kPartly, "notifications"},
+     {"STATUS-3", kPartly, "notifications"}, {"STATUS-4", kPartly, "notifications"}},
     "the status a registration's out-parameter holds at its successful notification (and at the return, when "
     "written then) is a status the service held within the liveness bound before",
     Judge,

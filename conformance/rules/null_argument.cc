@@ -72,7 +72,7 @@ PD_REGISTER_RULE((Rule{
     "GetStatus, GetStatusEx, GetOverlappedResult and RegisterEx list no error codes: the rule asks "
         "ERROR_INVALID_PARAMETER of them as of the functions whose pages list it",
     "PeerDistStartup, PeerDistRegisterForStatusChangeNotification",
-    {{"STARTUP-8"}, {"REGISTER-13", kPartly}},
+    {{"STARTUP-8"}, {"REGISTER-13", kPartly, "NULL pointer"}},
     "Startup, GetStatus(Ex), Register(Ex) and GetOverlappedResult with an open handle and a NULL required "
     "pointer fail with ERROR_INVALID_PARAMETER (GetOverlappedResult: FALSE, last error ERROR_INVALID_PARAMETER)",
     Judge,

@@ -64,7 +64,7 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientBlockRead, PeerDistClientStreamRead",
     {{"SADDTOSTREAM-12", kPartly, "hStream"}, {"SCOMPLETESTREAM-8", kPartly, "hStream"}, {"SCLOSESTREAM-1", kPartly},
      {"SRETRIEVEINFO-11", kPartly, "hContentInfo"}, {"SCLOSEINFO-1", kPartly, "later use refused"},
-     {"SCLOSEINFO-7", kPartly, "later use refused"}, {"CCLOSE-1", kPartly},
+     {"SCLOSEINFO-7", kPartly, "later use refused"}, {"CCLOSE-1", kPartly, "later use refused"},
      {"CADDDATA-14", kPartly, "hContent"}, {"CBLOCKREAD-19", kPartly, "hContent"},
      {"CSTREAMREAD-19", kPartly, "hContent"}},
     "a call other than a close given a content, content-information or stream handle that is not open (never "

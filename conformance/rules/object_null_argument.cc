@@ -5,43 +5,11 @@
 // also had (a handle not open or invalidated, a bogus port, the service's
 // status, an existing publication).
 #include "conformance/rule.h"
-#include "conformance/rules/content_rule_support.h"
-#include "conformance/rules/publication_history.h"
+#include "conformance/rules/another_fault.h"
 
 namespace pd {
 namespace rules {
 namespace {
-
-bool IsContentFunction(ApiFunction function) { return function >= ApiFunction::kServerPublishStream; }
-
-// Whether the call also had another bad argument, or met a state, that the
-// code answers: which of two faults is reported first is not documented
-// (AMBIGUITIES.md, "Not classified").
-bool AnswersAnotherFault(const TraceView& view, const HandleHistory& history, const CallView& call) {
-  const TraceEvent& c = *call.call;
-  const std::int64_t code = call.ret->code;
-  if (code == ERROR_INVALID_HANDLE) {
-    if (c.port == -2) return true;  // a completion port handle that is not a port
-    if (c.object_kind != HandleKind::kNone) {
-      const OpenedHandle* handle = history.Handle(c.object);
-      if (c.object_state != HandleState::kOpen || handle == nullptr || handle->session != c.session) return true;
-    }
-  }
-  if (code == PEERDIST_ERROR_INVALIDATED && c.object_kind != HandleKind::kNone) {
-    const OpenedHandle* handle = history.Handle(c.object);
-    if (handle != nullptr && history.InvalidatedBy(*handle, call.call_index) != nullptr) return true;
-  }
-  const PEERDIST_STATUS status = StatusAfter(view, call.call_index);
-  if (status == PEERDIST_STATUS_DISABLED && code == ERROR_ACCESS_DISABLED_BY_POLICY) return true;
-  if (status == PEERDIST_STATUS_UNAVAILABLE && code == PEERDIST_ERROR_SERVICE_UNAVAILABLE) return true;
-  // An Ex open whose retrieval options ask versions the implementation may
-  // not support (info-version) may report that fault first.
-  if (c.function == ApiFunction::kServerOpenContentInformationEx &&
-      code == PEERDIST_ERROR_CONTENTINFO_VERSION_UNSUPPORTED && DetailNumber(c.detail, "min=") != kNoValue) {
-    return true;
-  }
-  return c.function == ApiFunction::kServerPublishStream && code == PEERDIST_ERROR_ALREADY_EXISTS;
-}
 
 std::optional<Violation> Judge(const TraceView& view) {
   const HandleHistory& history = view.Derived<HandleHistory>();
@@ -70,10 +38,11 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
         "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
         "PeerDistClientStreamRead, PeerDistClientFlushContent",
-    {{"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly}, {"SCOMPLETESTREAM-7", kPartly},
-     {"SUNPUBLISH-6", kPartly}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly},
-     {"SCANCEL-7", kPartly}, {"COPEN-13", kPartly}, {"CADDINFO-12", kPartly}, {"CCOMPLETEINFO-6", kPartly},
-     {"CADDDATA-13", kPartly}, {"CBLOCKREAD-18", kPartly}, {"CSTREAMREAD-18", kPartly}, {"CFLUSH-11", kPartly}},
+    {{"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly, "NULL pointer"}, {"SCOMPLETESTREAM-7"},
+     {"SUNPUBLISH-6", kPartly}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "NULL pointer"},
+     {"SCANCEL-7", kPartly}, {"COPEN-13", kPartly, "NULL pointer"}, {"CADDINFO-12", kPartly},
+     {"CCOMPLETEINFO-6", kPartly}, {"CADDDATA-13", kPartly, "NULL pointer"}, {"CBLOCKREAD-18"},
+     {"CSTREAMREAD-18"}, {"CFLUSH-11", kPartly, "NULL pointer"}},
     "a content-part call with an open session handle and a NULL required pointer fails with "
     "ERROR_INVALID_PARAMETER",
     Judge,

@@ -6,7 +6,8 @@
 // of a call that was refused, or a second result written into an OVERLAPPED
 // whose call had completed already. That each accepted call's own
 // completion does arrive there (its packet, its hEvent, its result before
-// either) is event-and-port's, server-port-and-key's and overlapped-result's.
+// either) is event-and-port's (registrations, content handles) and
+// completion-arrives' (streams, content information, flushes).
 #include <map>
 
 #include "conformance/rule.h"
@@ -79,9 +80,12 @@ PD_REGISTER_RULE((Rule{
     "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, PeerDistServerRetrieveContentInformation, "
     "PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, PeerDistClientAddData, "
     "PeerDistClientBlockRead, PeerDistClientStreamRead, PeerDistClientFlushContent",
-    {{"REGISTER-8", kPartly}, {"REGISTEREX-8", kPartly}, {"SADDTOSTREAM-8", kPartly}, {"SCOMPLETESTREAM-4", kPartly},
-     {"SRETRIEVEINFO-6", kPartly}, {"CADDINFO-8", kPartly}, {"CCOMPLETEINFO-4", kPartly}, {"CADDDATA-9", kPartly},
-     {"CBLOCKREAD-14", kPartly}, {"CSTREAMREAD-14", kPartly}, {"CFLUSH-8", kPartly}},
+    {{"REGISTER-8", kPartly, "on no other"}, {"REGISTEREX-8", kPartly, "on no other"},
+     {"SADDTOSTREAM-8", kPartly, "on no other"}, {"SCOMPLETESTREAM-4", kPartly, "on no other"},
+     {"SRETRIEVEINFO-6", kPartly, "on no other"}, {"CADDINFO-8", kPartly, "on no other"},
+     {"CCOMPLETEINFO-4", kPartly, "on no other"}, {"CADDDATA-9", kPartly, "on no other"},
+     {"CBLOCKREAD-14", kPartly, "on no other"}, {"CSTREAMREAD-14", kPartly, "on no other"},
+     {"CFLUSH-8", kPartly, "on no other"}},
     "completions land only on the OVERLAPPED their call passed: no packet with a pointer no call passed, nothing "
     "for a refused call's OVERLAPPED, no second result in an OVERLAPPED whose call completed",
     Judge,

@@ -27,11 +27,11 @@ PD_REGISTER_RULE((Rule{
         "it published",
     "PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
         "PeerDistClientCompleteContentInformation, PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"COPEN-2", kPartly}, {"CADDINFO-18", kPartly}, {"CCOMPLETEINFO-10", kPartly},
-     {"CBLOCKREAD-1", kPartly}, {"CBLOCKREAD-7", kPartly}, {"CBLOCKREAD-15", kPartly},
-     {"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-49", kPartly}, {"CSTREAMREAD-1", kPartly},
-     {"CSTREAMREAD-7", kPartly}, {"CSTREAMREAD-16", kPartly}, {"CSTREAMREAD-23", kPartly},
-     {"CSTREAMREAD-29", kPartly}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-52", kPartly}},
+    {{"COPEN-2", kPartly, "bytes"}, {"CADDINFO-18", kPartly, "bytes"}, {"CCOMPLETEINFO-10", kPartly, "bytes"},
+     {"CBLOCKREAD-1", kPartly, "bytes"}, {"CBLOCKREAD-7", kPartly, "bytes"}, {"CBLOCKREAD-15", kPartly},
+     {"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-49", kPartly, "bytes"}, {"CSTREAMREAD-1", kPartly, "bytes"},
+     {"CSTREAMREAD-7", kPartly, "bytes"}, {"CSTREAMREAD-16", kPartly}, {"CSTREAMREAD-23", kPartly},
+     {"CSTREAMREAD-29", kPartly}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-52", kPartly, "bytes"}},
     "the bytes a successful read delivers are the content's bytes at the offset read (the OVERLAPPED's for a "
     "block read, the handle's stream position for a stream read)",
     Judge,

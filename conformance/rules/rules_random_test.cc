@@ -397,6 +397,18 @@ class Generator {
     if (step.kind == StepKind::kGetInfo && step.ex) step.info_class = 1 + step.bytes % 3;
     // An add-data past the end of any content the prelude publishes (add-data).
     if (step.kind == StepKind::kAddData && step.bytes % 2 == 0) step.offset += 256;
+    // Now and then no data, or a completion port that is none (invalid-parameter).
+    const bool takes_data = step.kind == StepKind::kAddToStream || step.kind == StepKind::kRetrieveInfo ||
+                            step.kind == StepKind::kAddData;
+    const bool takes_port = step.kind == StepKind::kPublish || step.kind == StepKind::kOpenInfo ||
+                            step.kind == StepKind::kOpenContent || step.kind == StepKind::kFlush;
+    if (takes_data && step.corrupt) {
+      // On the read-back prelude's handles (s0's t0, i0 and c0), which are open.
+      step.bytes = 0;
+      step.session = 0;
+      step.object = 0;
+    }
+    if (takes_port && step.corrupt && !step.all) step.port = PortArg::kBogus;
     if (IsAsyncContentStep(step.kind)) ++operations;
   }
 

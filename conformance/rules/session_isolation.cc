@@ -69,8 +69,8 @@ PD_REGISTER_RULE((Rule{
         "session's registration is read from that scope",
     "PeerDistShutdown, PeerDistRegisterForStatusChangeNotification, "
         "PeerDistRegisterForStatusChangeNotificationEx, PeerDistUnregisterForStatusChangeNotification",
-    {{"SHUTDOWN-8", kPartly}, {"REGISTER-2", kPartly}, {"REGISTER-5"}, {"REGISTER-12", kPartly},
-     {"REGISTER-17", kPartly}, {"REGISTEREX-2", kPartly}, {"REGISTEREX-5", kPartly},
+    {{"SHUTDOWN-8", kPartly}, {"REGISTER-2", kPartly, "its handle accepted"}, {"REGISTER-5"}, {"REGISTER-12", kPartly},
+     {"REGISTER-17", kPartly}, {"REGISTEREX-2", kPartly, "its handle accepted"}, {"REGISTEREX-5"},
      {"REGISTEREX-12", kPartly}, {"REGISTEREX-15", kPartly}, {"UNREGISTER-1", kPartly}},
     "a valid registration on a session without an active registration of its own is accepted even while other "
     "sessions have active ones; Unregister or Shutdown of one session never cancels another session's",

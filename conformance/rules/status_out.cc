@@ -69,9 +69,10 @@ PD_REGISTER_RULE((Rule{
     "",
     "PeerDistGetStatus, PeerDistGetStatusEx, PeerDistRegisterForStatusChangeNotification, "
         "PeerDistRegisterForStatusChangeNotificationEx, PEERDIST_STATUS, PEERDIST_STATUS_INFO",
-    {{"GETSTATUS-1", kPartly}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-1", kPartly},
-     {"GETSTATUSEX-3", kPartly}, {"REGISTER-11", kPartly}, {"REGISTER-16"}, {"REGISTEREX-11", kPartly},
-     {"REGISTEREX-14"}, {"STATUS-1"}, {"STATUSINFO-1", kPartly}, {"STATUSINFO-2", kPartly}, {"STATUSINFO-4"},
+    {{"GETSTATUS-1", kPartly, "a PEERDIST_STATUS"}, {"GETSTATUS-3", kPartly, "a PEERDIST_STATUS"},
+     {"GETSTATUSEX-1", kPartly, "a valid structure"}, {"GETSTATUSEX-3", kPartly, "a valid structure"},
+     {"REGISTER-11", kPartly}, {"REGISTER-16"}, {"REGISTEREX-11", kPartly, "a valid structure"},
+     {"REGISTEREX-14"}, {"STATUS-1"}, {"STATUSINFO-1", kPartly, "a valid structure"}, {"STATUSINFO-2", kPartly, "the value"}, {"STATUSINFO-4"},
      {"STATUSINFO-5", kPartly}, {"STATUSINFO-6"}, {"STATUSINFO-9", kPartly}, {"STATUSINFO-10"}},
     "at a successful notification the status out-parameter holds a valid PEERDIST_STATUS (Ex: cbSize 16 and "
     "content-information versions 1..2, min <= max); successful GetStatus/GetStatusEx report one too",

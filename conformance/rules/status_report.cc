@@ -36,11 +36,13 @@ PD_REGISTER_RULE((Rule{
     150,
     Strength::kImplied,
     "the pages say the current status is reported but bound no propagation delay: the harness allows its "
-        "liveness bound",
+        "liveness bound (AMBIGUITIES.md, \"Not classified: the current status and the capabilities\")",
     "PeerDistGetStatus, PeerDistGetStatusEx, PEERDIST_STATUS, PEERDIST_STATUS_INFO",
-    {{"GETSTATUS-1", kPartly}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-1", kPartly},
-     {"GETSTATUSEX-3", kPartly}, {"STATUS-2", kPartly}, {"STATUS-3", kPartly}, {"STATUS-4", kPartly},
-     {"STATUSINFO-1", kPartly}, {"STATUSINFO-3", kPartly, "GetStatusEx"}},
+    {{"GETSTATUS-1", kPartly, "the current one"}, {"GETSTATUS-3", kPartly, "the current one"},
+     {"GETSTATUSEX-1", kPartly, "the current status"}, {"GETSTATUSEX-3", kPartly, "the current status"},
+     {"STATUS-2", kPartly, "GetStatus and GetStatusEx"}, {"STATUS-3", kPartly, "GetStatus and GetStatusEx"},
+     {"STATUS-4", kPartly, "GetStatus and GetStatusEx"},
+     {"STATUSINFO-1", kPartly, "the current status at GetStatusEx"}, {"STATUSINFO-3", kPartly, "GetStatusEx"}},
     "a successful GetStatus/GetStatusEx reports a status the service held at some instant within the liveness "
     "bound before the call",
     Judge,
