@@ -141,6 +141,9 @@ enum class Deviation : std::uint8_t {
   kCancelFindsReadsOnly,      // the client cancel finds the handle's reads only, not its adds and completes
   kServerCancelAnySession,    // the server cancel finds an operation of another session too
   kCompletedWriteAborted,     // an add to or complete of a complete publication ends ERROR_OPERATION_ABORTED
+  // What a read reports (session 6, read-bytes-transferred).
+  kBlockReadCountsOneShort,   // a block read that delivers 2 bytes or more counts one byte fewer
+  kMissingRangeOneLate,       // a block read's missing range begins a byte after the read's start (and is a byte shorter)
 };
 
 }  // namespace pd

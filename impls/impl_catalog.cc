@@ -367,6 +367,15 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "an add to or a complete of a stream whose publication is already complete completes with "
        "ERROR_OPERATION_ABORTED instead of PEERDIST_ERROR_ALREADY_COMPLETED",
        "aborted-means-cancelled", Deviation::kCompletedWriteAborted},
+      // What a read reports (session 6).
+      {"mutant:block-read-counts-one-short",
+       "a PeerDistClientBlockRead that delivers 2 bytes or more reports one byte fewer as transferred (the buffer "
+       "holds them all)",
+       "read-bytes-transferred", Deviation::kBlockReadCountsOneShort},
+      {"mutant:missing-range-one-late",
+       "a PeerDistClientBlockRead completing with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT reports its missing "
+       "range from one byte after the read's start offset (one byte shorter, still within the block)",
+       "read-missing-range", Deviation::kMissingRangeOneLate},
   };
   return catalog;
 }

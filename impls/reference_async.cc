@@ -407,8 +407,18 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
         ValidateRawData(object);
       }
       return {ERROR_SUCCESS, operation.size};
-    case OperationKind::kBlockRead:
-      return PerformRead(operation, object, operation.offset);
+    case OperationKind::kBlockRead: {
+      const auto result = PerformRead(operation, object, operation.offset);
+      // The mutant's bug: its missing range begins a byte after the read's start.
+      const bool missing = result.first == PEERDIST_ERROR_MISSING_DATA || result.first == ERROR_TIMEOUT;
+      if (missing && result.second > 1 && operation.overlapped != nullptr && Is(Deviation::kMissingRangeOneLate)) {
+        const std::uint64_t late = operation.offset + 1;
+        operation.overlapped->Offset = static_cast<DWORD>(late);
+        operation.overlapped->OffsetHigh = static_cast<DWORD>(late >> 32);
+        return {result.first, result.second - 1};
+      }
+      return result;
+    }
     case OperationKind::kStreamRead: {
       if (!object.info) return {PEERDIST_ERROR_NO_MORE, 0};
       const auto result = PerformRead(operation, object, object.stream_position);
@@ -589,6 +599,8 @@ std::pair<DWORD, DWORD> ReferenceImpl::PerformRead(PendingOperation& operation, 
     const std::size_t b = static_cast<std::size_t>((at - info.offset) / kContentBlockSize);
     operation.buffer[i] = content.valid_blocks[b][static_cast<std::size_t>((at - info.offset) % kContentBlockSize)];
   }
+  // The mutant's bug: it counts one byte fewer than it delivered.
+  if (!stream && n > 1 && Is(Deviation::kBlockReadCountsOneShort)) return {ERROR_SUCCESS, static_cast<DWORD>(n - 1)};
   return {ERROR_SUCCESS, static_cast<DWORD>(n)};
 }
 

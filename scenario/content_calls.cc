@@ -1171,6 +1171,7 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
   }
   const ContentInfo& info = *track->info;
   if (start < info.offset || start >= info.offset + info.length) return;
+  PrefillReadBuffer(operation, static_cast<std::uint32_t>(track->content), start, info.offset + info.length);
   const std::uint64_t block = info.offset + (start - info.offset) / kContentBlockSize * kContentBlockSize;
   const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, info.offset + info.length);
   const std::optional<PeerCopy> holder =
@@ -1178,6 +1179,19 @@ void ContentCalls::NoteReadCall(Operation& operation, const Step& step, DWORD ti
   if (holder) operation.peer_latency = holder->latency;
   operation.peers_known = true;
   operation.peer_generation = world_.peers().generation();
+}
+
+// Each byte of the read's buffer that the content range covers from the
+// read's start gets the complement of the content's byte there, so what the
+// read writes past its byte count, or leaves unwritten within it, shows
+// (read-bytes-transferred).
+void ContentCalls::PrefillReadBuffer(Operation& operation, std::uint32_t content, std::uint64_t start,
+                                     std::uint64_t range_end) {
+  SlotBuffer& buffer = world_.SlotById(operation.slot)->buffer;
+  const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), range_end - start));
+  const std::vector<BYTE> expected = ContentBytes(content, start, n);
+  for (std::size_t i = 0; i < n; ++i) buffer.data()[i] = PrefillOf(expected[i]);
+  operation.prefilled = n;
 }
 
 bool ContentCalls::PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
@@ -1249,6 +1263,11 @@ ReadFacts ContentCalls::FactsOf(const Operation& operation, std::size_t index) c
       read.surely_local_end = std::min<std::uint64_t>(
           read.range_start + (block + 1) * std::uint64_t{kContentBlockSize}, read.range_end);
     }
+  }
+  if (operation.prefilled > 0 && operation.start_at_call == read.start) {
+    const SlotBuffer& buffer = slot->buffer;
+    read.expected = ContentBytes(content, *read.start, operation.prefilled);
+    read.buffer.assign(buffer.data(), buffer.data() + operation.prefilled);
   }
   if (operation.peers_known && operation.peer_generation == world_.peers().generation() &&
       operation.start_at_call == read.start) {

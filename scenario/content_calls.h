@@ -128,6 +128,7 @@ class ContentCalls {
     bool earlier_pending = false;
     bool first_stream_read = false;  // no stream read was called on the handle before
     std::optional<std::uint64_t> start_at_call;
+    std::size_t prefilled = 0;  // bytes of the buffer the harness filled with PrefillOf the content from start_at_call
     std::optional<Duration> peer_latency;  // of the soonest copy holding the start's block at the call
     bool peers_known = false;              // the two fields above were taken
     std::uint64_t peer_generation = 0;
@@ -260,6 +261,7 @@ class ContentCalls {
   // handle's tag removed, with nothing putting it back since: a finding
   // (kFlushFinding).
   void JudgeFlushed(const Operation& operation, const ReadFacts& read);
+  void PrefillReadBuffer(Operation& operation, std::uint32_t content, std::uint64_t start, std::uint64_t range_end);
   bool PossiblyLocal(std::uint32_t content, std::uint64_t from, std::uint64_t to, VirtualTime by,
                      std::size_t index) const;
   bool Published(std::uint32_t content, VirtualTime from, VirtualTime until) const;

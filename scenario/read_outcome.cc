@@ -105,6 +105,68 @@ void JudgeQueryCountsRun(const ReadFacts& read, std::uint64_t start, std::vector
                 std::to_string(read.surely_local_end) + ") in the local cache");
 }
 
+// "GetOverlappedResult will populate lpNumberOfBytesTransferred with the
+// number of bytes transferred": the buffer, prefilled with bytes the content
+// never has at each position, shows how many the read wrote. (That the
+// count reads the same in the OVERLAPPED, the packet and
+// PeerDistGetOverlappedResult is judged on the trace by the rule.)
+void JudgeCount(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
+  if (read.code != ERROR_SUCCESS || read.requested == 0) return;
+  const std::string what = read.name + " at content offset " + std::to_string(start) + " of content " +
+                           std::to_string(read.content) + " succeeded counting " + std::to_string(read.transferred) +
+                           " bytes transferred";
+  if (start + read.transferred > read.range_end) {
+    out.push_back(kReadCountFinding + what + ", more than the " + std::to_string(read.range_end - start) +
+                  " bytes the content range [" + std::to_string(read.range_start) + ", " +
+                  std::to_string(read.range_end) + ") holds from there");
+    return;
+  }
+  for (std::size_t i = 0; i < read.buffer.size(); ++i) {
+    const bool counted = i < read.transferred;
+    const bool written = read.buffer[i] == read.expected[i];
+    const bool untouched = read.buffer[i] == PrefillOf(read.expected[i]);
+    if (!counted && written) {
+      out.push_back(kReadCountFinding + what + ", but its buffer holds the content's byte at position " +
+                    std::to_string(i) + " too (the harness had put another byte there): more bytes were " +
+                    "transferred than counted");
+      return;
+    }
+    if (counted && untouched) {
+      out.push_back(kReadCountFinding + what + ", but byte " + std::to_string(i) +
+                    " of its buffer still holds what the harness put there before the call: fewer bytes were " +
+                    "transferred than counted");
+      return;
+    }
+  }
+}
+
+// The missing range of a PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT
+// completion, read as in AMBIGUITIES.md ("where a missing data range
+// begins", "the missing data range of ranged content information"): it
+// begins at the first byte the read asked for (its start: a read that
+// completes so delivered nothing), in content offsets; that byte is data
+// the local cache did not hold at the call; it runs 1 byte or more, never
+// past the end of the content range, and with information made for a range
+// request exactly to the end of that range.
+void JudgeMissingRange(const ReadFacts& read, std::uint64_t start, std::vector<std::string>& out) {
+  const std::string what = read.name + " from content offset " + std::to_string(start) + " completed with " +
+                           Code(read.code) + " reporting a missing range of " + std::to_string(read.transferred) +
+                           " bytes at " + std::to_string(read.overlapped_offset);
+  if (read.overlapped_offset != start) {
+    out.push_back(kReadMissingRangeFinding + what + "; the first byte the read asked for, " + std::to_string(start) +
+                  ", is where its missing data begins");
+  } else if (read.surely_local && *read.surely_local == 0) {
+    out.push_back(kReadMissingRangeFinding + what + ", although data added whole before the call put the block at " +
+                  std::to_string(start) + " in the local cache: it needs no alternate source");
+  } else if (read.transferred == 0 || start + read.transferred > read.range_end) {
+    out.push_back(kReadMissingRangeFinding + what + "; its length must be 1 byte or more, up to the end " +
+                  std::to_string(read.range_end) + " of the content range");
+  } else if (read.range_request && start + read.transferred != read.range_end) {
+    out.push_back(kReadMissingRangeFinding + what + "; with content information of a range request the missing "
+                  "range runs up to the end of the range, " + std::to_string(read.range_end));
+  }
+}
+
 }  // namespace
 
 Duration ReadTimeoutSpan(DWORD timeout) {
@@ -143,11 +205,13 @@ std::vector<std::string> JudgeRead(const ReadFacts& read) {
   const std::uint64_t block = read.range_start + (start - read.range_start) / kContentBlockSize * kContentBlockSize;
   const std::uint64_t block_end = std::min<std::uint64_t>(block + kContentBlockSize, read.range_end);
   JudgePrompt(read, start, out);
+  JudgeCount(read, start, out);
   if (read.code == ERROR_SUCCESS && read.overlapped_offset != start) {
     out.push_back(kReadOffsetFinding + read.name + " succeeded reading from content offset " + std::to_string(start) +
                   " but left OVERLAPPED Offset/OffsetHigh at " + std::to_string(read.overlapped_offset));
   }
   if (Missing(read.code)) {
+    JudgeMissingRange(read, start, out);
     // "the missing data range will be constrained to the range request
     // bounds": a range that begins before the content range breaks that
     // as well as the offset the read owes.

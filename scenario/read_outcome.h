@@ -72,11 +72,23 @@ struct ReadFacts {
   // (data added whole before the call, no flush since that may drop it);
   // `start` itself, or 0, when the block at `start` is not surely there.
   std::uint64_t surely_local_end = 0;
+  // The read's buffer: the content's bytes from `start` that the harness
+  // knows (at most cbMaxNumberOfBytes), and what the buffer holds once the
+  // read completed. Before the call the harness filled each byte with the
+  // complement of the content's byte there (PrefillOf), so a byte equal to
+  // the content's was written by the read. Empty when the harness did not
+  // know where the read starts at the call.
+  std::vector<BYTE> expected;
+  std::vector<BYTE> buffer;
   // The completion.
   DWORD code = ERROR_SUCCESS;
   std::uint64_t transferred = 0;  // OVERLAPPED.InternalHigh
   std::uint64_t overlapped_offset = 0;  // OVERLAPPED Offset/OffsetHigh after completion
 };
+
+// The byte the harness puts at each position of a read's buffer before the
+// call: never the content's byte there, so a write of content shows.
+inline BYTE PrefillOf(BYTE content_byte) { return static_cast<BYTE>(~content_byte); }
 
 // Findings for a completed read, each starting with its rule's prefix.
 std::vector<std::string> JudgeRead(const ReadFacts& read);

@@ -158,6 +158,17 @@ inline constexpr char kRangeInfoFinding[] = "range-info-accepted: ";
 // published (scenario/content_calls.cc); the rule published-content judges them.
 inline constexpr char kPublishedContentFinding[] = "published-content: ";
 inline constexpr char kReadOffsetFinding[] = "read-offset: ";
+// A completed read whose byte count says other than what its buffer shows:
+// content past the count (understated), or bytes within it the read never
+// wrote, or more bytes than the content range holds from its start
+// (scenario/read_outcome.cc); the rule read-bytes-transferred.
+inline constexpr char kReadCountFinding[] = "read-bytes-transferred: ";
+// A read completed with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT whose
+// missing range does not begin at the first byte it asked for, begins in a
+// block the local cache held at the call, or (information of a range
+// request) does not run to the end of the range (scenario/read_outcome.cc);
+// the rule read-missing-range.
+inline constexpr char kReadMissingRangeFinding[] = "read-missing-range: ";
 // A read that completed later than its first block was available (in the
 // local cache at the call, or delivered by a peer within its timeout): the
 // rule read-prompt.

@@ -34,8 +34,8 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientGetInformationByHandle, PeerDistClientOpenContent",
     {{"STATUSINFO-2", kPartly, "the extent"}, {"GETSTATUS-3", kPartly}, {"GETSTATUSEX-3", kPartly}, {"REGISTER-8", kPartly},
      {"REGISTER-11", kPartly}, {"REGISTEREX-8", kPartly}, {"REGISTEREX-11", kPartly}, {"STARTUP-4", kPartly},
-     {"STARTUP-5", kPartly}, {"OVLRESULT-4", kPartly}, {"SRETRIEVEINFO-4", kPartly}, {"CBLOCKREAD-4", kPartly},
-     {"CSTREAMREAD-4", kPartly}, {"CGETINFO-5", kPartly}, {"COPEN-4", kPartly}},
+     {"STARTUP-5", kPartly}, {"OVLRESULT-4", kPartly}, {"SRETRIEVEINFO-4", kPartly}, {"CBLOCKREAD-4", kPartly, "the buffer"},
+     {"CSTREAMREAD-4", kPartly, "the buffer"}, {"CGETINFO-5", kPartly}, {"COPEN-4", kPartly}},
     "the implementation writes no byte outside a buffer the caller passed: not past a structure's size or cbSize "
     "(a wider PEERDIST_STATUS_INFO), not past a buffer's byte count (cbMaxNumberOfBytes, dwBufferSize), not "
     "before its start; checked by guard bytes after every call and every piece of scheduled work",

@@ -852,6 +852,47 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "get-overlapped-result o3\n"  // 17
        "get-overlapped-result o4\n",  // 18
        {{"mutant:read-packet-bytes-zero", 14}}},
+      {"read-bytes-transferred", "a block read counts every byte it wrote into the buffer, and no more",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "add-data s1 c0 id=3 bytes=256\n"  // 14
+       "advance 100000\n"  // 15
+       "block-read s1 c0 offset=10 bytes=100\n"  // 16
+       "advance 100000\n",  // 17: the mutant counts 99 of the 100 bytes it wrote
+       {{"mutant:block-read-counts-one-short", 17}}},
+      {"read-missing-range", "a read's missing range begins at its own start offset and runs to the end",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1 port=new\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "block-read s1 c0 offset=70 bytes=10 timeout=local\n"  // 14: missing [70, 256)
+       "advance 100000\n"  // 15: the mutant says [71, 256)
+       "get-overlapped-result o3\n",  // 16
+       {{"mutant:missing-range-one-late", 15}}},
       {"flush-forgets", "a completed flush of a handle's tag empties its local cache",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0

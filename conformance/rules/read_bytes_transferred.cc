@@ -5,14 +5,18 @@
 // OVERLAPPED holds once the read completed (InternalHigh), and a read never
 // reports more than its cbMaxNumberOfBytes on success (a missing-data
 // completion counts the missing range instead, a query of 0 bytes what the
-// local cache holds). That the count is the number of
-// bytes the buffer received is read-data's as far as it goes (an overstated
-// count fails its byte check; an understated one, told the same everywhere,
-// passes both), hence the partial citations.
+// local cache holds). That count is the number of bytes the buffer received:
+// the harness fills the buffer before the call with bytes the content never
+// has at each position, and scenario/read_outcome.cc reports a read that
+// wrote content past its count, left a byte within it unwritten, or counted
+// past the end of the content range (the findings this rule reports).
 #include <cstdlib>
 
 #include "conformance/rule.h"
 #include "conformance/rules/content_rule_support.h"
+#include "conformance/rules/implementation_findings.h"
+#include "conformance/rules/rule_support.h"
+#include "sim/trace.h"
 
 namespace pd {
 namespace rules {
@@ -44,12 +48,17 @@ std::optional<Violation> JudgeRead(const TraceView& view, const OperationView& o
   return ByteCountDisagrees(view, operation, result, what);
 }
 
-std::optional<Violation> Judge(const TraceView& view) {
+std::optional<Violation> JudgeCounts(const TraceView& view) {
   for (const OperationView& operation : view.Derived<HandleHistory>().operations()) {
     if (!operation.accepted || operation.overlapped < 0 || !IsRead(operation.call->call->function)) continue;
     if (auto violation = JudgeRead(view, operation)) return violation;
   }
   return std::nullopt;
+}
+
+std::optional<Violation> Judge(const TraceView& view) {
+  return Earlier(JudgeCounts(view),
+                 FirstFindingWithPrefix(view, kReadCountFinding, "; expected the count of the bytes the read wrote"));
 }
 
 PD_REGISTER_RULE((Rule{
@@ -58,10 +67,11 @@ PD_REGISTER_RULE((Rule{
     Strength::kDocumented,
     "",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-4", kPartly}, {"CBLOCKREAD-27", kPartly}, {"CBLOCKREAD-28", kPartly}, {"CBLOCKREAD-29", kPartly},
-     {"CSTREAMREAD-4", kPartly}, {"CSTREAMREAD-27", kPartly}, {"CSTREAMREAD-28", kPartly}},
+    {{"CBLOCKREAD-4", kPartly, "the count"}, {"CBLOCKREAD-27"}, {"CBLOCKREAD-28"}, {"CBLOCKREAD-29", kPartly},
+     {"CSTREAMREAD-4", kPartly, "the count"}, {"CSTREAMREAD-27"}, {"CSTREAMREAD-28"}},
     "a completed read's byte count is the same in its OVERLAPPED, its completion packet and "
-    "PeerDistGetOverlappedResult, and a successful read's never more than cbMaxNumberOfBytes",
+    "PeerDistGetOverlappedResult, and a successful read's is the number of bytes its buffer received, never more than "
+    "cbMaxNumberOfBytes",
     Judge,
 }));
 
