@@ -130,20 +130,14 @@ TEST(FuzzSmokeTest, ReferenceFromSeedCorpusFindsNothing) {
 // hunt found it from the corpus of 2026-11-29 morning, not from the one
 // regenerated for the publication options.
 //
-// read-waits-to-fill (issue 12): its seed violates at step 34, past the
-// hunt's 32-step cap (kSmokeMaxSteps). cancel-defers-notice and
-// status-reports-version-1-only (session 5), and cancel-leaves-pending and
-// read-packet-bytes-zero since the session-5 seed corpus, were not reached in
-// the hunt's budget on 2026-11-29 (no rule at all fired for the last two in
-// 100,000 runs; reason not established). flush-keeps-data,
-// local-only-asks-peers, publish-refuses-version-2 and identifier-prefix-match
-// are found now (after the session-5 seed corpus).
+// With the session-6 seed corpus the five listed after session 5
+// (read-waits-to-fill, cancel-leaves-pending, read-packet-bytes-zero,
+// cancel-defers-notice, status-reports-version-1-only) are found.
+// lookup-prefix-match (open-info-found) is not: no rule at all fired in
+// 100,000 runs from the empty input nor from the corpus, although
+// make_seed_corpus names a seed that shows it (reason not established).
 const std::set<std::string> kNotYetFoundByMutation = {
-    "mutant:read-waits-to-fill",
-    "mutant:cancel-leaves-pending",
-    "mutant:read-packet-bytes-zero",
-    "mutant:cancel-defers-notice",
-    "mutant:status-reports-version-1-only",
+    "mutant:lookup-prefix-match",
 };
 
 TEST(FuzzSmokeTest, EveryMutantShowsItsOwnViolation) {
