@@ -328,7 +328,7 @@ void Worker::Flush() {
 
 void Worker::SyncShadows() {
   for (auto& [id, shadow] : shadows_) {
-    if (std::memcmp(shadow.synced.data(), shadow.bytes(), shadow.size) != 0) {
+    if (shadow.size != 0 && std::memcmp(shadow.synced.data(), shadow.bytes(), shadow.size) != 0) {
       shadow.synced.assign(shadow.bytes(), shadow.bytes() + shadow.size);
       Write("mem " + protocol::Decimal(id) + " " + EncodeBuffer(*shadow.layout, shadow.bytes(), shadow.size));
     }
@@ -382,7 +382,7 @@ void Worker::Mem(const std::vector<std::string_view>& words) {
   } else if (it->second.layout != layout || it->second.size != contents.size()) {
     Fail("buffer " + protocol::Decimal(*id) + " changed its type or size");
   }
-  std::memcpy(it->second.bytes(), contents.data(), contents.size());
+  if (!contents.empty()) std::memcpy(it->second.bytes(), contents.data(), contents.size());
   it->second.synced = std::move(contents);
 }
 

@@ -72,7 +72,9 @@ void ProtocolAdapter::SyncBuffersToProcess(const std::string& context) {
     Buffer& buffer = buffers_[id];
     if (buffer.where == nullptr) continue;
     const auto* bytes = static_cast<const unsigned char*>(buffer.where);
-    if (buffer.sent && std::memcmp(buffer.synced.data(), bytes, buffer.size) == 0) continue;
+    // memcmp and memcpy take no null pointer even for 0 bytes (an empty
+    // buffer's data() may be null): a buffer of 0 bytes never changes.
+    if (buffer.sent && (buffer.size == 0 || std::memcmp(buffer.synced.data(), bytes, buffer.size) == 0)) continue;
     buffer.synced.assign(bytes, bytes + buffer.size);
     buffer.sent = true;
     process_->Send("mem " + std::to_string(id) + " " + EncodeBuffer(*buffer.layout, bytes, buffer.size), context);
@@ -162,7 +164,7 @@ void ProtocolAdapter::ApplyMem(const std::vector<std::string_view>& words, const
   if (contents.size() > buffer.size) host_.WroteOutside(buffer.where, GuardDamage{0, contents.size() - buffer.size});
   if (buffer.read_only) return;
   contents.resize(buffer.size);
-  std::memcpy(buffer.where, contents.data(), contents.size());
+  if (!contents.empty()) std::memcpy(buffer.where, contents.data(), contents.size());
   buffer.synced = std::move(contents);
   buffer.sent = true;
 }
