@@ -269,6 +269,8 @@ void GenModel::Apply(const Step& step) {
         slot.retrieving = slot.retrieved = slot.probed = false;
         slot.ranged = step.kind == StepKind::kOpenInfo && (step.offset != 0 || step.length != 0);
         slot.info_added = slot.info_completing = slot.info_ready = slot.added = false;
+        slot.declared = step.kind == StepKind::kPublish && step.length != 0;
+        slot.declared_left = slot.declared ? step.length : 0;
         slot.data_at = -1;
         slot.info_pieces = slot.info_next_piece = 0;
         slot.info_piece_pending = false;
@@ -284,7 +286,10 @@ void GenModel::Apply(const Step& step) {
         in_flight_object = step.object;
         in_flight_session = s;
       }
-      if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) slot.added = true;
+      if (step.kind == StepKind::kAddToStream && served && !step.null_in && step.bytes > 0) {
+        slot.added = true;
+        slot.declared_left -= std::min<std::uint64_t>(slot.declared_left, step.bytes);
+      }
       if (step.kind == StepKind::kAddInfo && served && !step.null_in && !step.corrupt && step.source >= 0 &&
           step.source < kMaxObjects && infos[step.source].retrieved) {
         // Information in portions is added once its last portion is.
@@ -906,13 +911,19 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       }
       if (fresh.empty()) return false;
       step.content = d.Of(fresh);
-      step.length = 0;
+      // Half the time a declared content length, which the adds then fill
+      // exactly before the complete (declared-length).
+      step.length = d.Percent(50) ? static_cast<std::uint64_t>(d.Between(100, 700)) : 0;
     } else {
       const GenModel::ObjectSlot& slot = m.streams[stream];
       step.session = slot.session;
       step.object = stream;
       step.kind = slot.added && d.Percent(50) ? StepKind::kCompleteStream : StepKind::kAddToStream;
       step.bytes = static_cast<std::uint32_t>(d.Between(16, 200));
+      if (slot.declared) {
+        step.kind = slot.declared_left == 0 ? StepKind::kCompleteStream : StepKind::kAddToStream;
+        step.bytes = static_cast<std::uint32_t>(std::min<std::uint64_t>(step.bytes, slot.declared_left));
+      }
     }
   } else if (!any_info) {
     step = OpenFor(d, m, step.session);

@@ -152,6 +152,10 @@ struct GenModel {
     bool info_piece_pending = false;
     // Stream slots: data was added to the stream.
     bool added = false;
+    // Stream slots: the publish declared a content length (cbContentLength
+    // not 0); how many bytes of it are still to be added (declared-length).
+    bool declared = false;
+    std::uint64_t declared_left = 0;
     // Content slots: the offset of the last add-data on the handle, -1 for
     // none: a read of 0 bytes queries there, where the local cache surely
     // holds a run (read-local-only's count of it).

@@ -144,6 +144,9 @@ enum class Deviation : std::uint8_t {
   // What a read reports (session 6, read-bytes-transferred).
   kBlockReadCountsOneShort,   // a block read that delivers 2 bytes or more counts one byte fewer
   kMissingRangeOneLate,       // a block read's missing range begins a byte after the read's start (and is a byte shorter)
+  // The declared content length (session 7, declared-length).
+  kDeclaredLengthRefused,     // a publish declaring a non-zero cbContentLength fails (ERROR_INVALID_PARAMETER)
+  kDeclaredLengthExclusive,   // an add that reaches the declared length exactly fails (PEERDIST_ERROR_OUT_OF_BOUNDS)
 };
 
 }  // namespace pd

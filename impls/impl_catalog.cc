@@ -216,6 +216,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistServerPublishStream compares content identifiers over the shorter one's length (\"pd-content-10\" "
        "is taken as the published \"pd-content-1\": PEERDIST_ERROR_ALREADY_EXISTS)",
        "publish-already-exists", Deviation::kIdentifierPrefixMatch},
+      {"mutant:declared-length-refused",
+       "PeerDistServerPublishStream refuses a non-zero cbContentLength (ERROR_INVALID_PARAMETER): only content of "
+       "unknown length is published",
+       "declared-length", Deviation::kDeclaredLengthRefused},
+      {"mutant:declared-length-exclusive",
+       "PeerDistServerPublishAddToStream refuses the add that reaches the declared cbContentLength exactly "
+       "(PEERDIST_ERROR_OUT_OF_BOUNDS): the bound is taken as exclusive",
+       "declared-length", Deviation::kDeclaredLengthExclusive},
       // Content information, cancel and session pages.
       {"mutant:info-range-ignored",
        "PeerDistServerOpenContentInformation(Ex) hands out the information of the whole content whatever range was "

@@ -342,6 +342,11 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
           (target.declared_length != 0 && target.data.size() + operation.size > target.declared_length)) {
         return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
       }
+      // The mutant's bug: the declared length is taken as an exclusive bound.
+      if (Is(Deviation::kDeclaredLengthExclusive) && target.declared_length != 0 &&
+          target.data.size() + operation.size == target.declared_length) {
+        return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
+      }
       const std::size_t start = target.data.size();
       target.data.insert(target.data.end(), operation.buffer, operation.buffer + operation.size);
       // The mutant's bug: the first byte of each add is lost.

@@ -57,6 +57,9 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
       Is(Deviation::kPublishRefusesVersion2)) {
     return ERROR_INVALID_PARAMETER;
   }
+  // The mutant's bug: only content of unknown length is published (where
+  // the publish would succeed).
+  if (cbContentLength != 0 && Is(Deviation::kDeclaredLengthRefused)) return ERROR_INVALID_PARAMETER;
   Publication& publication = publications_[identifier] = Publication();
   publication.owner = ValueOf(hPeerDist);
   publication.declared_length = cbContentLength;

@@ -976,6 +976,16 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "publish s0 t0 id=1\n"               // 1: \"pd-content-1\"
        "publish s0 t1 id=10\n",             // 2: \"pd-content-10\", ERROR_SUCCESS; the mutant: ALREADY_EXISTS
        {{"mutant:identifier-prefix-match", 2}}},
+      {"declared-length", "a declared content length is the content's: the adds fill it, then the complete succeeds",
+       "pdscenario 1\nseed 5\ninitial available\n"
+       "startup s0\n"                        // 0
+       "publish s0 t0 id=1 length=200\n"     // 1: the refusing mutant: ERROR_INVALID_PARAMETER
+       "add-to-stream s0 t0 bytes=120\n"     // 2
+       "add-to-stream s0 t0 bytes=80\n"      // 3: 200 bytes added, exactly the length
+       "advance 100000\n"                    // 4: the exclusive mutant completes it OUT_OF_BOUNDS
+       "complete-stream s0 t0\n"             // 5
+       "advance 100000\n",
+       {{"mutant:declared-length-refused", 1}, {"mutant:declared-length-exclusive", 4}}},
       // Content information, cancel and session pages (orders 340-359).
       {"info-range", "the information retrieved describes the range asked for (0, 0: the whole content)",
        "pdscenario 1\nseed 5\ninitial available\n"

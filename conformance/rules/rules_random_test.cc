@@ -140,6 +140,7 @@ class Generator {
     // not list, which is refused (publication-options); no draw either.
     if (content == 2) add(StepKind::kPublish).options = 3;
     Step& publish = add(StepKind::kPublish);
+    const std::size_t publish_at = scenario.steps.size() - 1;  // `publish` dangles once more steps are added
     publish.port = PortArg::kNew;
     publish.key = 5;
     // Content 2 is published with version 2 options (publication-options
@@ -152,7 +153,11 @@ class Generator {
       longer.content = 10;
       longer.object = 1;
     }
-    add(StepKind::kAddToStream).bytes = static_cast<std::uint32_t>(16 + Below(240));
+    const auto bytes = static_cast<std::uint32_t>(16 + Below(240));
+    add(StepKind::kAddToStream).bytes = bytes;
+    // Content 0 declares its length, which the add fills (declared-length);
+    // no draw.
+    if (content == 0) scenario.steps[publish_at].length = bytes;
     add(StepKind::kCompleteStream);
     settle();
     Step& open = add(StepKind::kOpenInfo);
