@@ -87,6 +87,10 @@ constexpr std::uint32_t kLongerIdentifier = 10;
 // the generator publishes at once.
 constexpr std::uint32_t kWholeInformation = 4096;
 
+// OffsetHigh 1: an offset this far is past the end of every content the
+// generator publishes (CBLOCKREAD-15, CADDDATA-10, CSTREAMREAD-15).
+constexpr std::uint64_t kPastFourGiB = std::uint64_t{1} << 32;
+
 // The handle slots of the kind a content step names (nullptr for none).
 std::array<GenModel::ObjectSlot, kMaxObjects>* SlotsFor(GenModel& m, StepKind kind) {
   switch (kind) {
@@ -803,7 +807,22 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       if (m.reads && d.Percent(10)) step.offset = 320;
       // Now and then data past the end of the content (add-data's
       // PEERDIST_ERROR_OUT_OF_BOUNDS).
-      if (step.kind == StepKind::kAddData && d.Percent(25)) step.offset = 4096;
+      // Half of those past 2^32: OffsetHigh 1 over an Offset inside the
+      // content, where an add that drops OffsetHigh would succeed.
+      if (step.kind == StepKind::kAddData && d.Percent(25)) {
+        step.offset = step.bytes == 128 ? kPastFourGiB + 64 : 4096;
+      }
+      // No new draw decides the offsets below (the rest of the scenario is
+      // drawn as before). A block read in sixteen or so goes past 2^32:
+      // OffsetHigh 1 over the Offset drawn, beyond the end of any content,
+      // where a read that drops OffsetHigh finds the low offset's bytes.
+      if (step.kind == StepKind::kBlockRead && step.bytes % 16 == 5) step.offset += kPastFourGiB;
+      // A stream read with an odd size leaves the drawn offset in its
+      // OVERLAPPED (one past the read prefix's end goes past 2^32 as well):
+      // the stream position, not Offset/OffsetHigh, is where it reads.
+      if (step.kind == StepKind::kStreamRead && step.bytes % 2 == 1) {
+        step.overlapped_offset = step.offset == 320 ? kPastFourGiB + 64 : step.offset;
+      }
       if (step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) {
         step.session = 0;
         step.object = 0;
