@@ -813,10 +813,13 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
         step.offset = step.bytes == 128 ? kPastFourGiB + 64 : 4096;
       }
       // No new draw decides the offsets below (the rest of the scenario is
-      // drawn as before). A block read in sixteen or so goes past 2^32:
-      // OffsetHigh 1 over the Offset drawn, beyond the end of any content,
-      // where a read that drops OffsetHigh finds the low offset's bytes.
-      if (step.kind == StepKind::kBlockRead && step.bytes % 16 == 5) step.offset += kPastFourGiB;
+      // drawn as before). A block read of an odd size past the read
+      // prefix's end goes past 2^32 instead: OffsetHigh 1 over Offset 64,
+      // beyond the end of any content as before (so it completes as
+      // before), where a read that drops OffsetHigh finds the bytes at 64.
+      if (step.kind == StepKind::kBlockRead && step.offset == 320 && step.bytes % 2 == 1) {
+        step.offset = kPastFourGiB + 64;
+      }
       // A stream read with an odd size leaves the drawn offset in its
       // OVERLAPPED (one past the read prefix's end goes past 2^32 as well):
       // the stream position, not Offset/OffsetHigh, is where it reads.
