@@ -93,7 +93,7 @@ TEST(ScenarioText, AsyncContentSteps) {
 // must ignore.
 TEST(ScenarioText, SixtyFourBitOffsets) {
   const std::string text =
-      "pdscenario 2\nseed 1\nstartup s0\n"
+      "pdscenario 2\nseed 1\ninitial disabled\nstartup s0\n"
       "block-read s0 c0 offset=4294967360\n"
       "add-data s0 c0 id=1 offset=1095216664576\n"
       "stream-read s0 c0 overlapped-offset=18446744073709551615\n"
