@@ -54,7 +54,7 @@ std::optional<Violation> UnpostedCancellation(const TraceView& view, const Handl
 bool MayFail(const TraceView& view, const HandleHistory& history, const CallView& cancel,
              const OperationView& operation) {
   const TraceEvent& c = *cancel.call;
-  if (c.handle_open != 1 || c.null_arg == 1) return true;
+  if (c.handle_open != 1 || c.null_arg == 1 || PassesEmptyIdentifier(c)) return true;
   if (c.function == ApiFunction::kClientCancelAsyncOperation) {
     const OpenedHandle* handle = history.WellFormedTarget(cancel);
     if (handle == nullptr || history.InvalidatedBy(*handle, cancel.call_index) != nullptr) return true;
