@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenario/scenario_text.h"
+#include "scenario/step_fields.h"
 #include "sim/peerdist_version.h"
 
 namespace pd {
@@ -1004,7 +1005,7 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
                                        EnvAction::kPolicyOff, EnvAction::kStop}[d.Weighted({45, 40, 15, 10, 10})];
   // One time in three after a server operation, a server cancel of it
   // instead, mostly from another open session (server-cancel-scope), else
-  // from its own (cancel-aborts). Folded from the operation count: the
+  // from its own (cancel-aborts, or cancel-unknown-operation below). Folded from the operation count: the
   // draws stay those made before.
   const auto* slots = SlotsFor(const_cast<GenModel&>(m), m.in_flight_kind);
   if (m.operations % 3 == 0 && (slots == &m.streams || slots == &m.infos)) {
@@ -1018,6 +1019,11 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
         step.session = other;
         break;
       }
+    }    // From its own session, one time in two it names another identifier
+    // (cancel-unknown-operation: PEERDIST_ERROR_OPERATION_NOTFOUND), for
+    // content 1 the longer "pd-content-10" (identifiers are all their bytes).
+    if (m.operations % 2 == 0 && (m.operations / 6) % 2 == 1) {
+      step.content = step.content == 1 ? kLongerIdentifier : (step.content + 1) % 3;
     }
   }
   *out = step;
@@ -1100,7 +1106,10 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
       switch (d.Weighted({2, 2, 3, m.operations > 0 ? 4 : 0, 6})) {
         case 0:
           step.kind = StepKind::kUnpublish;
-          step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
+          step.content = static_cast<std::uint32_t>(d.Below(60));
+          // Now and then (one draw in thirty) an identifier of 0 bytes (invalid-parameter).
+          step.empty_id = step.content >= 58;
+          step.content = LongerNowAndThen(d, m, step.content % 3);
           break;
         case 1:
           step.kind = StepKind::kFlush;
@@ -1119,7 +1128,10 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           break;
         case 2:
           step.kind = StepKind::kServerCancel;
-          step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
+          step.content = static_cast<std::uint32_t>(d.Below(60));
+          // Now and then (one draw in thirty) an identifier of 0 bytes (invalid-parameter).
+          step.empty_id = step.content >= 58;
+          step.content = LongerNowAndThen(d, m, step.content % 3);
           step.registration = m.operations > 0 && d.Percent(70) ? m.operations - 1 : d.Below(m.operations + 1);
           // Right after a server operation started, its identifier (folded:
           // no draw), so that the cancel finds it pending, from its own
@@ -1188,13 +1200,16 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           step.session = d.Of(open);
           break;
         }
-        case 1: {  // a NULL required pointer on an open call, or a port that is none (invalid-parameter)
+        case 1: {  // a NULL required pointer on an open call, or (invalid-parameter) a port that is none or
+                   // an identifier of 0 bytes
           step = OpenFor(d, m, d.Of(open));
           const int pick = d.Below(100);
           if (pick < 40) {
             step.null_in = true;
           } else if (pick < 80) {
             step.null_out = true;
+          } else if (pick < 90 && TakesIdentifier(step.kind)) {
+            step.empty_id = true;
           } else {
             step.port = PortArg::kBogus;
           }
@@ -1440,7 +1455,7 @@ std::vector<Step> StepShrinks(const Step& step) {
     default:
       // The content part: drop the optional shapes one by one.
       for (auto field : {&Step::null_in, &Step::null_out, &Step::null_overlapped, &Step::corrupt, &Step::ex,
-                         &Step::all}) {
+                         &Step::all, &Step::empty_id}) {
         if (step.*field) c.Set(field, false);
       }
       if (!step.event) c.Set(&Step::event, true);

@@ -125,6 +125,8 @@ void BindContentStep(FieldBinder& b, Step& s) {
     if (s.pieces < 2) s.pieces = s.piece = 0;
     s.piece %= s.pieces == 0 ? 1 : s.pieces;
   }
+  // After every older field: older records keep an identifier of its bytes.
+  if (TakesIdentifier(k)) b.Flag(s.empty_id);
   // Later fields: older records decode to OffsetHigh 0 and a stream read
   // whose OVERLAPPED holds Offset 0.
   if (HasHighOffset(k)) {

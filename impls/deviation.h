@@ -147,6 +147,7 @@ enum class Deviation : std::uint8_t {
   // The declared content length (session 7, declared-length).
   kDeclaredLengthRefused,     // a publish declaring a non-zero cbContentLength fails (ERROR_INVALID_PARAMETER)
   kDeclaredLengthExclusive,   // an add that reaches the declared length exactly fails (PEERDIST_ERROR_OUT_OF_BOUNDS)
+  kEmptyIdentifierAccepted,   // publish, unpublish, open-info and the server cancel take an identifier of 0 bytes
   // 64-bit offsets and the stream position (session 7, read-data and add-data).
   kOffsetHighIgnored,         // a block read starts at OVERLAPPED.Offset alone (OffsetHigh dropped)
   kAddDataOffsetHighIgnored,  // AddData adds at OVERLAPPED.Offset alone (OffsetHigh dropped)
