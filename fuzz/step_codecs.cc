@@ -121,6 +121,7 @@ void BindContentStep(FieldBinder& b, Step& s) {
     // Fewer than two pieces is the whole information; a piece past the last wraps.
     if (s.pieces < 2) s.pieces = s.piece = 0;
     s.piece %= s.pieces == 0 ? 1 : s.pieces;
+    b.Flag(s.no_info);  // later than the pieces: older records keep their size
   }
 }
 

@@ -147,6 +147,8 @@ enum class Deviation : std::uint8_t {
   // The declared content length (session 7, declared-length).
   kDeclaredLengthRefused,     // a publish declaring a non-zero cbContentLength fails (ERROR_INVALID_PARAMETER)
   kDeclaredLengthExclusive,   // an add that reaches the declared length exactly fails (PEERDIST_ERROR_OUT_OF_BOUNDS)
+  // The client's rows (session 7, s7-client-rows).
+  kZeroInfoAccepted,          // AddContentInformation takes a cbNumberOfBytes of 0 (adds nothing, succeeds)
 };
 
 }  // namespace pd

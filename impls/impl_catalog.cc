@@ -384,6 +384,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a PeerDistClientBlockRead completing with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT reports its missing "
        "range from one byte after the read's start offset (one byte shorter, still within the block)",
        "read-missing-range", Deviation::kMissingRangeOneLate},
+      // The client's rows (session 7).
+      {"mutant:zero-info-accepted",
+       "PeerDistClientAddContentInformation takes a cbNumberOfBytes of 0 (no data) as an add of nothing that "
+       "succeeds instead of refusing it with ERROR_INVALID_PARAMETER",
+       "invalid-parameter", Deviation::kZeroInfoAccepted},
   };
   return catalog;
 }

@@ -82,7 +82,7 @@ DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDL
                                                          PEERDIST_CONTENT_HANDLE hContentHandle, DWORD cbNumberOfBytes,
                                                          PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr || (cbNumberOfBytes == 0 && !Is(Deviation::kZeroInfoAccepted))) return ERROR_INVALID_PARAMETER;
   return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddInfo, lpOverlapped,
                               pBuffer, cbNumberOfBytes);
 }

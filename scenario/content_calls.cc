@@ -960,6 +960,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       if (step.corrupt) input[input.size() / 2] ^= 0x20;
       call.detail += " from=i" + std::to_string(step.source) + (step.corrupt ? " corrupt" : "");
       if (step.pieces >= 2) call.detail += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
+      if (step.no_info) call.detail += " bytes=0";
       break;
     case ApiFunction::kClientAddData:
       input = ContentBytes(step.content, step.offset, step.bytes);
@@ -979,6 +980,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       break;
   }
   if (!input.empty()) call.bytes = static_cast<std::int64_t>(input.size());
+  // No data: the buffer is still passed (a NULL one is buffer=null's), its size 0.
+  const bool no_info = function == ApiFunction::kClientAddContentInformation && step.no_info;
+  if (no_info) call.bytes = 0;
   const DWORD timeout = step.timeout == TimeoutArg::kLocalOnly      ? PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY
                         : step.timeout == TimeoutArg::kMilliseconds ? step.timeout_ms
                                                                     : PEERDIST_READ_TIMEOUT_DEFAULT;
@@ -990,7 +994,8 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     local_hints_.push_back(LocalHint{-1, static_cast<int>(step.content), false, step.offset,
                                      step.offset + step.bytes, world_.Now(), call.object});
   }
-  const std::vector<BYTE> added = function == ApiFunction::kClientAddContentInformation ? input : std::vector<BYTE>();
+  const std::vector<BYTE> added =
+      function == ApiFunction::kClientAddContentInformation && !no_info ? input : std::vector<BYTE>();
   OverlappedSlot* overlapped = NewOperation(step, call, read_size);
   Operation& operation = operations_.back();
   operation.function = function;
@@ -1016,7 +1021,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
                               contents_[step.object].session == call.session;
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
   if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
-    NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
+    NotePortionCall(operation, step.corrupt || no_info ? std::vector<BYTE>() : input, step.source);
   }
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;

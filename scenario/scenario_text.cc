@@ -87,6 +87,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (k == StepKind::kAddInfo && step.pieces >= 2) {
     out += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
   }
+  if (k == StepKind::kAddInfo && step.no_info) out += " bytes=0";
   if (HasCorrupt(k) && step.corrupt) out += " corrupt";
   if (HasEx(k) && step.ex) out += " ex";
   if (HasPort(k) && step.port != PortArg::kNone) out += std::string(" port=") + PortName(step.port);
@@ -259,6 +260,12 @@ std::string ParseContentOption(const std::string& name, const std::string& value
     step.piece = static_cast<std::uint32_t>(piece);
     step.pieces = static_cast<std::uint32_t>(pieces);
     return "";
+  }
+  // add-info takes no size but this one: cbNumberOfBytes 0 (no data).
+  if (name == "bytes" && k == StepKind::kAddInfo) {
+    if (value == "0") { step.no_info = true; return ""; }
+    return "add-info's bytes may only be 0 (no data; the size is otherwise the information's), not '" +
+           InputExcerpt(value) + "'";
   }
   if (flag && name == "corrupt" && HasCorrupt(k)) { step.corrupt = true; return ""; }
   if (flag && name == "ex" && HasEx(k)) { step.ex = true; return ""; }

@@ -137,6 +137,9 @@ struct Step {
   // pieces 0: all of them (CADDINFO-20: information added in portions).
   std::uint32_t piece = 0;
   std::uint32_t pieces = 0;
+  // add-info: cbNumberOfBytes 0, the buffer still passed ("bytes=0"; the
+  // ERROR_INVALID_PARAMETER row's "no data", CADDINFO-12).
+  bool no_info = false;
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

@@ -1339,8 +1339,10 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "publish s0 t0 id=1\n"               // 1
        "add-to-stream s0 t0 bytes=0\n"      // 2: the first mutant takes no data
        "open-content s0 c0 port=bogus\n"    // 3: the second takes a port that is none
-       "flush s0 port=bogus\n",
-       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}}},
+       "flush s0 port=bogus\n"              // 4
+       "open-content s0 c1\n"               // 5
+       "add-info s0 c1 bytes=0\n",          // 6: the third adds no information
+       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}, {"mutant:zero-info-accepted", 6}}},
       {"read-missing-data", "missing data on ranged information is reported within the range",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"                                  // 0

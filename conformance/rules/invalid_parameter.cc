@@ -3,7 +3,8 @@
 // handle and every other argument well-formed must refuse:
 // - no data: a size of 0 for the function's data (PublishAddToStream's
 //   cbNumberOfBytes, RetrieveContentInformation's cbMaxNumberOfBytes,
-//   AddData's cbNumberOfBytes) fails with ERROR_INVALID_PARAMETER;
+//   AddContentInformation's and AddData's cbNumberOfBytes) fails with
+//   ERROR_INVALID_PARAMETER;
 // - a completion port that is not one (hCompletionPort of Register,
 //   PublishStream, OpenContentInformation(Ex), OpenContent, FlushContent)
 //   fails with ERROR_INVALID_PARAMETER or ERROR_INVALID_HANDLE (AMBIGUITIES.md,
@@ -67,11 +68,11 @@ std::optional<Violation> JudgeNoData(const TraceView& view, const HandleHistory&
                            Code(call.ret->code) + "; expected ERROR_INVALID_PARAMETER");
 }
 
-// The functions whose data argument the rule asks of: AddContentInformation
-// is never handed 0 bytes by a scenario.
+// The functions whose data argument the rule asks of.
 bool JudgesNoData(ApiFunction function) {
   return function == ApiFunction::kServerPublishAddToStream ||
-         function == ApiFunction::kServerRetrieveContentInformation || function == ApiFunction::kClientAddData;
+         function == ApiFunction::kServerRetrieveContentInformation ||
+         function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientAddData;
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
@@ -99,11 +100,11 @@ PD_REGISTER_RULE((Rule{
     "of the wrong kind: either code is accepted (AMBIGUITIES.md)",
     "PeerDistRegisterForStatusChangeNotification, PeerDistServerPublishStream, "
     "PeerDistServerPublishAddToStream, PeerDistServerOpenContentInformation, "
-    "PeerDistServerRetrieveContentInformation, PeerDistClientOpenContent, PeerDistClientAddData, "
-    "PeerDistClientFlushContent",
+    "PeerDistServerRetrieveContentInformation, PeerDistClientOpenContent, "
+    "PeerDistClientAddContentInformation, PeerDistClientAddData, PeerDistClientFlushContent",
     {{"REGISTER-13", kPartly, "bogus port"}, {"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly, "no data"},
      {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "no data"}, {"COPEN-13", kPartly, "bogus port"},
-     {"CADDDATA-13", kPartly, "no data"}, {"CFLUSH-11", kPartly, "bogus port"}},
+     {"CADDINFO-12", kPartly, "no data"}, {"CADDDATA-13", kPartly, "no data"}, {"CFLUSH-11", kPartly, "bogus port"}},
     "a call with an open session handle passing a size of 0 for its data fails with ERROR_INVALID_PARAMETER; one "
     "passing an hCompletionPort that is not a completion port fails with ERROR_INVALID_PARAMETER or "
     "ERROR_INVALID_HANDLE",

@@ -420,6 +420,12 @@ class Generator {
       step.object = 0;
     }
     if (takes_port && step.corrupt && !step.all) step.port = PortArg::kBogus;
+    // Half the corrupt add-infos add no information at all, on the open c0.
+    if (step.kind == StepKind::kAddInfo && step.corrupt && step.bytes % 2 == 0) {
+      step.no_info = true;
+      step.session = 0;
+      step.object = 0;
+    }
     if (IsAsyncContentStep(step.kind)) ++operations;
   }
 
