@@ -123,6 +123,13 @@ void BindContentStep(FieldBinder& b, Step& s) {
     s.piece %= s.pieces == 0 ? 1 : s.pieces;
     b.Flag(s.no_info);  // later than the pieces: older records keep their size
   }
+  // Later than every field before: older records keep their numbered tag.
+  if (HasTag(k)) {
+    int shape = static_cast<int>(s.tag_shape);
+    b.Index(shape, kTagShapes);
+    s.tag_shape = static_cast<TagShape>(shape);
+    if (s.tag_shape != TagShape::kNumbered) s.tag = 0;
+  }
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {

@@ -389,6 +389,14 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistClientAddContentInformation takes a cbNumberOfBytes of 0 (no data) as an add of nothing that "
        "succeeds instead of refusing it with ERROR_INVALID_PARAMETER",
        "invalid-parameter", Deviation::kZeroInfoAccepted},
+      {"mutant:second-read-refused",
+       "PeerDistClientBlockRead and PeerDistClientStreamRead refuse a read of a content handle that has a read "
+       "pending with ERROR_INVALID_PARAMETER: one read at a time",
+       "reads-simultaneous", Deviation::kSecondReadRefused},
+      {"mutant:zero-tag-refused",
+       "PeerDistClientOpenContent refuses a PEERDIST_CONTENT_TAG of 16 zero bytes with ERROR_INVALID_PARAMETER, as "
+       "if no tag were given",
+       "client-handles-accepted", Deviation::kZeroTagRefused},
   };
   return catalog;
 }

@@ -1,11 +1,13 @@
 #include "scenario/content_calls.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <utility>
 
 #include "scenario/read_delivery.h"
 #include "scenario/read_range.h"
+#include "scenario/step_fields.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
 #include "sim/overlapped_slot.h"
@@ -25,6 +27,18 @@ PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
   tag.Data[0] = static_cast<BYTE>(number % 16);
   tag.Data[15] = 0x5A;  // a fixed marker: tags are never all zero
   if (number >= 16) tag.Data[number / 16] ^= 0x80;
+  return tag;
+}
+
+// The 16 bytes a step passes: TagOf its number, or its unusual shape's.
+PEERDIST_CONTENT_TAG TagFor(const Step& step) {
+  PEERDIST_CONTENT_TAG tag{};
+  switch (step.tag_shape) {
+    case TagShape::kNumbered: return TagOf(step.tag);
+    case TagShape::kZeros: break;
+    case TagShape::kOnes: std::fill(std::begin(tag.Data), std::end(tag.Data), static_cast<BYTE>(0xFF)); break;
+    case TagShape::kLast1: tag.Data[15] = 0x01; break;
+  }
   return tag;
 }
 
@@ -904,9 +918,9 @@ void ContentCalls::OpenContent(const Step& step) {
   HANDLE port = port_for_(step.port, call);
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
-  call.detail = Slot('c', step.object) + " tag=" + std::to_string(step.tag);
+  call.detail = Slot('c', step.object) + " tag=" + TagText(step);
   world_.trace().Add(call);
-  const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
+  const PEERDIST_CONTENT_TAG* tag = Arg(TagFor(step), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
   PEERDIST_CONTENT_HANDLE* content =
       Arg<PEERDIST_CONTENT_HANDLE>(nullptr, call.function, "phContentHandle", "PEERDIST_CONTENT_HANDLE");
   const DWORD code = impl_.PeerDistClientOpenContent(session, step.null_in ? nullptr : tag, port, step.key,
@@ -916,7 +930,7 @@ void ContentCalls::OpenContent(const Step& step) {
     CheckNewContentHandle(step, *content, call.session);
     Opened(HandleKind::kContent, step, *content, call.session, ret);
     const int id = contents_[static_cast<std::size_t>(step.object)].id;
-    content_tags_[id] = {call.session, step.tag};
+    content_tags_[id] = {call.session, TagKey(step)};
     read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
@@ -1072,13 +1086,13 @@ void ContentCalls::Flush(const Step& step) {
   HANDLE port = port_for_(step.port, call);
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
-  call.detail = "tag=" + std::to_string(step.tag);
+  call.detail = "tag=" + TagText(step);
   OverlappedSlot* overlapped = NewOperation(step, call, 0);
   if (overlapped != nullptr && !step.null_in) {
-    flushes_.push_back(FlushCall{call.session, step.tag, overlapped->id, world_.Now(), operations_.size() - 1});
+    flushes_.push_back(FlushCall{call.session, TagKey(step), overlapped->id, world_.Now(), operations_.size() - 1});
   }
   world_.trace().Add(call);
-  const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
+  const PEERDIST_CONTENT_TAG* tag = Arg(TagFor(step), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
   const DWORD code = impl_.PeerDistClientFlushContent(session, step.null_in ? nullptr : tag, port, step.key,
                                                       overlapped ? &overlapped->overlapped : nullptr);
   Finish(call, code);

@@ -79,7 +79,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (HasLength(k) && step.length != 0) out += " length=" + std::to_string(step.length);
   if (HasOptions(k) && step.options != 0) out += " options=" + std::to_string(step.options);
   if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
-  if (HasTag(k) && step.tag != 0) out += " tag=" + std::to_string(step.tag);
+  if (HasTag(k) && (step.tag != 0 || step.tag_shape != TagShape::kNumbered)) out += " tag=" + TagText(step);
   if (k == StepKind::kGetInfo && step.info_class != 0) out += " class=" + std::to_string(step.info_class);
   if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
   if (HasTimeout(k) && step.timeout == TimeoutArg::kMilliseconds) out += " timeout=" + std::to_string(step.timeout_ms);
@@ -226,6 +226,8 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   if (name == "class" && k == StepKind::kGetInfo) return number(kMaxInfoClass, step.info_class);
   if (name == "tag" && HasTag(k)) {
     if (value == "null") { step.null_in = true; return ""; }
+    if (TagShapeNamed(value, step.tag_shape)) { step.tag = 0; return ""; }
+    step.tag_shape = TagShape::kNumbered;
     return number(255, step.tag);
   }
   if (name == "timeout" && HasTimeout(k)) {
