@@ -149,8 +149,8 @@ enum class Deviation : std::uint8_t {
   kDeclaredLengthExclusive,   // an add that reaches the declared length exactly fails (PEERDIST_ERROR_OUT_OF_BOUNDS)
   // The client's rows (session 7, s7-client-rows).
   kZeroInfoAccepted,          // AddContentInformation takes a cbNumberOfBytes of 0 (adds nothing, succeeds)
-  kSecondReadRefused,         // a read of a handle with a read pending is refused (ERROR_INVALID_PARAMETER)
-  kZeroTagRefused,            // OpenContent refuses a tag of 16 zero bytes (ERROR_INVALID_PARAMETER)
+  kSecondReadRefused,         // a read of a handle with a read pending is refused (ERROR_NOT_FOUND)
+  kZeroTagRefused,            // OpenContent refuses a tag of 16 zero bytes (ERROR_NOT_FOUND)
 };
 
 }  // namespace pd

@@ -391,11 +391,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "invalid-parameter", Deviation::kZeroInfoAccepted},
       {"mutant:second-read-refused",
        "PeerDistClientBlockRead and PeerDistClientStreamRead refuse a read of a content handle that has a read "
-       "pending with ERROR_INVALID_PARAMETER: one read at a time",
+       "pending with ERROR_NOT_FOUND: one read at a time",
        "reads-simultaneous", Deviation::kSecondReadRefused},
       {"mutant:zero-tag-refused",
-       "PeerDistClientOpenContent refuses a PEERDIST_CONTENT_TAG of 16 zero bytes with ERROR_INVALID_PARAMETER, as "
-       "if no tag were given",
+       "PeerDistClientOpenContent refuses a PEERDIST_CONTENT_TAG of 16 zero bytes with ERROR_NOT_FOUND, as if such "
+       "a tag labelled nothing",
        "client-handles-accepted", Deviation::kZeroTagRefused},
   };
   return catalog;

@@ -57,10 +57,10 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
     return ERROR_INVALID_HANDLE;
   }
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
-  // The mutant's bug: a tag of sixteen zero bytes taken for no tag at all.
+  // The mutant's bug: a tag of sixteen zero bytes taken to label nothing.
   if (Is(Deviation::kZeroTagRefused) &&
       std::all_of(pContentTag->Data, pContentTag->Data + 16, [](BYTE b) { return b == 0; })) {
-    return ERROR_INVALID_PARAMETER;
+    return ERROR_NOT_FOUND;
   }
   // The mutant's bug: one open content handle per session.
   if (Is(Deviation::kOpenContentLimitOne)) {
@@ -127,7 +127,7 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
     return ERROR_INVALID_PARAMETER;
   }
   // The mutant's bug: one read at a time.
-  if (Is(Deviation::kSecondReadRefused) && HasReadPending(hContentHandle)) return ERROR_INVALID_PARAMETER;
+  if (Is(Deviation::kSecondReadRefused) && HasReadPending(hContentHandle)) return ERROR_NOT_FOUND;
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead,
                                        lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds),
                   lpOverlapped);
@@ -141,7 +141,7 @@ DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist
     return ERROR_INVALID_PARAMETER;
   }
   // The mutant's bug: one read at a time.
-  if (Is(Deviation::kSecondReadRefused) && HasReadPending(hContentHandle)) return ERROR_INVALID_PARAMETER;
+  if (Is(Deviation::kSecondReadRefused) && HasReadPending(hContentHandle)) return ERROR_NOT_FOUND;
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead,
                                        lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds),
                   lpOverlapped);
