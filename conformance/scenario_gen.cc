@@ -561,6 +561,9 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(4) ? 0 : d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(0, 128));
+      // Now and then an add-info of no data (cbNumberOfBytes 0: invalid-parameter),
+      // folded from the size drawn (add-info's is otherwise the information's).
+      step.no_info = step.kind == StepKind::kAddInfo && step.bytes < 6;
       // A get-info buffer too small for PEERDIST_CLIENT_BASIC_INFO now and
       // then (client-info), folded from the same draw.
       if (step.kind == StepKind::kGetInfo && step.bytes > 64) step.bytes %= 8;
@@ -645,6 +648,13 @@ Step OpenFor(Draw& d, const GenModel& m, int s) {
   // sometimes one no implementation knows.
   if (step.ex && d.Percent(30)) step.options = static_cast<std::uint32_t>(d.Percent(85) ? 1 + d.Below(2) : 3);
   step.tag = static_cast<std::uint8_t>(d.Below(3));
+  // One content open in nine passes a tag of unusual bytes (all 0x00, all
+  // 0xFF, or 0x00 but the last byte: client-handles-accepted, any 16 bytes
+  // are the client's), folded from draws made (open-content uses no content
+  // number), so the rest of the scenario is drawn as before.
+  if (step.kind == StepKind::kOpenContent && step.content == 2 && step.tag == 0) {
+    step.tag_shape = static_cast<TagShape>(1 + m.operations % (kTagShapes - 1));
+  }
   if (d.Percent(30)) {
     step.port = m.port && d.Percent(50) ? PortArg::kLast : PortArg::kNew;
     step.key = DrawKey(d);

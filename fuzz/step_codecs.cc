@@ -124,6 +124,14 @@ void BindContentStep(FieldBinder& b, Step& s) {
     // Fewer than two pieces is the whole information; a piece past the last wraps.
     if (s.pieces < 2) s.pieces = s.piece = 0;
     s.piece %= s.pieces == 0 ? 1 : s.pieces;
+    b.Flag(s.no_info);  // later than the pieces: older records keep their size
+  }
+  // Later than every field before: older records keep their numbered tag.
+  if (HasTag(k)) {
+    int shape = static_cast<int>(s.tag_shape);
+    b.Index(shape, kTagShapes);
+    s.tag_shape = static_cast<TagShape>(shape);
+    if (s.tag_shape != TagShape::kNumbered) s.tag = 0;
   }
   // After every older field: older records keep an identifier of its bytes.
   if (TakesIdentifier(k)) b.Flag(s.empty_id);

@@ -152,6 +152,10 @@ enum class Deviation : std::uint8_t {
   kOffsetHighIgnored,         // a block read starts at OVERLAPPED.Offset alone (OffsetHigh dropped)
   kAddDataOffsetHighIgnored,  // AddData adds at OVERLAPPED.Offset alone (OffsetHigh dropped)
   kStreamReadAtOffset,        // a stream read starts at OVERLAPPED Offset/OffsetHigh when they are not 0
+  // The client's rows (session 7, s7-client-rows).
+  kZeroInfoAccepted,          // AddContentInformation takes a cbNumberOfBytes of 0 (adds nothing, succeeds)
+  kSecondReadRefused,         // a read of a handle with a read pending is refused (ERROR_NOT_FOUND)
+  kZeroTagRefused,            // OpenContent refuses a tag of 16 zero bytes (ERROR_NOT_FOUND)
 };
 
 }  // namespace pd

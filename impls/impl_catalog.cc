@@ -402,6 +402,19 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a PeerDistClientStreamRead whose OVERLAPPED holds a non-zero Offset/OffsetHigh reads from there, not from the "
        "handle's stream position",
        "read-data", Deviation::kStreamReadAtOffset},
+      // The client's rows (session 7).
+      {"mutant:zero-info-accepted",
+       "PeerDistClientAddContentInformation takes a cbNumberOfBytes of 0 (no data) as an add of nothing that "
+       "succeeds instead of refusing it with ERROR_INVALID_PARAMETER",
+       "invalid-parameter", Deviation::kZeroInfoAccepted},
+      {"mutant:second-read-refused",
+       "PeerDistClientBlockRead and PeerDistClientStreamRead refuse a read of a content handle that has a read "
+       "pending with ERROR_NOT_FOUND: one read at a time",
+       "reads-simultaneous", Deviation::kSecondReadRefused},
+      {"mutant:zero-tag-refused",
+       "PeerDistClientOpenContent refuses a PEERDIST_CONTENT_TAG of 16 zero bytes with ERROR_NOT_FOUND, as if such "
+       "a tag labelled nothing",
+       "client-handles-accepted", Deviation::kZeroTagRefused},
   };
   return catalog;
 }

@@ -21,6 +21,14 @@ DWORD ReferenceImpl::ReadCode(DWORD started, LPOVERLAPPED overlapped) {
   return started == ERROR_IO_PENDING && Is(Deviation::kReadReturnsSuccess) ? ERROR_SUCCESS : started;
 }
 
+bool ReferenceImpl::HasReadPending(PEERDIST_CONTENT_HANDLE hContentHandle) const {
+  for (const auto& [id, operation] : operations_) {
+    const bool read = operation.kind == OperationKind::kBlockRead || operation.kind == OperationKind::kStreamRead;
+    if (read && operation.object == ValueOf(hContentHandle)) return true;
+  }
+  return false;
+}
+
 bool ReferenceImpl::HasContentTagged(std::uintptr_t session, const PEERDIST_CONTENT_TAG& tag) const {
   for (const auto& [handle, object] : objects_) {
     if (object.kind == ObjectKind::kContent && object.session == session &&
@@ -49,6 +57,11 @@ DWORD ReferenceImpl::PeerDistClientOpenContent(PEERDIST_INSTANCE_HANDLE hPeerDis
     return ERROR_INVALID_HANDLE;
   }
   if (const DWORD openable = OpenableNow(); openable != ERROR_SUCCESS) return openable;
+  // The mutant's bug: a tag of sixteen zero bytes taken to label nothing.
+  if (Is(Deviation::kZeroTagRefused) &&
+      std::all_of(pContentTag->Data, pContentTag->Data + 16, [](BYTE b) { return b == 0; })) {
+    return ERROR_NOT_FOUND;
+  }
   // The mutant's bug: one open content handle per session.
   if (Is(Deviation::kOpenContentLimitOne)) {
     for (const auto& [value, object] : objects_) {
@@ -82,7 +95,7 @@ DWORD ReferenceImpl::PeerDistClientAddContentInformation(PEERDIST_INSTANCE_HANDL
                                                          PEERDIST_CONTENT_HANDLE hContentHandle, DWORD cbNumberOfBytes,
                                                          PBYTE pBuffer, LPOVERLAPPED lpOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pBuffer == nullptr || cbNumberOfBytes == 0) return ERROR_INVALID_PARAMETER;
+  if (pBuffer == nullptr || (cbNumberOfBytes == 0 && !Is(Deviation::kZeroInfoAccepted))) return ERROR_INVALID_PARAMETER;
   return StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kAddInfo, lpOverlapped,
                               pBuffer, cbNumberOfBytes);
 }
@@ -113,6 +126,8 @@ DWORD ReferenceImpl::PeerDistClientBlockRead(PEERDIST_INSTANCE_HANDLE hPeerDist,
   if (pBuffer == nullptr && (cbMaxNumberOfBytes != 0 || Is(Deviation::kZeroReadNeedsBuffer))) {
     return ERROR_INVALID_PARAMETER;
   }
+  // The mutant's bug: one read at a time.
+  if (Is(Deviation::kSecondReadRefused) && HasReadPending(hContentHandle)) return ERROR_NOT_FOUND;
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kBlockRead,
                                        lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds),
                   lpOverlapped);
@@ -125,6 +140,8 @@ DWORD ReferenceImpl::PeerDistClientStreamRead(PEERDIST_INSTANCE_HANDLE hPeerDist
   if (pBuffer == nullptr && (cbMaxNumberOfBytes != 0 || Is(Deviation::kZeroReadNeedsBuffer))) {
     return ERROR_INVALID_PARAMETER;
   }
+  // The mutant's bug: one read at a time.
+  if (Is(Deviation::kSecondReadRefused) && HasReadPending(hContentHandle)) return ERROR_NOT_FOUND;
   return ReadCode(StartObjectOperation(hPeerDist, hContentHandle, ObjectKind::kContent, OperationKind::kStreamRead,
                                        lpOverlapped, pBuffer, cbMaxNumberOfBytes, dwTimeoutInMilliseconds),
                   lpOverlapped);

@@ -215,6 +215,8 @@ class ReferenceImpl final : public PeerDistAdapter {
   DWORD ReadCode(DWORD started, LPOVERLAPPED overlapped);
   // Whether a content handle of the session, still open, carries the tag.
   bool HasContentTagged(std::uintptr_t session, const PEERDIST_CONTENT_TAG& tag) const;
+  // Whether a read of the handle is still pending (the mutant second-read-refused).
+  bool HasReadPending(PEERDIST_CONTENT_HANDLE hContentHandle) const;
   // An asynchronous operation on such an object, once the caller's own
   // argument checks passed: the OVERLAPPED is checked, then the object.
   // The offset is the OVERLAPPED's; only AddData and the reads use it (the

@@ -1,11 +1,13 @@
 #include "scenario/content_calls.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <utility>
 
 #include "scenario/read_delivery.h"
 #include "scenario/read_range.h"
+#include "scenario/step_fields.h"
 #include "scenario/scenario_text.h"
 #include "sim/content_info.h"
 #include "sim/overlapped_slot.h"
@@ -25,6 +27,18 @@ PEERDIST_CONTENT_TAG TagOf(std::uint8_t number) {
   tag.Data[0] = static_cast<BYTE>(number % 16);
   tag.Data[15] = 0x5A;  // a fixed marker: tags are never all zero
   if (number >= 16) tag.Data[number / 16] ^= 0x80;
+  return tag;
+}
+
+// The 16 bytes a step passes: TagOf its number, or its unusual shape's.
+PEERDIST_CONTENT_TAG TagFor(const Step& step) {
+  PEERDIST_CONTENT_TAG tag{};
+  switch (step.tag_shape) {
+    case TagShape::kNumbered: return TagOf(step.tag);
+    case TagShape::kZeros: break;
+    case TagShape::kOnes: std::fill(std::begin(tag.Data), std::end(tag.Data), static_cast<BYTE>(0xFF)); break;
+    case TagShape::kLast1: tag.Data[15] = 0x01; break;
+  }
   return tag;
 }
 
@@ -921,9 +935,9 @@ void ContentCalls::OpenContent(const Step& step) {
   HANDLE port = port_for_(step.port, call);
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
-  call.detail = Slot('c', step.object) + " tag=" + std::to_string(step.tag);
+  call.detail = Slot('c', step.object) + " tag=" + TagText(step);
   world_.trace().Add(call);
-  const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
+  const PEERDIST_CONTENT_TAG* tag = Arg(TagFor(step), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
   PEERDIST_CONTENT_HANDLE* content =
       Arg<PEERDIST_CONTENT_HANDLE>(nullptr, call.function, "phContentHandle", "PEERDIST_CONTENT_HANDLE");
   const DWORD code = impl_.PeerDistClientOpenContent(session, step.null_in ? nullptr : tag, port, step.key,
@@ -933,7 +947,7 @@ void ContentCalls::OpenContent(const Step& step) {
     CheckNewContentHandle(step, *content, call.session);
     Opened(HandleKind::kContent, step, *content, call.session, ret);
     const int id = contents_[static_cast<std::size_t>(step.object)].id;
-    content_tags_[id] = {call.session, step.tag};
+    content_tags_[id] = {call.session, TagKey(step)};
     read_tracks_[id].opened_at = world_.trace().events().size();
   }
   Finish(call, code, ret);
@@ -977,6 +991,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       if (step.corrupt) input[input.size() / 2] ^= 0x20;
       call.detail += " from=i" + std::to_string(step.source) + (step.corrupt ? " corrupt" : "");
       if (step.pieces >= 2) call.detail += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
+      if (step.no_info) call.detail += " bytes=0";
       break;
     case ApiFunction::kClientAddData:
       input = ContentBytes(step.content, step.offset, step.bytes);
@@ -997,6 +1012,9 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
       break;
   }
   if (!input.empty()) call.bytes = static_cast<std::int64_t>(input.size());
+  // No data: the buffer is still passed (a NULL one is buffer=null's), its size 0.
+  const bool no_info = function == ApiFunction::kClientAddContentInformation && step.no_info;
+  if (no_info) call.bytes = 0;
   const DWORD timeout = step.timeout == TimeoutArg::kLocalOnly      ? PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY
                         : step.timeout == TimeoutArg::kMilliseconds ? step.timeout_ms
                                                                     : PEERDIST_READ_TIMEOUT_DEFAULT;
@@ -1008,7 +1026,8 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     local_hints_.push_back(LocalHint{-1, static_cast<int>(step.content), false, step.offset,
                                      step.offset + step.bytes, world_.Now(), call.object});
   }
-  const std::vector<BYTE> added = function == ApiFunction::kClientAddContentInformation ? input : std::vector<BYTE>();
+  const std::vector<BYTE> added =
+      function == ApiFunction::kClientAddContentInformation && !no_info ? input : std::vector<BYTE>();
   OverlappedSlot* overlapped = NewOperation(step, call, read_size);
   Operation& operation = operations_.back();
   operation.function = function;
@@ -1040,7 +1059,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
                               contents_[step.object].session == call.session;
   if (read && overlapped != nullptr) NoteReadCall(operation, step, timeout);
   if (function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientCompleteContentInformation) {
-    NotePortionCall(operation, step.corrupt ? std::vector<BYTE>() : input, step.source);
+    NotePortionCall(operation, step.corrupt || no_info ? std::vector<BYTE>() : input, step.source);
   }
   LPOVERLAPPED lp = overlapped != nullptr ? &overlapped->overlapped : nullptr;
   BYTE* buffer = nullptr;
@@ -1091,13 +1110,13 @@ void ContentCalls::Flush(const Step& step) {
   HANDLE port = port_for_(step.port, call);
   call.key = static_cast<std::int64_t>(step.key & 0x7FFFFFFFFFFFFFFFull);
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
-  call.detail = "tag=" + std::to_string(step.tag);
+  call.detail = "tag=" + TagText(step);
   OverlappedSlot* overlapped = NewOperation(step, call, 0);
   if (overlapped != nullptr && !step.null_in) {
-    flushes_.push_back(FlushCall{call.session, step.tag, overlapped->id, world_.Now(), operations_.size() - 1});
+    flushes_.push_back(FlushCall{call.session, TagKey(step), overlapped->id, world_.Now(), operations_.size() - 1});
   }
   world_.trace().Add(call);
-  const PEERDIST_CONTENT_TAG* tag = Arg(TagOf(step.tag), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
+  const PEERDIST_CONTENT_TAG* tag = Arg(TagFor(step), call.function, "pContentTag", "PEERDIST_CONTENT_TAG");
   const DWORD code = impl_.PeerDistClientFlushContent(session, step.null_in ? nullptr : tag, port, step.key,
                                                       overlapped ? &overlapped->overlapped : nullptr);
   Finish(call, code);

@@ -159,7 +159,7 @@ class ContentCalls {
   // OVERLAPPED slot and when it was called.
   struct FlushCall {
     int session = -1;
-    std::uint8_t tag = 0;
+    int tag = 0;  // TagKey
     int slot = -1;
     VirtualTime called = 0;
     std::size_t operation = 0;  // its oN
@@ -324,7 +324,7 @@ class ContentCalls {
   std::vector<Operation> operations_;  // index = oN
   std::map<int, ReadTrack> read_tracks_;  // by content handle trace id
   std::vector<LocalHint> local_hints_;
-  std::map<int, std::pair<int, std::uint8_t>> content_tags_;  // content handle trace id -> (session id, tag)
+  std::map<int, std::pair<int, int>> content_tags_;  // content handle trace id -> (session id, TagKey)
   std::vector<FlushCall> flushes_;
   std::vector<PublishedSpan> published_;
   std::map<std::uint32_t, PublishedData> publications_;  // by content number

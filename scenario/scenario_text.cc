@@ -82,7 +82,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (HasLength(k) && step.length != 0) out += " length=" + std::to_string(step.length);
   if (HasOptions(k) && step.options != 0) out += " options=" + std::to_string(step.options);
   if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
-  if (HasTag(k) && step.tag != 0) out += " tag=" + std::to_string(step.tag);
+  if (HasTag(k) && (step.tag != 0 || step.tag_shape != TagShape::kNumbered)) out += " tag=" + TagText(step);
   if (k == StepKind::kGetInfo && step.info_class != 0) out += " class=" + std::to_string(step.info_class);
   if (HasTimeout(k) && step.timeout == TimeoutArg::kLocalOnly) out += " timeout=local";
   if (HasTimeout(k) && step.timeout == TimeoutArg::kMilliseconds) out += " timeout=" + std::to_string(step.timeout_ms);
@@ -90,6 +90,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (k == StepKind::kAddInfo && step.pieces >= 2) {
     out += " part=" + std::to_string(step.piece) + "/" + std::to_string(step.pieces);
   }
+  if (k == StepKind::kAddInfo && step.no_info) out += " bytes=0";
   if (HasCorrupt(k) && step.corrupt) out += " corrupt";
   if (HasEx(k) && step.ex) out += " ex";
   if (HasPort(k) && step.port != PortArg::kNone) out += std::string(" port=") + PortName(step.port);
@@ -240,6 +241,8 @@ std::string ParseContentOption(const std::string& name, const std::string& value
   if (name == "class" && k == StepKind::kGetInfo) return number(kMaxInfoClass, step.info_class);
   if (name == "tag" && HasTag(k)) {
     if (value == "null") { step.null_in = true; return ""; }
+    if (TagShapeNamed(value, step.tag_shape)) { step.tag = 0; return ""; }
+    step.tag_shape = TagShape::kNumbered;
     return number(255, step.tag);
   }
   if (name == "timeout" && HasTimeout(k)) {
@@ -274,6 +277,12 @@ std::string ParseContentOption(const std::string& name, const std::string& value
     step.piece = static_cast<std::uint32_t>(piece);
     step.pieces = static_cast<std::uint32_t>(pieces);
     return "";
+  }
+  // add-info takes no size but this one: cbNumberOfBytes 0 (no data).
+  if (name == "bytes" && k == StepKind::kAddInfo) {
+    if (value == "0") { step.no_info = true; return ""; }
+    return "add-info's bytes may only be 0 (no data; the size is otherwise the information's), not '" +
+           InputExcerpt(value) + "'";
   }
   if (flag && name == "corrupt" && HasCorrupt(k)) { step.corrupt = true; return ""; }
   if (flag && name == "ex" && HasEx(k)) { step.ex = true; return ""; }

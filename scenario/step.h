@@ -81,6 +81,15 @@ constexpr std::uint32_t kMaxInfoClass = 15;
 // content information into.
 constexpr std::uint32_t kMaxInfoPieces = 8;
 
+// The 16 bytes of a content tag a step passes.
+enum class TagShape : std::uint8_t {
+  kNumbered,  // TagOf(Step::tag) (tag=N)
+  kZeros,     // all 16 bytes 0x00 (tag=zeros)
+  kOnes,      // all 16 bytes 0xFF (tag=ones)
+  kLast1,     // 0x00 but the last byte, 0x01: one byte apart from zeros (tag=last1)
+};
+constexpr int kTagShapes = 4;
+
 // Which session handle a call passes.
 enum class HandleArg : std::uint8_t {
   kSlot,   // the slot's handle: open, or the closed one it last held, or bogus
@@ -127,6 +136,9 @@ struct Step {
   std::uint32_t timeout_ms = 0;  // with TimeoutArg::kMilliseconds (1..kMaxReadTimeoutMs)
   std::uint32_t latency_ms = 0;  // peer-add: bound of the latency the World draws (0: at once)
   std::uint8_t tag = 0;        // content tag number (open-content, flush); its 16 bytes: TagOf (content_calls.cc)
+  // A tag of unusual bytes instead of TagOf(tag) (then tag is 0): any 16
+  // bytes are the client's to choose (COPEN-4).
+  TagShape tag_shape = TagShape::kNumbered;
   bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
   bool empty_id = false;       // publish, unpublish, open-info, server-cancel: an identifier of 0 bytes (cbContentIdentifier 0)
   bool corrupt = false;        // add-info / add-data: one byte flipped
@@ -147,6 +159,9 @@ struct Step {
   // pieces 0: all of them (CADDINFO-20: information added in portions).
   std::uint32_t piece = 0;
   std::uint32_t pieces = 0;
+  // add-info: cbNumberOfBytes 0, the buffer still passed ("bytes=0"; the
+  // ERROR_INVALID_PARAMETER row's "no data", CADDINFO-12).
+  bool no_info = false;
   // kEnvironment
   EnvAction action = EnvAction::kEnable;
   // kAdvance

@@ -89,5 +89,28 @@ char ObjectPrefix(StepKind k) {
 }
 bool TakesOperation(StepKind k) { return k == StepKind::kServerCancel || k == StepKind::kClientCancel; }
 
+namespace {
+constexpr const char* kTagShapeNames[kTagShapes] = {"", "zeros", "ones", "last1"};
+}  // namespace
+
+std::string TagText(const Step& step) {
+  if (step.tag_shape == TagShape::kNumbered) return std::to_string(step.tag);
+  return kTagShapeNames[static_cast<int>(step.tag_shape)];
+}
+
+bool TagShapeNamed(const std::string& name, TagShape& shape) {
+  for (int i = 1; i < kTagShapes; ++i) {
+    if (name == kTagShapeNames[i]) {
+      shape = static_cast<TagShape>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+int TagKey(const Step& step) {
+  return step.tag_shape == TagShape::kNumbered ? step.tag : 256 + static_cast<int>(step.tag_shape);
+}
+
 
 }  // namespace pd

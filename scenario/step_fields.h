@@ -4,6 +4,8 @@
 #ifndef SCENARIO_STEP_FIELDS_H_
 #define SCENARIO_STEP_FIELDS_H_
 
+#include <string>
+
 #include "scenario/step.h"
 
 namespace pd {
@@ -34,6 +36,13 @@ bool TakesIdentifier(StepKind k);
 // 't', 'i' or 'c': the handle slot kind a step names; 0 for none.
 char ObjectPrefix(StepKind k);
 bool TakesOperation(StepKind k);     // names an operation oN (the cancels)
+// The value of tag= a step's tag has: its number, or its shape's name
+// ("zeros", "ones", "last1"); TagShapeNamed parses a name (false if none).
+std::string TagText(const Step& step);
+bool TagShapeNamed(const std::string& name, TagShape& shape);
+// One number per distinct tag a step can pass: the tag number, or 256 and
+// up for the shapes.
+int TagKey(const Step& step);
 
 }  // namespace pd
 

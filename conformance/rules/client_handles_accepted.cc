@@ -10,7 +10,10 @@
 // returns ERROR_SUCCESS (object-invalid-handle and double-close judge that
 // the handle is gone afterwards). PeerDistClientOpenContent "opens and
 // returns a PEERDIST_CONTENT_HANDLE": a well-formed open while the service
-// is AVAILABLE returns ERROR_SUCCESS and writes a handle that is not NULL
+// is AVAILABLE, whatever the 16 bytes of its tag (a "client specified
+// identifier": the generator passes numbered tags and now and then all
+// 0x00, all 0xFF, or 0x00 but the last byte), returns ERROR_SUCCESS and
+// writes a handle that is not NULL
 // and not one its session holds open (the harness records a finding,
 // scenario/content_calls.cc). Calls with another bad argument (a NULL pointer, no data, a
 // completion port that is none) are left to the rules of those arguments.
@@ -57,8 +60,9 @@ std::optional<Violation> Judge(const TraceView& view) {
       // AVAILABLE (the service-state rows answer the other statuses).
       if (function == ApiFunction::kClientOpenContent && call.ret->code != ERROR_SUCCESS &&
           StatusAfter(view, call.call_index) == PEERDIST_STATUS_AVAILABLE) {
-        return At(*call.ret, CallName(call) + " given " + given + ", a tag and a place for the handle, with the "
-                                 "service AVAILABLE, returned " + Code(call.ret->code) +
+        return At(*call.ret, CallName(call) + " given " + given + ", a tag (" + call.call->detail +
+                                 ") and a place for the handle, with the service AVAILABLE, returned " +
+                                 Code(call.ret->code) +
                                  "; expected ERROR_SUCCESS and a content handle");
       }
     } else if (TakesContentHandle(function)) {
@@ -89,13 +93,13 @@ PD_REGISTER_RULE((Rule{
     "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
     "PeerDistClientStreamRead, PeerDistClientFlushContent, PeerDistClientGetInformationByHandle, "
     "PeerDistClientCancelAsyncOperation",
-    {{"COPEN-1"}, {"COPEN-3"}, {"COPEN-11"}, {"COPEN-17"}, {"CCLOSE-1", kPartly, "the close succeeds"}, {"CCLOSE-2"}, {"CCLOSE-3"}, {"CADDINFO-2"}, {"CADDINFO-3"}, {"CCOMPLETEINFO-2"},
+    {{"COPEN-1"}, {"COPEN-3"}, {"COPEN-4", kPartly, "client specified"}, {"COPEN-11"}, {"COPEN-17"}, {"CCLOSE-1", kPartly, "the close succeeds"}, {"CCLOSE-2"}, {"CCLOSE-3"}, {"CADDINFO-2"}, {"CADDINFO-3"}, {"CCOMPLETEINFO-2"},
      {"CCOMPLETEINFO-3"}, {"CADDDATA-3"}, {"CADDDATA-4"}, {"CBLOCKREAD-2"}, {"CBLOCKREAD-3"}, {"CSTREAMREAD-2"},
      {"CSTREAMREAD-3"}, {"CFLUSH-1"}, {"CGETINFO-2"}, {"CGETINFO-3"}, {"CCANCEL-2"}, {"CCANCEL-3"}},
     "a client function given its session's open handle and (where it takes one) a content handle that session "
     "opened, not closed and not invalidated, never returns ERROR_INVALID_HANDLE or PEERDIST_ERROR_INVALIDATED; "
     "PeerDistClientCloseContent given them returns ERROR_SUCCESS; a well-formed PeerDistClientOpenContent while the "
-    "service is AVAILABLE returns ERROR_SUCCESS and a new content handle (not NULL, none its session holds open)",
+    "service is AVAILABLE, whatever the 16 bytes of its tag, returns ERROR_SUCCESS and a new content handle (not NULL, none its session holds open)",
     Judge,
 }));
 

@@ -1280,6 +1280,28 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "block-read s1 c0 bytes=64\n"  // 15: the mutant waits for it inside the call
        "advance 100000\n",  // 16
        {{"mutant:read-waits-in-call", 15}}},
+      {"reads-simultaneous", "a second and a third read issued while the first waits for a peer are accepted",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"  // 0
+       "startup s1\n"  // 1
+       "publish s0 t0 id=3 length=256\n"  // 2
+       "add-to-stream s0 t0 bytes=256\n"  // 3
+       "complete-stream s0 t0\n"  // 4
+       "advance 100000\n"  // 5
+       "open-info s0 i0 id=3\n"  // 6
+       "retrieve-info s0 i0 bytes=4096\n"  // 7
+       "advance 100000\n"  // 8
+       "unpublish s0 id=3\n"  // 9
+       "open-content s1 c0 tag=1\n"  // 10
+       "add-info s1 c0 from=i0\n"  // 11
+       "complete-info s1 c0\n"  // 12
+       "advance 100000\n"  // 13
+       "peer-add id=3 length=256 delay=1000\n"  // 14
+       "block-read s1 c0 offset=64 bytes=64\n"  // 15: waits for the peer
+       "block-read s1 c0 offset=128 bytes=64\n"  // 16: the mutant refuses it
+       "stream-read s1 c0 bytes=64\n"  // 17
+       "advance 3000000\n",  // 18: all three delivered
+       {{"mutant:second-read-refused", 16}}},
       {"own-overlapped", "a completion lands only on its own OVERLAPPED",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"  // 0
@@ -1381,8 +1403,10 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "publish s0 t0 id=1\n"               // 1
        "add-to-stream s0 t0 bytes=0\n"      // 2: the first mutant takes no data
        "open-content s0 c0 port=bogus\n"    // 3: the second takes a port that is none
-       "flush s0 port=bogus\n",
-       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}}},
+       "flush s0 port=bogus\n"              // 4
+       "open-content s0 c1\n"               // 5
+       "add-info s0 c1 bytes=0\n",          // 6: the third adds no information
+       {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}, {"mutant:zero-info-accepted", 6}}},
       {"invalid-parameter", "an identifier of 0 bytes labels nothing",
        "pdscenario 1\nseed 35\ninitial available\n"
        "startup s0\n"                              // 0
@@ -1460,10 +1484,12 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                  // 0
        "open-content s0 c0 tag=1\n"                    // 1
-       "open-content s0 c1 tag=2\n"                    // 2: the mutant refuses it
-       "close-content s0 c0\n"                         // 3
-       "advance 100000\n",                             // 4
-       {{"mutant:open-content-limit-one", 2}}},
+       "open-content s0 c1 tag=2\n"                    // 2: the first mutant refuses it
+       "open-content s0 c2 tag=zeros\n"                // 3: the second refuses 16 zero bytes
+       "open-content s0 c3 tag=last1\n"                // 4
+       "close-content s0 c0\n"                         // 5
+       "advance 100000\n",                             // 6
+       {{"mutant:open-content-limit-one", 2}, {"mutant:zero-tag-refused", 3}}},
       // Cancellation (session 6).
       {"cancel-aborts", "a cancel of a pending operation it names succeeds",
        "pdscenario 1\nseed 7\ninitial available\n"

@@ -31,7 +31,7 @@ PD_REGISTER_RULE((Rule{
     "the pages say the tag selects what a flush drops from the cache, not when: the rule takes the flush's "
         "completion as the moment, and judges only data no other session or tag may also have put in the cache",
     "PeerDistClientOpenContent, PeerDistClientFlushContent, PEERDIST_CONTENT_TAG",
-    {{"COPEN-5"}, {"CFLUSH-2"}, {"CFLUSH-15"}, {"CFLUSH-16"}, {"COPEN-4", kPartly}, {"CONTENTTAG-1"},
+    {{"COPEN-5"}, {"CFLUSH-2"}, {"CFLUSH-15"}, {"CFLUSH-16"}, {"COPEN-4", kPartly, "16 byte identifier"}, {"CONTENTTAG-1"},
      {"CONTENTTAG-2"}},
     "after a flush of a tag completes, the local cache no longer serves what that session's handles of the tag "
     "added or fetched before it, and still serves what handles of other tags (another byte of the 16) added",

@@ -3,7 +3,8 @@
 // handle and every other argument well-formed must refuse:
 // - no data: a size of 0 for the function's data (PublishAddToStream's
 //   cbNumberOfBytes, RetrieveContentInformation's cbMaxNumberOfBytes,
-//   AddData's cbNumberOfBytes) fails with ERROR_INVALID_PARAMETER;
+//   AddContentInformation's and AddData's cbNumberOfBytes) fails with
+//   ERROR_INVALID_PARAMETER;
 // - a completion port that is not one (hCompletionPort of Register,
 //   PublishStream, OpenContentInformation(Ex), OpenContent, FlushContent)
 //   fails with ERROR_INVALID_PARAMETER or ERROR_INVALID_HANDLE;
@@ -74,11 +75,11 @@ std::optional<Violation> JudgeRefused(const TraceView& view, const HandleHistory
                            "; expected ERROR_INVALID_PARAMETER");
 }
 
-// The functions whose data argument the rule asks of: AddContentInformation
-// is never handed 0 bytes by a scenario.
+// The functions whose data argument the rule asks of.
 bool JudgesNoData(ApiFunction function) {
   return function == ApiFunction::kServerPublishAddToStream ||
-         function == ApiFunction::kServerRetrieveContentInformation || function == ApiFunction::kClientAddData;
+         function == ApiFunction::kServerRetrieveContentInformation ||
+         function == ApiFunction::kClientAddContentInformation || function == ApiFunction::kClientAddData;
 }
 
 std::optional<Violation> Judge(const TraceView& view) {
@@ -110,12 +111,12 @@ PD_REGISTER_RULE((Rule{
     "PeerDistRegisterForStatusChangeNotification, PeerDistServerPublishStream, "
     "PeerDistServerPublishAddToStream, PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
     "PeerDistServerRetrieveContentInformation, PeerDistServerCancelAsyncOperation, PeerDistClientOpenContent, "
-    "PeerDistClientAddData, PeerDistClientFlushContent",
+    "PeerDistClientAddContentInformation, PeerDistClientAddData, PeerDistClientFlushContent",
     {{"REGISTER-13", kPartly, "bogus port"}, {"SPUBLISH-16", kPartly, "empty identifier or bogus port"},
      {"SADDTOSTREAM-11", kPartly, "no data"}, {"SUNPUBLISH-6", kPartly, "empty identifier"},
      {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "no data"},
      {"SCANCEL-7", kPartly, "empty identifier"}, {"COPEN-13", kPartly, "bogus port"},
-     {"CADDDATA-13", kPartly, "no data"}, {"CFLUSH-11", kPartly, "bogus port"}},
+     {"CADDINFO-12", kPartly, "no data"}, {"CADDDATA-13", kPartly, "no data"}, {"CFLUSH-11", kPartly, "bogus port"}},
     "a call with an open session handle passing a size of 0 for its data, or an identifier of 0 bytes, fails with "
     "ERROR_INVALID_PARAMETER; one passing an hCompletionPort that is not a completion port fails with "
     "ERROR_INVALID_PARAMETER or ERROR_INVALID_HANDLE",

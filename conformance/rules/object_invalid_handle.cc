@@ -60,11 +60,13 @@ PD_REGISTER_RULE((Rule{
         "asks it for every content, content-information and stream handle",
     "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
         "PeerDistServerCloseStreamHandle, PeerDistServerRetrieveContentInformation, "
-        "PeerDistServerCloseContentInformation, PeerDistClientCloseContent, PeerDistClientAddData, "
+        "PeerDistServerCloseContentInformation, PeerDistClientCloseContent, "
+        "PeerDistClientAddContentInformation, PeerDistClientCompleteContentInformation, PeerDistClientAddData, "
         "PeerDistClientBlockRead, PeerDistClientStreamRead",
     {{"SADDTOSTREAM-12", kPartly, "hStream"}, {"SCOMPLETESTREAM-8", kPartly, "hStream"}, {"SCLOSESTREAM-1", kPartly},
      {"SRETRIEVEINFO-11", kPartly, "hContentInfo"}, {"SCLOSEINFO-1", kPartly, "later use refused"},
      {"SCLOSEINFO-7", kPartly, "later use refused"}, {"CCLOSE-1", kPartly, "later use refused"},
+     {"CADDINFO-12", kPartly, "hContentHandle"}, {"CCOMPLETEINFO-6", kPartly, "hContentHandle"},
      {"CADDDATA-14", kPartly, "hContent"}, {"CBLOCKREAD-19", kPartly, "hContent"},
      {"CSTREAMREAD-19", kPartly, "hContent"}},
     "a call other than a close given a content, content-information or stream handle that is not open (never "

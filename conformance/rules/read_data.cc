@@ -34,7 +34,8 @@ PD_REGISTER_RULE((Rule{
     {{"COPEN-2", kPartly, "bytes"}, {"CADDINFO-18", kPartly, "bytes"}, {"CCOMPLETEINFO-10", kPartly, "bytes"},
      {"CBLOCKREAD-1", kPartly, "bytes"}, {"CBLOCKREAD-7", kPartly, "bytes"}, {"CBLOCKREAD-15", kPartly, "a success"},
      {"CBLOCKREAD-45", kPartly}, {"CBLOCKREAD-49", kPartly, "bytes"}, {"CSTREAMREAD-1", kPartly, "bytes"},
-     {"CSTREAMREAD-7", kPartly, "bytes"}, {"CSTREAMREAD-15", kPartly, "a success"}, {"CSTREAMREAD-16", kPartly}, {"CSTREAMREAD-23", kPartly},
+     {"CSTREAMREAD-7", kPartly, "bytes"}, {"CSTREAMREAD-15", kPartly, "a success"}, {"CSTREAMREAD-16", kPartly},
+     {"CSTREAMREAD-23", kPartly, "first-in/first-out"},
      {"CSTREAMREAD-29", kPartly}, {"CSTREAMREAD-48", kPartly}, {"CSTREAMREAD-52", kPartly, "bytes"}},
     "the bytes a successful read delivers are the content's bytes at the offset read (the OVERLAPPED's 64-bit "
     "Offset/OffsetHigh for a block read, the handle's stream position for a stream read whatever its OVERLAPPED "

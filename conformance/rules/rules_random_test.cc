@@ -437,6 +437,17 @@ class Generator {
     if (takes_port && step.corrupt && !step.all) step.port = PortArg::kBogus;
     // An identifier of 0 bytes now and then (invalid-parameter).
     if (TakesIdentifier(step.kind) && step.corrupt && step.all) step.empty_id = true;
+    // A corrupt content open passes a tag of unusual bytes (client-handles-accepted).
+    if (step.kind == StepKind::kOpenContent && step.corrupt) {
+      step.tag_shape = static_cast<TagShape>(1 + step.bytes % (kTagShapes - 1));
+      step.tag = 0;
+    }
+    // Half the corrupt add-infos add no information at all, on the open c0.
+    if (step.kind == StepKind::kAddInfo && step.corrupt && step.bytes % 2 == 0) {
+      step.no_info = true;
+      step.session = 0;
+      step.object = 0;
+    }
     if (IsAsyncContentStep(step.kind)) ++operations;
   }
 
