@@ -561,9 +561,10 @@ Step CallOn(Draw& d, const GenModel& m, const ObjectRef& ref) {
       step.offset = static_cast<std::uint64_t>(d.Below(4)) * 64;
       step.bytes = step.kind == StepKind::kAddData ? (d.Percent(4) ? 0 : d.Percent(50) ? 64 : 128)
                                                    : static_cast<std::uint32_t>(d.Between(0, 128));
-      // Now and then an add-info of no data (cbNumberOfBytes 0: invalid-parameter),
-      // folded from the size drawn (add-info's is otherwise the information's).
-      step.no_info = step.kind == StepKind::kAddInfo && step.bytes < 6;
+      // About one time in three an add-info of no data (cbNumberOfBytes 0:
+      // invalid-parameter; rarer, the default run misses it), folded from
+      // the size drawn (add-info's is otherwise the information's).
+      step.no_info = step.kind == StepKind::kAddInfo && step.bytes < 40;
       // A get-info buffer too small for PEERDIST_CLIENT_BASIC_INFO now and
       // then (client-info), folded from the same draw.
       if (step.kind == StepKind::kGetInfo && step.bytes > 64) step.bytes %= 8;
