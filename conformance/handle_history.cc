@@ -54,7 +54,13 @@ bool PassesClassOutsideEnumeration(const TraceEvent& call) {
   return call.function == ApiFunction::kClientGetInformationByHandle && call.detail.find(" class=") != std::string::npos;
 }
 
-bool PassesBadArgument(const TraceEvent& call) { return PassesNoData(call) || PassesClassOutsideEnumeration(call); }
+bool PassesEmptyIdentifier(const TraceEvent& call) {
+  return call.detail.find(kEmptyIdentifierDetail) != std::string::npos;
+}
+
+bool PassesBadArgument(const TraceEvent& call) {
+  return PassesNoData(call) || PassesClassOutsideEnumeration(call) || PassesEmptyIdentifier(call);
+}
 
 bool IsCloseFunction(ApiFunction function) {
   return function == ApiFunction::kServerCloseStreamHandle || function == ApiFunction::kServerCloseContentInformation ||

@@ -104,8 +104,13 @@ bool PassesNoData(const TraceEvent& call);
 // class outside PEERDIST_CLIENT_INFO_BY_HANDLE_CLASS (its detail says
 // "class=N"): a bad argument of its own (the rule info-class).
 bool PassesClassOutsideEnumeration(const TraceEvent& call);
-// PassesNoData or PassesClassOutsideEnumeration: a second bad argument
-// besides a bad handle.
+// Whether a call that names a content identifier (publish, unpublish, the
+// content-information opens, the server cancel) passes one of 0 bytes (its
+// detail says "identifier=empty"): a bad argument of its own (the rule
+// invalid-parameter).
+bool PassesEmptyIdentifier(const TraceEvent& call);
+// PassesNoData, PassesClassOutsideEnumeration or PassesEmptyIdentifier: a
+// second bad argument besides a bad handle.
 bool PassesBadArgument(const TraceEvent& call);
 // The functions only Windows 8 sessions may call.
 bool IsWin8Function(ApiFunction function);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenario/scenario_text.h"
+#include "scenario/step_fields.h"
 #include "sim/peerdist_version.h"
 
 namespace pd {
@@ -1078,7 +1079,10 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
       switch (d.Weighted({2, 2, 3, m.operations > 0 ? 4 : 0, 6})) {
         case 0:
           step.kind = StepKind::kUnpublish;
-          step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
+          step.content = static_cast<std::uint32_t>(d.Below(60));
+          // Now and then (one draw in thirty) an identifier of 0 bytes (invalid-parameter).
+          step.empty_id = step.content >= 58;
+          step.content = LongerNowAndThen(d, m, step.content % 3);
           break;
         case 1:
           step.kind = StepKind::kFlush;
@@ -1097,7 +1101,10 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           break;
         case 2:
           step.kind = StepKind::kServerCancel;
-          step.content = LongerNowAndThen(d, m, static_cast<std::uint32_t>(d.Below(3)));
+          step.content = static_cast<std::uint32_t>(d.Below(60));
+          // Now and then (one draw in thirty) an identifier of 0 bytes (invalid-parameter).
+          step.empty_id = step.content >= 58;
+          step.content = LongerNowAndThen(d, m, step.content % 3);
           step.registration = m.operations > 0 && d.Percent(70) ? m.operations - 1 : d.Below(m.operations + 1);
           // Right after a server operation started, its identifier (folded:
           // no draw), so that the cancel finds it pending, from its own
@@ -1166,13 +1173,16 @@ StepIntent ChooseContentStep(Draw& d, const GenModel& m, Step* out) {
           step.session = d.Of(open);
           break;
         }
-        case 1: {  // a NULL required pointer on an open call, or a port that is none (invalid-parameter)
+        case 1: {  // a NULL required pointer on an open call, or (invalid-parameter) a port that is none or
+                   // an identifier of 0 bytes
           step = OpenFor(d, m, d.Of(open));
           const int pick = d.Below(100);
           if (pick < 40) {
             step.null_in = true;
           } else if (pick < 80) {
             step.null_out = true;
+          } else if (pick < 90 && TakesIdentifier(step.kind)) {
+            step.empty_id = true;
           } else {
             step.port = PortArg::kBogus;
           }
@@ -1418,7 +1428,7 @@ std::vector<Step> StepShrinks(const Step& step) {
     default:
       // The content part: drop the optional shapes one by one.
       for (auto field : {&Step::null_in, &Step::null_out, &Step::null_overlapped, &Step::corrupt, &Step::ex,
-                         &Step::all}) {
+                         &Step::all, &Step::empty_id}) {
         if (step.*field) c.Set(field, false);
       }
       if (!step.event) c.Set(&Step::event, true);

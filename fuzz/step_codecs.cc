@@ -122,6 +122,8 @@ void BindContentStep(FieldBinder& b, Step& s) {
     if (s.pieces < 2) s.pieces = s.piece = 0;
     s.piece %= s.pieces == 0 ? 1 : s.pieces;
   }
+  // After every older field: older records keep an identifier of its bytes.
+  if (TakesIdentifier(k)) b.Flag(s.empty_id);
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {

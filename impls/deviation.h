@@ -147,6 +147,7 @@ enum class Deviation : std::uint8_t {
   // The declared content length (session 7, declared-length).
   kDeclaredLengthRefused,     // a publish declaring a non-zero cbContentLength fails (ERROR_INVALID_PARAMETER)
   kDeclaredLengthExclusive,   // an add that reaches the declared length exactly fails (PEERDIST_ERROR_OUT_OF_BOUNDS)
+  kEmptyIdentifierAccepted,   // publish, unpublish, open-info and the server cancel take an identifier of 0 bytes
 };
 
 }  // namespace pd

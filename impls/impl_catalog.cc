@@ -385,6 +385,11 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "a PeerDistClientBlockRead completing with PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT reports its missing "
        "range from one byte after the read's start offset (one byte shorter, still within the block)",
        "read-missing-range", Deviation::kMissingRangeOneLate},
+      {"mutant:empty-identifier-accepted",
+       "PeerDistServerPublishStream, PeerDistServerUnpublish, PeerDistServerOpenContentInformation(Ex) and "
+       "PeerDistServerCancelAsyncOperation take an identifier of 0 bytes as the identifier \"\" instead of refusing "
+       "it with ERROR_INVALID_PARAMETER",
+       "invalid-parameter", Deviation::kEmptyIdentifierAccepted},
   };
   return catalog;
 }

@@ -130,6 +130,9 @@ class ReferenceImpl final : public PeerDistAdapter {
   };
 
   bool Is(Deviation deviation) const { return deviation_ == deviation; }
+  // A content identifier argument the server functions take: a buffer of 1
+  // to 256 bytes (0 bytes too for mutant empty-identifier-accepted).
+  bool IdentifierValid(DWORD size, const BYTE* identifier) const;
   Session* Find(PEERDIST_INSTANCE_HANDLE handle);
   // Find for the content functions (publish, content information, client):
   // the same, but for mutant content-ignores-session-handle.

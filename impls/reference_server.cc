@@ -21,6 +21,11 @@ DWORD ReferenceImpl::AsyncSuccess(DWORD code) const {
   return code == ERROR_IO_PENDING && Is(Deviation::kServerAsyncReturnsSuccess) ? ERROR_SUCCESS : code;
 }
 
+bool ReferenceImpl::IdentifierValid(DWORD size, const BYTE* identifier) const {
+  if (identifier == nullptr || size > kMaxIdentifierSize) return false;
+  return size != 0 || Is(Deviation::kEmptyIdentifierAccepted);
+}
+
 DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
                                                  PBYTE pContentIdentifier, ULONGLONG cbContentLength,
                                                  PCPEERDIST_PUBLICATION_OPTIONS pPublishOptions,
@@ -28,8 +33,8 @@ DWORD ReferenceImpl::PeerDistServerPublishStream(PEERDIST_INSTANCE_HANDLE hPeerD
                                                  PPEERDIST_STREAM_HANDLE phStream) {
   Session* session = FindForContent(hPeerDist);
   if (session == nullptr) return ERROR_INVALID_HANDLE;
-  if (phStream == nullptr || pContentIdentifier == nullptr || cbContentIdentifier == 0 ||
-      cbContentIdentifier > kMaxIdentifierSize || cbContentLength > kMaxContentLength) {
+  if (phStream == nullptr || !IdentifierValid(cbContentIdentifier, pContentIdentifier) ||
+      cbContentLength > kMaxContentLength) {
     return ERROR_INVALID_PARAMETER;
   }
   // The mutant's bug: any version is taken.
@@ -124,7 +129,7 @@ std::map<std::string, Publication>::iterator ReferenceImpl::FindPublication(
 DWORD ReferenceImpl::PeerDistServerUnpublish(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
                                              PBYTE pContentIdentifier) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
+  if (!IdentifierValid(cbContentIdentifier, pContentIdentifier)) {
     return ERROR_INVALID_PARAMETER;
   }
   const std::string passed(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);
@@ -198,7 +203,7 @@ DWORD ReferenceImpl::PeerDistServerOpenContentInformationEx(PEERDIST_INSTANCE_HA
 DWORD ReferenceImpl::OpenContentInfo(PEERDIST_INSTANCE_HANDLE hPeerDist, DWORD cbContentIdentifier,
                                      PBYTE pContentIdentifier, ULONGLONG offset, ULONGLONG length, DWORD version,
                                      HANDLE port, ULONG_PTR key, PPEERDIST_CONTENTINFO_HANDLE out) {
-  if (pContentIdentifier == nullptr || cbContentIdentifier == 0 || cbContentIdentifier > kMaxIdentifierSize) {
+  if (!IdentifierValid(cbContentIdentifier, pContentIdentifier)) {
     return ERROR_INVALID_PARAMETER;
   }
   if (port != nullptr && !host_.IsCompletionPort(port) && !Is(Deviation::kPortUnchecked)) return ERROR_INVALID_HANDLE;
@@ -261,8 +266,7 @@ DWORD ReferenceImpl::PeerDistServerCancelAsyncOperation(PEERDIST_INSTANCE_HANDLE
                                                         DWORD cbContentIdentifier, PBYTE pContentIdentifier,
                                                         LPOVERLAPPED pOverlapped) {
   if (FindForContent(hPeerDist) == nullptr) return ERROR_INVALID_HANDLE;
-  if (pContentIdentifier == nullptr || pOverlapped == nullptr || cbContentIdentifier == 0 ||
-      cbContentIdentifier > kMaxIdentifierSize) {
+  if (pOverlapped == nullptr || !IdentifierValid(cbContentIdentifier, pContentIdentifier)) {
     return ERROR_INVALID_PARAMETER;
   }
   const std::string identifier(reinterpret_cast<const char*>(pContentIdentifier), cbContentIdentifier);

@@ -133,6 +133,7 @@ BYTE* ContentCalls::Input(const std::vector<BYTE>& bytes, ApiFunction function, 
 }
 
 std::vector<BYTE> ContentCalls::Identifier(const Step& step) const {
+  if (step.empty_id && !step.null_in) return {};
   const std::string id = ContentIdentifier(step.content);
   return std::vector<BYTE>(id.begin(), id.end());
 }
@@ -693,6 +694,7 @@ void ContentCalls::Publish(const Step& step) {
   call.null_arg = (step.null_in || step.null_out) ? 1 : 0;
   call.detail = Slot('t', step.object) + " id=" + std::to_string(step.content) + " length=" + std::to_string(step.length);
   if (step.options != 0) call.detail += " options=" + std::to_string(step.options);
+  if (step.empty_id && !step.null_in) call.detail += kEmptyIdentifierDetail;
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
@@ -807,6 +809,7 @@ void ContentCalls::Unpublish(const Step& step) {
   TraceEvent call = begin_call_(ApiFunction::kServerUnpublish, step, &session);
   call.null_arg = step.null_in ? 1 : 0;
   call.detail = "id=" + std::to_string(step.content);
+  if (step.empty_id && !step.null_in) call.detail += kEmptyIdentifierDetail;
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
@@ -838,6 +841,7 @@ void ContentCalls::OpenInfo(const Step& step) {
   if (step.ex && step.options != 0) {
     call.detail += " min=" + std::to_string(min_version) + " max=" + std::to_string(max_version);
   }
+  if (step.empty_id && !step.null_in) call.detail += kEmptyIdentifierDetail;
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);
@@ -925,6 +929,7 @@ void ContentCalls::ServerCancel(const Step& step) {
   call.null_arg = (step.null_in || step.null_overlapped) ? 1 : 0;
   call.detail = "o" + std::to_string(step.registration) + " id=" + std::to_string(step.content);
   LPOVERLAPPED overlapped = step.null_overlapped ? nullptr : OverlappedToCancel(step, call);
+  if (step.empty_id && !step.null_in) call.detail += kEmptyIdentifierDetail;
   world_.trace().Add(call);
   const std::vector<BYTE> identifier = Identifier(step);
   BYTE* id = Input(identifier, call.function, "pContentIdentifier", CallerMemory::Scope::kCall);

@@ -94,6 +94,7 @@ void RenderContentOptions(const Step& step, std::string& out) {
   if (IsAsyncContentStep(k) && !step.event) out += " event=none";
   if (HasOverlapped(k) && step.null_overlapped) out += " overlapped=null";
   if (NullInName(k) != nullptr && step.null_in) out += std::string(" ") + NullInName(k) + "=null";
+  if (TakesIdentifier(k) && step.empty_id && !step.null_in) out += " identifier=empty";
   if (HasOut(k) && step.null_out) out += " out=null";
 }
 
@@ -280,6 +281,7 @@ std::string ParseContentOption(const std::string& name, const std::string& value
     return "overlapped must be 'ok' or 'null', not '" + InputExcerpt(value) + "'";
   }
   if (NullInName(k) != nullptr && name == NullInName(k) && value == "null") { step.null_in = true; return ""; }
+  if (TakesIdentifier(k) && name == "identifier" && value == "empty") { step.empty_id = true; return ""; }
   if (name == "out" && HasOut(k)) {
     if (value == "null") { step.null_out = true; return ""; }
     if (value == "ok") { step.null_out = false; return ""; }

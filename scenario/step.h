@@ -119,6 +119,7 @@ struct Step {
   std::uint32_t latency_ms = 0;  // peer-add: bound of the latency the World draws (0: at once)
   std::uint8_t tag = 0;        // content tag number (open-content, flush); its 16 bytes: TagOf (content_calls.cc)
   bool null_in = false;        // the required input pointer (identifier, tag, buffer, info) is NULL
+  bool empty_id = false;       // publish, unpublish, open-info, server-cancel: an identifier of 0 bytes (cbContentIdentifier 0)
   bool corrupt = false;        // add-info / add-data: one byte flipped
   bool all = false;            // client-cancel: pOverlapped NULL (every operation of the handle)
   int source = 0;              // add-info: the info slot iN whose retrieved bytes it adds

@@ -43,6 +43,10 @@ bool HasEx(StepKind k) { return k == StepKind::kGetStatus || k == StepKind::kReg
 bool HasOverlapped(StepKind k) {
   return k == StepKind::kRegister || IsAsyncContentStep(k) || k == StepKind::kServerCancel;
 }
+bool TakesIdentifier(StepKind k) {
+  return k == StepKind::kPublish || k == StepKind::kUnpublish || k == StepKind::kOpenInfo ||
+         k == StepKind::kServerCancel;
+}
 const char* NullInName(StepKind k) {
   switch (k) {
     case StepKind::kPublish:

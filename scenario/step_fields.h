@@ -27,6 +27,8 @@ bool HasOverlapped(StepKind k);      // the harness makes its OVERLAPPED
 // The name of the step's required input pointer ("identifier", "tag",
 // "buffer"), or nullptr when it has none.
 const char* NullInName(StepKind k);
+// Calls that pass a content identifier (identifier=null, identifier=empty).
+bool TakesIdentifier(StepKind k);
 // 't', 'i' or 'c': the handle slot kind a step names; 0 for none.
 char ObjectPrefix(StepKind k);
 bool TakesOperation(StepKind k);     // names an operation oN (the cancels)

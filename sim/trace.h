@@ -92,6 +92,9 @@ constexpr int kBogusObject = -2;  // TraceEvent::object of a handle never issued
 
 constexpr std::int64_t kNoValue = -1;
 
+// Where a call that names a content identifier passed one of 0 bytes
+// (cbContentIdentifier 0 with a buffer), its detail carries this.
+inline constexpr char kEmptyIdentifierDetail[] = " identifier=empty";
 // How a kFinding the World records about a host service the implementation
 // misused begins (SetEvent on a non-event, a packet posted to a non-port, a
 // port flooded past its bound); the rule host-objects judges them.

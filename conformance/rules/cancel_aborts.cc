@@ -54,7 +54,7 @@ std::optional<Violation> UnpostedCancellation(const TraceView& view, const Handl
 bool MayFail(const TraceView& view, const HandleHistory& history, const CallView& cancel,
              const OperationView& operation) {
   const TraceEvent& c = *cancel.call;
-  if (c.handle_open != 1 || c.null_arg == 1) return true;
+  if (c.handle_open != 1 || c.null_arg == 1 || PassesEmptyIdentifier(c)) return true;
   if (c.function == ApiFunction::kClientCancelAsyncOperation) {
     const OpenedHandle* handle = history.WellFormedTarget(cancel);
     if (handle == nullptr || history.InvalidatedBy(*handle, cancel.call_index) != nullptr) return true;
@@ -144,10 +144,11 @@ PD_REGISTER_RULE((Rule{
     188,
     Strength::kDocumented,
     "",
-    "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, "
+    "PeerDistServerPublishAddToStream, PeerDistServerPublishCompleteStream, PeerDistServerPublishStream, "
         "PeerDistServerCancelAsyncOperation, PeerDistClientCancelAsyncOperation",
     {{"SADDTOSTREAM-13", kPartly, "cancelled by PeerDistServerCancelAsyncOperation"},
      {"SCOMPLETESTREAM-9", kPartly, "cancelled by PeerDistServerCancelAsyncOperation"},
+     {"SPUBLISH-22", kPartly, "PeerDistServerCancelAsyncOperation"},
      {"SCANCEL-1", kPartly, "the session's operation of the identifier"}, {"SCANCEL-5"}, {"SCANCEL-6"},
      {"SCANCEL-9", kPartly, "an operation it names is pending"}, {"SCANCEL-12"}, {"SCANCEL-16", kPartly},
      {"CCANCEL-1"}, {"CCANCEL-4"}, {"CCANCEL-5"}, {"CCANCEL-6"}, {"CCANCEL-12"}, {"CCANCEL-16", kPartly}},

@@ -25,6 +25,7 @@ std::optional<Violation> Judge(const TraceView& view) {
     const bool client = c.function == ApiFunction::kClientCancelAsyncOperation;
     if (!client && c.function != ApiFunction::kServerCancelAsyncOperation) continue;
     if (call.ret == nullptr || c.handle_open != 1 || c.null_arg == 1 || c.overlapped < 0) continue;
+    if (PassesEmptyIdentifier(c)) continue;  // invalid-parameter's
     if (client) {
       // The content handle must be one the call may use at all.
       const OpenedHandle* handle = history.WellFormedTarget(call);

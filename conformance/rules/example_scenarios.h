@@ -1359,6 +1359,12 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "open-content s0 c0 port=bogus\n"    // 3: the second takes a port that is none
        "flush s0 port=bogus\n",
        {{"mutant:zero-size-accepted", 2}, {"mutant:port-unchecked", 3}}},
+      {"invalid-parameter", "an identifier of 0 bytes labels nothing",
+       "pdscenario 1\nseed 35\ninitial available\n"
+       "startup s0\n"                              // 0
+       "publish s0 t0 id=1 identifier=empty\n"     // 1: the mutant publishes the identifier ""
+       "unpublish s0 id=1 identifier=empty\n",     // 2
+       {{"mutant:empty-identifier-accepted", 1}}},
       {"read-missing-data", "missing data on ranged information is reported within the range",
        "pdscenario 1\nseed 12\ninitial available\n"
        "startup s0\n"                                  // 0

@@ -6,8 +6,11 @@
 //   AddData's cbNumberOfBytes) fails with ERROR_INVALID_PARAMETER;
 // - a completion port that is not one (hCompletionPort of Register,
 //   PublishStream, OpenContentInformation(Ex), OpenContent, FlushContent)
-//   fails with ERROR_INVALID_PARAMETER or ERROR_INVALID_HANDLE (AMBIGUITIES.md,
-//   "Not classified: a completion port that is not one").
+//   fails with ERROR_INVALID_PARAMETER or ERROR_INVALID_HANDLE;
+// - an identifier of 0 bytes (cbContentIdentifier 0) passed to PublishStream,
+//   Unpublish, OpenContentInformation(Ex) or the server's CancelAsyncOperation
+//   fails with ERROR_INVALID_PARAMETER
+// (AMBIGUITIES.md, "Not classified: invalid parameters besides NULL pointers").
 // The code of another fault the call had is accepted as object-null-argument
 // accepts it (another_fault.h); a Register on a session with a registration
 // still active may answer any refusal (second-registration-error).
@@ -60,11 +63,15 @@ std::optional<Violation> JudgePort(const TraceView& view, const HandleHistory& h
                            Code(code) + "; expected ERROR_INVALID_PARAMETER (or ERROR_INVALID_HANDLE)");
 }
 
-std::optional<Violation> JudgeNoData(const TraceView& view, const HandleHistory& history, const CallView& call) {
+// A call with one bad argument whose only answer is ERROR_INVALID_PARAMETER
+// (`what` names the argument), unless another fault's code.
+std::optional<Violation> JudgeRefused(const TraceView& view, const HandleHistory& history, const CallView& call,
+                                      const char* what) {
   const TraceEvent& c = *call.call;
   if (call.ret->code == ERROR_INVALID_PARAMETER || AnswersAnotherFault(view, history, call)) return std::nullopt;
-  return At(*call.ret, CallName(call) + " " + c.detail + " with a size of 0 (no data) returned " +
-                           Code(call.ret->code) + "; expected ERROR_INVALID_PARAMETER");
+  if (IsWin8Function(c.function) && !history.IsWin8Session(c.session)) return std::nullopt;
+  return At(*call.ret, CallName(call) + " " + c.detail + " with " + what + " returned " + Code(call.ret->code) +
+                           "; expected ERROR_INVALID_PARAMETER");
 }
 
 // The functions whose data argument the rule asks of: AddContentInformation
@@ -83,7 +90,9 @@ std::optional<Violation> Judge(const TraceView& view) {
     if (c.port == -2 && TakesPort(c.function)) {
       if (auto violation = JudgePort(view, history, call)) return violation;
     } else if (JudgesNoData(c.function) && PassesNoData(c)) {
-      if (auto violation = JudgeNoData(view, history, call)) return violation;
+      if (auto violation = JudgeRefused(view, history, call, "a size of 0 (no data)")) return violation;
+    } else if (PassesEmptyIdentifier(c)) {
+      if (auto violation = JudgeRefused(view, history, call, "an identifier of 0 bytes")) return violation;
     }
   }
   return std::nullopt;
@@ -96,17 +105,20 @@ PD_REGISTER_RULE((Rule{
     "no page says which sizes are invalid: a size of 0 for the data of a function that adds or retrieves data is "
     "read as no data, an invalid parameter; the pages whose ERROR_INVALID_HANDLE row names hPeerDist only make a "
     "completion port that is not one an invalid parameter, while Win32 answers ERROR_INVALID_HANDLE for a handle "
-    "of the wrong kind: either code is accepted (AMBIGUITIES.md)",
+    "of the wrong kind: either code is accepted; an identifier of 0 bytes labels nothing and is read as invalid "
+    "(AMBIGUITIES.md)",
     "PeerDistRegisterForStatusChangeNotification, PeerDistServerPublishStream, "
-    "PeerDistServerPublishAddToStream, PeerDistServerOpenContentInformation, "
-    "PeerDistServerRetrieveContentInformation, PeerDistClientOpenContent, PeerDistClientAddData, "
-    "PeerDistClientFlushContent",
-    {{"REGISTER-13", kPartly, "bogus port"}, {"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly, "no data"},
-     {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "no data"}, {"COPEN-13", kPartly, "bogus port"},
+    "PeerDistServerPublishAddToStream, PeerDistServerUnpublish, PeerDistServerOpenContentInformation, "
+    "PeerDistServerRetrieveContentInformation, PeerDistServerCancelAsyncOperation, PeerDistClientOpenContent, "
+    "PeerDistClientAddData, PeerDistClientFlushContent",
+    {{"REGISTER-13", kPartly, "bogus port"}, {"SPUBLISH-16", kPartly, "empty identifier or bogus port"},
+     {"SADDTOSTREAM-11", kPartly, "no data"}, {"SUNPUBLISH-6", kPartly, "empty identifier"},
+     {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "no data"},
+     {"SCANCEL-7", kPartly, "empty identifier"}, {"COPEN-13", kPartly, "bogus port"},
      {"CADDDATA-13", kPartly, "no data"}, {"CFLUSH-11", kPartly, "bogus port"}},
-    "a call with an open session handle passing a size of 0 for its data fails with ERROR_INVALID_PARAMETER; one "
-    "passing an hCompletionPort that is not a completion port fails with ERROR_INVALID_PARAMETER or "
-    "ERROR_INVALID_HANDLE",
+    "a call with an open session handle passing a size of 0 for its data, or an identifier of 0 bytes, fails with "
+    "ERROR_INVALID_PARAMETER; one passing an hCompletionPort that is not a completion port fails with "
+    "ERROR_INVALID_PARAMETER or ERROR_INVALID_HANDLE",
     Judge,
 }));
 

@@ -38,9 +38,9 @@ PD_REGISTER_RULE((Rule{
         "PeerDistClientOpenContent, PeerDistClientAddContentInformation, "
         "PeerDistClientCompleteContentInformation, PeerDistClientAddData, PeerDistClientBlockRead, "
         "PeerDistClientStreamRead, PeerDistClientFlushContent",
-    {{"SPUBLISH-16", kPartly}, {"SADDTOSTREAM-11", kPartly, "NULL pointer"}, {"SCOMPLETESTREAM-7"},
-     {"SUNPUBLISH-6", kPartly}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "NULL pointer"},
-     {"SCANCEL-7", kPartly}, {"COPEN-13", kPartly, "NULL pointer"}, {"CADDINFO-12", kPartly},
+    {{"SPUBLISH-16", kPartly, "NULL pointer"}, {"SADDTOSTREAM-11", kPartly, "NULL pointer"}, {"SCOMPLETESTREAM-7"},
+     {"SUNPUBLISH-6", kPartly, "NULL pointer"}, {"SOPENINFO-15", kPartly}, {"SRETRIEVEINFO-10", kPartly, "NULL pointer"},
+     {"SCANCEL-7", kPartly, "NULL pointer"}, {"COPEN-13", kPartly, "NULL pointer"}, {"CADDINFO-12", kPartly},
      {"CCOMPLETEINFO-6", kPartly}, {"CADDDATA-13", kPartly, "NULL pointer"}, {"CBLOCKREAD-18"},
      {"CSTREAMREAD-18"}, {"CFLUSH-11", kPartly, "NULL pointer"}},
     "a content-part call with an open session handle and a NULL required pointer fails with "

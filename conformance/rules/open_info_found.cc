@@ -58,7 +58,7 @@ PD_REGISTER_RULE((Rule{
     "PeerDistServerPublishCompleteStream, PeerDistServerPublishStream, PeerDistServerUnpublish",
     {{"SOPENINFO-1"}, {"SOPENINFO-4"}, {"SOPENINFO-10"}, {"SOPENINFO-12", kPartly}, {"SOPENINFO-17"},
      {"SOPENINFOEX-1"}, {"SOPENINFOEX-4"}, {"SOPENINFOEX-11"}, {"SOPENINFOEX-13", kPartly},
-     {"SCOMPLETESTREAM-12", kPartly}, {"SPUBLISH-22", kPartly}, {"SUNPUBLISH-1", kPartly}, {"SUNPUBLISH-3"},
+     {"SCOMPLETESTREAM-12", kPartly}, {"SPUBLISH-22", kPartly, "PeerDistServerOpenContentInformation and PeerDistServerUnpublish"}, {"SUNPUBLISH-1", kPartly}, {"SUNPUBLISH-3"},
      {"SUNPUBLISH-4"}},
     "opening content information of an identifier not published fails (ERROR_NOT_FOUND); of the whole of published, "
     "completed content succeeds",

@@ -65,7 +65,10 @@ class PublicationHistory {
     }
     for (const CallView& call : view.calls()) {
       const TraceEvent& c = *call.call;
-      if (call.ret == nullptr || call.ret->code != ERROR_SUCCESS || c.handle_open != 1) continue;
+      // A call refused for its identifier of 0 bytes names no content.
+      if (call.ret == nullptr || call.ret->code != ERROR_SUCCESS || c.handle_open != 1 || PassesEmptyIdentifier(c)) {
+        continue;
+      }
       const std::int64_t content = DetailNumber(c.detail, "id=");
       if (c.function == ApiFunction::kServerPublishStream && c.null_arg != 1) {
         edits_.push_back({call.return_index, Edit::kPublish, content, c.session, call.return_index});
@@ -145,6 +148,7 @@ inline bool PassesUnlistedOptionsVersion(const TraceEvent& c) {
 inline bool PublicationCallJudgeable(const TraceView& view, const CallView& call) {
   const TraceEvent& c = *call.call;
   if (call.ret == nullptr || c.handle_open != 1 || c.null_arg == 1 || c.port == -2) return false;
+  if (PassesEmptyIdentifier(c)) return false;  // invalid-parameter's
   return StatusAfter(view, call.call_index) == PEERDIST_STATUS_AVAILABLE;
 }
 

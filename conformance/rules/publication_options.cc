@@ -56,7 +56,7 @@ PD_REGISTER_RULE((Rule{
     "without options, and that one passing another value is refused with the ERROR_INVALID_PARAMETER row, is read "
     "from that list",
     "PEERDIST_PUBLICATION_OPTIONS, PeerDistServerPublishStream",
-    {{"PUBOPTS-1"}, {"PUBOPTS-2"}, {"PUBOPTS-3"}, {"PUBOPTS-4"}, {"SPUBLISH-8"}, {"SPUBLISH-16", kPartly}},
+    {{"PUBOPTS-1"}, {"PUBOPTS-2"}, {"PUBOPTS-3"}, {"PUBOPTS-4"}, {"SPUBLISH-8"}, {"SPUBLISH-16", kPartly, "options version"}},
     "publishing a new identifier (length 0) with PEERDIST_PUBLICATION_OPTIONS dwVersion 1 or 2 succeeds; with "
     "any other dwVersion the publish fails with ERROR_INVALID_PARAMETER",
     Judge,

@@ -13,6 +13,7 @@
 #include "impls/impl_catalog.h"
 #include "scenario/scenario_runner.h"
 #include "scenario/scenario_text.h"
+#include "scenario/step_fields.h"
 
 namespace pd {
 namespace {
@@ -429,6 +430,8 @@ class Generator {
       step.object = 0;
     }
     if (takes_port && step.corrupt && !step.all) step.port = PortArg::kBogus;
+    // An identifier of 0 bytes now and then (invalid-parameter).
+    if (TakesIdentifier(step.kind) && step.corrupt && step.all) step.empty_id = true;
     if (IsAsyncContentStep(step.kind)) ++operations;
   }
 

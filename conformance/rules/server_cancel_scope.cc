@@ -41,6 +41,7 @@ std::optional<Violation> JudgeCall(const TraceView& view, const HandleHistory& h
     }
   }
   if (named || unstated == nullptr || c.handle_open != 1 || c.null_arg == 1) return std::nullopt;
+  if (PassesEmptyIdentifier(c)) return std::nullopt;  // invalid-parameter's
   const std::int64_t code = call.ret->code;
   if (code == PEERDIST_ERROR_OPERATION_NOTFOUND || ServiceRowFits(StatusAfter(view, call.call_index), code)) {
     return std::nullopt;

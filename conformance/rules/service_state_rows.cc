@@ -62,7 +62,7 @@ std::optional<Violation> JudgeOpening(const TraceView& view, const CallView& cal
                                       const ServiceCauses& causes) {
   const TraceEvent& c = *call.call;
   if (status == PEERDIST_STATUS_AVAILABLE || !OpensSomethingNew(c.function)) return std::nullopt;
-  if (c.handle_open != 1 || c.null_arg == 1 || c.port == -2) return std::nullopt;
+  if (c.handle_open != 1 || c.null_arg == 1 || c.port == -2 || PassesEmptyIdentifier(c)) return std::nullopt;
   if (PassesUnlistedOptionsVersion(c)) return std::nullopt;
   const std::int64_t code = call.ret->code;
   if (IsServiceRowForCause(code, status, causes)) return std::nullopt;
