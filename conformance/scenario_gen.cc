@@ -983,7 +983,7 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
                                        EnvAction::kPolicyOff, EnvAction::kStop}[d.Weighted({45, 40, 15, 10, 10})];
   // One time in three after a server operation, a server cancel of it
   // instead, mostly from another open session (server-cancel-scope), else
-  // from its own (cancel-aborts). Folded from the operation count: the
+  // from its own (cancel-aborts, or cancel-unknown-operation below). Folded from the operation count: the
   // draws stay those made before.
   const auto* slots = SlotsFor(const_cast<GenModel&>(m), m.in_flight_kind);
   if (m.operations % 3 == 0 && (slots == &m.streams || slots == &m.infos)) {
@@ -997,6 +997,11 @@ bool InFlightMove(Draw& d, const GenModel& m, Step* out) {
         step.session = other;
         break;
       }
+    }    // From its own session, one time in two it names another identifier
+    // (cancel-unknown-operation: PEERDIST_ERROR_OPERATION_NOTFOUND), for
+    // content 1 the longer "pd-content-10" (identifiers are all their bytes).
+    if (m.operations % 2 == 0 && (m.operations / 6) % 2 == 1) {
+      step.content = step.content == 1 ? kLongerIdentifier : (step.content + 1) % 3;
     }
   }
   *out = step;
