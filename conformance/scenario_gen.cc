@@ -88,6 +88,10 @@ constexpr std::uint32_t kLongerIdentifier = 10;
 // the generator publishes at once.
 constexpr std::uint32_t kWholeInformation = 4096;
 
+// OffsetHigh 1: an offset this far is past the end of every content the
+// generator publishes (CBLOCKREAD-15, CADDDATA-10, CSTREAMREAD-15).
+constexpr std::uint64_t kPastFourGiB = std::uint64_t{1} << 32;
+
 // The handle slots of the kind a content step names (nullptr for none).
 std::array<GenModel::ObjectSlot, kMaxObjects>* SlotsFor(GenModel& m, StepKind kind) {
   switch (kind) {
@@ -804,7 +808,25 @@ bool NextReadChainStep(Draw& d, const GenModel& m, Step* out) {
       if (m.reads && d.Percent(10)) step.offset = 320;
       // Now and then data past the end of the content (add-data's
       // PEERDIST_ERROR_OUT_OF_BOUNDS).
-      if (step.kind == StepKind::kAddData && d.Percent(25)) step.offset = 4096;
+      // Half of those past 2^32: OffsetHigh 1 over an Offset inside the
+      // content, where an add that drops OffsetHigh would succeed.
+      if (step.kind == StepKind::kAddData && d.Percent(25)) {
+        step.offset = step.bytes == 128 ? kPastFourGiB + 64 : 4096;
+      }
+      // No new draw decides the offsets below (the rest of the scenario is
+      // drawn as before). A block read of an odd size past the read
+      // prefix's end goes past 2^32 instead: OffsetHigh 1 over Offset 64,
+      // beyond the end of any content as before (so it completes as
+      // before), where a read that drops OffsetHigh finds the bytes at 64.
+      if (step.kind == StepKind::kBlockRead && step.offset == 320 && step.bytes % 2 == 1) {
+        step.offset = kPastFourGiB + 64;
+      }
+      // A stream read with an odd size leaves the drawn offset in its
+      // OVERLAPPED (one past the read prefix's end goes past 2^32 as well):
+      // the stream position, not Offset/OffsetHigh, is where it reads.
+      if (step.kind == StepKind::kStreamRead && step.bytes % 2 == 1) {
+        step.overlapped_offset = step.offset == 320 ? kPastFourGiB + 64 : step.offset;
+      }
       if (step.kind == StepKind::kPeerAdd || step.kind == StepKind::kPeerRemove) {
         step.session = 0;
         step.object = 0;

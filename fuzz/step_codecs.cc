@@ -89,6 +89,9 @@ void BindContentStep(FieldBinder& b, Step& s) {
   if (NullInName(k) != nullptr) b.Flag(s.null_in);
   if (HasOut(k)) b.Flag(s.null_out);
   if (HasId(k)) b.Unsigned(s.content, kMaxContentId);
+  // OffsetHigh is bound at the end (a later field): here the Offset alone.
+  std::uint64_t offset_high = HasHighOffset(k) ? s.offset >> 32 : 0;
+  if (HasHighOffset(k)) s.offset &= 0xFFFFFFFFu;
   if (HasOffset(k)) b.Unsigned(s.offset, kMaxStepBytes);
   if (HasLength(k)) b.Unsigned(s.length, kMaxStepBytes);
   if (HasBytes(k)) {
@@ -124,6 +127,13 @@ void BindContentStep(FieldBinder& b, Step& s) {
   }
   // After every older field: older records keep an identifier of its bytes.
   if (TakesIdentifier(k)) b.Flag(s.empty_id);
+  // Later fields: older records decode to OffsetHigh 0 and a stream read
+  // whose OVERLAPPED holds Offset 0.
+  if (HasHighOffset(k)) {
+    b.Unsigned(offset_high, kMaxOffsetHigh);
+    s.offset |= offset_high << 32;
+  }
+  if (HasOverlappedOffset(k)) b.Unsigned(s.overlapped_offset, ~std::uint64_t{0});
 }
 
 void BindPeerStep(FieldBinder& b, Step& s) {

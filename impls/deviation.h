@@ -148,6 +148,10 @@ enum class Deviation : std::uint8_t {
   kDeclaredLengthRefused,     // a publish declaring a non-zero cbContentLength fails (ERROR_INVALID_PARAMETER)
   kDeclaredLengthExclusive,   // an add that reaches the declared length exactly fails (PEERDIST_ERROR_OUT_OF_BOUNDS)
   kEmptyIdentifierAccepted,   // publish, unpublish, open-info and the server cancel take an identifier of 0 bytes
+  // 64-bit offsets and the stream position (session 7, read-data and add-data).
+  kOffsetHighIgnored,         // a block read starts at OVERLAPPED.Offset alone (OffsetHigh dropped)
+  kAddDataOffsetHighIgnored,  // AddData adds at OVERLAPPED.Offset alone (OffsetHigh dropped)
+  kStreamReadAtOffset,        // a stream read starts at OVERLAPPED Offset/OffsetHigh when they are not 0
 };
 
 }  // namespace pd

@@ -390,6 +390,19 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
        "PeerDistServerCancelAsyncOperation take an identifier of 0 bytes as the identifier \"\" instead of refusing "
        "it with ERROR_INVALID_PARAMETER",
        "invalid-parameter", Deviation::kEmptyIdentifierAccepted},
+      // 64-bit offsets and the stream position (session 7).
+      {"mutant:offset-high-ignored",
+       "a PeerDistClientBlockRead starts at OVERLAPPED.Offset alone, dropping OffsetHigh (past 2^32 it reads the "
+       "bytes of the low offset)",
+       "read-data", Deviation::kOffsetHighIgnored},
+      {"mutant:add-data-offset-high-ignored",
+       "PeerDistClientAddData adds at OVERLAPPED.Offset alone, dropping OffsetHigh (past 2^32 it succeeds instead of "
+       "PEERDIST_ERROR_OUT_OF_BOUNDS)",
+       "add-data", Deviation::kAddDataOffsetHighIgnored},
+      {"mutant:stream-read-at-offset",
+       "a PeerDistClientStreamRead whose OVERLAPPED holds a non-zero Offset/OffsetHigh reads from there, not from the "
+       "handle's stream position",
+       "read-data", Deviation::kStreamReadAtOffset},
   };
   return catalog;
 }

@@ -134,6 +134,11 @@ DWORD ReferenceImpl::StartObjectOperation(PEERDIST_INSTANCE_HANDLE hPeerDist, HA
   operation.buffer = buffer;
   operation.size = size;
   operation.offset = OffsetOf(overlapped);
+  // The mutants' bug: OffsetHigh dropped, the start taken modulo 2^32.
+  if ((kind == OperationKind::kBlockRead && Is(Deviation::kOffsetHighIgnored)) ||
+      (kind == OperationKind::kAddData && Is(Deviation::kAddDataOffsetHighIgnored))) {
+    operation.offset &= 0xFFFFFFFFu;
+  }
   operation.timeout_ms = timeout_ms;
   return StartOperation(operation);
 }
@@ -431,7 +436,9 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
     }
     case OperationKind::kStreamRead: {
       if (!object.info) return {PEERDIST_ERROR_NO_MORE, 0};
-      const auto result = PerformRead(operation, object, object.stream_position);
+      // The mutant's bug: an OVERLAPPED offset the caller left there wins over the stream position.
+      const bool at_offset = operation.offset != 0 && Is(Deviation::kStreamReadAtOffset);
+      const auto result = PerformRead(operation, object, at_offset ? operation.offset : object.stream_position);
       // Advanced by the bytes read, and past a missing range by its length
       // (the mutant's bug: it stays before the range).
       const bool missing = result.first == PEERDIST_ERROR_MISSING_DATA || result.first == ERROR_TIMEOUT;

@@ -582,6 +582,11 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
     if (internal == PEERDIST_ERROR_OUT_OF_BOUNDS && operation.offset < end) {
       world_.Finding(std::string(kAddDataFinding) + name + " completed with PEERDIST_ERROR_OUT_OF_BOUNDS" + range +
                      "; expected that code only for an offset beyond the end of the content");
+    } else if (internal == ERROR_SUCCESS && operation.offset >= kMaxContentLength && !track.range_request) {
+      // Beyond every content the model holds: surely past this one's end.
+      world_.Finding(std::string(kAddDataFinding) + name + " completed with ERROR_SUCCESS" + range +
+                     ", beyond every content (at most " + std::to_string(kMaxContentLength) +
+                     " bytes); expected PEERDIST_ERROR_OUT_OF_BOUNDS for an offset beyond the end of the content");
     } else if (track.range_request) {
       CheckOutsideRange(operation, name, range, internal);
     }
@@ -666,10 +671,22 @@ void ContentCalls::CheckRead(const Operation& operation, std::size_t index, cons
                              std::uint64_t offset, std::size_t n) {
   const ContentInfo& info = *track.info;
   const std::uint64_t end = info.offset + info.length;
+  const auto content = static_cast<std::uint32_t>(track.content);
+  // Information of a whole content ends where the content does: past it
+  // there is no byte to deliver. A block read there with OffsetHigh set
+  // finds data only when the implementation drops OffsetHigh (CBLOCKREAD-15).
+  if (offset >= end && !track.range_request) {
+    world_.Finding(std::string(kReadDataFinding) + "o" + std::to_string(index) + " " +
+                   ApiFunctionName(operation.function) + " on " + Slot('c', operation.content_slot) +
+                   " delivered " + std::to_string(n) + " bytes at content offset " + std::to_string(offset) +
+                   " (Offset " + std::to_string(offset & 0xFFFFFFFFu) + ", OffsetHigh " +
+                   std::to_string(offset >> 32) + "), at or past the end " + std::to_string(end) + " of content " +
+                   std::to_string(content) + ", where it has no bytes");
+    return;
+  }
   // Outside the described range the harness knows no bytes.
   if (offset < info.offset || offset >= end) return;
   const std::size_t checked = static_cast<std::size_t>(std::min<std::uint64_t>(n, end - offset));
-  const auto content = static_cast<std::uint32_t>(track.content);
   const std::vector<BYTE> expected = ContentBytes(content, offset, checked);
   // What a successful read delivered may be in the local cache from now on.
   local_hints_.push_back(LocalHint{-1, track.content, false, offset, offset + n, world_.SlotById(operation.slot)->done_at,
@@ -1016,6 +1033,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
     case ApiFunction::kClientStreamRead:
       read_size = step.bytes;
       call.detail += " bytes=" + std::to_string(step.bytes);
+      if (step.overlapped_offset != 0) call.detail += " overlapped-offset=" + std::to_string(step.overlapped_offset);
       break;
     default:
       break;
@@ -1053,6 +1071,12 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   if (overlapped != nullptr && (function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientAddData)) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);
     overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.offset >> 32);
+  }
+  // A stream read's start is the handle's stream position whatever the
+  // OVERLAPPED holds (CSTREAMREAD-15): the step may leave garbage there.
+  if (overlapped != nullptr && function == ApiFunction::kClientStreamRead) {
+    overlapped->overlapped.Offset = static_cast<DWORD>(step.overlapped_offset);
+    overlapped->overlapped.OffsetHigh = static_cast<DWORD>(step.overlapped_offset >> 32);
   }
   // The content handle's own session: another session's handle is session-isolation's.
   operation.on_open_handles = call.handle_open == 1 && call.object_state == HandleState::kOpen &&

@@ -76,6 +76,9 @@ void RenderContentOptions(const Step& step, std::string& out) {
   const StepKind k = step.kind;
   if (HasId(k)) out += " id=" + std::to_string(step.content);
   if (HasOffset(k) && step.offset != 0) out += " offset=" + std::to_string(step.offset);
+  if (HasOverlappedOffset(k) && step.overlapped_offset != 0) {
+    out += " overlapped-offset=" + std::to_string(step.overlapped_offset);
+  }
   if (HasLength(k) && step.length != 0) out += " length=" + std::to_string(step.length);
   if (HasOptions(k) && step.options != 0) out += " options=" + std::to_string(step.options);
   if (HasBytes(k) && step.bytes != Step{}.bytes) out += " bytes=" + std::to_string(step.bytes);
@@ -219,7 +222,18 @@ std::string ParseContentOption(const std::string& name, const std::string& value
     return "handle must be 'slot' or 'bogus', not '" + InputExcerpt(value) + "'";
   }
   if (name == "id" && HasId(k)) return number(kMaxContentId, step.content);
+  if (name == "offset" && HasHighOffset(k)) {
+    // OffsetHigh up to kMaxOffsetHigh over an Offset of at most kMaxStepBytes.
+    const auto parsed = ParseUnsigned(value, kMaxStepOffset);
+    if (!parsed || (*parsed & 0xFFFFFFFFu) > kMaxStepBytes) {
+      return "offset must be a decimal number N * 4294967296 + M with N at most " + std::to_string(kMaxOffsetHigh) +
+             " and M at most " + std::to_string(kMaxStepBytes) + ", not '" + InputExcerpt(value) + "'";
+    }
+    step.offset = *parsed;
+    return "";
+  }
   if (name == "offset" && HasOffset(k)) return number(kMaxStepBytes, step.offset);
+  if (name == "overlapped-offset" && HasOverlappedOffset(k)) return number(~std::uint64_t{0}, step.overlapped_offset);
   if (name == "length" && HasLength(k)) return number(kMaxStepBytes, step.length);
   if (name == "options" && HasOptions(k)) return number(kMaxPublicationOptionsVersion, step.options);
   if (name == "bytes" && HasBytes(k)) return number(kMaxStepBytes, step.bytes);

@@ -88,6 +88,31 @@ TEST(ScenarioText, AsyncContentSteps) {
   EXPECT_FALSE(IsAsyncContentStep(StepKind::kRegister));
 }
 
+// OffsetHigh reaches the OVERLAPPED through offset= past 2^32 (block-read,
+// add-data) and through a stream read's overlapped-offset=, which the read
+// must ignore.
+TEST(ScenarioText, SixtyFourBitOffsets) {
+  const std::string text =
+      "pdscenario 2\nseed 1\ninitial disabled\nstartup s0\n"
+      "block-read s0 c0 offset=4294967360\n"
+      "add-data s0 c0 id=1 offset=1095216664576\n"
+      "stream-read s0 c0 overlapped-offset=18446744073709551615\n"
+      "end\n";
+  const Scenario scenario = Parse(text);
+  EXPECT_EQ(RenderScenario(scenario), text);
+  EXPECT_EQ(scenario.steps[1].offset, (std::uint64_t{1} << 32) + 64);
+  EXPECT_EQ(scenario.steps[2].offset, kMaxStepOffset);
+  EXPECT_EQ(scenario.steps[3].overlapped_offset, ~std::uint64_t{0});
+  const std::string refused =
+      "offset must be a decimal number N * 4294967296 + M with N at most 255 and M at most 4096, not '";
+  EXPECT_EQ(ErrorOf("pdscenario 1\nseed 1\nblock-read s0 c0 offset=5000\n"), refused + "5000'");
+  EXPECT_EQ(ErrorOf("pdscenario 1\nseed 1\nblock-read s0 c0 offset=1099511627776\n"), refused + "1099511627776'");
+  EXPECT_EQ(ErrorOf("pdscenario 1\nseed 1\nopen-info s0 i0 offset=4294967296\n"),
+            "offset must be a decimal number at most 4096, not '4294967296'");
+  EXPECT_EQ(ErrorOf("pdscenario 1\nseed 1\nblock-read s0 c0 overlapped-offset=1\n"),
+            "unknown option 'overlapped-offset=1' for block-read");
+}
+
 TEST(ScenarioText, ContentErrorsAreOneLine) {
   EXPECT_EQ(ErrorOf("pdscenario 1\nseed 1\nblock-read s0\n"), "block-read needs a handle slot c0..c3");
   EXPECT_EQ(ErrorOf("pdscenario 1\nseed 1\nblock-read s0 t0\n"), "block-read needs a handle slot c0..c3");

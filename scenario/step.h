@@ -19,6 +19,12 @@ constexpr std::uint32_t kMaxContentId = 15;  // content numbers id=0..15
 constexpr std::uint32_t kMaxStepBytes = 4096;  // bound on a buffer a step passes
 constexpr int kMaxSteps = 128;               // bound on a scenario's length
 constexpr Duration kMaxAdvance = 10 * kSecond;  // bound on one advance
+// A block read's or add-data's offset may carry OffsetHigh 1..kMaxOffsetHigh
+// over an Offset of at most kMaxStepBytes: far past the end of any content
+// the World publishes, where only an implementation that drops OffsetHigh
+// finds data (CBLOCKREAD-15, CADDDATA-10).
+constexpr std::uint32_t kMaxOffsetHigh = 255;
+constexpr std::uint64_t kMaxStepOffset = (std::uint64_t{kMaxOffsetHigh} << 32) | kMaxStepBytes;
 
 enum class StepKind : std::uint8_t {
   kStartup,
@@ -111,7 +117,10 @@ struct Step {
   // --- the content part ---
   int object = 0;              // handle slot of the step's kind (tN, iN or cN)
   std::uint32_t content = 0;   // content number (identifier "pd-content-N")
-  std::uint64_t offset = 0;    // open-info range start, read / add-data offset
+  std::uint64_t offset = 0;    // open-info range start, read / add-data offset (up to kMaxStepOffset)
+  // stream-read: the Offset/OffsetHigh the caller leaves in the OVERLAPPED,
+  // which the read must not take as its start (CSTREAMREAD-15).
+  std::uint64_t overlapped_offset = 0;
   std::uint64_t length = 0;    // publish: declared length; open-info: range length
   std::uint32_t bytes = 64;    // buffer size: data added, bytes to read or retrieve
   TimeoutArg timeout = TimeoutArg::kDefault;

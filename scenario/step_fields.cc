@@ -25,6 +25,8 @@ bool HasBytes(StepKind k) {
 bool HasOffset(StepKind k) {
   return k == StepKind::kOpenInfo || k == StepKind::kAddData || k == StepKind::kBlockRead || k == StepKind::kPeerAdd;
 }
+bool HasHighOffset(StepKind k) { return k == StepKind::kAddData || k == StepKind::kBlockRead; }
+bool HasOverlappedOffset(StepKind k) { return k == StepKind::kStreamRead; }
 bool HasLength(StepKind k) { return k == StepKind::kPublish || k == StepKind::kOpenInfo || k == StepKind::kPeerAdd; }
 bool HasPort(StepKind k) {
   return k == StepKind::kRegister || k == StepKind::kPublish || k == StepKind::kOpenInfo ||

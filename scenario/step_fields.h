@@ -15,6 +15,8 @@ bool TakesHandle(StepKind kind);     // passes that session's handle
 bool HasId(StepKind k);              // content number id=
 bool HasBytes(StepKind k);           // buffer size bytes=
 bool HasOffset(StepKind k);          // offset=
+bool HasHighOffset(StepKind k);      // offset= may be past 2^32 (OVERLAPPED OffsetHigh): add-data, block-read
+bool HasOverlappedOffset(StepKind k);  // overlapped-offset= (stream-read: Offset/OffsetHigh it must ignore)
 bool HasLength(StepKind k);          // length=
 bool HasPort(StepKind k);            // port= and key=
 bool HasTag(StepKind k);             // content tag tag=

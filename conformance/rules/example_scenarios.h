@@ -543,6 +543,48 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "stream-read s1 c0 bytes=150\n"               // 17
        "advance 100000\n",                           // 18
        {{"mutant:read-off-by-one", 15}}},
+      {"read-data", "a block read starts at Offset and OffsetHigh; a stream read at its stream position",
+       "pdscenario 2\nseed 41\ninitial available\n"
+       "startup s0\n"                                // 0
+       "startup s1\n"                                // 1
+       "publish s0 t0 id=1 length=200 port=new\n"    // 2
+       "add-to-stream s0 t0 bytes=128\n"             // 3
+       "add-to-stream s0 t0 bytes=72\n"              // 4
+       "complete-stream s0 t0\n"                     // 5
+       "advance 100000\n"                            // 6
+       "open-info s0 i0 id=1\n"                      // 7
+       "retrieve-info s0 i0 bytes=4096\n"            // 8
+       "advance 100000\n"                            // 9
+       "open-content s1 c0 tag=2\n"                  // 10
+       "add-info s1 c0 from=i0\n"                    // 11
+       "complete-info s1 c0\n"                       // 12
+       "advance 100000\n"                            // 13
+       "block-read s1 c0 offset=4294967360 bytes=32\n"  // 14: OffsetHigh 1, Offset 64: past the end
+       "advance 100000\n"                            // 15: the mutant delivers the bytes at 64
+       "stream-read s1 c0 bytes=32 overlapped-offset=128\n"  // 16: reads from 0 all the same
+       "advance 100000\n"                            // 17: the mutant delivers the bytes at 128
+       "end\n",
+       {{"mutant:offset-high-ignored", 15}, {"mutant:stream-read-at-offset", 17}}},
+      {"add-data", "AddData adds at Offset and OffsetHigh: past 2^32, PEERDIST_ERROR_OUT_OF_BOUNDS",
+       "pdscenario 2\nseed 41\ninitial available\n"
+       "startup s0\n"                                // 0
+       "startup s1\n"                                // 1
+       "publish s0 t0 id=1 length=200 port=new\n"    // 2
+       "add-to-stream s0 t0 bytes=128\n"             // 3
+       "add-to-stream s0 t0 bytes=72\n"              // 4
+       "complete-stream s0 t0\n"                     // 5
+       "advance 100000\n"                            // 6
+       "open-info s0 i0 id=1\n"                      // 7
+       "retrieve-info s0 i0 bytes=4096\n"            // 8
+       "advance 100000\n"                            // 9
+       "open-content s1 c0 tag=2\n"                  // 10
+       "add-info s1 c0 from=i0\n"                    // 11
+       "complete-info s1 c0\n"                       // 12
+       "advance 100000\n"                            // 13
+       "add-data s1 c0 id=1 offset=4294967360 bytes=64\n"  // 14: OffsetHigh 1, Offset 64: past the end
+       "advance 100000\n"                            // 15: the mutant adds it at 64 and succeeds
+       "end\n",
+       {{"mutant:add-data-offset-high-ignored", 15}}},
       {"server-success-codes", "asynchronous server calls succeed with ERROR_IO_PENDING, the others ERROR_SUCCESS",
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                // 0

@@ -2,7 +2,9 @@
 // PeerDistClientStreamRead that completes with PEERDIST_ERROR_MISSING_DATA
 // or ERROR_TIMEOUT reports as its missing data range: the OVERLAPPED's
 // Offset/OffsetHigh hold the first byte the read asked for (its start, in
-// content offsets), data the local cache did not hold at the call; the
+// content offsets: a stream read's stream position, not an offset its
+// OVERLAPPED held at the call), data the local cache did not hold at the
+// call; the
 // length, its bytes transferred, reads the same in the OVERLAPPED, the
 // completion packet and PeerDistGetOverlappedResult, is 1 byte or more and
 // runs no further than the end of the content range, and for information
@@ -55,8 +57,8 @@ PD_REGISTER_RULE((Rule{
     "the end of the range (AMBIGUITIES.md: where a missing data range begins; the missing data range of ranged "
     "content information)",
     "PeerDistClientBlockRead, PeerDistClientStreamRead",
-    {{"CBLOCKREAD-30"}, {"CBLOCKREAD-31"}, {"CBLOCKREAD-32"}, {"CBLOCKREAD-34"}, {"CBLOCKREAD-35"}, {"CBLOCKREAD-53"},
-     {"CBLOCKREAD-54"}, {"CSTREAMREAD-31"}, {"CSTREAMREAD-32"}, {"CSTREAMREAD-33"}, {"CSTREAMREAD-35"},
+    {{"CBLOCKREAD-15", kPartly, "missing data"}, {"CBLOCKREAD-30"}, {"CBLOCKREAD-31", kPartly}, {"CBLOCKREAD-32"}, {"CBLOCKREAD-34"}, {"CBLOCKREAD-35"}, {"CBLOCKREAD-53"},
+     {"CBLOCKREAD-54"}, {"CSTREAMREAD-15", kPartly, "missing data"}, {"CSTREAMREAD-31"}, {"CSTREAMREAD-32", kPartly}, {"CSTREAMREAD-33"}, {"CSTREAMREAD-35"},
      {"CSTREAMREAD-38"}, {"CSTREAMREAD-56"}, {"CSTREAMREAD-57"}},
     "a read completing with missing data or a timeout reports the range from its own start offset (data the local "
     "cache lacked), 1 byte or more within the content range (to its end for a range request's information), its "

@@ -321,6 +321,7 @@ class Generator {
       const int timeout = ReadsBelow(4);
       read.timeout = timeout == 0 ? TimeoutArg::kLocalOnly : timeout == 1 ? TimeoutArg::kMilliseconds : TimeoutArg::kDefault;
       read.timeout_ms = std::vector<std::uint32_t>{300, 1500, 4000}[ReadsBelow(3)];
+      FoldOffsetHigh(read);
     }
     add(StepKind::kAdvance).advance = 6 * kSecond;
   }
@@ -380,6 +381,18 @@ class Generator {
     local_read();
   }
 
+  // From the values drawn (no draw of its own): now and then OffsetHigh 1
+  // over a block read's or add-data's Offset, past the end of any content
+  // (read-data, add-data: an implementation that drops OffsetHigh finds the
+  // low offset inside it), and a stream read that leaves an offset in its
+  // OVERLAPPED (read-data: the stream position decides where it reads).
+  static void FoldOffsetHigh(Step& step) {
+    constexpr std::uint64_t kFourGiB = std::uint64_t{1} << 32;
+    if (step.kind == StepKind::kBlockRead && step.bytes % 8 == 3) step.offset = kFourGiB + step.offset % 256;
+    if (step.kind == StepKind::kAddData && step.bytes % 4 == 2) step.offset = kFourGiB + step.offset % 256;
+    if (step.kind == StepKind::kStreamRead && step.bytes % 2 == 1) step.overlapped_offset = step.offset + 64;
+  }
+
   // A content step with random slots and shapes (kinds from kPublish on).
   void ContentStep(Step& step, int& operations) {
     static const StepKind kKinds[] = {
@@ -418,6 +431,7 @@ class Generator {
     if (step.kind == StepKind::kGetInfo && step.ex) step.info_class = 1 + step.bytes % 3;
     // An add-data past the end of any content the prelude publishes (add-data).
     if (step.kind == StepKind::kAddData && step.bytes % 2 == 0) step.offset += 256;
+    FoldOffsetHigh(step);
     // Now and then no data, or a completion port that is none (invalid-parameter).
     const bool takes_data = step.kind == StepKind::kAddToStream || step.kind == StepKind::kRetrieveInfo ||
                             step.kind == StepKind::kAddData;
