@@ -52,7 +52,7 @@ enum class Deviation : std::uint8_t {
   kAddDataReturnsSuccess,     // AddData returns ERROR_SUCCESS (still completing later)
   kCloseLeavesPending,        // closing a content handle lets its operations run on (to ERROR_INVALID_HANDLE)
   kInfoIgnoresBufferSize,     // GetInformationByHandle writes and succeeds whatever dwBufferSize
-  kAddDataAnyOffset,          // AddData past the end of the content succeeds (never OUT_OF_BOUNDS)
+  kAddDataRangeBound,         // AddData at or past the end of the information's range fails (OUT_OF_BOUNDS)
   // The server side (publishing, content information).
   kServerAsyncReturnsSuccess, // add-to-stream, complete-stream and retrieve return ERROR_SUCCESS once started
   kPublishReplaces,           // publishing a published identifier replaces the publication

@@ -106,9 +106,10 @@ const std::vector<BuiltInImpl>& BuiltInImpls() {
       {"mutant:info-ignores-buffer-size",
        "PeerDistClientGetInformationByHandle writes PEERDIST_CLIENT_BASIC_INFO and succeeds whatever dwBufferSize",
        "client-info", Deviation::kInfoIgnoresBufferSize},
-      {"mutant:add-data-any-offset",
-       "PeerDistClientAddData past the end of the content succeeds instead of PEERDIST_ERROR_OUT_OF_BOUNDS", "add-data",
-       Deviation::kAddDataAnyOffset},
+      {"mutant:add-data-range-bound",
+       "PeerDistClientAddData at or past the end of the completed information's range fails with "
+       "PEERDIST_ERROR_OUT_OF_BOUNDS, also when that information is a range request's and the data is the content's",
+       "add-data-outside-range", Deviation::kAddDataRangeBound},
       // The server side.
       {"mutant:server-async-returns-success",
        "PublishAddToStream, PublishCompleteStream and RetrieveContentInformation return ERROR_SUCCESS (not "

@@ -407,9 +407,14 @@ std::pair<DWORD, DWORD> ReferenceImpl::Perform(PendingOperation& operation) {
       return {ERROR_SUCCESS, 0};
     }
     case OperationKind::kAddData:
-      // Past the end of the content the completed information describes.
-      if (object.info && operation.offset >= object.info->offset + object.info->length &&
-          !Is(Deviation::kAddDataAnyOffset)) {
+      // Beyond the end of any content there can be. The information's range
+      // does not bound the data: the read pages allow data for the entire
+      // content when only a range's information was added, and the
+      // information of a whole content looks like that of a range from 0.
+      // (The mutant's bug: its range is taken as the content.)
+      if (operation.offset >= kMaxContentLength ||
+          (object.info && operation.offset >= object.info->offset + object.info->length &&
+           Is(Deviation::kAddDataRangeBound))) {
         return {PEERDIST_ERROR_OUT_OF_BOUNDS, 0};
       }
       if (operation.offset < kMaxContentLength && operation.size <= kMaxContentLength) {

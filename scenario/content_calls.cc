@@ -393,6 +393,11 @@ void ContentCalls::JudgeContentOperation(Operation& operation, std::size_t index
       track.content = operation.added_content;
       ++track.portions;
       track.range_request = track.range_request || operation.added_range_request;
+      if (track.portions == 1) {
+        track.content_length = operation.added_content_length;
+      } else if (track.content_length != operation.added_content_length) {
+        track.content_length.reset();
+      }
       track.added.insert(track.added.end(), operation.added.begin(), operation.added.end());
       return;
     case ApiFunction::kClientCompleteContentInformation:
@@ -585,13 +590,21 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
   const std::string range = " (the content information describes [" + std::to_string(info.offset) + ", " +
                             std::to_string(end) + "))";
   if (operation.function == ApiFunction::kClientAddData) {
+    // Past the end of the information the client cannot tell the content's
+    // end: either code (AMBIGUITIES.md, "PeerDistClientAddData outside
+    // ranged content information").
     if (internal == PEERDIST_ERROR_OUT_OF_BOUNDS && operation.offset < end) {
       world_.Finding(std::string(kAddDataFinding) + name + " completed with PEERDIST_ERROR_OUT_OF_BOUNDS" + range +
                      "; expected that code only for an offset beyond the end of the content");
-    } else if (internal == ERROR_SUCCESS && operation.offset >= end && !track.range_request) {
+    } else if (internal == ERROR_SUCCESS && operation.offset >= kMaxContentLength && !track.range_request) {
+      // Beyond every content the model holds: surely past this one's end.
       world_.Finding(std::string(kAddDataFinding) + name + " completed with ERROR_SUCCESS" + range +
-                     "; expected PEERDIST_ERROR_OUT_OF_BOUNDS for an offset beyond the end of the content");
-    } else if (internal == ERROR_SUCCESS && !operation.corrupt && operation.data_content == track.content) {
+                     ", beyond every content (at most " + std::to_string(kMaxContentLength) +
+                     " bytes); expected PEERDIST_ERROR_OUT_OF_BOUNDS for an offset beyond the end of the content");
+    } else if (track.range_request) {
+      CheckOutsideRange(operation, name, range, internal);
+    }
+    if (internal == ERROR_SUCCESS && !operation.corrupt && operation.data_content == track.content) {
       for (std::size_t block = 0; block < info.block_hashes.size(); ++block) {
         const std::uint64_t start = info.offset + block * std::uint64_t{kContentBlockSize};
         if (start >= operation.offset && start + BlockLength(info, block) <= operation.offset + operation.data_bytes) {
@@ -622,6 +635,35 @@ void ContentCalls::CheckLocalCache(const Operation& operation, std::size_t index
                  std::to_string(cached->second) + ")" +
                  (flushed_since ? " and only flushes of tags no handle holding that content carries ran since" : "") +
                  "; expected the added data in the local cache");
+}
+
+void ContentCalls::CheckOutsideRange(const Operation& operation, const std::string& name, const std::string& range,
+                                     ULONG_PTR internal) {
+  const ReadTrack& track = read_tracks_[operation.content_object];
+  const ContentInfo& info = *track.info;
+  const std::uint64_t end = info.offset + info.length;
+  if (!track.content_length || *track.content_length < end) return;
+  const std::uint64_t content_end = *track.content_length;
+  const std::string content = " of content " + std::to_string(track.content) + " (" + std::to_string(content_end) +
+                              " bytes published)";
+  if (internal == PEERDIST_ERROR_OUT_OF_BOUNDS && operation.offset >= end && operation.offset < content_end) {
+    world_.Finding(std::string(kAddDataOutsideRangeFinding) + name + " completed with PEERDIST_ERROR_OUT_OF_BOUNDS" +
+                   range + ", an offset inside the whole" + content +
+                   "; expected that code only beyond the end of the content: data outside the range is allowed");
+    return;
+  }
+  const std::uint64_t to = operation.offset + operation.data_bytes;
+  const bool outside = operation.offset < info.offset || to > end;
+  const bool own_bytes = !operation.corrupt && operation.data_content == track.content && operation.data_bytes > 0;
+  if (internal == ERROR_SUCCESS || !outside || !own_bytes || to > content_end) return;
+  // A cancel, a close, the session's end or the service's move may take it away.
+  if (internal == ERROR_OPERATION_ABORTED || internal == ERROR_INVALID_HANDLE ||
+      internal == PEERDIST_ERROR_INVALIDATED || StatusLeftAvailableSince(track.opened_at)) {
+    return;
+  }
+  world_.Finding(std::string(kAddDataOutsideRangeFinding) + name + " of " + std::to_string(operation.data_bytes) +
+                 " bytes" + content + " completed with " + ErrorName(static_cast<DWORD>(internal)) + range +
+                 "; expected ERROR_SUCCESS: data outside the range, for the entire content, is allowed");
 }
 
 bool ContentCalls::FlushMayDrop(int content, int added_at) const {
@@ -1043,6 +1085,7 @@ void ContentCalls::ContentOperation(const Step& step, ApiFunction function) {
   if (function == ApiFunction::kClientAddContentInformation && infos_[step.source].id >= 0) {
     operation.added_content = static_cast<int>(infos_[step.source].content);
     operation.added_range_request = infos_[step.source].range_request;
+    if (infos_[step.source].request) operation.added_content_length = infos_[step.source].request->published_length;
   }
   if (overlapped != nullptr && (function == ApiFunction::kClientBlockRead || function == ApiFunction::kClientAddData)) {
     overlapped->overlapped.Offset = static_cast<DWORD>(step.offset);

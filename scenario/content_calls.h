@@ -112,6 +112,9 @@ class ContentCalls {
     std::vector<BYTE> added;
     int added_content = -1;
     bool added_range_request = false;  // add-info: from an info slot opened for a range request
+    // add-info: the length of the content its info slot was opened on (the
+    // publication's bytes at the open), when the harness knew it.
+    std::optional<std::uint64_t> added_content_length;
     bool judged = false;
     // What the local-cache check (CheckLocalCache) needs: the step that
     // called it; add-data: the content number, size and whether a byte was
@@ -191,10 +194,13 @@ class ContentCalls {
     // content's own bytes covered whole, with the step it was seen done.
     std::map<std::size_t, int> cached;
     std::map<std::size_t, int> cached_call;  // the step that called the add that cached it
-    // Some of the information came from a range request: past its end,
-    // AddData may succeed or fail (AMBIGUITIES.md, "PeerDistClientAddData
-    // outside ranged content information").
+    // Some of the information came from a range request: outside its range
+    // but inside the content, AddData takes the content's bytes
+    // (AMBIGUITIES.md, "PeerDistClientAddData outside ranged content
+    // information"); the content's length as every add-info's info slot knew
+    // it (nullopt: unknown, or the slots disagree).
     bool range_request = false;
+    std::optional<std::uint64_t> content_length;
     // info-portions: the trace position of the open, how many portions were
     // added with success, whether every add-info was called with the
     // handle idle and none was aborted (their order is then the calls'),
@@ -285,6 +291,14 @@ class ContentCalls {
   // for PEERDIST_ERROR_OUT_OF_BOUNDS within the content or success past its
   // end, and for a local-cache-only block read missing a block added whole.
   void CheckLocalCache(const Operation& operation, std::size_t index, ULONG_PTR internal);
+  // add-data-outside-range: an add on a handle whose completed information
+  // came from a range request, against the content's length: a finding
+  // (kAddDataOutsideRangeFinding) for PEERDIST_ERROR_OUT_OF_BOUNDS between
+  // the range's end and the content's, and for any failure (not a cancel, a
+  // close or an invalidation) of the content's own bytes that lie inside the
+  // content and not all inside the range.
+  void CheckOutsideRange(const Operation& operation, const std::string& name, const std::string& range,
+                         ULONG_PTR internal);
   // Whether a flush called so far may have dropped data of `content`: one of
   // a tag some content handle carries whose content is that one, or unknown
   // (the cache is the machine's: the tag, not the session, selects).

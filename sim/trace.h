@@ -108,11 +108,17 @@ inline constexpr char kReadDataFinding[] = "read-data: ";
 // PEERDIST_CLIENT_BASIC_INFO (scenario/content_calls.cc); the rule
 // client-info judges them.
 inline constexpr char kClientInfoFinding[] = "client-info: ";
-// How a kFinding the harness records about PeerDistClientAddData begins: an
-// add past the end of the content that succeeded, PEERDIST_ERROR_OUT_OF_BOUNDS
-// within it, or data added whole that a local-cache-only read then missed
+// How a kFinding the harness records about PeerDistClientAddData begins:
+// PEERDIST_ERROR_OUT_OF_BOUNDS before the end of the information's range, or
+// data added whole that a local-cache-only read then missed
 // (scenario/content_calls.cc); the rule add-data judges them.
 inline constexpr char kAddDataFinding[] = "add-data: ";
+// How a kFinding begins when, on a handle whose information came from a
+// range request, an add of the content's bytes outside the range but inside
+// the content failed, or one past the range's end but before the content's
+// completed with PEERDIST_ERROR_OUT_OF_BOUNDS (scenario/content_calls.cc);
+// the rule add-data-outside-range judges them.
+inline constexpr char kAddDataOutsideRangeFinding[] = "add-data-outside-range: ";
 // How a kFinding begins when a successful PeerDistServerRetrieveContentInformation
 // left in its OVERLAPPED's Offset/OffsetHigh another offset than that of the
 // bytes it delivered (scenario/content_calls.cc); the rule retrieve-offset

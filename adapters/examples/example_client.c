@@ -250,11 +250,11 @@ static OperationResult CompleteInfo(ContentObject* content) {
 }
 
 static OperationResult AddData(const Operation* operation, ContentObject* content) {
-  /* Past the end of the content the completed information describes. */
-  if (content->has_info && operation->offset >= content->info.offset + content->info.length) {
-    return Result(PEERDIST_ERROR_OUT_OF_BOUNDS, 0);
-  }
-  /* Data beyond any content cannot match a block: accepted, not kept. */
+  /* Beyond the end of any content. Not the end of the information's range:
+     data for the entire content is allowed when only a range's information
+     was added, and a whole content's information looks like a range's. */
+  if (operation->offset >= MAX_CONTENT_LENGTH) return Result(PEERDIST_ERROR_OUT_OF_BOUNDS, 0);
+  /* Data longer than any content cannot match a block: accepted, not kept. */
   if (operation->offset < MAX_CONTENT_LENGTH && operation->size <= MAX_CONTENT_LENGTH) {
     if (content->has_info) {
       ValidatePiece(content, operation->offset, operation->buffer, operation->size);

@@ -1047,8 +1047,10 @@ class ExampleImpl:
         return self.start_data_operation(handle, content, CONTENT, "add-data", overlapped, buffer, size)
 
     def perform_add_data(self, op, content):
-        # Past the end of the content the completed information describes.
-        if content.info is not None and op.offset >= content.info.offset + content.info.length:
+        # Beyond the end of any content. Not the end of the information's
+        # range: data for the entire content is allowed when only a range's
+        # information was added, and a whole content's looks like a range's.
+        if op.offset >= MAX_CONTENT_LENGTH:
             return PEERDIST_ERROR_OUT_OF_BOUNDS, 0
         # Kept by its offset; it counts once the hashes vouch for it.
         if op.offset < MAX_CONTENT_LENGTH and op.size <= MAX_CONTENT_LENGTH:

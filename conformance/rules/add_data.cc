@@ -3,14 +3,15 @@
 // add of the content's own bytes that covers a block whole has completed, a
 // block read with PEERDIST_READ_TIMEOUT_LOCAL_CACHE_ONLY at that block does
 // not miss it (PEERDIST_ERROR_MISSING_DATA or ERROR_TIMEOUT); until a flush,
-// which may empty the cache. And PEERDIST_ERROR_OUT_OF_BOUNDS is the
-// completion of an add whose offset lies beyond the end of the content the
-// information describes, and of no other add; on information made for a
-// range request an add past the end of its range is left alone (the read
-// pages allow data outside the range: AMBIGUITIES.md, "PeerDistClientAddData
-// outside ranged content information"). The harness follows the
-// handle's information and records a finding starting kAddDataFinding
-// (scenario/content_calls.cc); this rule names it.
+// which may empty the cache. And PEERDIST_ERROR_OUT_OF_BOUNDS never answers
+// an add whose offset lies before the end of the range the information
+// describes. Past that end the code is not asked for: information for a
+// whole content is, to the client, that of a range from 0, for which the
+// read pages allow data for the entire content (add-data-outside-range
+// judges ranged handles; AMBIGUITIES.md, "PeerDistClientAddData outside
+// ranged content information"). The harness follows the handle's information
+// and records a finding starting kAddDataFinding (scenario/content_calls.cc);
+// this rule names it.
 #include "conformance/rule.h"
 #include "conformance/rules/implementation_findings.h"
 #include "sim/trace.h"
@@ -26,14 +27,14 @@ PD_REGISTER_RULE((Rule{
     197,
     Strength::kImplied,
     "the page says the data is stored in the local cache and what PEERDIST_ERROR_OUT_OF_BOUNDS indicates: the rule "
-        "observes the cache through a local-cache-only read, reads \"the end of the content\" as the end of the range "
-        "its information describes, and asks the code for every add past it",
+        "observes the cache through a local-cache-only read and takes the end of the range the information describes "
+        "as the content's end at the earliest",
     "PeerDistClientAddData",
     {{"CADDDATA-1"}, {"CADDDATA-5", kPartly}, {"CADDDATA-6", kPartly}, {"CADDDATA-10"}, {"CADDDATA-18"},
-     {"CADDDATA-19"}},
+     {"CADDDATA-19", kPartly, "before the information's end"}},
     "an add of the content's bytes that covered a block whole leaves it in the local cache (a local-cache-only block "
-    "read there does not miss it, until a flush); an add completes with PEERDIST_ERROR_OUT_OF_BOUNDS exactly when its "
-    "offset lies beyond the end of the content (past a range request's range: either)",
+    "read there does not miss it, until a flush); PEERDIST_ERROR_OUT_OF_BOUNDS never answers an add whose offset lies "
+    "before the end of the range its completed information describes",
     Judge,
 }));
 

@@ -474,7 +474,7 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "advance 100000\n"                            // 5
        "close-content s0 c0\n",                      // 6
        {{"mutant:cancel-posts-after-result", 4}}},
-      {"add-data", "added data is in the local cache; past the end of the content, PEERDIST_ERROR_OUT_OF_BOUNDS",
+      {"add-data", "added data is in the local cache; past the end of the information, either code",
        "pdscenario 1\nseed 41\ninitial available\n"
        "startup s0\n"                                // 0
        "startup s1\n"                                // 1
@@ -491,11 +491,11 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"                       // 12
        "advance 100000\n"                            // 13
        "add-data s1 c0 id=1 offset=64 bytes=64\n"    // 14: block 1, whole
-       "add-data s1 c0 id=1 offset=256 bytes=64\n"   // 15: past the end (200)
-       "advance 100000\n"                            // 16: the mutant's add at 256 succeeds
+       "add-data s1 c0 id=1 offset=256 bytes=64\n"   // 15: past the end (200): either code
+       "advance 100000\n"                            // 16
        "block-read s1 c0 offset=64 bytes=32 timeout=local\n"  // 17: from the local cache
        "advance 100000\n",
-       {{"mutant:add-data-any-offset", 16}}},
+       {}},
       {"invalidated", "a call that also passes no data may report either bad argument",
        "pdscenario 1\nseed 5\ninitial available\n"
        "startup s0\n"                                // 0
@@ -1364,6 +1364,24 @@ inline const std::vector<RuleExample>& RuleExamples() {
        "complete-info s1 c0\n"                         // 12
        "advance 100000\n",                             // 13: the mutant refuses the ranged information
        {{"mutant:ranged-info-refused", 13}}},
+      {"add-data-outside-range", "with the first half's information, data for the second half is added",
+       "pdscenario 1\nseed 12\ninitial available\n"
+       "startup s0\n"                                  // 0
+       "startup s1\n"                                  // 1
+       "publish s0 t0 id=3 length=256\n"               // 2
+       "add-to-stream s0 t0 bytes=256\n"               // 3
+       "complete-stream s0 t0\n"                       // 4
+       "advance 100000\n"                              // 5
+       "open-info s0 i0 id=3 offset=0 length=128\n"    // 6: the first half, [0, 128)
+       "retrieve-info s0 i0 bytes=4096\n"              // 7
+       "advance 100000\n"                              // 8
+       "open-content s1 c0 tag=1\n"                    // 9
+       "add-info s1 c0 from=i0\n"                      // 10
+       "complete-info s1 c0\n"                         // 11
+       "advance 100000\n"                              // 12
+       "add-data s1 c0 id=3 offset=128 bytes=128\n"    // 13: the second half
+       "advance 100000\n",                             // 14: the mutant refuses it (OUT_OF_BOUNDS)
+       {{"mutant:add-data-range-bound", 14}}},
       {"flush-port-and-key", "a flush completes with a packet to its own port, with its key",
        "pdscenario 1\nseed 1\ninitial available\n"
        "startup s0\n"                          // 0

@@ -250,7 +250,7 @@ class Generator {
   // (a range request) in slot i2, added to c1 and read locally from the
   // local cache only: exactly at the range's end, and in the range, where
   // nothing was added (read-range-bounds, range-info-accepted, the range
-  // parts of read-end and read-missing-data). No draw: the scenarios stay as
+  // parts of read-end and read-missing-data), then data added past it. No draw: the scenarios stay as
   // they were otherwise; only for a publication of 128 bytes or more.
   template <typename Add>
   void RangedReads(const Scenario& scenario, Add& add) {
@@ -277,6 +277,15 @@ class Generator {
       read.offset = offset;
       read.bytes = 10;
       read.timeout = TimeoutArg::kLocalOnly;
+      add(StepKind::kAdvance).advance = 100 * kMillisecond;
+    }
+    // Then the content's bytes past the range, inside the content
+    // (add-data-outside-range); for a publication of 192 bytes or more.
+    if (published >= 192) {
+      Step& data = add(StepKind::kAddData);
+      data.object = 1;
+      data.offset = 128;
+      data.bytes = 64;
       add(StepKind::kAdvance).advance = 100 * kMillisecond;
     }
   }
